@@ -1,0 +1,80 @@
+import { SlipwayError } from '../../shared/errors';
+
+/** Compose's global flags, written before the subcommand: `slipway -f a.yaml -p name config`. */
+export interface GlobalOptions {
+  files: string[];
+  projectName?: string;
+  profiles: string[];
+  envFiles: string[];
+  projectDirectory?: string;
+  host?: string;
+  noColor: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+const WITH_VALUE: Record<string, keyof GlobalOptions> = {
+  '-f': 'files',
+  '--file': 'files',
+  '-p': 'projectName',
+  '--project-name': 'projectName',
+  '--profile': 'profiles',
+  '--env-file': 'envFiles',
+  '--project-directory': 'projectDirectory',
+  '-H': 'host',
+  '--host': 'host',
+};
+
+export interface SplitArgs {
+  global: GlobalOptions;
+  command: string | undefined;
+  rest: string[];
+}
+
+/** Reads global flags up to the first word that is not one; that word is the command. */
+export function splitGlobalArgs(argv: string[]): SplitArgs {
+  const global: GlobalOptions = { files: [], profiles: [], envFiles: [], noColor: false, help: false, version: false };
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('-')) break;
+    if (arg === '--') {
+      i++;
+      break;
+    }
+    if (arg === '-h' || arg === '--help') {
+      global.help = true;
+      i++;
+      continue;
+    }
+    if (arg === '-v' || arg === '--version') {
+      global.version = true;
+      i++;
+      continue;
+    }
+    if (arg === '--no-color' || arg === '--no-ansi') {
+      global.noColor = true;
+      i++;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const key = WITH_VALUE[flag];
+    if (key === undefined) {
+      throw new SlipwayError('usage', `unknown global flag ${flag}`, 'Run `slipway --help` for the list of flags.');
+    }
+    let value: string | undefined;
+    if (eq > 0) {
+      value = arg.slice(eq + 1);
+      i++;
+    } else {
+      value = argv[i + 1];
+      i += 2;
+    }
+    if (value === undefined) throw new SlipwayError('usage', `flag ${flag} needs a value`);
+    const current = global[key];
+    if (Array.isArray(current)) current.push(value);
+    else (global as unknown as Record<string, string>)[key] = value;
+  }
+  return { global, command: argv[i], rest: argv.slice(i + 1) };
+}

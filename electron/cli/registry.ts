@@ -1,0 +1,11 @@
+import type { Command } from './command';
+import { versionCommand } from './commands/version';
+
+/** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
+export const commands: Command[] = [
+  versionCommand,
+];
+
+export function findCommand(name: string): Command | undefined {
+  return commands.find((c) => c.name === name);
+}

@@ -1,0 +1,56 @@
+import type { Handlers } from './api/handlers';
+import { dispatch } from './api/dispatch';
+import type { CallContext } from './api/handlers';
+import type { DockerConnection } from './docker/connect';
+import { connectDocker } from './docker/connect';
+import { CoreEvents } from './events';
+import { projectHandlers } from './projects/handlers';
+import { ProjectRegistry } from './projects/registry';
+import { TaskRunner } from './tasks/task-runner';
+
+export interface CoreOptions {
+  env?: Record<string, string | undefined>;
+  /** `--host`. */
+  dockerHost?: string;
+}
+
+/**
+ * The one engine object the three shells (Electron main, serve, CLI) adapt.
+ * Plain Node: no Electron, no React, no DOM.
+ */
+export class SlipwayCore {
+  readonly env: Record<string, string | undefined>;
+  readonly events = new CoreEvents();
+  readonly tasks = new TaskRunner(this.events);
+  readonly projects: ProjectRegistry;
+  readonly handlers: Handlers;
+  private connection: DockerConnection | undefined;
+
+  constructor(private readonly options: CoreOptions = {}) {
+    this.env = options.env ?? process.env;
+    this.projects = new ProjectRegistry(this.env);
+    this.handlers = {
+      'tasks.cancel': async (input) => {
+        this.tasks.cancel(input.taskId);
+        return null;
+      },
+      ...projectHandlers(this.projects, this.events),
+    };
+  }
+
+  /** The Docker connection, resolved on first use. */
+  docker(): DockerConnection {
+    if (!this.connection) {
+      this.connection = connectDocker({ env: this.env, ...(this.options.dockerHost ? { host: this.options.dockerHost } : {}) });
+    }
+    return this.connection;
+  }
+
+  call(name: string, input: unknown, ctx: CallContext = { clientId: 'local' }) {
+    return dispatch(this.handlers, name, input, ctx);
+  }
+
+  async dispose(): Promise<void> {
+    this.tasks.cancelAll();
+  }
+}

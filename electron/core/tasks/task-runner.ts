@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { SlipwayError, toErrorInfo } from '../../../shared/errors';
+import type { CoreEvents } from '../events';
+
+export interface TaskContext {
+  taskId: string;
+  signal: AbortSignal;
+  progress(update: { message: string; subject?: string; current?: number; total?: number }): void;
+}
+
+interface RunningTask {
+  kind: string;
+  controller: AbortController;
+}
+
+/** Long work with an id, progress events and cancel. */
+export class TaskRunner {
+  private readonly running = new Map<string, RunningTask>();
+
+  constructor(private readonly events: CoreEvents) {}
+
+  /** Starts work in the background and returns its id at once. */
+  start<T>(kind: string, work: (ctx: TaskContext) => Promise<T>, projectId?: string): string {
+    const taskId = randomUUID();
+    void this.run(taskId, kind, work, projectId);
+    return taskId;
+  }
+
+  /** Runs work as a task and waits for it (the CLI's way). */
+  async run<T>(taskId: string, kind: string, work: (ctx: TaskContext) => Promise<T>, projectId?: string): Promise<T> {
+    const controller = new AbortController();
+    this.running.set(taskId, { kind, controller });
+    const base = projectId === undefined ? { taskId, kind } : { taskId, kind, projectId };
+    const ctx: TaskContext = {
+      taskId,
+      signal: controller.signal,
+      progress: (update) => this.events.emit('task.progress', { ...base, ...update }),
+    };
+    try {
+      const result = await work(ctx);
+      this.events.emit('task.done', { ...base, ok: true, result });
+      return result;
+    } catch (error) {
+      this.events.emit('task.done', { ...base, ok: false, error: toErrorInfo(error) });
+      throw error;
+    } finally {
+      this.running.delete(taskId);
+    }
+  }
+
+  cancel(taskId: string): void {
+    const task = this.running.get(taskId);
+    if (!task) throw new SlipwayError('task_not_found', `No running task ${taskId}`, 'It may have finished already.');
+    task.controller.abort(new SlipwayError('cancelled', `${task.kind} cancelled`));
+  }
+
+  cancelAll(): void {
+    for (const task of this.running.values()) task.controller.abort(new SlipwayError('cancelled', `${task.kind} cancelled`));
+  }
+}

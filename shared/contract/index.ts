@@ -1,0 +1,37 @@
+/**
+ * The one contract between the engine (core) and its shells (Electron IPC, the
+ * browser WebSocket, the renderer). Every call has zod input/output schemas; every
+ * event a payload schema. Each room declares its part in a file of its own here.
+ */
+import type { z } from 'zod';
+import type { CallDefs, EventDefs } from './define';
+import { projectCalls, projectEvents } from './projects';
+import { taskCalls, taskEvents } from './tasks';
+
+export const calls = {
+  ...taskCalls,
+  ...projectCalls,
+} satisfies CallDefs;
+
+export const events = {
+  ...taskEvents,
+  ...projectEvents,
+} satisfies EventDefs;
+
+export type Calls = typeof calls;
+export type Events = typeof events;
+export type CallName = keyof Calls;
+export type EventName = keyof Events;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+/** The input after validation (defaults applied), as handlers receive it. */
+export type ParsedCallInput<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+export type EventPayload<N extends EventName> = z.output<Events[N]>;
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}

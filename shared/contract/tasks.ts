@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineCall } from './define';
+import { Nothing } from './common';
+
+/** Long work (up, build, push, …) runs as a task: an id, progress events, a cancel call. */
+export const TaskProgress = z.object({
+  taskId: z.string(),
+  kind: z.string(),
+  projectId: z.string().optional(),
+  /** What the progress is about: a service, an image layer, a build step. */
+  subject: z.string().optional(),
+  message: z.string(),
+  current: z.number().optional(),
+  total: z.number().optional(),
+});
+export type TaskProgress = z.infer<typeof TaskProgress>;
+
+export const TaskDone = z.object({
+  taskId: z.string(),
+  kind: z.string(),
+  projectId: z.string().optional(),
+  ok: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional() }).optional(),
+  result: z.unknown().optional(),
+});
+export type TaskDone = z.infer<typeof TaskDone>;
+
+export const taskCalls = {
+  'tasks.cancel': defineCall({ input: z.object({ taskId: z.string() }), output: Nothing }),
+};
+
+export const taskEvents = {
+  'task.progress': TaskProgress,
+  'task.done': TaskDone,
+};

@@ -1,0 +1,38 @@
+/**
+ * Errors that cross the contract: a stable code, a message that says what happened,
+ * and a hint that says what to do next. Pure: no Node, no DOM.
+ */
+export interface ErrorInfo {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+export class SlipwayError extends Error {
+  readonly code: string;
+  readonly hint?: string;
+
+  constructor(code: string, message: string, hint?: string) {
+    super(message);
+    this.name = 'SlipwayError';
+    this.code = code;
+    if (hint !== undefined) this.hint = hint;
+  }
+
+  toInfo(): ErrorInfo {
+    return this.hint === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, hint: this.hint };
+  }
+}
+
+export function isSlipwayError(value: unknown): value is SlipwayError {
+  return value instanceof SlipwayError;
+}
+
+/** Turn anything thrown into an ErrorInfo without leaking a stack trace. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (isSlipwayError(error)) return error.toInfo();
+  if (error instanceof Error) return { code: 'internal', message: error.message };
+  return { code: 'internal', message: String(error) };
+}

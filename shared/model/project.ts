@@ -1,0 +1,205 @@
+/**
+ * The Project model: a Compose project after discovery, interpolation, merging,
+ * extends/include, profiles and normalisation. Its shape is the canonical long form
+ * that `docker compose config --format json` prints (snake_case keys), so that
+ * `slipway config --json` is a plain print of it. Fields the engine does not act on
+ * are kept as they are (index signatures) so nothing the user wrote is lost.
+ */
+
+export type DependsOnCondition =
+  | 'service_started'
+  | 'service_healthy'
+  | 'service_completed_successfully';
+
+export interface DependsOn {
+  condition: DependsOnCondition;
+  required: boolean;
+  restart?: boolean;
+}
+
+export interface PortConfig {
+  name?: string;
+  mode?: 'ingress' | 'host';
+  host_ip?: string;
+  target: number;
+  /** A port or a range ("8080", "8080-8081"), as Compose prints it: a string. */
+  published?: string;
+  protocol?: 'tcp' | 'udp' | 'sctp';
+  app_protocol?: string;
+}
+
+export interface ServiceVolume {
+  type: 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'cluster' | 'image';
+  /** Absolute host path for binds, volume name (unprefixed) for volumes. */
+  source?: string;
+  target: string;
+  read_only?: boolean;
+  consistency?: string;
+  bind?: { propagation?: string; create_host_path?: boolean; selinux?: 'z' | 'Z' };
+  volume?: { nocopy?: boolean; subpath?: string };
+  tmpfs?: { size?: number | string; mode?: number };
+  [key: string]: unknown;
+}
+
+export interface Healthcheck {
+  test?: string[];
+  /** Go-style durations ("30s", "1m30s") as Compose prints them. */
+  interval?: string;
+  timeout?: string;
+  start_period?: string;
+  /** Parsed but ignored on engines older than 25 (a warning says so). */
+  start_interval?: string;
+  retries?: number;
+  disable?: boolean;
+}
+
+export interface BuildConfig {
+  /** Absolute path (or a URL for remote contexts). */
+  context: string;
+  dockerfile?: string;
+  dockerfile_inline?: string;
+  args?: Record<string, string | null>;
+  target?: string;
+  labels?: Record<string, string>;
+  cache_from?: string[];
+  network?: string;
+  shm_size?: number | string;
+  extra_hosts?: Record<string, string | string[]>;
+  tags?: string[];
+  platforms?: string[];
+  [key: string]: unknown;
+}
+
+export interface ServiceNetwork {
+  aliases?: string[];
+  ipv4_address?: string;
+  ipv6_address?: string;
+  priority?: number;
+  [key: string]: unknown;
+}
+
+export type WatchAction = 'sync' | 'rebuild' | 'restart' | 'sync+restart' | 'sync+exec';
+
+export interface WatchRule {
+  /** Absolute host path. */
+  path: string;
+  action: WatchAction;
+  target?: string;
+  ignore?: string[];
+  include?: string[];
+  initial_sync?: boolean;
+  exec?: { command: string[]; user?: string; working_dir?: string; environment?: Record<string, string | null>; privileged?: boolean };
+}
+
+export interface ServiceConfig {
+  image?: string;
+  build?: BuildConfig;
+  command?: string[] | null;
+  entrypoint?: string[] | null;
+  environment?: Record<string, string | null>;
+  env_file?: { path: string; required: boolean; format?: string }[];
+  depends_on?: Record<string, DependsOn>;
+  links?: string[];
+  external_links?: string[];
+  volumes_from?: string[];
+  network_mode?: string;
+  networks?: Record<string, ServiceNetwork | null>;
+  ports?: PortConfig[];
+  expose?: string[];
+  volumes?: ServiceVolume[];
+  tmpfs?: string[];
+  healthcheck?: Healthcheck;
+  labels?: Record<string, string>;
+  profiles?: string[];
+  restart?: string;
+  init?: boolean;
+  tty?: boolean;
+  stdin_open?: boolean;
+  user?: string;
+  working_dir?: string;
+  hostname?: string;
+  container_name?: string;
+  stop_grace_period?: string;
+  stop_signal?: string;
+  extra_hosts?: Record<string, string | string[]>;
+  logging?: { driver?: string; options?: Record<string, string | null> };
+  develop?: { watch?: WatchRule[] };
+  scale?: number;
+  pull_policy?: string;
+  platform?: string;
+  privileged?: boolean;
+  read_only?: boolean;
+  cap_add?: string[];
+  cap_drop?: string[];
+  deploy?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface NetworkConfig {
+  name?: string;
+  driver?: string;
+  driver_opts?: Record<string, string>;
+  external?: boolean;
+  internal?: boolean;
+  attachable?: boolean;
+  enable_ipv6?: boolean;
+  ipam?: Record<string, unknown>;
+  labels?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+export interface VolumeConfig {
+  name?: string;
+  driver?: string;
+  driver_opts?: Record<string, string>;
+  external?: boolean;
+  labels?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** `docker compose config --format json` output, plus what Slipway needs beside it. */
+export interface ComposeModel {
+  name: string;
+  services: Record<string, ServiceConfig>;
+  networks?: Record<string, NetworkConfig>;
+  volumes?: Record<string, VolumeConfig>;
+  secrets?: Record<string, unknown>;
+  configs?: Record<string, unknown>;
+  /** Top-level x-* extensions, e.g. the `x-slipway` block. */
+  [extension: `x-${string}`]: unknown;
+}
+
+export interface Project {
+  /** Normalised project name (lowercase, [a-z0-9_-], starting with a letter or digit). */
+  name: string;
+  /** Absolute project directory. */
+  workingDir: string;
+  /** Absolute paths of the compose files, in load order. */
+  configFiles: string[];
+  /** Active profiles. */
+  profiles: string[];
+  /** The resolved model, as `docker compose config --format json` prints it (active services only). */
+  model: ComposeModel;
+  /** Services switched off by profiles (names only, with the profiles that would enable them). */
+  disabledServices: Record<string, string[]>;
+  /** Non-fatal findings (deprecated keys, ignored fields such as start_interval on old engines). */
+  warnings: string[];
+}
+
+/** Options that select and shape a project, as Compose's global flags and environment do. */
+export interface ProjectOptions {
+  /** Working directory for discovery; default process.cwd(). */
+  cwd?: string;
+  /** `-f`, repeatable; otherwise COMPOSE_FILE; otherwise discovery. */
+  files?: string[];
+  /** `-p`; otherwise COMPOSE_PROJECT_NAME, top-level name:, the folder. */
+  projectName?: string;
+  /** `--project-directory`. */
+  projectDirectory?: string;
+  /** `--profile`, repeatable; otherwise COMPOSE_PROFILES. */
+  profiles?: string[];
+  /** `--env-file`, repeatable; otherwise `.env` in the project directory. */
+  envFiles?: string[];
+  /** The process environment (default process.env); takes precedence over .env. */
+  env?: Record<string, string | undefined>;
+}
