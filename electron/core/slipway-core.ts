@@ -3,6 +3,7 @@ import { dispatch } from './api/dispatch';
 import type { CallContext } from './api/handlers';
 import type { DockerConnection } from './docker/connect';
 import { connectDocker } from './docker/connect';
+import { EngineEvents } from './docker/engine-events';
 import { CoreEvents } from './events';
 import { projectHandlers } from './projects/handlers';
 import { ProjectRegistry } from './projects/registry';
@@ -25,6 +26,7 @@ export class SlipwayCore {
   readonly projects: ProjectRegistry;
   readonly handlers: Handlers;
   private connection: DockerConnection | undefined;
+  private engineEventsInstance: EngineEvents | undefined;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
@@ -46,11 +48,19 @@ export class SlipwayCore {
     return this.connection;
   }
 
+  /** The one Docker events subscription of this core (started on first use). */
+  async engineEvents(): Promise<EngineEvents> {
+    if (!this.engineEventsInstance) this.engineEventsInstance = new EngineEvents(this.docker().docker);
+    await this.engineEventsInstance.start();
+    return this.engineEventsInstance;
+  }
+
   call(name: string, input: unknown, ctx: CallContext = { clientId: 'local' }) {
     return dispatch(this.handlers, name, input, ctx);
   }
 
   async dispose(): Promise<void> {
     this.tasks.cancelAll();
+    this.engineEventsInstance?.stop();
   }
 }
