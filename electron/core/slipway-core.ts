@@ -8,11 +8,18 @@ import { CoreEvents } from './events';
 import { projectHandlers } from './projects/handlers';
 import { ProjectRegistry } from './projects/registry';
 import { TaskRunner } from './tasks/task-runner';
+import type { SettingsBackend } from './settings/backend';
+import { JsonFileSettingsBackend } from './settings/json-file-backend';
+import { settingsFile } from './settings/paths';
+import { SettingsService } from './settings/settings-service';
+import { settingsHandlers } from './settings/handlers';
 
 export interface CoreOptions {
   env?: Record<string, string | undefined>;
   /** `--host`. */
   dockerHost?: string;
+  /** Where settings live (default: the shared JSON file, see settings/paths.ts). */
+  settings?: SettingsBackend;
 }
 
 /**
@@ -25,18 +32,21 @@ export class SlipwayCore {
   readonly tasks = new TaskRunner(this.events);
   readonly projects: ProjectRegistry;
   readonly handlers: Handlers;
+  readonly settings: SettingsService;
   private connection: DockerConnection | undefined;
   private engineEventsInstance: EngineEvents | undefined;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
     this.projects = new ProjectRegistry(this.env);
+    this.settings = new SettingsService(options.settings ?? new JsonFileSettingsBackend(settingsFile(this.env)), (line) => process.stderr.write(`${line}\n`));
     this.handlers = {
       'tasks.cancel': async (input) => {
         this.tasks.cancel(input.taskId);
         return null;
       },
       ...projectHandlers(this.projects, this.events),
+      ...settingsHandlers(this.settings, this.events),
     };
   }
 

@@ -7,15 +7,18 @@ import type { z } from 'zod';
 import type { CallDefs, EventDefs } from './define';
 import { projectCalls, projectEvents } from './projects';
 import { taskCalls, taskEvents } from './tasks';
+import { settingsCalls, settingsEvents } from './settings';
 
 export const calls = {
   ...taskCalls,
   ...projectCalls,
+  ...settingsCalls,
 } satisfies CallDefs;
 
 export const events = {
   ...taskEvents,
   ...projectEvents,
+  ...settingsEvents,
 } satisfies EventDefs;
 
 export type Calls = typeof calls;

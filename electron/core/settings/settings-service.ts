@@ -1,0 +1,65 @@
+import type { Settings, SettingsUpdate } from '../../../shared/contract/settings';
+import { SlipwayError } from '../../../shared/errors';
+import { applySettingsUpdate } from './apply-update';
+import type { SettingsBackend } from './backend';
+import { migrateSettings } from './migrations';
+
+/**
+ * Settings over any backend: read once (migrated and written back when an older version
+ * was found), updated through applySettingsUpdate, each change announced.
+ */
+export class SettingsService {
+  private current: Settings | undefined;
+  private newer = false;
+  private readonly listeners = new Set<(settings: Settings) => void>();
+
+  constructor(
+    private readonly backend: SettingsBackend,
+    private readonly warn: (line: string) => void = () => undefined,
+  ) {}
+
+  get(): Settings {
+    if (!this.current) {
+      const result = migrateSettings(this.backend.read());
+      for (const line of result.warnings) this.warn(line);
+      this.current = result.settings;
+      this.newer = result.newer;
+      if (result.changed) {
+        try {
+          this.save(result.settings);
+        } catch (error) {
+          this.warn((error as Error).message);
+        }
+      }
+    }
+    return this.current;
+  }
+
+  update(update: SettingsUpdate): Settings {
+    const next = applySettingsUpdate(this.get(), update);
+    if (this.newer) {
+      throw new SlipwayError(
+        'settings_newer',
+        `The settings file ${this.backend.location} was written by a newer Slipway`,
+        'Update Slipway, or move the file away to start from the defaults.',
+      );
+    }
+    this.current = next;
+    this.save(next);
+    for (const listener of this.listeners) listener(next);
+    return next;
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private save(settings: Settings): void {
+    try {
+      this.backend.write(settings);
+    } catch (error) {
+      throw new SlipwayError('settings_unwritable', `Could not save settings to ${this.backend.location}: ${(error as Error).message}`, 'Check that the folder exists and is writable.');
+    }
+  }
+}
