@@ -1,14 +1,12 @@
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
 import Docker from 'dockerode';
 import { SlipwayError } from '../../../shared/errors';
+import type { ResolvedHost } from './resolve-host';
+import { resolveHost } from './resolve-host';
+import { sshTargetFromUrl, SshDialStdioAgent } from './ssh-agent';
 
-/** Where the engine is and how we reached it. */
-export interface ResolvedHost {
-  /** As the user would write it: unix:///var/run/docker.sock, tcp://127.0.0.1:2376, ssh://u@h. */
-  url: string;
-  /** Which rule chose it: flag, DOCKER_HOST, context NAME, default. */
-  source: string;
-  tls: boolean;
-}
+export type { ResolvedHost } from './resolve-host';
 
 export interface DockerConnection {
   docker: Docker;
@@ -18,29 +16,83 @@ export interface DockerConnection {
 export interface ConnectOptions {
   /** `--host` / `-H`. */
   host?: string;
+  /** `--context`. */
+  context?: string;
   env?: Record<string, string | undefined>;
+  /** Extra ssh flags for ssh:// hosts (added after SLIPWAY_SSH_OPTS). */
+  sshArgs?: string[];
 }
 
 /**
- * Resolve the Docker host as the Docker CLI does and build a client for it.
- * This first version knows `--host`, DOCKER_HOST (unix and plain tcp) and the default
- * socket; contexts, TLS and SSH live beside it in this folder.
+ * Resolve the Docker host as the Docker CLI does (see resolve-host.ts) and build a
+ * client for it. Synchronous: nothing is dialled until the first request; use
+ * pingHost() to find out whether the engine answers.
  */
 export function connectDocker(options: ConnectOptions = {}): DockerConnection {
   const env = options.env ?? process.env;
-  const fromFlag = options.host;
-  const fromEnv = env.DOCKER_HOST;
-  const url = fromFlag ?? fromEnv ?? 'unix:///var/run/docker.sock';
-  const source = fromFlag !== undefined ? '--host' : fromEnv !== undefined ? 'DOCKER_HOST' : 'default socket';
-  if (url.startsWith('unix://')) {
-    return { docker: new Docker({ socketPath: url.slice('unix://'.length) }), host: { url, source, tls: false } };
-  }
+  const host = resolveHost({
+    env,
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.context ? { context: options.context } : {}),
+  });
+  return { docker: clientFor(host, env, options.sshArgs), host };
+}
+
+/** A dockerode client for an already resolved host. */
+export function connectResolved(host: ResolvedHost, env: Record<string, string | undefined> = process.env, sshArgs?: string[]): DockerConnection {
+  return { docker: clientFor(host, env, sshArgs), host };
+}
+
+// docker-modem fills its defaults from process.env (DOCKER_HOST, DOCKER_CERT_PATH...):
+// every field is set explicitly so that only the resolved host counts.
+const NEUTRAL = {
+  socketPath: undefined,
+  host: undefined,
+  port: undefined,
+  protocol: undefined,
+  ca: undefined,
+  cert: undefined,
+  key: undefined,
+  username: undefined,
+  sshOptions: undefined,
+  pathPrefix: undefined,
+  timeout: undefined,
+} as const;
+
+function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Docker {
+  const url = host.url;
+  if (url.startsWith('unix://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('unix://'.length) } as Docker.DockerOptions);
+  if (url.startsWith('npipe://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('npipe://'.length) || '//./pipe/docker_engine' } as Docker.DockerOptions);
   if (url.startsWith('tcp://')) {
     const parsed = new URL(url.replace(/^tcp:/, 'http:'));
-    return {
-      docker: new Docker({ host: parsed.hostname, port: Number(parsed.port || 2375), protocol: 'http' }),
-      host: { url, source, tls: false },
-    };
+    const base = { ...NEUTRAL, host: parsed.hostname.replace(/^\[|\]$/g, ''), port: Number(parsed.port || (host.tls ? 2376 : 2375)) };
+    if (!host.tls) return new Docker({ ...base, protocol: 'http' } as Docker.DockerOptions);
+    const material = readTlsFiles(host);
+    const agent = new https.Agent({ ...material, rejectUnauthorized: host.tlsVerify !== false, keepAlive: false });
+    return new Docker({ ...base, protocol: 'https', ...material, agent } as Docker.DockerOptions);
   }
-  throw new SlipwayError('docker_host_unsupported', `Cannot reach Docker host ${url} (from ${source}): unsupported scheme`, 'Use unix://PATH, tcp://HOST:PORT or ssh://USER@HOST.');
+  if (url.startsWith('ssh://')) {
+    const agent = new SshDialStdioAgent(sshTargetFromUrl(url, env, sshArgs));
+    // the agent dials; host/port only shape the request line
+    return new Docker({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http', agent } as Docker.DockerOptions);
+  }
+  throw new SlipwayError('docker_host_unsupported', `Cannot reach Docker host ${url} (from ${host.source}): unsupported scheme`, 'Use unix://PATH, tcp://HOST:PORT or ssh://USER@HOST.');
+}
+
+function readTlsFiles(host: ResolvedHost): { ca?: Buffer; cert?: Buffer; key?: Buffer } {
+  const result: { ca?: Buffer; cert?: Buffer; key?: Buffer } = {};
+  for (const key of ['ca', 'cert', 'key'] as const) {
+    const file = host.tlsFiles?.[key];
+    if (!file) continue;
+    try {
+      result[key] = readFileSync(file);
+    } catch (error) {
+      throw new SlipwayError(
+        'docker_tls_files_missing',
+        `Cannot reach Docker host ${host.url} (from ${host.source}): cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        'Check the certificate files (ca.pem, cert.pem, key.pem) and their permissions.',
+      );
+    }
+  }
+  return result;
 }

@@ -1,0 +1,70 @@
+import type { SlipwayError } from '../../../shared/errors';
+import type { DockerConnection } from './connect';
+import { diagnoseConnectionError } from './diagnose';
+import type { ResolvedHost } from './resolve-host';
+
+export interface EngineFacts {
+  version: string;
+  apiVersion: string;
+  os: string;
+  arch: string;
+  /** From /info when it answers. */
+  name?: string;
+  cpus?: number;
+  memoryBytes?: number;
+  dataRoot?: string;
+  operatingSystem?: string;
+  /** Engine clock minus ours, in ms (from /info SystemTime). */
+  clockSkewMs?: number;
+}
+
+export type PingResult = { ok: true; host: ResolvedHost; engine: EngineFacts; latencyMs: number } | { ok: false; host: ResolvedHost; error: SlipwayError };
+
+/** Asks the engine for its version and info within timeoutMs; failures are diagnosed, never thrown. */
+export async function pingHost(connection: DockerConnection, timeoutMs = 10_000): Promise<PingResult> {
+  const started = Date.now();
+  const { docker, host } = connection;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'timeout' })), timeoutMs);
+  });
+  try {
+    const version = await Promise.race([docker.version(), timeout]);
+    const latencyMs = Date.now() - started;
+    const engine: EngineFacts = {
+      version: String(version.Version ?? ''),
+      apiVersion: String(version.ApiVersion ?? ''),
+      os: String(version.Os ?? ''),
+      arch: String(version.Arch ?? ''),
+    };
+    try {
+      const before = Date.now();
+      const info = (await Promise.race([docker.info(), timeout])) as Record<string, unknown>;
+      const mid = (before + Date.now()) / 2;
+      if (typeof info.Name === 'string') engine.name = info.Name;
+      if (typeof info.NCPU === 'number') engine.cpus = info.NCPU;
+      if (typeof info.MemTotal === 'number') engine.memoryBytes = info.MemTotal;
+      if (typeof info.DockerRootDir === 'string') engine.dataRoot = info.DockerRootDir;
+      if (typeof info.OperatingSystem === 'string') engine.operatingSystem = info.OperatingSystem;
+      if (typeof info.SystemTime === 'string') {
+        const engineTime = Date.parse(info.SystemTime);
+        if (!Number.isNaN(engineTime)) engine.clockSkewMs = engineTime - mid;
+      }
+    } catch {
+      // version answered: the engine is reachable even if info fails
+    }
+    return { ok: true, host, engine, latencyMs };
+  } catch (error) {
+    return { ok: false, host, error: diagnoseConnectionError(host, error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** pingHost that throws the diagnosed SlipwayError. */
+export async function requireEngine(connection: DockerConnection, timeoutMs?: number): Promise<EngineFacts> {
+  const result = await pingHost(connection, timeoutMs);
+  if (!result.ok) throw result.error;
+  return result.engine;
+}
+

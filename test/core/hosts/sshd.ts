@@ -1,0 +1,89 @@
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { freePort, startOwnedProcess, stopOwnedProcess, waitUntil } from '../../support/processes';
+
+export const SSHD = '/usr/sbin/sshd';
+
+export interface TestSshd {
+  port: number;
+  user: string;
+  /** The client key sshd accepts. */
+  key: string;
+  /** A key sshd does not know. */
+  strangerKey: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * An sshd on 127.0.0.1 with its own host key and one authorized client key; commands it
+ * runs see DOCKER_HOST=remoteDockerHost, so `docker system dial-stdio` reaches that engine.
+ */
+export async function startTestSshd(dir: string, remoteDockerHost: string): Promise<TestSshd> {
+  mkdirSync(dir, { recursive: true });
+  // the privilege separation directory sshd needs (systemd makes it on a normal system)
+  if (!existsSync('/run/sshd')) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  const keygen = (file: string): void => {
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, file)]);
+  };
+  keygen('host_key');
+  keygen('client_key');
+  keygen('stranger_key');
+  writeFileSync(path.join(dir, 'authorized_keys'), readFileSync(path.join(dir, 'client_key.pub')));
+  chmodSync(path.join(dir, 'authorized_keys'), 0o600);
+  const port = await freePort();
+  const config = path.join(dir, 'sshd_config');
+  writeFileSync(
+    config,
+    [
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${path.join(dir, 'host_key')}`,
+      `PidFile ${path.join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
+      'PubkeyAuthentication yes',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PermitRootLogin prohibit-password',
+      'StrictModes no',
+      'UsePAM no',
+      `SetEnv DOCKER_HOST=${remoteDockerHost}`,
+      '',
+    ].join('\n'),
+  );
+  const user = execFileSync('id', ['-un']).toString().trim();
+  const child = startOwnedProcess(SSHD, ['-D', '-e', '-f', config], path.join(dir, 'sshd.log'));
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  await waitUntil(
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        if (exited) reject(new Error(`sshd exited: ${readFileSync(path.join(dir, 'sshd.log'), 'utf8')}`));
+        const socket = net.connect(port, '127.0.0.1', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.on('error', () => resolve(false));
+      }),
+    'sshd to listen',
+    15_000,
+    50,
+  );
+  return {
+    port,
+    user,
+    key: path.join(dir, 'client_key'),
+    strangerKey: path.join(dir, 'stranger_key'),
+    process: child,
+    stop: () => stopOwnedProcess(child, 5_000),
+  };
+}
+
+/** ssh flags for a throwaway server: our key only, no known_hosts, no user config. */
+export function sshTestArgs(key: string): string[] {
+  return ['-F', '/dev/null', '-i', key, '-o', 'IdentitiesOnly=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR'];
+}

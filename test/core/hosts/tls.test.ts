@@ -1,0 +1,125 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDocker } from '../../../electron/core/docker/connect';
+import { contextDirName } from '../../../electron/core/docker/docker-config';
+import { pingHost } from '../../../electron/core/docker/ping-host';
+import { freePort } from '../../support/processes';
+import { startThrowawayEngine, type ThrowawayEngine } from '../../support/throwaway-engine';
+import { makeCertificates, type CertSet } from './certificates';
+
+let engine: ThrowawayEngine;
+let certs: CertSet;
+let foreign: CertSet;
+let dir: string;
+let tcpUrl: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'swtls-'));
+  certs = makeCertificates(path.join(dir, 'good'));
+  foreign = makeCertificates(path.join(dir, 'foreign'), 'someone-elses-ca');
+  const port = await freePort();
+  tcpUrl = `tcp://127.0.0.1:${port}`;
+  engine = await startThrowawayEngine({
+    extraArgs: ['-H', tcpUrl, '--tlsverify', '--tlscacert', certs.ca, '--tlscert', certs.serverCert, '--tlskey', certs.serverKey],
+  });
+});
+
+afterAll(async () => {
+  await engine?.destroy();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const baseEnv = (extra: Record<string, string>): Record<string, string | undefined> => ({ PATH: process.env.PATH, HOME: dir, ...extra });
+
+describe('a TLS engine on 127.0.0.1', () => {
+  it('is reached through DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH', async () => {
+    const connection = connectDocker({ env: baseEnv({ DOCKER_HOST: tcpUrl, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs.clientDir }) });
+    expect(connection.host).toMatchObject({ url: tcpUrl, source: 'DOCKER_HOST', tls: true, tlsVerify: true });
+    const result = await pingHost(connection);
+    if (!result.ok) throw result.error;
+    expect(result.engine.apiVersion).toMatch(/^1\.\d+$/);
+    const containers = await connection.docker.listContainers({ all: true });
+    expect(Array.isArray(containers)).toBe(true);
+  });
+
+  it('is reached through a docker context (current context and DOCKER_CONTEXT)', async () => {
+    const config = path.join(dir, 'docker-config');
+    const name = 'team-tls';
+    const metaDir = path.join(config, 'contexts', 'meta', contextDirName(name));
+    const tlsDir = path.join(config, 'contexts', 'tls', contextDirName(name), 'docker');
+    mkdirSync(metaDir, { recursive: true });
+    mkdirSync(tlsDir, { recursive: true });
+    writeFileSync(
+      path.join(metaDir, 'meta.json'),
+      JSON.stringify({ Name: name, Metadata: { Description: 'TLS engine' }, Endpoints: { docker: { Host: tcpUrl, SkipTLSVerify: false } } }),
+    );
+    for (const file of ['ca.pem', 'cert.pem', 'key.pem']) copyFileSync(path.join(certs.clientDir, file), path.join(tlsDir, file));
+    writeFileSync(path.join(config, 'config.json'), JSON.stringify({ auths: {}, currentContext: name }));
+
+    const viaCurrent = connectDocker({ env: baseEnv({ DOCKER_CONFIG: config }) });
+    expect(viaCurrent.host).toMatchObject({ url: tcpUrl, source: `context ${name}`, context: name, tls: true });
+    const first = await pingHost(viaCurrent);
+    if (!first.ok) throw first.error;
+
+    writeFileSync(path.join(config, 'config.json'), JSON.stringify({ auths: {} }));
+    const viaEnv = connectDocker({ env: baseEnv({ DOCKER_CONFIG: config, DOCKER_CONTEXT: name }) });
+    expect(viaEnv.host.source).toBe(`context ${name}`);
+    const second = await pingHost(viaEnv);
+    expect(second.ok).toBe(true);
+  });
+
+  it('refuses an engine whose certificate a foreign CA signed, with a TLS message', async () => {
+    const connection = connectDocker({ env: baseEnv({ DOCKER_HOST: tcpUrl, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: foreign.clientDir }) });
+    const result = await pingHost(connection);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('docker_tls_verify');
+    expect(result.error.message).toContain(tcpUrl);
+    expect(result.error.message).toMatch(/TLS verification failed/);
+    expect(result.error.hint).toMatch(/ca\.pem/);
+  });
+
+  it('says when the engine rejects our client certificate', async () => {
+    const mixed = path.join(dir, 'mixed');
+    mkdirSync(mixed);
+    copyFileSync(certs.ca, path.join(mixed, 'ca.pem'));
+    copyFileSync(path.join(foreign.clientDir, 'cert.pem'), path.join(mixed, 'cert.pem'));
+    copyFileSync(path.join(foreign.clientDir, 'key.pem'), path.join(mixed, 'key.pem'));
+    const result = await pingHost(connectDocker({ env: baseEnv({ DOCKER_HOST: tcpUrl, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: mixed }) }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(['docker_tls_rejected', 'docker_connection_reset']).toContain(result.error.code);
+    expect(result.error.message).toContain(tcpUrl);
+    expect(result.error.hint).toMatch(/client certificate/);
+  });
+
+  it('says the port wants TLS when we speak plain HTTP to it', async () => {
+    const result = await pingHost(connectDocker({ env: baseEnv({ DOCKER_HOST: tcpUrl }) }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code, result.error.message).toBe('docker_tls_required');
+    expect(result.error.hint).toMatch(/DOCKER_TLS_VERIFY=1/);
+  });
+
+  it('names the host and the fix when nothing listens', async () => {
+    const port = await freePort();
+    const result = await pingHost(connectDocker({ env: baseEnv({ DOCKER_HOST: `tcp://127.0.0.1:${port}` }) }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('docker_not_running');
+    expect(result.error.message).toContain(`tcp://127.0.0.1:${port}`);
+    expect(result.error.message).toMatch(/connection refused/);
+  });
+
+  it('says the socket does not exist when no engine runs there', async () => {
+    const socket = path.join(dir, 'nothing.sock');
+    const result = await pingHost(connectDocker({ env: baseEnv({ DOCKER_HOST: `unix://${socket}` }) }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('docker_not_running');
+    expect(result.error.message).toContain(socket);
+    expect(result.error.hint).toMatch(/systemctl start docker|colima start/);
+  });
+});
