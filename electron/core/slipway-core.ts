@@ -6,6 +6,7 @@ import { connectDocker } from './docker/connect';
 import { EngineEvents } from './docker/engine-events';
 import { CoreEvents } from './events';
 import { projectHandlers } from './projects/handlers';
+import { watchHandlers } from './watch/handlers';
 import { ProjectRegistry } from './projects/registry';
 import { TaskRunner } from './tasks/task-runner';
 import type { SettingsBackend } from './settings/backend';
@@ -46,6 +47,7 @@ export class SlipwayCore {
         return null;
       },
       ...projectHandlers(this.projects, this.events),
+      ...watchHandlers(this),
       ...settingsHandlers(this.settings, this.events),
     };
   }

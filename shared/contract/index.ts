@@ -7,16 +7,19 @@ import type { z } from 'zod';
 import type { CallDefs, EventDefs } from './define';
 import { projectCalls, projectEvents } from './projects';
 import { taskCalls, taskEvents } from './tasks';
+import { watchCalls, watchEvents } from './watch';
 import { settingsCalls, settingsEvents } from './settings';
 
 export const calls = {
   ...taskCalls,
+  ...watchCalls,
   ...projectCalls,
   ...settingsCalls,
 } satisfies CallDefs;
 
 export const events = {
   ...taskEvents,
+  ...watchEvents,
   ...projectEvents,
   ...settingsEvents,
 } satisfies EventDefs;

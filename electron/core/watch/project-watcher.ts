@@ -1,0 +1,314 @@
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type Docker from 'dockerode';
+import { SlipwayError, toErrorInfo } from '../../../shared/errors';
+import type { WatchReload, WatchReloadAction, WatchState } from '../../../shared/contract/watch';
+import type { Project } from '../../../shared/model/project';
+import type { EngineEvent, EngineEvents } from '../docker/engine-events';
+import { Coalescer, DEFAULT_COALESCER, type Batch, type CoalescerOptions } from './coalescer';
+import { isEditorTempFile } from './path-filter';
+import { dockerRebuild, type RebuildDriver } from './rebuild';
+import { runReload, type RuleMatch } from './run-reload';
+import { PROJECT_LABEL, SERVICE_LABEL, ServiceContainers } from './service-containers';
+import { listTree, syncIntoContainer, type SyncChange } from './sync-files';
+import { describeWatchError } from './watch-errors';
+import { containerPath, planWatch, type WatchPlan } from './watch-plan';
+
+export interface ProjectWatcherOptions {
+  project: Project;
+  docker: Docker;
+  /** Docker events: a (re)created container gets its files synced again. */
+  engineEvents?: EngineEvents;
+  rebuild?: RebuildDriver;
+  coalescer?: Partial<CoalescerOptions>;
+  /** Only these services (default: every service with develop.watch). */
+  services?: string[];
+  onReload: (reload: WatchReload) => void;
+  onState: (state: WatchState) => void;
+}
+
+interface PendingWork {
+  paths: Set<string>;
+  firstEventAt: number;
+  firstEventMark: number;
+  /** Containers that appeared and need their files again. */
+  resync: Set<string>;
+}
+
+const FILES_IN_EVENT = 100;
+
+/**
+ * One chokidar watcher per project over the union of its develop.watch paths. Events are
+ * matched to rules, coalesced per service, and each service runs one reload at a time
+ * (changes that arrive meanwhile make the next one).
+ */
+export class ProjectWatcher {
+  readonly plan: WatchPlan;
+  private readonly docker: Docker;
+  private readonly containers: ServiceContainers;
+  private readonly rebuild: RebuildDriver;
+  private readonly coalescer: Coalescer;
+  private watcher: FSWatcher | undefined;
+  private readonly pending = new Map<string, PendingWork>();
+  private readonly running = new Set<string>();
+  private readonly idle = new Map<string, Array<() => void>>();
+  private readonly synced = new Map<string, Map<string, SyncChange>>();
+  private readonly knownContainers = new Set<string>();
+  private unsubscribe: (() => void) | undefined;
+  private stopped = false;
+  private current: WatchState;
+
+  constructor(private readonly options: ProjectWatcherOptions) {
+    this.plan = planWatch(options.project, options.services);
+    if (this.plan.rules.length === 0) {
+      const which = options.services && options.services.length > 0 ? `services ${options.services.join(', ')}` : 'no service';
+      throw new SlipwayError('watch_no_rules', `Nothing to watch in project ${options.project.name}: ${which} ${options.services?.length ? 'have' : 'has'} develop.watch rules`, 'Add a develop.watch section to a service (path, action, target) and run again.');
+    }
+    this.docker = options.docker;
+    this.containers = new ServiceContainers(options.docker, options.project.name);
+    this.rebuild = options.rebuild ?? dockerRebuild(options.docker);
+    this.coalescer = new Coalescer({ ...DEFAULT_COALESCER, ...options.coalescer }, (batch) => this.enqueue(batch));
+    this.current = { projectId: options.project.name, watching: false, services: this.plan.services, paths: this.plan.roots };
+  }
+
+  state(): WatchState {
+    return this.current;
+  }
+
+  /** Resolves once the watcher has scanned its paths and native events are live. */
+  async start(): Promise<WatchState> {
+    const started = performance.now();
+    if (this.options.engineEvents) {
+      const onEvent = (event: EngineEvent) => this.onEngineEvent(event);
+      this.options.engineEvents.on('event', onEvent);
+      this.unsubscribe = () => this.options.engineEvents?.off('event', onEvent);
+    }
+    const watcher = watch(this.plan.roots, {
+      ignoreInitial: true,
+      usePolling: false,
+      awaitWriteFinish: false,
+      atomic: false,
+      followSymlinks: false,
+      persistent: true,
+      ignored: (candidate: string) => this.prunable(candidate),
+    });
+    this.watcher = watcher;
+    watcher.on('all', (event, changed) => {
+      if (event === 'add' || event === 'change' || event === 'unlink' || event === 'addDir' || event === 'unlinkDir') this.onPath(changed, event === 'addDir');
+    });
+    let reported = false;
+    watcher.on('error', (error) => {
+      if (reported) return;
+      reported = true;
+      this.setState({ error: describeWatchError(error) });
+    });
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    if (this.stopped) return this.current;
+    this.setState({ watching: true, readyMs: Math.round(performance.now() - started) });
+    await this.rememberRunningContainers();
+    this.queueInitialSync();
+    return this.current;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.coalescer.clear();
+    this.unsubscribe?.();
+    await this.watcher?.close();
+    this.setState({ watching: false });
+  }
+
+  /** Resolves when no reload is running or waiting for a service (tests, CLI shutdown). */
+  whenIdle(service: string): Promise<void> {
+    if (!this.running.has(service) && !this.pending.has(service)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const list = this.idle.get(service) ?? [];
+      list.push(resolve);
+      this.idle.set(service, list);
+    });
+  }
+
+  /** Simulate a watcher error (the same path chokidar's errors take). */
+  reportWatcherError(error: unknown): void {
+    this.watcher?.emit('error', error);
+  }
+
+  private setState(patch: Partial<WatchState>): void {
+    this.current = { ...this.current, ...patch };
+    this.options.onState(this.current);
+  }
+
+  /** Folders and files no rule could want: never scanned, never watched. */
+  private prunable(candidate: string): boolean {
+    if (isEditorTempFile(path.basename(candidate))) return true;
+    const covering = this.plan.rules.filter((r) => r.filter.covers(candidate));
+    if (covering.length === 0) return false;
+    return covering.every((r) => r.filter.prunes(candidate));
+  }
+
+  private onPath(changed: string, isDirectory: boolean): void {
+    if (this.stopped) return;
+    const at = Date.now();
+    const mark = performance.now();
+    const services = new Set<string>();
+    for (const planned of this.plan.rules) {
+      if (!services.has(planned.service) && planned.filter.accepts(changed, isDirectory)) services.add(planned.service);
+    }
+    for (const service of services) this.coalescer.add(service, changed, at, mark);
+  }
+
+  private enqueue(batch: Batch): void {
+    const work = this.work(batch.key);
+    for (const p of batch.paths) work.paths.add(p);
+    if (batch.firstEventMark < work.firstEventMark) {
+      work.firstEventMark = batch.firstEventMark;
+      work.firstEventAt = batch.firstEventAt;
+    }
+    void this.drain(batch.key);
+  }
+
+  private work(service: string): PendingWork {
+    let work = this.pending.get(service);
+    if (!work) {
+      work = { paths: new Set(), firstEventAt: Date.now(), firstEventMark: Number.POSITIVE_INFINITY, resync: new Set() };
+      this.pending.set(service, work);
+    }
+    return work;
+  }
+
+  private async drain(service: string): Promise<void> {
+    if (this.running.has(service)) return;
+    this.running.add(service);
+    try {
+      let work: PendingWork | undefined;
+      while (!this.stopped && (work = this.pending.get(service))) {
+        this.pending.delete(service);
+        if (work.resync.size > 0) await this.resync(service, [...work.resync]);
+        if (work.paths.size > 0) await this.reload(service, work);
+      }
+    } finally {
+      this.running.delete(service);
+      const waiters = this.idle.get(service) ?? [];
+      this.idle.delete(service);
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  private async reload(service: string, work: PendingWork): Promise<void> {
+    const paths = [...work.paths];
+    const matches: RuleMatch[] = this.plan.rules
+      .filter((r) => r.service === service)
+      .map((planned) => ({ planned, paths: paths.filter((p) => planned.filter.accepts(p)) }))
+      .filter((m) => m.paths.length > 0);
+    if (matches.length === 0) return;
+    let action: WatchReloadAction = matches[0]?.planned.rule.action ?? 'sync';
+    try {
+      const outcome = await runReload(
+        {
+          docker: this.docker,
+          project: this.options.project,
+          containers: this.containers,
+          rebuild: this.rebuild,
+          onSynced: (s, changes) => this.rememberSynced(s, changes),
+        },
+        service,
+        matches,
+      );
+      action = outcome.action;
+      this.emitReload(service, action, paths, work.firstEventMark, { ok: true, bindMounted: outcome.bindMounted });
+    } catch (error) {
+      const info = toErrorInfo(error);
+      this.emitReload(service, action, paths, work.firstEventMark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) } });
+    }
+  }
+
+  private emitReload(service: string, action: WatchReloadAction, paths: string[], firstEventMark: number, result: Pick<WatchReload, 'ok' | 'error' | 'bindMounted'>): void {
+    if (this.stopped) return;
+    const files = paths.slice(0, FILES_IN_EVENT).map((p) => path.relative(this.options.project.workingDir, p).split(path.sep).join('/'));
+    const latency = Number.isFinite(firstEventMark) ? performance.now() - firstEventMark : 0;
+    this.options.onReload({
+      projectId: this.options.project.name,
+      service,
+      action,
+      files,
+      fileCount: paths.length,
+      latencyMs: Math.round(latency * 10) / 10,
+      ...(result.bindMounted ? { bindMounted: true } : {}),
+      ok: result.ok,
+      ...(result.error ? { error: result.error } : {}),
+      at: Date.now(),
+    });
+  }
+
+  private rememberSynced(service: string, changes: SyncChange[]): void {
+    let map = this.synced.get(service);
+    if (!map) {
+      map = new Map();
+      this.synced.set(service, map);
+    }
+    for (const change of changes) map.set(change.containerPath, change);
+  }
+
+  private async rememberRunningContainers(): Promise<void> {
+    for (const service of this.plan.services) {
+      const list = await this.containers.running(service).catch(() => []);
+      for (const container of list) this.knownContainers.add(container.id);
+    }
+  }
+
+  private queueInitialSync(): void {
+    for (const service of this.plan.services) {
+      if (!this.plan.rules.some((r) => r.service === service && r.rule.initial_sync && isSyncRule(r.rule.action) && !r.bindMounted)) continue;
+      this.work(service).resync.add('*');
+      void this.drain(service);
+    }
+  }
+
+  private onEngineEvent(event: EngineEvent): void {
+    this.containers.onEngineEvent(event);
+    if (this.stopped || event.Type !== 'container' || event.Action !== 'start') return;
+    const attributes = event.Actor.Attributes ?? {};
+    const service = attributes[SERVICE_LABEL];
+    if (attributes[PROJECT_LABEL] !== this.options.project.name || service === undefined || !this.plan.services.includes(service)) return;
+    if (this.knownContainers.has(event.Actor.ID)) return;
+    this.knownContainers.add(event.Actor.ID);
+    if (!this.plan.rules.some((r) => r.service === service && isSyncRule(r.rule.action) && !r.bindMounted && r.rule.target)) return;
+    this.work(service).resync.add(event.Actor.ID);
+    void this.drain(service);
+  }
+
+  /**
+   * Files into containers that did not see them: at start for initial_sync rules ('*' =
+   * every running container), and into a recreated container (the whole tree for
+   * initial_sync rules, otherwise what this session synced so far).
+   */
+  private async resync(service: string, containerIds: string[]): Promise<void> {
+    const mark = performance.now();
+    const changes = new Map<string, SyncChange>();
+    for (const planned of this.plan.rules) {
+      if (planned.service !== service || !isSyncRule(planned.rule.action) || planned.bindMounted || !planned.rule.target) continue;
+      if (!planned.rule.initial_sync) continue;
+      const files = await listTree(planned.filter.root, (absolute, isDirectory) => (isDirectory ? planned.filter.prunes(absolute) : !planned.filter.accepts(absolute)));
+      for (const file of files) {
+        const target = containerPath(planned.rule, file);
+        changes.set(target, { hostPath: file, containerPath: target });
+      }
+    }
+    if (!containerIds.includes('*')) for (const [target, change] of this.synced.get(service) ?? []) if (!changes.has(target)) changes.set(target, change);
+    if (changes.size === 0) return;
+    const ids = containerIds.includes('*') ? (await this.containers.running(service).catch(() => [])).map((c) => c.id) : containerIds;
+    const list = [...changes.values()];
+    try {
+      await Promise.all(ids.map((id) => syncIntoContainer(this.docker, id, list)));
+      this.emitReload(service, 'initial_sync', list.map((c) => c.hostPath), mark, { ok: true });
+    } catch (error) {
+      const info = toErrorInfo(error);
+      this.emitReload(service, 'initial_sync', list.map((c) => c.hostPath), mark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) } });
+    }
+  }
+}
+
+function isSyncRule(action: string): boolean {
+  return action === 'sync' || action === 'sync+restart' || action === 'sync+exec';
+}

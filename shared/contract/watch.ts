@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { defineCall } from './define';
+import { Nothing, ProjectRef } from './common';
+
+/** What a reload did: Compose's develop.watch actions, plus the initial sync into a (re)created container. */
+export const WatchReloadAction = z.enum(['sync', 'rebuild', 'restart', 'sync+restart', 'sync+exec', 'initial_sync']);
+export type WatchReloadAction = z.infer<typeof WatchReloadAction>;
+
+export const WatchError = z.object({ message: z.string(), hint: z.string().optional() });
+export type WatchError = z.infer<typeof WatchError>;
+
+/** One reload of one service: which files, which action, save-to-done latency. */
+export const WatchReload = z.object({
+  projectId: z.string(),
+  service: z.string(),
+  action: WatchReloadAction,
+  /** Host paths, relative to the project directory (at most 100; `fileCount` has the total). */
+  files: z.array(z.string()),
+  fileCount: z.number().int().nonnegative(),
+  /** From the first file system event of the batch to the action done. */
+  latencyMs: z.number().nonnegative(),
+  /** True when the files live in a bind mount of the service: nothing was copied. */
+  bindMounted: z.boolean().optional(),
+  ok: z.boolean(),
+  error: WatchError.optional(),
+  /** Epoch ms when the reload finished. */
+  at: z.number(),
+});
+export type WatchReload = z.infer<typeof WatchReload>;
+
+export const WatchState = z.object({
+  projectId: z.string(),
+  watching: z.boolean(),
+  /** Services with at least one develop.watch rule. */
+  services: z.array(z.string()).optional(),
+  /** Paths under watch (absolute). */
+  paths: z.array(z.string()).optional(),
+  /** How long the watcher took to be ready, in ms. */
+  readyMs: z.number().optional(),
+  error: WatchError.optional(),
+});
+export type WatchState = z.infer<typeof WatchState>;
+
+export const WatchStatus = WatchState.extend({
+  /** The last reloads, newest last (at most 20 per service). */
+  reloads: z.array(WatchReload),
+});
+export type WatchStatus = z.infer<typeof WatchStatus>;
+
+export const WatchStartInput = ProjectRef.extend({
+  /** Quiet window that coalesces a burst into one reload per service (ms). */
+  quietMs: z.number().int().min(0).max(10_000).optional(),
+});
+
+export const watchCalls = {
+  'watch.start': defineCall({ input: WatchStartInput, output: WatchState }),
+  'watch.stop': defineCall({ input: ProjectRef, output: Nothing }),
+  'watch.status': defineCall({ input: ProjectRef, output: WatchStatus }),
+};
+
+export const watchEvents = {
+  'watch.reload': WatchReload,
+  'watch.state': WatchState,
+};

@@ -1,0 +1,106 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchManager } from '../../../electron/core/watch/watch-manager';
+import { makeProject, names, runServiceContainer, shell, tempTree, WatchHarness } from './watch-fixture';
+
+describe('watch: sync', () => {
+  let harness: WatchHarness | undefined;
+  let tree: ReturnType<typeof tempTree> | undefined;
+
+  afterEach(async () => {
+    await harness?.dispose();
+    tree?.cleanup();
+    harness = undefined;
+    tree = undefined;
+  });
+
+  it('copies changed and new files into the container and removes deleted ones', async () => {
+    harness = new WatchHarness('sync');
+    tree = tempTree();
+    const src = path.join(tree.dir, 'src');
+    mkdirSync(src);
+    writeFileSync(path.join(src, 'old.txt'), 'old');
+    const container = await runServiceContainer(harness.docker, harness.project, 'web');
+    const project = makeProject(harness.project, tree.dir, {
+      web: { image: 'busybox:latest', develop: { watch: [{ path: src, action: 'sync', target: '/app' }] } },
+    });
+    const state = await watchManager(harness.core).start(project);
+    expect(state.watching).toBe(true);
+
+    writeFileSync(path.join(src, 'hello.txt'), 'hello v1');
+    const first = await harness.nextReload((r) => names(r, 'src/hello.txt'));
+    expect(first).toMatchObject({ service: 'web', action: 'sync', ok: true });
+    expect(first.latencyMs).toBeGreaterThan(0);
+    expect(await shell(harness.docker, container.id, 'cat /app/hello.txt')).toBe('hello v1');
+
+    mkdirSync(path.join(src, 'deep', 'er'), { recursive: true });
+    writeFileSync(path.join(src, 'deep', 'er', 'n.txt'), 'nested');
+    await harness.nextReload((r) => names(r, 'src/deep/er/n.txt') && r.ok);
+    expect(await shell(harness.docker, container.id, 'cat /app/deep/er/n.txt')).toBe('nested');
+
+    writeFileSync(path.join(src, 'old.txt'), 'synced once');
+    await harness.nextReload((r) => names(r, 'src/old.txt'));
+    expect(await shell(harness.docker, container.id, 'cat /app/old.txt')).toBe('synced once');
+    rmSync(path.join(src, 'old.txt'));
+    const deletion = await harness.nextReload((r) => names(r, 'src/old.txt'));
+    expect(deletion.ok).toBe(true);
+    expect(await shell(harness.docker, container.id, 'test -e /app/old.txt && echo present || echo gone')).toBe('gone\n');
+
+    rmSync(path.join(src, 'deep'), { recursive: true });
+    await harness.nextReload((r) => names(r, 'src/deep') || names(r, 'src/deep/er'));
+    expect(await shell(harness.docker, container.id, 'test -e /app/deep/er/n.txt && echo present || echo gone')).toBe('gone\n');
+  });
+
+  it('never sends ignored files: .git, node_modules, editor temp files, .dockerignore, ignore and include', async () => {
+    harness = new WatchHarness('ignore');
+    tree = tempTree();
+    const dir = tree.dir;
+    for (const sub of ['.git', 'node_modules/lib', 'logs', 'app']) mkdirSync(path.join(dir, sub), { recursive: true });
+    writeFileSync(path.join(dir, '.dockerignore'), 'secret.env\n');
+    writeFileSync(path.join(dir, 'Dockerfile'), 'FROM busybox:latest\n');
+    const container = await runServiceContainer(harness.docker, harness.project, 'api');
+    const project = makeProject(harness.project, dir, {
+      api: {
+        build: { context: dir },
+        develop: {
+          watch: [
+            { path: dir, action: 'sync', target: '/srv', ignore: ['logs/', '*.tmp'] },
+            { path: path.join(dir, 'app'), action: 'sync', target: '/only-py', include: ['*.py'] },
+          ],
+        },
+      },
+    });
+    await watchManager(harness.core).start(project);
+
+    const ignored = ['.git/HEAD', 'node_modules/lib/index.js', 'secret.env', 'logs/today.log', 'draft.tmp', '.main.py.swp', 'main.py~', '4913', '#main.py#', 'app/readme.md'];
+    for (const file of ignored) writeFileSync(path.join(dir, file), 'ignored');
+    const from = harness.reloads.length;
+    writeFileSync(path.join(dir, 'marker.txt'), 'marker');
+    writeFileSync(path.join(dir, 'app', 'main.py'), 'print(1)');
+    await harness.nextReload((r) => names(r, 'marker.txt'), from);
+    await harness.nextReload((r) => names(r, 'app/main.py'), from);
+    await watchManager(harness.core).watcher(harness.project)?.whenIdle('api');
+
+    const sent = harness.reloads.flatMap((r) => r.files);
+    for (const file of ignored) if (file !== 'app/readme.md') expect(sent).not.toContain(file);
+    const listing = await shell(harness.docker, container.id, 'cd /srv && find . -type f | sort; echo ---; ls /only-py');
+    expect(listing).toContain('./marker.txt');
+    expect(listing).toContain('./app/main.py');
+    for (const file of ignored) if (file !== 'app/readme.md') expect(listing).not.toContain(`./${file}`);
+    expect(listing.split('---')[1]?.trim()).toBe('main.py');
+  });
+
+  it('says so, with a hint, when the sync target is not writable', async () => {
+    harness = new WatchHarness('ro');
+    tree = tempTree();
+    await runServiceContainer(harness.docker, harness.project, 'web', { readOnly: true });
+    const project = makeProject(harness.project, tree.dir, { web: { read_only: true, develop: { watch: [{ path: tree.dir, action: 'sync', target: '/app' }] } } });
+    await watchManager(harness.core).start(project);
+    writeFileSync(path.join(tree.dir, 'a.txt'), 'a');
+    const reload = await harness.nextReload((r) => names(r, 'a.txt'));
+    expect(reload.ok).toBe(false);
+    expect(reload.error?.message).toMatch(/not writable/);
+    expect(reload.error?.hint).toMatch(/read_only/);
+  });
+});
