@@ -1,8 +1,10 @@
 import type { Command } from './command';
+import { configCommand } from './commands/config';
 import { versionCommand } from './commands/version';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
+  configCommand,
   versionCommand,
 ];
 

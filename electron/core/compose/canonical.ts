@@ -1,0 +1,179 @@
+import path from 'node:path';
+import { SlipwayError } from '../../../shared/errors';
+import { normalizeDuration } from './go-duration';
+import { normalizePorts, PortSyntaxError } from './ports';
+import { shellSplit } from './shell-split';
+import type { Dict } from './types';
+import { isDict } from './types';
+import { absoluteHostPath, normalizeVolumes, VolumeSyntaxError } from './volumes';
+import type { ComposeSource } from './yaml-source';
+
+/** A scalar as Compose prints it in string maps (environment, labels, args). */
+export function scalarText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  return String(value);
+}
+
+/** `["A=1", "B"]` or `{A: 1, B: null}` → `{A: "1", B: null}`. */
+export function listOrDictToMap(value: unknown, sep = '=', nullWithoutSep = true): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const text = String(item);
+      const at = text.indexOf(sep);
+      if (at < 0) out[text] = nullWithoutSep ? null : '';
+      else out[text.slice(0, at)] = text.slice(at + sep.length);
+    }
+  } else if (isDict(value)) {
+    for (const [key, item] of Object.entries(value)) out[key] = scalarText(item);
+  }
+  return out;
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const map = listOrDictToMap(value, '=', false);
+  const out: Record<string, string> = {};
+  for (const [key, item] of Object.entries(map)) out[key] = item ?? '';
+  return out;
+}
+
+function isRemoteContext(context: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@') || context.startsWith('github.com/');
+}
+
+function commandForm(value: unknown): string[] | null {
+  if (value === null) return null;
+  if (typeof value === 'string') return shellSplit(value);
+  if (Array.isArray(value)) return value.map((item) => String(item));
+  return null;
+}
+
+/** extra_hosts as a map host → IPs (the config printer renders Compose's sorted "host=ip" list). */
+export function extraHosts(value: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const add = (host: string, ip: string) => {
+    if (host === '' || /[:=]/.test(host)) throw new Error(`bad host name '${host}' in extra_hosts`);
+    const clean = ip.length > 2 && ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip;
+    (out[host] ??= []).push(clean);
+  };
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const text = String(item);
+      const eq = text.indexOf('=');
+      const at = eq >= 0 ? eq : text.indexOf(':');
+      if (at < 0) throw new Error(`invalid additional host, missing IP: ${text}`);
+      for (const ip of text.slice(at + 1).split(',')) add(text.slice(0, at), ip);
+    }
+  } else if (isDict(value)) {
+    for (const [host, ips] of Object.entries(value)) {
+      for (const ip of Array.isArray(ips) ? ips : [ips ?? '']) add(host, String(ip));
+    }
+  }
+  return out;
+}
+
+function build(value: unknown, base: string): Dict {
+  const spec: Dict = typeof value === 'string' ? { context: value } : { ...(isDict(value) ? value : {}) };
+  const context = typeof spec.context === 'string' ? spec.context : '.';
+  spec.context = isRemoteContext(context) ? context : absoluteHostPath(context, base);
+  if (spec.args !== undefined) spec.args = listOrDictToMap(spec.args);
+  if (spec.labels !== undefined) spec.labels = stringMap(spec.labels);
+  if (spec.extra_hosts !== undefined) spec.extra_hosts = extraHosts(spec.extra_hosts);
+  if (isDict(spec.additional_contexts)) {
+    const contexts: Dict = {};
+    for (const [name, ctx] of Object.entries(spec.additional_contexts)) {
+      const text = String(ctx);
+      contexts[name] = isRemoteContext(text) || text.includes(':') && !text.startsWith('.') && !text.startsWith('/') ? text : absoluteHostPath(text, base);
+    }
+    spec.additional_contexts = contexts;
+  } else if (Array.isArray(spec.additional_contexts)) {
+    spec.additional_contexts = listOrDictToMap(spec.additional_contexts);
+  }
+  for (const key of ['cache_from', 'cache_to', 'tags', 'platforms'] as const) {
+    if (typeof spec[key] === 'string') spec[key] = [spec[key]];
+  }
+  return spec;
+}
+
+function healthcheck(value: unknown): Dict {
+  const hc: Dict = { ...(isDict(value) ? value : {}) };
+  if (typeof hc.test === 'string') hc.test = ['CMD-SHELL', hc.test];
+  for (const key of ['interval', 'timeout', 'start_period', 'start_interval']) {
+    if (hc[key] !== undefined) hc[key] = normalizeDuration(hc[key]) ?? hc[key];
+  }
+  return hc;
+}
+
+function dependsOn(value: unknown): Dict {
+  const out: Dict = {};
+  if (Array.isArray(value)) {
+    for (const name of value) out[String(name)] = { condition: 'service_started', required: true };
+  } else if (isDict(value)) {
+    for (const [name, dep] of Object.entries(value)) {
+      const d: Dict = { ...(isDict(dep) ? dep : {}) };
+      if (d.condition === undefined) d.condition = 'service_started';
+      if (d.required === undefined) d.required = true;
+      out[name] = d;
+    }
+  }
+  return out;
+}
+
+function envFiles(value: unknown, base: string): Dict[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.map((item) => {
+    if (typeof item === 'string') return { path: path.resolve(base, item), required: true };
+    const entry: Dict = { ...(isDict(item) ? item : {}) };
+    entry.path = path.resolve(base, String(entry.path ?? ''));
+    if (entry.required === undefined) entry.required = true;
+    return entry;
+  });
+}
+
+function networks(value: unknown): Dict {
+  if (Array.isArray(value)) {
+    const out: Dict = {};
+    for (const name of value) out[String(name)] = null;
+    return out;
+  }
+  return isDict(value) ? { ...value } : {};
+}
+
+/**
+ * One service's short syntaxes turned into the long forms `docker compose config` prints,
+ * relative paths made absolute against `base` (the folder of the file it was written in,
+ * or the project folder for the main files).
+ */
+export function canonicalService(service: Dict, base: string, source: ComposeSource, name: string): Dict {
+  const s: Dict = { ...service };
+  const at = (key: string) => source.where(['services', name, key]);
+  try {
+    if (s.build !== undefined && s.build !== null) s.build = build(s.build, base);
+    if ('command' in s) s.command = commandForm(s.command);
+    if ('entrypoint' in s) s.entrypoint = commandForm(s.entrypoint);
+    if (s.depends_on !== undefined) s.depends_on = dependsOn(s.depends_on);
+    if (s.environment !== undefined) s.environment = listOrDictToMap(s.environment);
+    if (s.env_file !== undefined) s.env_file = envFiles(s.env_file, base);
+    for (const key of ['labels', 'annotations', 'sysctls']) if (s[key] !== undefined) s[key] = stringMap(s[key]);
+    if (s.ports !== undefined) s.ports = normalizePorts(s.ports);
+    if (Array.isArray(s.expose)) s.expose = s.expose.map((e) => String(e));
+    if (s.volumes !== undefined) s.volumes = normalizeVolumes(s.volumes, base);
+    if (s.networks !== undefined) s.networks = networks(s.networks);
+    if (s.healthcheck !== undefined) s.healthcheck = healthcheck(s.healthcheck);
+    if (s.stop_grace_period !== undefined) s.stop_grace_period = normalizeDuration(s.stop_grace_period) ?? s.stop_grace_period;
+    if (s.extra_hosts !== undefined) s.extra_hosts = extraHosts(s.extra_hosts);
+    for (const key of ['dns', 'dns_search', 'tmpfs']) if (typeof s[key] === 'string') s[key] = [s[key]];
+    if (isDict(s.logging) && s.logging.options !== undefined) s.logging = { ...s.logging, options: listOrDictToMap(s.logging.options) };
+    if (isDict(s.develop) && Array.isArray(s.develop.watch)) {
+      s.develop = { ...s.develop, watch: s.develop.watch.map((rule) => (isDict(rule) && typeof rule.path === 'string' ? { ...rule, path: absoluteHostPath(rule.path, base) } : rule)) };
+    }
+  } catch (error) {
+    if (error instanceof PortSyntaxError) throw new SlipwayError('compose_invalid', `${at('ports')}: services.${name}.ports: ${error.message}`, 'Write ports as "[HOST_IP:]PUBLISHED:TARGET[/PROTOCOL]".');
+    if (error instanceof VolumeSyntaxError) throw new SlipwayError('compose_invalid', `${at('volumes')}: services.${name}.volumes: ${error.message}`, 'Write volumes as "SOURCE:TARGET[:ro]".');
+    if (error instanceof SlipwayError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SlipwayError('compose_invalid', `${source.where(['services', name])}: services.${name}: ${message}`);
+  }
+  return s;
+}

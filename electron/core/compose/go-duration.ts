@@ -1,0 +1,58 @@
+/** Go `time.Duration` text, as Compose reads and prints durations ("1m30s", "500ms"). */
+
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+
+/** Nanoseconds, or undefined when the text is not a Go duration. */
+export function parseGoDuration(text: string): number | undefined {
+  const s = text.trim();
+  if (s === '0') return 0;
+  const re = /([0-9]*\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
+  let sign = 1;
+  let i = 0;
+  if (s[0] === '-' || s[0] === '+') {
+    sign = s[0] === '-' ? -1 : 1;
+    i = 1;
+  }
+  let total = 0;
+  let matched = false;
+  while (i < s.length) {
+    re.lastIndex = i;
+    const m = re.exec(s);
+    if (!m) return undefined;
+    total += Number(m[1]) * (UNIT_NS[m[2] ?? ''] ?? 0);
+    i = re.lastIndex;
+    matched = true;
+  }
+  return matched ? sign * Math.round(total) : undefined;
+}
+
+function trimFraction(value: number, digits: number): string {
+  return value.toFixed(digits).replace(/\.?0+$/, '');
+}
+
+/** What Go's Duration.String() prints: "1h0m0s", "1m30s", "1.5s", "500ms", "0s". */
+export function formatGoDuration(ns: number): string {
+  if (ns === 0) return '0s';
+  const sign = ns < 0 ? '-' : '';
+  let rest = Math.abs(ns);
+  if (rest < 1e3) return `${sign}${rest}ns`;
+  if (rest < 1e6) return `${sign}${trimFraction(rest / 1e3, 3)}µs`;
+  if (rest < 1e9) return `${sign}${trimFraction(rest / 1e6, 6)}ms`;
+  let out = '';
+  const h = Math.floor(rest / 3600e9);
+  rest -= h * 3600e9;
+  const m = Math.floor(rest / 60e9);
+  rest -= m * 60e9;
+  if (h > 0) out += `${h}h`;
+  if (h > 0 || m > 0) out += `${m}m`;
+  out += `${trimFraction(rest / 1e9, 9)}s`;
+  return sign + out;
+}
+
+/** A duration as Compose prints it, or undefined when it is not a valid duration. */
+export function normalizeDuration(value: unknown): string | undefined {
+  if (typeof value === 'number') return formatGoDuration(value * 1e9);
+  if (typeof value !== 'string') return undefined;
+  const ns = parseGoDuration(value);
+  return ns === undefined ? undefined : formatGoDuration(ns);
+}

@@ -1,0 +1,41 @@
+import type { Dict } from './types';
+import { isDict } from './types';
+
+/** `--profile` flags, or else COMPOSE_PROFILES (comma-separated). */
+export function activeProfiles(flags: string[] | undefined, envValue: string | undefined): string[] {
+  const raw = flags && flags.length > 0 ? flags : (envValue ?? '').split(',');
+  const out: string[] = [];
+  for (const item of raw.flatMap((p) => p.split(','))) {
+    const name = item.trim();
+    if (name !== '' && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+function serviceProfiles(service: unknown): string[] {
+  if (!isDict(service) || !Array.isArray(service.profiles)) return [];
+  return service.profiles.map((p) => String(p));
+}
+
+/**
+ * Services without profiles are always on; a service with profiles is on when one of
+ * them is active (`*` activates every profile). Disabled ones are listed with their profiles.
+ */
+export function applyProfiles(services: Dict, active: string[]): { enabled: Record<string, Dict>; disabled: Record<string, string[]> } {
+  const enabled: Record<string, Dict> = {};
+  const disabled: Record<string, string[]> = {};
+  const all = active.includes('*');
+  for (const [name, service] of Object.entries(services)) {
+    const profiles = serviceProfiles(service);
+    if (profiles.length === 0 || all || profiles.some((p) => active.includes(p))) enabled[name] = isDict(service) ? service : {};
+    else disabled[name] = profiles;
+  }
+  return { enabled, disabled };
+}
+
+/** Every profile named by any service, sorted. */
+export function listProfiles(services: Dict): string[] {
+  const set = new Set<string>();
+  for (const service of Object.values(services)) for (const p of serviceProfiles(service)) set.add(p);
+  return [...set].sort();
+}

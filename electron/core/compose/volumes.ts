@@ -1,0 +1,96 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { ServiceVolume } from '../../../shared/model/project';
+import type { Dict } from './types';
+import { isDict } from './types';
+
+export class VolumeSyntaxError extends Error {}
+
+const PROPAGATION = new Set(['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate']);
+
+function isWindowsDrive(text: string): boolean {
+  return /^[a-zA-Z]:[\\/]/.test(text);
+}
+
+/** A source Compose treats as a host path (a bind) rather than a volume name. */
+export function isHostPath(source: string): boolean {
+  return source.startsWith('.') || source.startsWith('/') || source.startsWith('~') || isWindowsDrive(source);
+}
+
+/** `~`, relative and absolute host paths made absolute against `base`. */
+export function absoluteHostPath(source: string, base: string): string {
+  if (source === '~' || source.startsWith('~/')) return path.join(os.homedir(), source.slice(1));
+  if (isWindowsDrive(source)) return source;
+  return path.resolve(base, source);
+}
+
+function splitVolumeSpec(spec: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < spec.length; i++) {
+    const ch = spec[i];
+    // A Windows drive letter ("C:\") is not a separator.
+    if (ch === ':' && !(current.length === 1 && /[a-zA-Z]/.test(current) && /[\\/]/.test(spec[i + 1] ?? ''))) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
+}
+
+/** `[source:]target[:options]` → the long form Compose prints. */
+export function parseVolumeShort(spec: string, base: string): ServiceVolume {
+  const parts = splitVolumeSpec(spec);
+  if (parts.some((p) => p === '') || parts.length > 3) throw new VolumeSyntaxError(`invalid volume specification ${JSON.stringify(spec)}`);
+  let source: string | undefined;
+  let target: string;
+  let options: string[] = [];
+  if (parts.length === 1) target = parts[0] as string;
+  else {
+    source = parts[0] as string;
+    target = parts[1] as string;
+    if (parts.length === 3) options = (parts[2] as string).split(',');
+  }
+  const volume: Dict = {};
+  if (source !== undefined && isHostPath(source)) {
+    volume.type = 'bind';
+    volume.source = absoluteHostPath(source, base);
+  } else {
+    volume.type = 'volume';
+    if (source !== undefined) volume.source = source;
+  }
+  volume.target = target;
+  const bind: Dict = {};
+  const vol: Dict = {};
+  for (const option of options) {
+    if (option === 'ro') volume.read_only = true;
+    else if (option === 'rw') continue;
+    else if (option === 'z' || option === 'Z') bind.selinux = option;
+    else if (option === 'nocopy') vol.nocopy = true;
+    else if (PROPAGATION.has(option)) bind.propagation = option;
+    else if (option === 'cached' || option === 'delegated' || option === 'consistent') volume.consistency = option;
+    else throw new VolumeSyntaxError(`invalid mode ${JSON.stringify(option)} in volume ${JSON.stringify(spec)}`);
+  }
+  if (volume.type === 'bind') {
+    bind.create_host_path = true;
+    volume.bind = bind;
+  } else {
+    volume.volume = vol;
+  }
+  return volume as unknown as ServiceVolume;
+}
+
+export function normalizeVolumeLong(entry: Dict, base: string): ServiceVolume {
+  const volume: Dict = { ...entry };
+  if (volume.type === 'bind' && typeof volume.source === 'string' && volume.source !== '') {
+    volume.source = absoluteHostPath(volume.source, base);
+  }
+  if (volume.read_only === false) delete volume.read_only;
+  return volume as unknown as ServiceVolume;
+}
+
+export function normalizeVolumes(value: unknown, base: string): ServiceVolume[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((entry) => (typeof entry === 'string' ? parseVolumeShort(entry, base) : normalizeVolumeLong(isDict(entry) ? entry : {}, base)));
+}

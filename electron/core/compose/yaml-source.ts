@@ -1,0 +1,94 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { SlipwayError } from '../../../shared/errors';
+import type { Dict, KeyPath } from './types';
+import { isDict } from './types';
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** One parsed compose file: its data and a way back from a key path to where it was written. */
+export interface ComposeSource {
+  /** Absolute path. */
+  file: string;
+  /** Path as the user should see it in messages (relative to the working directory when inside it). */
+  display: string;
+  data: Dict;
+  /** Line and column of the key (or value) at a path; the nearest ancestor when the path is not in the file. */
+  positionOf(path: KeyPath): Position;
+  /** `compose.yaml:12:9` for a path. */
+  where(path: KeyPath): string;
+}
+
+/** Parses compose YAML (anchors, merge keys `<<`, several documents merged in order). */
+export function parseComposeYaml(text: string, file: string, display: string): ComposeSource {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  const list = Array.isArray(docs) ? docs : [];
+  for (const doc of list) {
+    const error = doc.errors[0];
+    if (error) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      const first = error.message.split('\n')[0] ?? error.message;
+      throw new SlipwayError('compose_yaml', `${display}:${pos.line}:${pos.col}: invalid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`, 'Fix the YAML syntax at that position.');
+    }
+  }
+  let data: Dict = {};
+  const roots: Node[] = [];
+  for (const doc of list) {
+    const value: unknown = doc.toJS({ maxAliasCount: 10_000 });
+    if (value === null || value === undefined) continue;
+    if (!isDict(value)) {
+      const pos = doc.contents?.range ? lineCounter.linePos(doc.contents.range[0]) : { line: 1, col: 1 };
+      throw new SlipwayError('compose_yaml', `${display}:${pos.line}:${pos.col}: the top level must be a mapping (services:, networks:, ...)`, 'A compose file is a YAML mapping with a `services:` key.');
+    }
+    data = list.length === 1 ? value : { ...data, ...value };
+    if (doc.contents) roots.push(doc.contents as Node);
+  }
+  const positionOf = (path: KeyPath): Position => {
+    for (let r = roots.length - 1; r >= 0; r--) {
+      const found = locate(roots[r] as Node, path);
+      if (found !== undefined) return lineCounter.linePos(found);
+    }
+    return { line: 1, col: 1 };
+  };
+  return {
+    file,
+    display,
+    data,
+    positionOf,
+    where: (path) => {
+      const pos = positionOf(path);
+      return `${display}:${pos.line}:${pos.col}`;
+    },
+  };
+}
+
+/** Offset of the deepest node along `path` (a key's own position for mapping entries). */
+function locate(root: Node, path: KeyPath): number | undefined {
+  let node: unknown = root;
+  let offset: number | undefined = (root.range ?? [0])[0];
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(part));
+      if (!pair) return offset;
+      const key = pair.key as Node | null;
+      offset = key?.range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item = node.items[part] as Node | undefined;
+      if (!item) return offset;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
