@@ -1,0 +1,119 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchManager } from '../../../electron/core/watch/watch-manager';
+import { makeProject, names, runServiceContainer, shell, tempTree, WatchHarness } from './watch-fixture';
+
+describe('watch: restart and exec actions', () => {
+  let harness: WatchHarness | undefined;
+  let tree: ReturnType<typeof tempTree> | undefined;
+
+  afterEach(async () => {
+    await harness?.dispose();
+    tree?.cleanup();
+    harness = undefined;
+    tree = undefined;
+  });
+
+  it('sync+restart copies the file, then restarts the container', async () => {
+    harness = new WatchHarness('syncrestart');
+    tree = tempTree();
+    const container = await runServiceContainer(harness.docker, harness.project, 'web');
+    const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'sync+restart', target: '/app' }] } } });
+    await watchManager(harness.core).start(project);
+    const engine = await harness.core.engineEvents();
+    const started = engine.waitFor((e) => e.Type === 'container' && e.Action === 'start' && e.Actor.ID === container.id);
+    writeFileSync(path.join(tree.dir, 'config.ini'), 'v=2');
+    const reload = await harness.nextReload((r) => names(r, 'config.ini'));
+    expect(reload).toMatchObject({ service: 'web', action: 'sync+restart', ok: true });
+    await started;
+    expect(await shell(harness.docker, container.id, 'cat /app/config.ini')).toBe('v=2');
+  });
+
+  it('restart on a bind-mounted path copies nothing but still restarts', async () => {
+    harness = new WatchHarness('bind');
+    tree = tempTree();
+    const src = path.join(tree.dir, 'src');
+    mkdirSync(src);
+    const container = await runServiceContainer(harness.docker, harness.project, 'app', { binds: [`${src}:/code`] });
+    const project = makeProject(harness.project, tree.dir, {
+      app: {
+        volumes: [{ type: 'bind', source: src, target: '/code' }],
+        develop: { watch: [{ path: src, action: 'sync+restart', target: '/code' }] },
+      },
+    });
+    await watchManager(harness.core).start(project);
+    const engine = await harness.core.engineEvents();
+    const started = engine.waitFor((e) => e.Type === 'container' && e.Action === 'start' && e.Actor.ID === container.id);
+    writeFileSync(path.join(src, 'server.py'), 'print("v2")');
+    const reload = await harness.nextReload((r) => names(r, 'src/server.py'));
+    expect(reload).toMatchObject({ action: 'sync+restart', ok: true, bindMounted: true });
+    await started;
+    expect(await shell(harness.docker, container.id, 'cat /code/server.py')).toBe('print("v2")');
+  });
+
+  it('restart restarts without copying', async () => {
+    harness = new WatchHarness('restart');
+    tree = tempTree();
+    const container = await runServiceContainer(harness.docker, harness.project, 'worker');
+    const project = makeProject(harness.project, tree.dir, { worker: { develop: { watch: [{ path: tree.dir, action: 'restart' }] } } });
+    await watchManager(harness.core).start(project);
+    const engine = await harness.core.engineEvents();
+    const started = engine.waitFor((e) => e.Type === 'container' && e.Action === 'start' && e.Actor.ID === container.id);
+    writeFileSync(path.join(tree.dir, 'tasks.py'), 'x');
+    expect(await harness.nextReload((r) => names(r, 'tasks.py'))).toMatchObject({ action: 'restart', ok: true });
+    await started;
+  });
+
+  it('sync+exec runs exec.command with user, working_dir and environment after the sync', async () => {
+    harness = new WatchHarness('exec');
+    tree = tempTree();
+    const container = await runServiceContainer(harness.docker, harness.project, 'web');
+    const project = makeProject(harness.project, tree.dir, {
+      web: {
+        develop: {
+          watch: [
+            {
+              path: tree.dir,
+              action: 'sync+exec',
+              target: '/app',
+              exec: { command: ['sh', '-c', 'echo "$(id -u) $(pwd) $GREETING $(cat page.html)" > /tmp/reloaded'], user: 'nobody', working_dir: '/app', environment: { GREETING: 'hi' } },
+            },
+          ],
+        },
+      },
+    });
+    await watchManager(harness.core).start(project);
+    writeFileSync(path.join(tree.dir, 'page.html'), '<p>v3</p>');
+    expect(await harness.nextReload((r) => names(r, 'page.html'))).toMatchObject({ action: 'sync+exec', ok: true });
+    expect(await shell(harness.docker, container.id, 'cat /tmp/reloaded')).toBe('65534 /app hi <p>v3</p>\n');
+  });
+
+  it('reports a failing exec command with its output and a hint', async () => {
+    harness = new WatchHarness('execfail');
+    tree = tempTree();
+    await runServiceContainer(harness.docker, harness.project, 'web');
+    const project = makeProject(harness.project, tree.dir, {
+      web: { develop: { watch: [{ path: tree.dir, action: 'sync+exec', target: '/app', exec: { command: ['sh', '-c', 'echo reload broke >&2; exit 3'] } }] } },
+    });
+    await watchManager(harness.core).start(project);
+    writeFileSync(path.join(tree.dir, 'a.js'), '1');
+    const reload = await harness.nextReload((r) => names(r, 'a.js'));
+    expect(reload.ok).toBe(false);
+    expect(reload.error?.message).toContain('exited with 3');
+    expect(reload.error?.message).toContain('reload broke');
+    expect(reload.error?.hint).toBeTruthy();
+  });
+
+  it('reports a service without a running container', async () => {
+    harness = new WatchHarness('nocontainer');
+    tree = tempTree();
+    const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'restart' }] } } });
+    await watchManager(harness.core).start(project);
+    writeFileSync(path.join(tree.dir, 'a.js'), '1');
+    const reload = await harness.nextReload((r) => names(r, 'a.js'));
+    expect(reload).toMatchObject({ ok: false });
+    expect(reload.error?.message).toMatch(/no running container/);
+    expect(reload.error?.hint).toMatch(/slipway up web/);
+  });
+});
