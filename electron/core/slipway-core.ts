@@ -6,6 +6,7 @@ import { connectDocker } from './docker/connect';
 import { EngineEvents } from './docker/engine-events';
 import { CoreEvents } from './events';
 import { projectHandlers } from './projects/handlers';
+import { stackHandlers } from './stack/handlers';
 import { watchHandlers } from './watch/handlers';
 import { ProjectRegistry } from './projects/registry';
 import { TaskRunner } from './tasks/task-runner';
@@ -47,6 +48,7 @@ export class SlipwayCore {
         return null;
       },
       ...projectHandlers(this.projects, this.events),
+      ...stackHandlers(this),
       ...watchHandlers(this),
       ...settingsHandlers(this.settings, this.events),
     };

@@ -7,11 +7,13 @@ import type { z } from 'zod';
 import type { CallDefs, EventDefs } from './define';
 import { projectCalls, projectEvents } from './projects';
 import { taskCalls, taskEvents } from './tasks';
+import { stackCalls, stackEvents } from './stack';
 import { watchCalls, watchEvents } from './watch';
 import { settingsCalls, settingsEvents } from './settings';
 
 export const calls = {
   ...taskCalls,
+  ...stackCalls,
   ...watchCalls,
   ...projectCalls,
   ...settingsCalls,
@@ -19,6 +21,7 @@ export const calls = {
 
 export const events = {
   ...taskEvents,
+  ...stackEvents,
   ...watchEvents,
   ...projectEvents,
   ...settingsEvents,

@@ -1,0 +1,80 @@
+import type Docker from 'dockerode';
+import { LABEL, projectFilter } from './labels';
+
+/** A service container of a project, as one `docker ps -a` line tells it. */
+export interface ProjectContainer {
+  id: string;
+  name: string;
+  service: string;
+  number: number;
+  /** created, running, exited, paused, restarting, dead. */
+  state: string;
+  health?: 'healthy' | 'unhealthy' | 'starting';
+  exitCode?: number;
+  image: string;
+  imageId: string;
+  labels: Record<string, string>;
+  ports: { hostIp?: string; hostPort?: number; containerPort: number; protocol: string }[];
+  /** Made by Slipway (false: made by Compose or another tool). */
+  ours: boolean;
+}
+
+function healthFromStatus(status: string): ProjectContainer['health'] {
+  if (status.includes('(healthy)')) return 'healthy';
+  if (status.includes('(unhealthy)')) return 'unhealthy';
+  if (status.includes('(health: starting)')) return 'starting';
+  return undefined;
+}
+
+function exitCodeFromStatus(status: string): number | undefined {
+  const match = /^Exited \((-?\d+)\)/.exec(status);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Every service container of the project, whoever made it (Slipway, `docker compose`,
+ * `docker-compose`): found by Compose's labels; one-off (`run`) containers are left out.
+ */
+export async function listProjectContainers(docker: Docker, projectName: string): Promise<ProjectContainer[]> {
+  const list = await docker.listContainers({ all: true, filters: projectFilter(projectName) });
+  const out: ProjectContainer[] = [];
+  for (const info of list) {
+    const labels = info.Labels ?? {};
+    if ((labels[LABEL.oneoff] ?? 'False').toLowerCase() === 'true') continue;
+    const service = labels[LABEL.service];
+    if (!service) continue;
+    const health = healthFromStatus(info.Status ?? '');
+    const exitCode = info.State === 'exited' ? exitCodeFromStatus(info.Status ?? '') : undefined;
+    out.push({
+      id: info.Id,
+      name: (info.Names?.[0] ?? info.Id).replace(/^\//, ''),
+      service,
+      number: Number(labels[LABEL.number] ?? 1),
+      state: info.State,
+      ...(health ? { health } : {}),
+      ...(exitCode !== undefined ? { exitCode } : {}),
+      image: info.Image,
+      imageId: info.ImageID,
+      labels,
+      ports: (info.Ports ?? []).map((p) => ({
+        ...(p.IP ? { hostIp: p.IP } : {}),
+        ...(p.PublicPort ? { hostPort: p.PublicPort } : {}),
+        containerPort: p.PrivatePort,
+        protocol: p.Type,
+      })),
+      ours: labels[LABEL.slipway] !== undefined,
+    });
+  }
+  return out.sort((a, b) => a.service.localeCompare(b.service) || a.number - b.number);
+}
+
+/** Containers grouped by service. */
+export function byService(containers: ProjectContainer[]): Map<string, ProjectContainer[]> {
+  const map = new Map<string, ProjectContainer[]>();
+  for (const c of containers) {
+    const list = map.get(c.service) ?? [];
+    list.push(c);
+    map.set(c.service, list);
+  }
+  return map;
+}

@@ -1,0 +1,55 @@
+import type { Project } from '../../../shared/model/project';
+import type { ProjectContainer } from './containers';
+import { listProjectContainers } from './containers';
+import { dependenciesOf, dependentsOf } from './plan';
+import { ReadinessWatch } from './readiness';
+import { stateEmitter } from './state-events';
+import { removeNetworks, removeVolumes } from './resources';
+import { removeServiceContainer } from './service-container';
+import { inReverseOrder } from './start-stop';
+import type { ProgressListener, StackCore } from './types';
+
+export interface DownOptions {
+  /** Also remove named volumes (`-v`). */
+  volumes?: boolean;
+  /** Stop timeout in seconds for every container (`-t`); otherwise each container's stop_grace_period. */
+  timeoutSeconds?: number;
+  /** Also remove containers of services no longer in the file. */
+  removeOrphans?: boolean;
+  onProgress?: ProgressListener;
+}
+
+export interface DownResult {
+  removedContainers: string[];
+  orphansLeft: string[];
+}
+
+/**
+ * Takes the project down: containers stopped in reverse dependency order (a service stops
+ * only after everything that depends on it) and removed, then the project's networks, and
+ * with `volumes` its named volumes.
+ */
+export async function downProject(core: StackCore, project: Project, options: DownOptions = {}): Promise<DownResult> {
+  const docker = core.docker().docker;
+  const report: ProgressListener = options.onProgress ?? (() => undefined);
+  const events = await core.engineEvents();
+  const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project));
+  try {
+    const containers = await listProjectContainers(docker, project.name);
+    const isOrphan = (c: ProjectContainer) => !project.model.services[c.service];
+    const targets = containers.filter((c) => options.removeOrphans || !isOrphan(c));
+    const orphansLeft = [...new Set(containers.filter((c) => !targets.includes(c)).map((c) => c.service))];
+    const deps = dependenciesOf(project);
+    await inReverseOrder(targets, dependentsOf(deps), (c) => removeServiceContainer(docker, c.id, c.name, c.service, report, options.timeoutSeconds));
+    if (orphansLeft.length > 0) {
+      report({ kind: 'Warning', name: project.name, status: `Orphan containers left for services not in the project: ${orphansLeft.join(', ')}. Run down with --remove-orphans to remove them.` });
+    }
+    await removeNetworks(docker, project, (kind, name, status) => report({ kind, name, status })).catch((error: unknown) => {
+      if (orphansLeft.length === 0) throw error;
+    });
+    if (options.volumes) await removeVolumes(docker, project, (kind, name, status) => report({ kind, name, status }));
+    return { removedContainers: targets.map((c) => c.name), orphansLeft };
+  } finally {
+    watch.dispose();
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The stack room's programmatic API: bring a project up and down, start/stop/restart
+ * services, recreate one service, list a project's containers. Everything else in this
+ * folder is an implementation detail.
+ */
+import type { Project } from '../../../shared/model/project';
+import type { StackCore } from './types';
+import type { UpOptions, UpResult } from './up';
+import { upProject } from './up';
+
+export { upProject } from './up';
+export type { UpOptions, UpResult, ServiceAction } from './up';
+export { downProject } from './down';
+export type { DownOptions, DownResult } from './down';
+export { startServices, stopServices, restartServices } from './start-stop';
+export type { ServicesOptions } from './start-stop';
+export { listProjectContainers } from './containers';
+export type { ProjectContainer } from './containers';
+export { psProject } from './ps';
+export { ServiceFailedError } from './errors';
+export { serviceConfigHash, LABEL } from './labels';
+export type { StackCore, StackProgress, ProgressListener } from './types';
+
+/**
+ * Recreates one service's container from the current configuration (for watch `rebuild`),
+ * without touching its dependencies, and waits until it is ready.
+ */
+export function recreateService(core: StackCore, project: Project, service: string, options: Omit<UpOptions, 'services' | 'noDeps' | 'forceRecreate'> = {}): Promise<UpResult> {
+  return upProject(core, project, { wait: true, ...options, services: [service], noDeps: true, forceRecreate: [service] });
+}

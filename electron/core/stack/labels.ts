@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type { Project, ServiceConfig } from '../../../shared/model/project';
+
+/** Replaced at build time by the bundler; "dev" when run from source. */
+declare const __SLIPWAY_VERSION__: string | undefined;
+const SLIPWAY_VERSION: string = typeof __SLIPWAY_VERSION__ === 'string' ? __SLIPWAY_VERSION__ : 'dev';
+
+export const LABEL = {
+  project: 'com.docker.compose.project',
+  service: 'com.docker.compose.service',
+  number: 'com.docker.compose.container-number',
+  oneoff: 'com.docker.compose.oneoff',
+  configHash: 'com.docker.compose.config-hash',
+  workingDir: 'com.docker.compose.project.working_dir',
+  configFiles: 'com.docker.compose.project.config_files',
+  environmentFile: 'com.docker.compose.project.environment_file',
+  dependsOn: 'com.docker.compose.depends_on',
+  image: 'com.docker.compose.image',
+  version: 'com.docker.compose.version',
+  network: 'com.docker.compose.network',
+  volume: 'com.docker.compose.volume',
+  /** Ours: which Slipway made the resource (Compose-made ones lack it). */
+  slipway: 'dev.slipway.version',
+} as const;
+
+/** The Compose version our labels follow (tools that parse `com.docker.compose.version` get a Compose-like value). */
+export const COMPOSE_COMPAT_VERSION = '2.29.0';
+
+/**
+ * The config hash as Compose v2 computes it (pkg/compose/hash.go): sha256 of the JSON of the
+ * resolved service with build, pull_policy, scale, deploy.replicas, depends_on and profiles
+ * removed. Keys are sorted so the hash depends only on the configuration, not on key order.
+ */
+export function serviceConfigHash(config: ServiceConfig): string {
+  const copy: Record<string, unknown> = { ...config };
+  delete copy.build;
+  delete copy.pull_policy;
+  delete copy.scale;
+  delete copy.depends_on;
+  delete copy.profiles;
+  if (copy.deploy && typeof copy.deploy === 'object') {
+    const deploy = { ...(copy.deploy as Record<string, unknown>) };
+    delete deploy.replicas;
+    copy.deploy = deploy;
+  }
+  return createHash('sha256').update(stableJson(copy)).digest('hex');
+}
+
+/** JSON with object keys sorted at every level; undefined values dropped. */
+export function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableJson(v))).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+}
+
+/** `db:service_healthy:false,cache:service_started:false`, as Compose v2 writes it. */
+export function dependsOnLabel(config: ServiceConfig): string {
+  return Object.entries(config.depends_on ?? {})
+    .map(([name, dep]) => `${name}:${dep.condition}:${dep.restart === true}`)
+    .join(',');
+}
+
+function projectLabels(project: Project): Record<string, string> {
+  return {
+    [LABEL.project]: project.name,
+    [LABEL.workingDir]: project.workingDir,
+    [LABEL.configFiles]: project.configFiles.join(','),
+    [LABEL.version]: COMPOSE_COMPAT_VERSION,
+    [LABEL.slipway]: SLIPWAY_VERSION,
+  };
+}
+
+/** Every label Compose puts on a service container (so `docker compose ps` and `docker-compose ps` list it). */
+export function containerLabels(project: Project, service: string, number: number, imageId: string): Record<string, string> {
+  const config = project.model.services[service] ?? {};
+  const labels: Record<string, string> = {
+    ...(config.labels ?? {}),
+    ...projectLabels(project),
+    [LABEL.service]: service,
+    [LABEL.number]: String(number),
+    [LABEL.oneoff]: 'False',
+    [LABEL.configHash]: serviceConfigHash(config),
+    [LABEL.dependsOn]: dependsOnLabel(config),
+    [LABEL.image]: imageId,
+  };
+  return labels;
+}
+
+export function networkLabels(project: Project, key: string, userLabels: Record<string, string> = {}): Record<string, string> {
+  return { ...userLabels, ...projectLabels(project), [LABEL.network]: key };
+}
+
+export function volumeLabels(project: Project, key: string, userLabels: Record<string, string> = {}): Record<string, string> {
+  return { ...userLabels, ...projectLabels(project), [LABEL.volume]: key };
+}
+
+/** Filter for everything of one project. */
+export function projectFilter(projectName: string): { label: string[] } {
+  return { label: [`${LABEL.project}=${projectName}`] };
+}

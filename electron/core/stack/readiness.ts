@@ -1,0 +1,185 @@
+import type { EngineEvent, EngineEvents } from '../docker/engine-events';
+import type { ServiceStateName } from '../../../shared/contract/stack';
+import { LABEL } from './labels';
+
+/** What we know about one container from Docker's events (and the listing that seeded it). */
+interface ContainerRecord {
+  running: boolean;
+  health?: 'starting' | 'healthy' | 'unhealthy';
+  exitCode?: number;
+  /** Reset before a (re)start: events of the previous run (its `die`) are ignored until `start`. */
+  awaitingStart?: boolean;
+}
+
+type Verdict = { ok: true } | { ok: false; reason: string } | undefined;
+
+interface Waiter {
+  id: string;
+  check: (rec: ContainerRecord) => Verdict;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+export interface StateChange {
+  id: string;
+  container: string;
+  service: string;
+  state: ServiceStateName;
+  exitCode?: number;
+}
+
+/** Why a container did not become ready. */
+export class NotReadyError extends Error {
+  constructor(readonly containerId: string, readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Readiness from Docker's own events, never by polling: `start`, `health_status: …` and
+ * `die` (with its exit code) for the containers of one project. Create it (it subscribes)
+ * before starting anything: Docker does not replay what happened before.
+ */
+export class ReadinessWatch {
+  private readonly records = new Map<string, ContainerRecord>();
+  private readonly waiters = new Set<Waiter>();
+  private readonly unsubscribe: () => void;
+  private readonly withHealthcheck = new Set<string>();
+
+  constructor(events: EngineEvents, private readonly projectName: string, private readonly onState?: (change: StateChange) => void) {
+    const listener = (event: EngineEvent) => this.handle(event);
+    events.on('event', listener);
+    this.unsubscribe = () => events.off('event', listener);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    for (const waiter of this.waiters) waiter.reject(new Error('stopped watching'));
+    this.waiters.clear();
+  }
+
+  /** Seeds what a listing says about a container we did not see events for. */
+  seed(id: string, state: { running: boolean; health?: 'starting' | 'healthy' | 'unhealthy'; exitCode?: number }): void {
+    if (this.records.has(id)) return;
+    this.records.set(id, { ...state });
+    this.settle(id);
+  }
+
+  /** Says the container has a healthcheck (its start is reported as `starting`, not `running`). */
+  markHealthcheck(id: string): void {
+    this.withHealthcheck.add(id);
+  }
+
+  /** Forget a container's past (before starting it again). */
+  reset(id: string): void {
+    this.records.set(id, { running: false, awaitingStart: true });
+  }
+
+  /** Resolves when the container reports healthy; rejects when it turns unhealthy or exits first. */
+  healthy(id: string, signal?: AbortSignal): Promise<void> {
+    return this.wait(id, (rec) => {
+      if (rec.health === 'healthy') return { ok: true };
+      if (rec.health === 'unhealthy') return { ok: false, reason: 'is unhealthy' };
+      if (rec.exitCode !== undefined && !rec.running) return { ok: false, reason: `exited with code ${rec.exitCode} before it was healthy` };
+      return undefined;
+    }, signal);
+  }
+
+  /** Resolves when the container exits with code 0; rejects on any other exit code. */
+  completed(id: string, signal?: AbortSignal): Promise<void> {
+    return this.wait(id, (rec) => {
+      if (rec.exitCode === undefined || rec.running) return undefined;
+      return rec.exitCode === 0 ? { ok: true } : { ok: false, reason: `exited with code ${rec.exitCode}` };
+    }, signal);
+  }
+
+  /** The exit code, if the container has exited (as far as the events tell). */
+  exitCode(id: string): number | undefined {
+    const rec = this.records.get(id);
+    return rec && !rec.running ? rec.exitCode : undefined;
+  }
+
+  private wait(id: string, check: (rec: ContainerRecord) => Verdict, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const verdict = check(this.records.get(id) ?? { running: false });
+      if (verdict?.ok) return resolve();
+      if (verdict && !verdict.ok) return reject(new NotReadyError(id, verdict.reason));
+      const onAbort = () => {
+        this.waiters.delete(waiter);
+        reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      };
+      const waiter: Waiter = {
+        id,
+        check,
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.add(waiter);
+    });
+  }
+
+  private handle(event: EngineEvent): void {
+    if (event.Type !== 'container') return;
+    const attributes = event.Actor?.Attributes ?? {};
+    if (attributes[LABEL.project] !== this.projectName) return;
+    const id = event.Actor.ID;
+    const rec = this.records.get(id) ?? { running: false };
+    const action = event.Action ?? '';
+    let state: ServiceStateName | undefined;
+    if (rec.awaitingStart && (action === 'die' || action.startsWith('health_status'))) return;
+    if (action === 'create') {
+      state = 'created';
+    } else if (action === 'start') {
+      rec.running = true;
+      delete rec.awaitingStart;
+      delete rec.exitCode;
+      if (this.withHealthcheck.has(id)) {
+        rec.health = 'starting';
+        state = 'starting';
+      } else {
+        delete rec.health;
+        state = 'running';
+      }
+    } else if (action.startsWith('health_status')) {
+      const status = action.includes(':') ? action.split(':')[1]?.trim() : attributes.health_status;
+      if (status === 'healthy' || status === 'unhealthy' || status === 'starting') {
+        rec.health = status;
+        state = status === 'starting' ? 'starting' : status;
+      }
+    } else if (action === 'die') {
+      rec.running = false;
+      rec.exitCode = Number(attributes.exitCode ?? 0);
+      state = 'exited';
+    } else if (action === 'destroy') {
+      state = 'removed';
+    }
+    this.records.set(id, rec);
+    if (state && this.onState) {
+      const change: StateChange = { id, container: attributes.name ?? id, service: attributes[LABEL.service] ?? '', state };
+      if (state === 'exited' && rec.exitCode !== undefined) change.exitCode = rec.exitCode;
+      this.onState(change);
+    }
+    this.settle(id);
+  }
+
+  private settle(id: string): void {
+    const rec = this.records.get(id);
+    if (!rec) return;
+    for (const waiter of [...this.waiters]) {
+      if (waiter.id !== id) continue;
+      const verdict = waiter.check(rec);
+      if (!verdict) continue;
+      this.waiters.delete(waiter);
+      if (verdict.ok) waiter.resolve();
+      else waiter.reject(new NotReadyError(id, verdict.reason));
+    }
+  }
+}

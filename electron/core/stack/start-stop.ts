@@ -1,0 +1,122 @@
+import type { Project } from '../../../shared/model/project';
+import { SlipwayError } from '../../../shared/errors';
+import type { ProjectContainer } from './containers';
+import { byService, listProjectContainers } from './containers';
+import type { ImageInfo } from './images';
+import { assertNoCycle, dependenciesOf, dependentsOf, selectServices } from './plan';
+import { ReadinessWatch } from './readiness';
+import { stateEmitter } from './state-events';
+import { ignoreGone, startServiceContainer } from './service-container';
+import type { ProgressListener, StackCore } from './types';
+import { StartGate } from './wait';
+
+export interface ServicesOptions {
+  /** Only these services (all when empty). */
+  services?: string[];
+  /** Stop timeout in seconds (`-t`); otherwise each container's stop_grace_period. */
+  timeoutSeconds?: number;
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+}
+
+/**
+ * Runs `action` on every container once all containers of the services that depend on its
+ * service are done (reverse dependency order), in parallel where the graph allows.
+ */
+export async function inReverseOrder(containers: ProjectContainer[], dependents: Map<string, string[]>, action: (c: ProjectContainer) => Promise<void>): Promise<void> {
+  const byName = byService(containers);
+  const done = new Map<string, Promise<void>>();
+  const finish = (service: string, seen: Set<string>): Promise<void> => {
+    let promise = done.get(service);
+    if (promise) return promise;
+    const after = (dependents.get(service) ?? []).filter((d) => byName.has(d) && !seen.has(d));
+    const nextSeen = new Set(seen).add(service);
+    promise = Promise.all(after.map((d) => finish(d, nextSeen))).then(async () => {
+      await Promise.all((byName.get(service) ?? []).map(action));
+    });
+    done.set(service, promise);
+    return promise;
+  };
+  await Promise.all([...byName.keys()].map((s) => finish(s, new Set())));
+}
+
+/** Stops all or the named services, dependents before their dependencies. */
+export async function stopServices(core: StackCore, project: Project, options: ServicesOptions = {}): Promise<string[]> {
+  const docker = core.docker().docker;
+  const report: ProgressListener = options.onProgress ?? (() => undefined);
+  const deps = dependenciesOf(project);
+  const selected = new Set(options.services && options.services.length > 0 ? selectServices(project, deps, options.services, true) : Object.keys(project.model.services));
+  const containers = (await listProjectContainers(docker, project.name)).filter((c) => selected.has(c.service) && c.state !== 'exited' && c.state !== 'created');
+  await inReverseOrder(containers, dependentsOf(deps), async (c) => {
+    report({ kind: 'Container', name: c.name, status: 'Stopping', service: c.service });
+    await docker.getContainer(c.id).stop(options.timeoutSeconds !== undefined ? { t: options.timeoutSeconds } : {}).catch(ignoreGone);
+    report({ kind: 'Container', name: c.name, status: 'Stopped', service: c.service });
+  });
+  return containers.map((c) => c.name);
+}
+
+/** Starts the existing containers of all or the named services (and their dependencies), honouring depends_on conditions. */
+export async function startServices(core: StackCore, project: Project, options: ServicesOptions = {}): Promise<void> {
+  await runInOrder(core, project, options, 'start');
+}
+
+/**
+ * Restarts all or the named services in dependency order: a dependent is restarted once its
+ * dependencies (restarted too when named) meet their conditions again.
+ */
+export async function restartServices(core: StackCore, project: Project, options: ServicesOptions = {}): Promise<void> {
+  await runInOrder(core, project, options, 'restart');
+}
+
+async function runInOrder(core: StackCore, project: Project, options: ServicesOptions, mode: 'start' | 'restart'): Promise<void> {
+  const docker = core.docker().docker;
+  const report: ProgressListener = options.onProgress ?? (() => undefined);
+  const deps = dependenciesOf(project);
+  assertNoCycle(deps);
+  const named = options.services && options.services.length > 0 ? options.services : undefined;
+  const selected = selectServices(project, deps, named, mode === 'restart');
+  const events = await core.engineEvents();
+  const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project));
+  try {
+    const current = byService(await listProjectContainers(docker, project.name));
+    const missing = selected.filter((s) => !current.has(s));
+    if (missing.length > 0) {
+      throw new SlipwayError('no_container', `No container for service${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, 'Create them with `slipway up`.');
+    }
+    const images = new Map<string, ImageInfo>();
+    await Promise.all(selected.map(async (s) => {
+      const c = current.get(s)?.[0] as ProjectContainer;
+      const info = await docker.getContainer(c.id).inspect();
+      const test = (info.Config.Healthcheck as { Test?: string[] } | undefined)?.Test;
+      images.set(s, { id: c.imageId, healthcheck: Array.isArray(test) && test.length > 0 && test[0] !== 'NONE' });
+      watch.seed(c.id, { running: c.state === 'running', ...(c.health ? { health: c.health } : {}), ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) });
+      if (images.get(s)?.healthcheck) watch.markHealthcheck(c.id);
+    }));
+    const completionDeps = new Set<string>();
+    for (const list of deps.values()) for (const d of list) if (d.condition === 'service_completed_successfully') completionDeps.add(d.service);
+    const gate = new StartGate({
+      docker, project, deps, selected: new Set(selected), watch, report, signal: options.signal, completionDeps,
+      warn: (message) => report({ kind: 'Warning', name: project.name, status: message }),
+      hasHealthcheck: (s) => images.get(s)?.healthcheck ?? false,
+      containerOf: async (s) => {
+        const c = current.get(s)?.[0] as ProjectContainer;
+        return { id: c.id, name: c.name };
+      },
+      plans: new Map(selected.map((s) => {
+        const c = current.get(s)?.[0] as ProjectContainer;
+        return [s, mode === 'restart' ? { keep: false } : { keep: true, running: c.state === 'running', exitCode: c.exitCode }];
+      })),
+      actions: {},
+      start: async (service, c) => {
+        watch.reset(c.id);
+        if (mode === 'start') return startServiceContainer(docker, c.id, c.name, service, report);
+        report({ kind: 'Container', name: c.name, status: 'Restarting', service });
+        await docker.getContainer(c.id).restart(options.timeoutSeconds !== undefined ? { t: options.timeoutSeconds } : {});
+        report({ kind: 'Container', name: c.name, status: 'Restarted', service });
+      },
+    });
+    await gate.startAll(selected);
+  } finally {
+    watch.dispose();
+  }
+}

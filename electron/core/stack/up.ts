@@ -1,0 +1,222 @@
+import type { Project } from '../../../shared/model/project';
+import { SlipwayError } from '../../../shared/errors';
+import { runsSameConfig } from './adoption';
+import { containerSpec } from './container-spec';
+import type { ProjectContainer } from './containers';
+import { byService, listProjectContainers } from './containers';
+import { ServiceFailedError } from './errors';
+import type { ImageInfo } from './images';
+import { resolveImages } from './images';
+import { serviceConfigHash, LABEL } from './labels';
+import { assertNoCycle, dependenciesOf, selectServices } from './plan';
+import type { Dependency } from './plan';
+import { ReadinessWatch } from './readiness';
+import { stateEmitter } from './state-events';
+import { ensureNetworks, ensureVolumes, usedNetworkKeys, usedVolumeKeys } from './resources';
+import { createServiceContainer, removeServiceContainer, startServiceContainer } from './service-container';
+import type { CreatedContainer } from './service-container';
+import type { ProgressListener, StackCore } from './types';
+import { StartGate, waitReady } from './wait';
+
+export interface UpOptions {
+  /** Only these services (and, unless noDeps, what they depend on). */
+  services?: string[];
+  noDeps?: boolean;
+  /** Return only when every started service is ready (`--wait`). */
+  wait?: boolean;
+  /** Give up waiting (for dependencies and for `wait`) after this long. */
+  timeoutMs?: number;
+  removeOrphans?: boolean;
+  /** Recreate all (true) or the named services even when unchanged. */
+  forceRecreate?: boolean | string[];
+  /**
+   * Builds images before anything is created (`up --build`): called with the selected
+   * services that have a `build:` section. The images room plugs its builder in here.
+   */
+  build?: (services: string[], signal?: AbortSignal) => Promise<void>;
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+}
+
+export type ServiceAction = 'created' | 'recreated' | 'started' | 'restarted' | 'unchanged' | 'adopted';
+
+export interface UpResult {
+  /** What up did to each selected service. */
+  actions: Record<string, ServiceAction>;
+  /** Services not in the file any more that still have containers (removed with removeOrphans). */
+  orphans: string[];
+  warnings: string[];
+}
+
+type Plan = { kind: 'create'; number: number } | { kind: 'recreate'; old: ProjectContainer } | { kind: 'keep'; existing: ProjectContainer; adopted: boolean };
+
+/**
+ * Brings a project up: networks and volumes, all containers created in parallel up front,
+ * each service started as soon as its dependencies' conditions hold (from Docker's events),
+ * unchanged services left alone. Throws a ServiceFailedError naming the failed service.
+ */
+export async function upProject(core: StackCore, project: Project, options: UpOptions = {}): Promise<UpResult> {
+  const docker = core.docker().docker;
+  const report: ProgressListener = options.onProgress ?? (() => undefined);
+  const deps = dependenciesOf(project);
+  assertNoCycle(deps);
+  const selected = selectServices(project, deps, options.services, options.noDeps);
+  const selectedSet = new Set(selected);
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    report({ kind: 'Warning', name: project.name, status: message });
+  };
+  const signal = combineSignals(options.signal, options.timeoutMs);
+
+  // Subscribe before acting: Docker does not replay events.
+  const events = await core.engineEvents();
+  const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project));
+  try {
+    const toBuild = selected.filter((s) => project.model.services[s]?.build);
+    if (options.build && toBuild.length > 0) await options.build(toBuild, signal);
+    const [existing, images] = await Promise.all([
+      listProjectContainers(docker, project.name),
+      resolveImages(docker, project, selected, (image, status) => report({ kind: 'Image', name: image, status }), signal),
+      ensureNetworks(docker, project, usedNetworkKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
+      ensureVolumes(docker, project, usedVolumeKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
+    ]);
+    const orphans = await handleOrphans(core, project, existing, options.removeOrphans === true, report, warn);
+    const current = byService(existing);
+    const plans = new Map<string, Plan>();
+    await Promise.all(selected.map(async (service) => {
+      plans.set(service, await planService(core, project, service, current.get(service) ?? [], images.get(service) as ImageInfo, options.forceRecreate));
+    }));
+
+    const hasHealthcheck = (service: string): boolean => {
+      const health = project.model.services[service]?.healthcheck;
+      if (health) return !health.disable && health.test?.[0] !== 'NONE';
+      return images.get(service)?.healthcheck ?? false;
+    };
+    const completionDeps = new Set<string>();
+    for (const list of deps.values()) for (const d of list) if (d.condition === 'service_completed_successfully') completionDeps.add(d.service);
+
+    // Seed what we know of containers we keep; events tell the rest.
+    for (const [, plan] of plans) {
+      if (plan.kind !== 'keep') continue;
+      const c = plan.existing;
+      watch.seed(c.id, { running: c.state === 'running', ...(c.health ? { health: c.health } : {}), ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) });
+    }
+
+    const actions: Record<string, ServiceAction> = {};
+    const containers = new Map<string, Promise<CreatedContainer>>();
+    const containerOf = (service: string): Promise<CreatedContainer> => {
+      let promise = containers.get(service);
+      if (!promise) {
+        promise = prepareContainer(service);
+        containers.set(service, promise);
+      }
+      return promise;
+    };
+    const prepareContainer = async (service: string): Promise<CreatedContainer> => {
+      const plan = plans.get(service);
+      if (!plan) throw new SlipwayError('internal', `No plan for ${service}`);
+      if (plan.kind === 'keep') {
+        actions[service] = plan.adopted ? 'adopted' : 'unchanged';
+        return { id: plan.existing.id, name: plan.existing.name };
+      }
+      const peers: Record<string, string> = {};
+      for (const peer of peerServices(project, service)) {
+        if (selectedSet.has(peer)) peers[peer] = (await containerOf(peer)).id;
+        else {
+          const other = current.get(peer)?.[0];
+          if (other) peers[peer] = other.id;
+        }
+      }
+      let number: number;
+      if (plan.kind === 'recreate') {
+        number = plan.old.number;
+        await removeServiceContainer(docker, plan.old.id, plan.old.name, service, report, undefined, 'Recreate');
+        actions[service] = 'recreated';
+      } else {
+        number = plan.number;
+        actions[service] = 'created';
+      }
+      const created = await createServiceContainer(docker, project, service, number, (images.get(service) as ImageInfo).id, peers, report);
+      if (hasHealthcheck(service)) watch.markHealthcheck(created.id);
+      return created;
+    };
+    for (const service of selected) {
+      const plan = plans.get(service);
+      if (plan?.kind === 'keep' && hasHealthcheck(service)) watch.markHealthcheck(plan.existing.id);
+    }
+
+    const gate = new StartGate({
+      docker, project, deps, selected: selectedSet, watch, report, warn, signal, hasHealthcheck, completionDeps,
+      containerOf,
+      plans: new Map([...plans].map(([s, p]) => [s, p.kind === 'keep' ? { keep: true, running: p.existing.state === 'running', exitCode: p.existing.exitCode } : { keep: false }])),
+      actions,
+      start: (service, c) => startServiceContainer(docker, c.id, c.name, service, report),
+    });
+    // Every container is created up front, in parallel; each starts once its dependencies allow.
+    for (const service of selected) void containerOf(service).catch(() => undefined);
+    await gate.startAll(selected);
+    if (options.wait) await waitReady(gate, selected);
+    return { actions, orphans, warnings };
+  } catch (error) {
+    if (signal?.aborted && !(error instanceof ServiceFailedError)) {
+      throw new SlipwayError('timeout', options.timeoutMs !== undefined ? `The stack was not ready within ${Math.round(options.timeoutMs / 1000)} s` : 'up was cancelled', 'Look at `slipway ps` and the logs of the services that are not ready.');
+    }
+    throw error;
+  } finally {
+    watch.dispose();
+  }
+}
+
+async function planService(core: StackCore, project: Project, service: string, existing: ProjectContainer[], image: ImageInfo, force: UpOptions['forceRecreate']): Promise<Plan> {
+  const first = existing[0];
+  if (!first) return { kind: 'create', number: 1 };
+  const forced = force === true || (Array.isArray(force) && force.includes(service));
+  if (forced) return { kind: 'recreate', old: first };
+  const hash = serviceConfigHash(project.model.services[service] ?? {});
+  if (first.labels[LABEL.configHash] === hash && first.labels[LABEL.image] === image.id && first.imageId === image.id) {
+    return { kind: 'keep', existing: first, adopted: false };
+  }
+  if (!first.ours) {
+    // Made by Compose: keep it when it runs what the file asks for.
+    const info = await core.docker().docker.getContainer(first.id).inspect().catch(() => undefined);
+    if (info && runsSameConfig(info, containerSpec(project, service, first.number, image.id), image.id)) {
+      return { kind: 'keep', existing: first, adopted: true };
+    }
+  }
+  return { kind: 'recreate', old: first };
+}
+
+/** Services whose containers this one refers to at create time (network_mode: service:X, volumes_from). */
+function peerServices(project: Project, service: string): string[] {
+  const config = project.model.services[service] ?? {};
+  const peers: string[] = [];
+  if (config.network_mode?.startsWith('service:')) peers.push(config.network_mode.slice('service:'.length));
+  for (const entry of config.volumes_from ?? []) {
+    if (!entry.startsWith('container:')) peers.push(entry.split(':')[0] ?? entry);
+  }
+  return peers.filter((p) => project.model.services[p]);
+}
+
+async function handleOrphans(core: StackCore, project: Project, existing: ProjectContainer[], remove: boolean, report: ProgressListener, warn: (m: string) => void): Promise<string[]> {
+  const orphans = existing.filter((c) => !project.model.services[c.service] && !project.disabledServices[c.service]);
+  const names = [...new Set(orphans.map((c) => c.service))].sort();
+  if (orphans.length === 0) return [];
+  if (remove) {
+    const docker = core.docker().docker;
+    await Promise.all(orphans.map((c) => removeServiceContainer(docker, c.id, c.name, c.service, report)));
+  } else {
+    warn(`Found orphan containers (${orphans.map((c) => c.name).join(', ')}) for services not in the project: ${names.join(', ')}. Run up with --remove-orphans to remove them.`);
+  }
+  return names;
+}
+
+function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
+  const list: AbortSignal[] = [];
+  if (signal) list.push(signal);
+  if (timeoutMs !== undefined) list.push(AbortSignal.timeout(timeoutMs));
+  if (list.length === 0) return undefined;
+  return list.length === 1 ? list[0] : AbortSignal.any(list);
+}
+
+export type { Dependency };
