@@ -3,6 +3,7 @@ import { parseDurationMs } from '../../../shared/duration';
 import { SlipwayError } from '../../../shared/errors';
 import type { WatchReloadAction } from '../../../shared/contract/watch';
 import type { Project } from '../../../shared/model/project';
+import { shellSplit } from '../compose/shell-split';
 import { envList, execInContainer } from './container-exec';
 import type { RebuildDriver } from './rebuild';
 import type { RunningContainer, ServiceContainers } from './service-containers';
@@ -69,8 +70,10 @@ export async function runReload(ctx: ReloadContext, service: string, matches: Ru
     const exec = match.planned.rule.exec;
     if (match.planned.rule.action !== 'sync+exec' || !exec) continue;
     for (const container of containers) {
+      const raw = exec.command as string[] | string;
+      const command = typeof raw === 'string' ? shellSplit(raw) : raw;
       const result = await execInContainer(ctx.docker, container.id, {
-        command: exec.command,
+        command,
         ...(exec.user ? { user: exec.user } : {}),
         ...(exec.working_dir ? { workingDir: exec.working_dir } : {}),
         env: envList(exec.environment),
@@ -79,7 +82,7 @@ export async function runReload(ctx: ReloadContext, service: string, matches: Ru
       if (result.exitCode !== 0) {
         throw new SlipwayError(
           'watch_exec_failed',
-          `${exec.command.join(' ')} exited with ${result.exitCode} in ${container.name}${result.output ? `: ${lastLine(result.output)}` : ''}`,
+          `${command.join(' ')} exited with ${result.exitCode} in ${container.name}${result.output ? `: ${lastLine(result.output)}` : ''}`,
           'Fix the reload command in develop.watch exec.command; it runs again on the next save.',
         );
       }

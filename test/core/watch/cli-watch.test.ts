@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
+import { runServiceContainer, shell, tempTree } from './watch-fixture';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const cli = path.join(root, 'node_modules', '.cache', 'slipway-watch-test', `cli-${process.pid}.mjs`);
+
+/** Collects a child's stdout and resolves waits on lines as they arrive. */
+function lines(child: ChildProcess): (pattern: RegExp, timeoutMs?: number) => Promise<string> {
+  let buffered = '';
+  const listeners = new Set<() => void>();
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    for (const listener of listeners) listener();
+  });
+  return (pattern, timeoutMs = 30_000) =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const line = buffered.split('\n').find((l) => pattern.test(l));
+        if (line === undefined) return;
+        listeners.delete(check);
+        clearTimeout(timer);
+        resolve(line);
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`no line matching ${pattern} in: ${buffered}`));
+      }, timeoutMs);
+      listeners.add(check);
+      check();
+    });
+}
+
+describe('slipway watch', () => {
+  let child: ChildProcess | undefined;
+  let tree: ReturnType<typeof tempTree> | undefined;
+  let project: string | undefined;
+
+  beforeAll(async () => {
+    mkdirSync(path.dirname(cli), { recursive: true });
+    await build({ absWorkingDir: root, entryPoints: ['electron/cli/index.ts'], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', define: { __SLIPWAY_VERSION__: '"test"' } });
+  });
+
+  afterAll(() => rmSync(cli, { force: true }));
+
+  afterEach(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    if (project) await removeProjectResources(testDocker(), project);
+    tree?.cleanup();
+    child = undefined;
+    tree = undefined;
+    project = undefined;
+  });
+
+  it('prints "watching" once ready, then one line per reload, and stops on Ctrl+C', async () => {
+    tree = tempTree();
+    project = uniqueProjectName('cliwatch');
+    mkdirSync(path.join(tree.dir, 'src'));
+    writeFileSync(
+      path.join(tree.dir, 'compose.yaml'),
+      ['services:', '  web:', '    image: busybox:latest', '    develop:', '      watch:', '        - path: ./src', '          action: sync', '          target: /app', ''].join('\n'),
+    );
+    const container = await runServiceContainer(testDocker(), project, 'web');
+    child = spawn(process.execPath, [cli, '-p', project, 'watch'], { cwd: tree.dir, env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const waitLine = lines(child);
+    expect(await waitLine(/watching/)).toMatch(/watching web: 1 path, ready in \d+ ms/);
+    writeFileSync(path.join(tree.dir, 'src', 'index.html'), '<h1>hi</h1>');
+    expect(await waitLine(/^web {2}synced 1 file in \d+ ms$/)).toBeTruthy();
+    expect(await shell(testDocker(), container.id, 'cat /app/index.html')).toBe('<h1>hi</h1>');
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('says what to do when no service has develop.watch', async () => {
+    tree = tempTree();
+    project = uniqueProjectName('clinowatch');
+    writeFileSync(path.join(tree.dir, 'compose.yaml'), 'services:\n  web:\n    image: busybox:latest\n');
+    child = spawn(process.execPath, [cli, '-p', project, 'watch'], { cwd: tree.dir, env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child?.once('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^slipway: Nothing to watch in project .*develop\.watch/);
+    expect(stderr).toContain('Add a develop.watch section');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
