@@ -1,0 +1,73 @@
+import { SlipwayError } from '../../../shared/errors';
+import { findRendererDir, openBrowser, startServe } from '../../serve';
+import type { Command } from '../command';
+import type { CliContext } from '../context';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the dashboard to your browser (127.0.0.1 only, with a private token)',
+  usage: 'slipway serve [--port N] [--no-open]',
+  options: {
+    port: { type: 'string' },
+    'no-open': { type: 'boolean' },
+  },
+  async run(ctx, args) {
+    const port = parsePort(args.values.port);
+    const staticDir = findRendererDir(ctx.env);
+    const core = ctx.core();
+    await openWorkingProject(ctx);
+    const served = await startServe({ core, staticDir, port }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') throw new SlipwayError('port_in_use', `Port ${port} on 127.0.0.1 is already in use`, 'Pick another with --port N, or --port 0 for any free port.');
+      throw error;
+    });
+    ctx.out(`Slipway dashboard: ${served.url}`);
+    ctx.out('Keep this link private: the token in it grants control of your Docker projects. Ctrl+C stops the server.');
+    if (args.values['no-open'] !== true) {
+      const opened = await openBrowser(served.url);
+      if (!opened) ctx.err('Could not open a browser; open the link above yourself.');
+    }
+    await stopSignal();
+    await served.close();
+    return 0;
+  },
+};
+
+function parsePort(value: unknown): number {
+  if (value === undefined) return 7420;
+  const port = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || port > 65535) {
+    throw new SlipwayError('usage', `serve: --port must be a number from 0 to 65535, got "${String(value)}"`, 'Usage: slipway serve [--port N] [--no-open]');
+  }
+  return port;
+}
+
+/** The project in the working directory (or the one -f/-p select), when there is one. */
+async function openWorkingProject(ctx: CliContext): Promise<void> {
+  const o = ctx.projectOptions();
+  const input = {
+    path: o.projectDirectory ?? o.cwd ?? ctx.cwd,
+    ...(o.files ? { files: o.files } : {}),
+    ...(o.profiles ? { profiles: o.profiles } : {}),
+    ...(o.envFiles ? { envFiles: o.envFiles } : {}),
+    ...(o.projectName ? { projectName: o.projectName } : {}),
+  };
+  const result = await ctx.core().call('projects.open', input);
+  if (result.ok) {
+    const value = result.value as { name: string; workingDir: string };
+    ctx.out(`Project ${value.name} (${value.workingDir})`);
+  } else {
+    ctx.err(`No project opened here: ${result.error.message}. Open a folder from the dashboard.`);
+  }
+}
+
+function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}

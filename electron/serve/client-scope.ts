@@ -1,0 +1,51 @@
+import type { Envelope } from '../../shared/envelope';
+
+/**
+ * What one bridge client owns: its log subscriptions and exec sessions. Events about
+ * them go to that client only, and they are ended when the client goes away.
+ */
+export class ClientScope {
+  readonly subscriptions = new Set<string>();
+  readonly sessions = new Set<string>();
+
+  /** Learn ownership from a call's answer. */
+  noteResult(name: string, input: unknown, envelope: Envelope<unknown>): void {
+    if (!envelope.ok) return;
+    const value = envelope.value as { subscriptionId?: unknown; sessionId?: unknown } | null;
+    if (name === 'logs.subscribe' && typeof value?.subscriptionId === 'string') this.subscriptions.add(value.subscriptionId);
+    if (name === 'exec.start' && typeof value?.sessionId === 'string') this.sessions.add(value.sessionId);
+    const ref = input as { subscriptionId?: unknown; sessionId?: unknown } | null;
+    if (name === 'logs.unsubscribe' && typeof ref?.subscriptionId === 'string') this.subscriptions.delete(ref.subscriptionId);
+    if (name === 'exec.kill' && typeof ref?.sessionId === 'string') this.sessions.delete(ref.sessionId);
+  }
+
+  /** May this client use a subscription/session named in a call's input? */
+  mayUse(name: string, input: unknown): boolean {
+    const ref = input as { subscriptionId?: unknown; sessionId?: unknown } | null;
+    if ((name === 'logs.ack' || name === 'logs.unsubscribe') && typeof ref?.subscriptionId === 'string') return this.subscriptions.has(ref.subscriptionId);
+    if ((name === 'exec.input' || name === 'exec.resize' || name === 'exec.kill') && typeof ref?.sessionId === 'string') return this.sessions.has(ref.sessionId);
+    return true;
+  }
+
+  /** Is an event for this client? Events naming a subscription or session go to its owner only. */
+  wants(name: string, payload: unknown): boolean {
+    if (typeof payload !== 'object' || payload === null) return true;
+    const p = payload as { subscriptionId?: unknown; sessionId?: unknown; clientId?: unknown };
+    if (name === 'exec.exit' && typeof p.sessionId === 'string') {
+      const mine = this.sessions.has(p.sessionId);
+      this.sessions.delete(p.sessionId);
+      return mine;
+    }
+    if (typeof p.subscriptionId === 'string') return this.subscriptions.has(p.subscriptionId);
+    if (typeof p.sessionId === 'string') return this.sessions.has(p.sessionId);
+    return true;
+  }
+
+  /** Calls that end everything this client still owns. */
+  cleanupCalls(): { name: string; input: unknown }[] {
+    return [
+      ...[...this.subscriptions].map((subscriptionId) => ({ name: 'logs.unsubscribe', input: { subscriptionId } })),
+      ...[...this.sessions].map((sessionId) => ({ name: 'exec.kill', input: { sessionId } })),
+    ];
+  }
+}
