@@ -1,0 +1,53 @@
+import { SlipwayError } from '../../../../shared/errors';
+import type { ProviderSystem, RunResult } from './types';
+
+/** Runs a manager's CLI for start/stop; a failure says which command and what it printed. */
+export async function runTool(system: ProviderSystem, command: string, args: string[], what: string, hint: string, timeoutMs = 300_000): Promise<RunResult> {
+  const result = await system.run(command, args, { timeoutMs });
+  if (result.code !== 0) {
+    const said = lastLines(result.stderr || result.stdout);
+    throw new SlipwayError('host_command_failed', `${what} failed: \`${[command, ...args].join(' ')}\` exited with ${result.code ?? 'a signal'}${said ? `: ${said}` : ''}`, hint);
+  }
+  return result;
+}
+
+export function lastLines(text: string, count = 2): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-count)
+    .join(' / ')
+    .slice(0, 400);
+}
+
+/** Parses one-JSON-object-per-line output (colima list --json, limactl list --json); bad lines are skipped. */
+export function parseJsonLines(text: string): Record<string, unknown>[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed = JSON.parse(trimmed) as unknown;
+      return Array.isArray(parsed) ? parsed.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+    } catch {
+      return [];
+    }
+  }
+  const out: Record<string, unknown>[] = [];
+  for (const line of trimmed.split('\n')) {
+    const l = line.trim();
+    if (!l.startsWith('{')) continue;
+    try {
+      out.push(JSON.parse(l) as Record<string, unknown>);
+    } catch {
+      // skip
+    }
+  }
+  return out;
+}
+
+export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+export const num = (v: unknown): number | undefined => {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
+  return undefined;
+};
