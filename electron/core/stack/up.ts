@@ -4,7 +4,6 @@ import { runsSameConfig } from './adoption';
 import { containerSpec } from './container-spec';
 import type { ProjectContainer } from './containers';
 import { byService, listProjectContainers } from './containers';
-import { ServiceFailedError } from './errors';
 import type { ImageInfo } from './images';
 import { resolveImages } from './images';
 import { serviceConfigHash, LABEL } from './labels';
@@ -159,8 +158,8 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
     if (options.wait) await waitReady(gate, selected);
     return { actions, orphans, warnings };
   } catch (error) {
-    if (signal?.aborted && !(error instanceof ServiceFailedError)) {
-      throw new SlipwayError('timeout', options.timeoutMs !== undefined ? `The stack was not ready within ${Math.round(options.timeoutMs / 1000)} s` : 'up was cancelled', 'Look at `slipway ps` and the logs of the services that are not ready.');
+    if (signal?.aborted && !(error instanceof SlipwayError)) {
+      throw new SlipwayError('timeout', options.timeoutMs !== undefined ? `The stack was not ready within ${options.timeoutMs / 1000} s` : 'up was cancelled', 'Look at `slipway ps` and the logs of the services that are not ready.');
     }
     throw error;
   } finally {
