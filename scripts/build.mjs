@@ -2,7 +2,7 @@
 // preload, CLI) with esbuild. Output in dist/.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,6 +31,8 @@ if (wants('electron')) {
   jobs.push(esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }));
 }
 await Promise.all(jobs);
+// The tray and window icons the Electron main loads at run time.
+if (wants('electron')) cpSync(new URL('../electron/main/assets', import.meta.url), new URL('../dist/electron/assets', import.meta.url), { recursive: true });
 if (wants('renderer')) {
   await viteBuild({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
 }

@@ -1,40 +1,197 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron';
+import type { NavigateTarget } from '../../shared/contract/desktop';
+import { EVENT_CHANNEL } from '../../shared/ipc-channels';
+import type { SettingsBackend } from '../core/settings/backend';
+import { JsonFileSettingsBackend } from '../core/settings/json-file-backend';
+import { settingsDir, settingsFile } from '../core/settings/paths';
 import { SlipwayCore } from '../core/slipway-core';
+import { appMenuTemplate } from './app-menu-model';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { DesktopController } from './desktop-controller';
+import { ElectronStoreBackend } from './electron-store-backend';
+import type { IpcMainLike } from './ipc';
+import { registerDesktopHandlers, registerIpcHandlers } from './ipc';
+import { initialProject, projectPathFromArgv } from './launch-args';
+import { startedHidden } from './login-item';
+import { applyStartAtLogin } from './login-settings';
+import { showNotice } from './notifications';
+import { hardenSessions } from './session-hardening';
+import { SlipwayTray } from './tray';
+import { runTrayAction } from './tray-actions';
+import { createDashboardWindow, preloadPath } from './window';
 
+/**
+ * The Electron main process: one instance, one hardened window over the core, a tray that
+ * shows the stack at a glance, notifications, settings, the app menu. Every decision lives
+ * in a module without Electron (tray-model, notification-rules, security-policy, …).
+ */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const core = new SlipwayCore();
+const assets = path.join(here, 'assets');
+const mac = process.platform === 'darwin';
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    webPreferences: {
-      preload: path.join(here, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  void win.loadFile(path.join(here, '..', 'renderer', 'index.html'));
-  return win;
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  main();
 }
 
-ipcMain.handle('slipway:call', (event, name: unknown, input: unknown) => {
-  if (event.senderFrame === null || typeof name !== 'string') return { ok: false, error: { code: 'invalid_input', message: 'Bad call' } };
-  return core.call(name, input, { clientId: `window-${event.sender.id}` });
-});
+function openSettingsBackend(): SettingsBackend {
+  const dir = settingsDir(process.env);
+  try {
+    return new ElectronStoreBackend(dir);
+  } catch (error) {
+    // electron-store refuses a file that is not JSON; the JSON backend keeps it aside.
+    console.error(`slipway: ${(error as Error).message}`);
+    return new JsonFileSettingsBackend(settingsFile(process.env), (line) => console.error(`slipway: ${line}`));
+  }
+}
 
-void app.whenReady().then(() => {
-  const win = createWindow();
-  core.events.onAny((name, payload) => {
-    if (!win.isDestroyed()) win.webContents.send('slipway:event', name, payload);
+function main(): void {
+  const core = new SlipwayCore({ settings: openSettingsBackend() });
+  let win: BrowserWindow | undefined;
+  let tray: SlipwayTray | undefined;
+  let quitting = false;
+
+  const send = (name: string, payload: unknown) => {
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
+  };
+  core.events.onAny((name, payload) => send(name, payload));
+
+  const show = (target?: NavigateTarget) => {
+    if (!win || win.isDestroyed()) {
+      win = createDashboardWindow({
+        preload: preloadPath(here),
+        settings: core.settings,
+        icon: path.join(assets, 'icon.png'),
+        keepRunningOnClose: () => !quitting && tray !== undefined && core.settings.get().closeToTray,
+      });
+      win.on('hide', () => {
+        if (mac && core.settings.get().closeToTray) app.dock?.hide();
+      });
+    }
+    if (mac) void app.dock?.show();
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+    if (target) {
+      const w = win;
+      if (w.webContents.isLoading()) w.webContents.once('did-finish-load', () => core.events.emit('desktop.navigate', target));
+      else core.events.emit('desktop.navigate', target);
+    }
+  };
+
+  const report = (title: string, error: { message: string; hint?: string }) =>
+    showNotice({ key: title, title, body: error.hint ? `${error.message} ${error.hint}` : error.message, target: { view: 'dashboard' } }, show);
+
+  const openProject = async (projectPath: string) => {
+    const prefs = core.settings.get().projects[projectPath];
+    const answer = await core.call('projects.open', { path: projectPath, ...(prefs?.profiles.length ? { profiles: prefs.profiles } : {}) });
+    if (!answer.ok) {
+      report(`Could not open ${projectPath}`, answer.error);
+      return;
+    }
+    const { projectId } = answer.value as { projectId: string };
+    if (prefs?.watch) await core.call('watch.start', { projectId });
+  };
+
+  const openFolder = async () => {
+    const result = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, { properties: ['openDirectory'] }) : await dialog.showOpenDialog({ properties: ['openDirectory'] });
+    const folder = result.canceled ? undefined : result.filePaths[0];
+    if (folder) await openProject(folder);
+    return folder ?? null;
+  };
+
+  const controller = new DesktopController(core, {
+    renderTray: (model) => {
+      tray?.render(model);
+      if (mac) app.dock?.setBadge(model.failing > 0 ? String(model.failing) : '');
+    },
+    notify: (notice) => showNotice(notice, show, path.join(assets, 'icon.png')),
+    notificationsEnabled: () => core.settings.get().notifications,
+    recordRecent: (project) => {
+      try {
+        core.settings.update({ addRecentProject: project });
+      } catch (error) {
+        console.error(`slipway: ${(error as Error).message}`);
+      }
+    },
   });
-});
+  if (process.env.SLIPWAY_E2E === '1') {
+    // Read by the Playwright _electron test (test/electron/) through electronApp.evaluate.
+    Object.assign(globalThis, { slipwayDesktop: { tray: () => controller.tray(), state: () => controller.current() } });
+  }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  registerIpcHandlers(ipcMain as unknown as IpcMainLike, core);
+  registerDesktopHandlers(ipcMain as unknown as IpcMainLike, { pickFolder: openFolder });
+
+  const applySettings = () => {
+    const settings = core.settings.get();
+    nativeTheme.themeSource = settings.theme;
+    if (app.isPackaged) applyStartAtLogin(settings.startAtLogin);
+  };
+  core.settings.onChange(applySettings);
+
+  app.on('second-instance', (_event, argv, cwd) => {
+    const project = projectPathFromArgv(argv, cwd, { packaged: app.isPackaged });
+    show();
+    if (project) void openProject(project);
+  });
+  app.on('activate', () => show());
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => {
+    if (!mac && !(tray && core.settings.get().closeToTray)) app.quit();
+  });
+  app.on('will-quit', () => {
+    tray?.destroy();
+    void core.dispose();
+  });
+
+  void app.whenReady().then(async () => {
+    hardenSessions();
+    serveRenderer(path.join(here, '..', 'renderer'));
+    applySettings();
+    const hooks = {
+      navigate: (target: NavigateTarget) => show(target),
+      openFolder: () => void openFolder(),
+      showSettingsFile: () => shell.showItemInFolder(settingsFile(process.env)),
+      quit: () => app.quit(),
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, hooks, { devTools: !app.isPackaged })));
+    if (mac) {
+      app.dock?.setMenu(Menu.buildFromTemplate([
+        { label: 'Open Dashboard', click: () => show({ view: 'dashboard' }) },
+        { label: 'Open Project…', click: () => void openFolder() },
+      ]));
+    }
+    try {
+      tray = new SlipwayTray(assets, (action) => {
+        void runTrayAction(action, {
+          call: (name, input) => core.call(name, input, { clientId: 'tray' }),
+          waitForTask: (taskId) => controller.waitForTask(taskId),
+          show,
+          openFolder: () => void openFolder(),
+          quit: () => app.quit(),
+          report,
+        });
+      }, () => show());
+      tray.render(controller.tray());
+    } catch (error) {
+      console.error(`slipway: no tray icon on this desktop (${(error as Error).message}); closing the window quits`);
+    }
+    if (!startedHidden(process.argv)) show();
+    const project = initialProject({
+      fromArgv: projectPathFromArgv(process.argv, process.cwd(), { packaged: app.isPackaged }),
+      cwd: process.cwd(),
+      recent: core.settings.get().recentProjects.map((r) => r.path),
+      demo: app.isPackaged ? undefined : path.join(app.getAppPath(), 'examples', 'demo'),
+      exists: existsSync,
+    });
+    if (project) await openProject(project);
+  });
+}

@@ -1,14 +1,71 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import type { DesktopBridge } from '../../shared/desktop-bridge';
+import type { Envelope } from '../../shared/envelope';
+import { CALL_CHANNEL_PREFIX, CALLS_SWITCH, EVENT_CHANNEL, EVENTS_SWITCH, PICK_FOLDER_CHANNEL, PLATFORM_SWITCH } from '../../shared/ipc-channels';
 
-// Exposes exactly one object to the page: a narrow client of the contract.
-// Call names and payloads are validated again in the main process.
-contextBridge.exposeInMainWorld('slipway', {
-  call: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('slipway:call', name, input),
-  on: (event: string, listener: (payload: unknown) => void): (() => void) => {
-    const wrapped = (_e: unknown, name: string, payload: unknown) => {
-      if (name === event) listener(payload);
-    };
-    ipcRenderer.on('slipway:event', wrapped);
-    return () => ipcRenderer.removeListener('slipway:event', wrapped);
-  },
+/**
+ * Exposes exactly one object to the page, window.slipway: the contract's client. Never the
+ * raw ipcRenderer, never an IpcRendererEvent (its `sender` is ipcRenderer). The call and
+ * event names come from the main process on the command line, so this file bundles no
+ * schema; the main process validates every input anyway.
+ */
+const NAME = /^[a-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9-]*)+$/;
+
+function switchValue(prefix: string): string {
+  const arg = process.argv.find((a) => a.startsWith(prefix));
+  return arg ? arg.slice(prefix.length) : '';
+}
+
+function names(prefix: string): Set<string> {
+  return new Set(switchValue(prefix).split(',').filter((n) => NAME.test(n)));
+}
+
+const callNames = names(CALLS_SWITCH);
+const eventNames = names(EVENTS_SWITCH);
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
+  if (typeof name !== 'string') return;
+  for (const listener of listeners.get(name) ?? []) {
+    try {
+      listener(payload);
+    } catch (error) {
+      console.error(`slipway: a listener of ${name} threw`, error);
+    }
+  }
 });
+
+function refused(code: string, message: string): Promise<Envelope<never>> {
+  return Promise.resolve({ ok: false, error: { code, message } });
+}
+
+function call(name: string, input: unknown): Promise<Envelope<unknown>> {
+  if (typeof name !== 'string' || !callNames.has(name)) return refused('unknown_call', `No such call: ${String(name)}`);
+  return ipcRenderer.invoke(`${CALL_CHANNEL_PREFIX}${name}`, input) as Promise<Envelope<unknown>>;
+}
+
+function on(event: string, listener: (payload: unknown) => void): () => void {
+  if (typeof event !== 'string' || !eventNames.has(event)) throw new Error(`slipway.on: no such event: ${String(event)}`);
+  if (typeof listener !== 'function') throw new Error('slipway.on: the listener must be a function');
+  let set = listeners.get(event);
+  if (!set) listeners.set(event, (set = new Set()));
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}
+
+const api: Record<string, (input: unknown) => Promise<Envelope<unknown>>> = {};
+for (const name of callNames) api[name] = (input: unknown) => call(name, input);
+
+const bridge = {
+  call,
+  on,
+  api,
+  desktop: {
+    platform: switchValue(PLATFORM_SWITCH),
+    pickFolder: () => ipcRenderer.invoke(PICK_FOLDER_CHANNEL).then((answer: Envelope<string | null>) => (answer.ok ? answer.value : null)),
+  },
+} as unknown as DesktopBridge;
+
+contextBridge.exposeInMainWorld('slipway', bridge);

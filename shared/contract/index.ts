@@ -10,6 +10,7 @@ import { taskCalls, taskEvents } from './tasks';
 import { stackCalls, stackEvents } from './stack';
 import { watchCalls, watchEvents } from './watch';
 import { settingsCalls, settingsEvents } from './settings';
+import { desktopCalls, desktopEvents } from './desktop';
 
 export const calls = {
   ...taskCalls,
@@ -17,6 +18,7 @@ export const calls = {
   ...watchCalls,
   ...projectCalls,
   ...settingsCalls,
+  ...desktopCalls,
 } satisfies CallDefs;
 
 export const events = {
@@ -25,6 +27,7 @@ export const events = {
   ...watchEvents,
   ...projectEvents,
   ...settingsEvents,
+  ...desktopEvents,
 } satisfies EventDefs;
 
 export type Calls = typeof calls;

@@ -1,0 +1,52 @@
+/** The state words of the state feed (shared/model/state.ts), as the dashboard shows them. */
+export type ServiceStateWord = 'running' | 'healthy' | 'starting' | 'unhealthy' | 'exited' | 'completed' | 'created' | 'stopped';
+export type EngineStatusWord = 'up' | 'down' | 'connecting';
+
+/** The parts of a `state.changed` / `state.snapshot` project state the desktop reads. */
+export interface ProjectStateLike {
+  projectId: string;
+  engine: EngineStatusWord;
+  services: { service: string; state: ServiceStateWord; exitCode?: number }[];
+}
+
+/**
+ * What the tray, the dock badge and the notification rules look at: the open projects,
+ * each service's state word, the engine, and the long work running per project. Pure data,
+ * reduced from core events by desktop-state-reducer.ts.
+ */
+export interface DesktopService {
+  service: string;
+  state: ServiceStateWord;
+  exitCode?: number;
+}
+
+export interface DesktopProject {
+  projectId: string;
+  name: string;
+  /** Sorted by name; empty until the first state arrives. */
+  services: DesktopService[];
+  /** The tasks running for this project (kinds like 'up', 'stack.down', 'build'). */
+  running: { taskId: string; kind: string }[];
+}
+
+export interface DesktopState {
+  engine: EngineStatusWord;
+  engineMessage?: string;
+  projects: DesktopProject[];
+}
+
+export const emptyDesktopState: DesktopState = { engine: 'connecting', projects: [] };
+
+/** A service that is where it should be: up (healthy, or running without a healthcheck) or a one-shot that finished well. */
+export function isReady(s: DesktopService): boolean {
+  return s.state === 'healthy' || s.state === 'running' || s.state === 'completed';
+}
+
+export function isFailing(s: DesktopService): boolean {
+  return s.state === 'unhealthy' || (s.state === 'exited' && s.exitCode !== 0);
+}
+
+/** Work that takes services down on purpose: exits during it are expected. */
+export function isStopping(p: DesktopProject): boolean {
+  return p.running.some((t) => /(^|\.)(down|stop|restart|rm|remove)$/.test(t.kind));
+}

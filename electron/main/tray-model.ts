@@ -1,0 +1,121 @@
+import type { DesktopProject, DesktopService, DesktopState } from './desktop-state';
+import { isFailing, isReady } from './desktop-state';
+
+/**
+ * The tray as a pure function of state: which icon, which tooltip, which menu. The
+ * Electron glue (tray.ts) only turns this plain template into a Menu and actions into calls.
+ */
+export type TrayIcon = 'healthy' | 'starting' | 'failing' | 'down' | 'idle';
+
+export type TrayAction =
+  | { kind: 'stack.up' | 'stack.down' | 'stack.restart' | 'build-push' | 'open-project'; projectId: string }
+  | { kind: 'service.restart' | 'service.logs' | 'service.shell'; projectId: string; service: string }
+  | { kind: 'open-dashboard' | 'open-folder' | 'quit' };
+
+export interface TrayItem {
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu';
+  enabled?: boolean;
+  action?: TrayAction;
+  submenu?: TrayItem[];
+}
+
+export interface TrayModel {
+  icon: TrayIcon;
+  tooltip: string;
+  /** Services failing across projects (the macOS dock badge). */
+  failing: number;
+  menu: TrayItem[];
+}
+
+const severity: Record<TrayIcon, number> = { idle: 0, healthy: 1, starting: 2, failing: 3, down: 4 };
+
+export function projectStatus(p: DesktopProject): Exclude<TrayIcon, 'down'> {
+  if (p.services.some(isFailing)) return 'failing';
+  const up = p.running.some((t) => /(^|\.)(up|start|restart)$/.test(t.kind));
+  if (up || p.services.some((s) => s.state === 'starting')) return 'starting';
+  if (p.services.some(isReady)) return 'healthy';
+  return 'idle';
+}
+
+export function worstIcon(state: DesktopState): TrayIcon {
+  if (state.engine === 'down') return 'down';
+  let worst: TrayIcon = state.engine === 'connecting' ? 'starting' : 'idle';
+  for (const p of state.projects) {
+    const s = projectStatus(p);
+    if (severity[s] > severity[worst]) worst = s;
+  }
+  return worst;
+}
+
+export function healthCount(p: DesktopProject): string {
+  return `${p.services.filter(isReady).length}/${p.services.length} healthy`;
+}
+
+function serviceWord(s: DesktopService): string {
+  return s.state === 'exited' && s.exitCode !== undefined ? `exited (${s.exitCode})` : s.state;
+}
+
+function serviceItem(p: DesktopProject, s: DesktopService): TrayItem {
+  const target = { projectId: p.projectId, service: s.service };
+  const live = s.state !== 'stopped' && s.state !== 'exited' && s.state !== 'completed' && s.state !== 'created';
+  return {
+    type: 'submenu',
+    label: `${s.service}: ${serviceWord(s)}`,
+    submenu: [
+      { label: 'Restart', action: { kind: 'service.restart', ...target } },
+      { label: 'Logs', action: { kind: 'service.logs', ...target } },
+      { label: 'Shell', enabled: live, action: { kind: 'service.shell', ...target } },
+    ],
+  };
+}
+
+function projectSection(p: DesktopProject, engineUp: boolean): TrayItem[] {
+  const anyUp = p.services.some((s) => s.state !== 'stopped' && s.state !== 'created');
+  const busy = p.running.length > 0;
+  const ref = { projectId: p.projectId };
+  return [
+    { label: `${p.name}: ${healthCount(p)}${busy ? ' (working…)' : ''}`, enabled: false },
+    { label: 'Up', enabled: engineUp, action: { kind: 'stack.up', ...ref } },
+    { label: 'Down', enabled: engineUp && anyUp, action: { kind: 'stack.down', ...ref } },
+    { label: 'Restart', enabled: engineUp && anyUp, action: { kind: 'stack.restart', ...ref } },
+    ...p.services.map((s) => serviceItem(p, s)),
+    { label: 'Build & push', enabled: engineUp, action: { kind: 'build-push', ...ref } },
+    { type: 'separator' },
+  ];
+}
+
+function summary(state: DesktopState, icon: TrayIcon): string {
+  if (state.engine === 'down') return `Docker engine is down${state.engineMessage ? `: ${state.engineMessage}` : ''}`;
+  if (state.engine === 'connecting') return 'Connecting to the Docker engine…';
+  if (state.projects.length === 0) return 'No project open';
+  const words: Record<TrayIcon, string> = {
+    healthy: 'All healthy',
+    starting: 'Starting…',
+    failing: 'Something is failing',
+    idle: 'Nothing running',
+    down: 'Docker engine is down',
+  };
+  return words[icon];
+}
+
+export function trayModel(state: DesktopState): TrayModel {
+  const icon = worstIcon(state);
+  const engineUp = state.engine === 'up';
+  const headline = summary(state, icon);
+  const lines = state.projects.map((p) => `${p.name}: ${healthCount(p)}`);
+  return {
+    icon,
+    tooltip: ['Slipway', headline, ...lines].join('\n'),
+    failing: state.projects.reduce((n, p) => n + p.services.filter(isFailing).length, 0),
+    menu: [
+      { label: headline, enabled: false },
+      { type: 'separator' },
+      ...state.projects.flatMap((p) => projectSection(p, engineUp)),
+      { label: 'Open dashboard', action: { kind: 'open-dashboard' } },
+      { label: 'Open project…', action: { kind: 'open-folder' } },
+      { type: 'separator' },
+      { label: 'Quit Slipway', action: { kind: 'quit' } },
+    ],
+  };
+}

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { BrowserWindow, screen } from 'electron';
+import type { SettingsService } from '../core/settings/settings-service';
+import { preloadArguments } from './ipc';
+import { APP_ENTRY } from './security-policy';
+import { fitBounds } from './window-bounds';
+
+export interface WindowOptions {
+  preload: string;
+  settings: SettingsService;
+  icon?: string;
+  /** Asked when the user closes the window: true keeps the app running (in the tray). */
+  keepRunningOnClose(): boolean;
+}
+
+/**
+ * The dashboard window: sandboxed, isolated, no Node, web security on, our preload only,
+ * the renderer from app://slipway. Bounds are restored (made to fit the current displays)
+ * and saved when they change.
+ */
+export function createDashboardWindow(options: WindowOptions): BrowserWindow {
+  const saved = options.settings.get().window;
+  const bounds = fitBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Slipway',
+    backgroundColor: '#1e1e1e',
+    ...(options.icon ? { icon: options.icon } : {}),
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      additionalArguments: preloadArguments(),
+    },
+  });
+  if (saved?.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  let saveTimer: NodeJS.Timeout | undefined;
+  const saveBounds = () => {
+    if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
+    const maximized = win.isMaximized();
+    const b = maximized ? (options.settings.get().window ?? win.getNormalBounds()) : win.getBounds();
+    try {
+      options.settings.update({ window: { x: b.x, y: b.y, width: Math.max(200, b.width), height: Math.max(150, b.height), maximized } });
+    } catch (error) {
+      console.error(`slipway: ${(error as Error).message}`);
+    }
+  };
+  const scheduleSave = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveBounds, 500);
+  };
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(event as 'resize', scheduleSave);
+
+  win.on('close', (event) => {
+    clearTimeout(saveTimer);
+    saveBounds();
+    if (options.keepRunningOnClose()) {
+      event.preventDefault();
+      win.hide();
+    }
+  });
+  void win.loadURL(APP_ENTRY);
+  return win;
+}
+
+export function preloadPath(here: string): string {
+  return path.join(here, 'preload.cjs');
+}
