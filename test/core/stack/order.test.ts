@@ -66,12 +66,12 @@ describe('up: order from Docker’s own events', () => {
     expect(api.Config.Env.some((e) => e.startsWith('EMPTY='))).toBe(false);
     expect(api.HostConfig.LogConfig).toEqual({ Type: 'json-file', Config: { 'max-size': '10m', 'max-file': '3' } });
     expect(api.HostConfig.Init).toBe(true);
-    expect(api.Config.StopTimeout).toBe(1);
+    expect((api.Config as { StopTimeout?: number }).StopTimeout).toBe(1);
     expect(api.NetworkSettings.Networks[`${ctx.name}_default`]?.Aliases).toContain('api');
     expect(api.Mounts.find((m) => m.Destination === '/data')?.Name).toBe(`${ctx.name}_data`);
     const logs = await ctx.docker.getContainer(`${ctx.name}-logs-1`).inspect();
     expect(logs.HostConfig.LogConfig).toEqual({ Type: 'json-file', Config: { 'max-size': '1m' } });
     const network = await ctx.docker.getNetwork(`${ctx.name}_default`).inspect();
-    expect(network.Labels['com.docker.compose.network']).toBe('default');
+    expect(network.Labels?.['com.docker.compose.network']).toBe('default');
   });
 });
