@@ -5,6 +5,8 @@ import type { DockerConnection } from './docker/connect';
 import { connectDocker } from './docker/connect';
 import { EngineEvents } from './docker/engine-events';
 import { CoreEvents } from './events';
+import { logHandlers } from './logs/handlers';
+import { LogHub } from './logs/log-hub';
 import { projectHandlers } from './projects/handlers';
 import { stackHandlers } from './stack/handlers';
 import { watchHandlers } from './watch/handlers';
@@ -20,6 +22,8 @@ export interface CoreOptions {
   env?: Record<string, string | undefined>;
   /** `--host`. */
   dockerHost?: string;
+  /** Log lines kept per service (default 100 000). */
+  logRingLines?: number;
   /** Where settings live (default: the shared JSON file, see settings/paths.ts). */
   settings?: SettingsBackend;
 }
@@ -37,6 +41,7 @@ export class SlipwayCore {
   readonly settings: SettingsService;
   private connection: DockerConnection | undefined;
   private engineEventsInstance: EngineEvents | undefined;
+  private logHub: LogHub | undefined;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
@@ -49,6 +54,7 @@ export class SlipwayCore {
       },
       ...projectHandlers(this.projects, this.events),
       ...stackHandlers(this),
+      ...logHandlers(() => this.logs()),
       ...watchHandlers(this),
       ...settingsHandlers(this.settings, this.events),
     };
@@ -69,12 +75,24 @@ export class SlipwayCore {
     return this.engineEventsInstance;
   }
 
+  /** Log rings, followers and batch subscriptions (made on first use). */
+  logs(): LogHub {
+    this.logHub ??= new LogHub({
+      docker: () => this.docker().docker,
+      events: () => this.engineEvents(),
+      send: (batch) => this.events.emit('logs.batch', batch),
+      ...(this.options.logRingLines !== undefined ? { ringLines: this.options.logRingLines } : {}),
+    });
+    return this.logHub;
+  }
+
   call(name: string, input: unknown, ctx: CallContext = { clientId: 'local' }) {
     return dispatch(this.handlers, name, input, ctx);
   }
 
   async dispose(): Promise<void> {
     this.tasks.cancelAll();
+    this.logHub?.dispose();
     this.engineEventsInstance?.stop();
   }
 }

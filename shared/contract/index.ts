@@ -8,6 +8,7 @@ import type { CallDefs, EventDefs } from './define';
 import { projectCalls, projectEvents } from './projects';
 import { taskCalls, taskEvents } from './tasks';
 import { stackCalls, stackEvents } from './stack';
+import { logCalls, logEvents } from './logs';
 import { watchCalls, watchEvents } from './watch';
 import { settingsCalls, settingsEvents } from './settings';
 import { desktopCalls, desktopEvents } from './desktop';
@@ -15,6 +16,7 @@ import { desktopCalls, desktopEvents } from './desktop';
 export const calls = {
   ...taskCalls,
   ...stackCalls,
+  ...logCalls,
   ...watchCalls,
   ...projectCalls,
   ...settingsCalls,
@@ -24,6 +26,7 @@ export const calls = {
 export const events = {
   ...taskEvents,
   ...stackEvents,
+  ...logEvents,
   ...watchEvents,
   ...projectEvents,
   ...settingsEvents,

@@ -1,0 +1,39 @@
+import { SlipwayError, isSlipwayError } from '../../shared/errors';
+import type { CliContext } from './context';
+
+export interface ProjectTarget {
+  projectId: string;
+  /** Service names of the loaded project; absent when only -p named it. */
+  services?: string[];
+}
+
+/**
+ * The project a command acts on: the loaded compose project, or, when `-p NAME` is
+ * given and no compose file can be loaded, the containers labelled with that name
+ * (as `docker compose -p NAME logs` works without a file). Unknown services are refused.
+ */
+export async function projectFromContext(ctx: CliContext, services: readonly string[]): Promise<ProjectTarget> {
+  let target: ProjectTarget;
+  try {
+    const project = await ctx.loadProject();
+    target = { projectId: project.name, services: Object.keys(project.model.services) };
+  } catch (error) {
+    if (ctx.global.projectName === undefined) throw error;
+    if (isSlipwayError(error) && !/not_found|no_config|not_implemented|no_compose/i.test(error.code)) throw error;
+    target = { projectId: ctx.global.projectName };
+  }
+  if (target.services) {
+    const unknown = services.filter((s) => !target.services?.includes(s));
+    if (unknown.length > 0) {
+      throw new SlipwayError('no_such_service', `no such service: ${unknown.join(', ')} (project ${target.projectId} has ${target.services.join(', ')})`, 'Check the service names in your compose file.');
+    }
+  }
+  return target;
+}
+
+/** A failure to talk to the engine, in one line with what to do. */
+export function unreachable(url: string, source: string, error: unknown): SlipwayError {
+  if (isSlipwayError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new SlipwayError('engine_unreachable', `Cannot reach the Docker engine at ${url} (from ${source}): ${message}`, 'Start Docker, or point DOCKER_HOST or --host at a running engine.');
+}

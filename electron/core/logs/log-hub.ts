@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type Docker from 'dockerode';
+import type { LogBatch, LogsSearchInput, LogsSearchOutput, LogsSubscribeInput } from '../../../shared/contract/logs';
+import { SlipwayError } from '../../../shared/errors';
+import type { EngineEvents } from '../docker/engine-events';
+import { LogFollower } from './log-follower';
+import { compileSearch } from './log-search';
+import { DEFAULT_FLOW, LogSubscription, type FlowOptions } from './log-subscription';
+import { ProjectLogs } from './project-logs';
+import { parseSince } from './since';
+
+export interface LogHubOptions {
+  docker: () => Docker;
+  events: () => Promise<EngineEvents>;
+  send: (batch: LogBatch) => void;
+  /** Lines kept per service (default 100 000). */
+  ringLines?: number;
+  flow?: Partial<FlowOptions>;
+}
+
+export const DEFAULT_RING_LINES = 100_000;
+
+interface Entry {
+  subscription: LogSubscription;
+  projectId: string;
+  clientId: string;
+  stop: () => void;
+}
+
+/**
+ * The core's logs: per project, the rings and the follower that fills them (started on
+ * first use and kept while the core lives); per consumer, a subscription that sends
+ * batches with flow control.
+ */
+export class LogHub {
+  private readonly projects = new Map<string, ProjectLogs>();
+  private readonly subscriptions = new Map<string, Entry>();
+  readonly ringLines: number;
+  private readonly flow: FlowOptions;
+
+  constructor(private readonly options: LogHubOptions) {
+    this.ringLines = options.ringLines ?? DEFAULT_RING_LINES;
+    this.flow = { ...DEFAULT_FLOW, ...options.flow };
+  }
+
+  /** The project's logs, following from now on (history up to the ring bound first). */
+  async project(projectId: string): Promise<ProjectLogs> {
+    let logs = this.projects.get(projectId);
+    if (logs) {
+      await logs.ready;
+      return logs;
+    }
+    logs = new ProjectLogs(projectId, this.ringLines);
+    this.projects.set(projectId, logs);
+    const created = logs;
+    created.ready = (async () => {
+      const events = await this.options.events();
+      const follower = new LogFollower({ docker: this.options.docker(), projectId, tail: this.ringLines, follow: true, events, sink: created.append });
+      created.follower = follower;
+      await follower.start();
+    })();
+    try {
+      await created.ready;
+    } catch (error) {
+      this.projects.delete(projectId);
+      created.stop();
+      throw error;
+    }
+    return created;
+  }
+
+  async subscribe(input: LogsSubscribeInput, clientId: string): Promise<string> {
+    const sinceMs = input.since === undefined ? undefined : parseSince(input.since);
+    const logs = await this.project(input.projectId);
+    const id = randomUUID();
+    const source = logs.cursor({ ...(input.services ? { services: input.services } : {}), ...(input.tail !== undefined ? { tail: input.tail } : {}), ...(sinceMs !== undefined ? { sinceMs } : {}) });
+    const subscription = new LogSubscription(id, source, (batch) => this.options.send({ subscriptionId: id, ...batch }), this.flow);
+    const off = logs.onAppend(() => subscription.notify());
+    this.subscriptions.set(id, { subscription, projectId: input.projectId, clientId, stop: off });
+    subscription.notify();
+    return id;
+  }
+
+  ack(subscriptionId: string, batchId: number): void {
+    this.entry(subscriptionId).subscription.ack(batchId);
+  }
+
+  unsubscribe(subscriptionId: string): void {
+    const entry = this.subscriptions.get(subscriptionId);
+    if (!entry) return;
+    entry.stop();
+    entry.subscription.close();
+    this.subscriptions.delete(subscriptionId);
+  }
+
+  /** Ends every subscription of a client that went away. */
+  dropClient(clientId: string): void {
+    for (const [id, entry] of this.subscriptions) if (entry.clientId === clientId) this.unsubscribe(id);
+  }
+
+  async search(input: LogsSearchInput): Promise<LogsSearchOutput> {
+    const matcher = compileSearch(input);
+    const logs = await this.project(input.projectId);
+    return logs.search(matcher, input.services, input.limit ?? 1000);
+  }
+
+  dispose(): void {
+    for (const id of [...this.subscriptions.keys()]) this.unsubscribe(id);
+    for (const logs of this.projects.values()) logs.stop();
+    this.projects.clear();
+  }
+
+  private entry(subscriptionId: string): Entry {
+    const entry = this.subscriptions.get(subscriptionId);
+    if (!entry) throw new SlipwayError('no_subscription', `No log subscription ${subscriptionId}`, 'Subscribe again with logs.subscribe.');
+    return entry;
+  }
+}

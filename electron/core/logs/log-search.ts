@@ -1,0 +1,34 @@
+import { SlipwayError } from '../../../shared/errors';
+import type { LogRing } from './log-ring';
+
+export interface SearchQuery {
+  query: string;
+  regex: boolean;
+  caseSensitive: boolean;
+}
+
+/** Calls `hit` with the absolute index of every line of `ring` that matches, oldest first. */
+export type RingMatcher = (ring: LogRing, hit: (abs: number) => void) => void;
+
+/** Compiles a search; a bad regular expression is a user error that says where. */
+export function compileSearch(search: SearchQuery): RingMatcher {
+  if (!search.regex) {
+    const needle = search.caseSensitive ? search.query : search.query.toLowerCase();
+    const fold = !search.caseSensitive;
+    return (ring, hit) => ring.findSubstring(needle, fold, hit);
+  }
+  const re = compileRegex(search.query, search.caseSensitive);
+  return (ring, hit) => {
+    for (let abs = ring.start; abs < ring.end; abs++) {
+      if (re.test(ring.text(abs))) hit(abs);
+    }
+  };
+}
+
+export function compileRegex(source: string, caseSensitive: boolean): RegExp {
+  try {
+    return new RegExp(source, caseSensitive ? '' : 'i');
+  } catch (error) {
+    throw new SlipwayError('invalid_regex', `Invalid regular expression /${source}/: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, 'Fix the pattern, or search for plain text.');
+  }
+}
