@@ -4,6 +4,12 @@ import { versionCommand } from './commands/version';
 import { watchCommand } from './commands/watch';
 import { logsCommand } from './commands/logs';
 import { serveCommand } from './commands/serve';
+import { upCommand } from './commands/up';
+import { downCommand } from './commands/down';
+import { psCommand } from './commands/ps';
+import { startCommand } from './commands/start';
+import { stopCommand } from './commands/stop';
+import { restartCommand } from './commands/restart';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
@@ -12,6 +18,12 @@ export const commands: Command[] = [
   watchCommand,
   logsCommand,
   serveCommand,
+  upCommand,
+  downCommand,
+  psCommand,
+  startCommand,
+  stopCommand,
+  restartCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,0 +1,47 @@
+import { SlipwayError, isSlipwayError } from '../../shared/errors';
+import type { Project } from '../../shared/model/project';
+import type { StackProgress } from '../core/stack/types';
+import type { CliContext } from './context';
+
+/**
+ * The project for stack commands: the loaded compose project; for commands that can work
+ * from labels alone (down, ps, stop), `-p NAME` without a compose file gives an empty
+ * project of that name.
+ */
+export async function stackProject(ctx: CliContext, options: { nameOnly?: boolean } = {}): Promise<{ project: Project; fromFile: boolean }> {
+  try {
+    const project = await ctx.loadProject();
+    for (const warning of project.warnings) ctx.err(`warning: ${warning}`);
+    return { project, fromFile: true };
+  } catch (error) {
+    if (!options.nameOnly || ctx.global.projectName === undefined) throw error;
+    if (isSlipwayError(error) && !/not_found|no_config|no_compose|not_implemented/i.test(error.code)) throw error;
+    const name = ctx.global.projectName;
+    return {
+      project: { name, workingDir: ctx.cwd, configFiles: [], profiles: [], model: { name, services: {} }, disabledServices: {}, warnings: [] },
+      fromFile: false,
+    };
+  }
+}
+
+/** Prints progress as Compose does: ` Container proj-db-1  Healthy` (on stderr, like Compose). */
+export function progressPrinter(ctx: CliContext): (p: StackProgress) => void {
+  return (p) => {
+    if (p.kind === 'Warning') {
+      ctx.err(`warning: ${p.status}`);
+      return;
+    }
+    if (p.kind === 'Image' && p.status !== 'Pulling' && p.status !== 'Pulled') return;
+    ctx.err(` ${p.kind} ${p.name}  ${p.status}`);
+  };
+}
+
+/** Seconds from a flag (`-t 5`, `--timeout 30`), or a usage error naming the flag. */
+export function secondsFlag(command: string, flag: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!/^\d+(\.\d+)?$/.test(text)) {
+    throw new SlipwayError('usage', `${command}: ${flag} takes a number of seconds, not "${text}"`, `Example: slipway ${command} ${flag} 30`);
+  }
+  return Number(text);
+}
