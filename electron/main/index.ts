@@ -29,7 +29,10 @@ import { createDashboardWindow, preloadPath } from './window';
  * in a module without Electron (tray-model, notification-rules, security-policy, …).
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const assets = path.join(here, 'assets');
+// Packaged: the icons are also unpacked next to the asar (extraResources), which tray
+// implementations that need a real file path prefer.
+const unpackedIcons = path.join(process.resourcesPath ?? '', 'icons');
+const assets = app.isPackaged && existsSync(unpackedIcons) ? unpackedIcons : path.join(here, 'assets');
 const mac = process.platform === 'darwin';
 
 registerAppScheme();
