@@ -1,8 +1,64 @@
-export function App() {
+import { useEffect, useSyncExternalStore } from 'react';
+import { StoresContext, useApp, type Stores } from './app-context';
+import type { ConnectionStatus } from './client/ws-client';
+import { connectFeeds } from './store/feeds';
+import { useShortcuts } from './use-shortcuts';
+import { LoadingState } from './views/common/States';
+import { ErrorNote } from './views/common/ErrorNote';
+import { CommandPalette } from './views/palette/CommandPalette';
+import { ProjectView } from './views/project/ProjectView';
+import { ProjectsView } from './views/projects/ProjectsView';
+import { TopBar } from './views/TopBar';
+
+export interface AppProps {
+  stores: Stores;
+  /** The WebSocket client's status; always open for the preload bridge. */
+  connection?: { status: ConnectionStatus; onStatus(listener: (s: ConnectionStatus) => void): () => void };
+}
+
+export function App({ stores, connection }: AppProps) {
   return (
-    <main>
-      <h1>Slipway</h1>
-      <p>Open a project folder to run its stack.</p>
-    </main>
+    <StoresContext.Provider value={stores}>
+      <Shell stores={stores} {...(connection ? { connection } : {})} />
+    </StoresContext.Provider>
+  );
+}
+
+function Shell({ stores, connection }: AppProps) {
+  const status = useSyncExternalStore(
+    (onChange) => connection?.onStatus(onChange) ?? (() => undefined),
+    () => connection?.status ?? 'open',
+  );
+  const currentId = useApp((s) => s.currentId);
+  const loaded = useApp((s) => s.projectsLoaded);
+  const projectsError = useApp((s) => s.projectsError);
+  useShortcuts(stores);
+  useEffect(() => connectFeeds(stores.app), [stores]);
+  useEffect(() => {
+    void stores.app.getState().loadProjects();
+    if (!connection) return;
+    return connection.onStatus((next) => {
+      // After a reconnect, the server has no subscriptions of ours: start over.
+      if (next === 'open') {
+        void stores.app.getState().loadProjects();
+        const id = stores.app.getState().currentId;
+        if (id) {
+          void stores.app.getState().refreshServices();
+          void stores.logs.start(id);
+        }
+      }
+    });
+  }, [stores, connection]);
+  return (
+    <div className="app">
+      <TopBar connection={status} />
+      <main className="app-main">
+        {!loaded ? <LoadingState label="Loading projects…" /> : null}
+        <ErrorNote error={projectsError} />
+        {loaded && currentId ? <ProjectView key={currentId} projectId={currentId} /> : null}
+        {loaded && !currentId ? <ProjectsView /> : null}
+      </main>
+      <CommandPalette />
+    </div>
   );
 }

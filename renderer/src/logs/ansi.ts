@@ -1,0 +1,28 @@
+import Anser from 'anser';
+
+export interface AnsiChunk {
+  text: string;
+  className: string;
+}
+
+// eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
+const ESCAPES = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(?:\u0007|\u001b\\)/g;
+
+export function stripAnsi(text: string): string {
+  return text.includes('\u001b') ? text.replace(ESCAPES, '') : text;
+}
+
+/** Splits a line into styled chunks (colours as classes, themed in CSS) with anser. */
+export function ansiChunks(text: string): AnsiChunk[] {
+  if (!text.includes('\u001b')) return [{ text, className: '' }];
+  return Anser.ansiToJson(text, { use_classes: true, remove_empty: true }).map((entry) => ({
+    text: entry.content,
+    className: [
+      entry.fg ? `${entry.fg}-fg` : '',
+      entry.bg ? `${entry.bg}-bg` : '',
+      ...entry.decorations.map((d) => `ansi-${d}`),
+    ]
+      .filter(Boolean)
+      .join(' '),
+  }));
+}

@@ -1,0 +1,18 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SlipwayClient } from '../../../shared/client';
+import { projectSlice } from './project-slice';
+import { servicesSlice } from './services-slice';
+import { uiSlice } from './ui-slice';
+import type { AppState } from './types';
+
+export type AppStore = StoreApi<AppState>;
+
+/** The app's state: zustand slices over one client (preload or WebSocket, or a fake in tests). */
+export function createAppStore(client: SlipwayClient): AppStore {
+  return createStore<AppState>()((...a) => ({
+    client,
+    ...projectSlice(...a),
+    ...servicesSlice(...a),
+    ...uiSlice(...a),
+  }));
+}

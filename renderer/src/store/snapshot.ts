@@ -1,0 +1,48 @@
+import type { SlipwayClient } from '../../../shared/client';
+import type { Envelope } from '../../../shared/envelope';
+import type { ServiceContainer } from '../../../shared/contract/stack';
+import type { ProjectState, ServiceState } from '../../../shared/model/state';
+import { callByName } from './loose-client';
+
+/**
+ * The services' current state: the state feed's snapshot, or — where the state room
+ * is absent — the stack room's listing turned into the same shape.
+ */
+export async function fetchSnapshot(client: SlipwayClient, projectId: string): Promise<Envelope<ProjectState>> {
+  const snapshot = await callByName<ProjectState>(client, 'state.snapshot', { projectId });
+  if (snapshot.ok || snapshot.error.code !== 'unknown_call') return snapshot;
+  const ps = await client.call('stack.ps', { projectId });
+  if (!ps.ok) return ps;
+  return { ok: true, value: { projectId, engine: 'up', services: fromPs(ps.value) } };
+}
+
+export function fromPs(list: ServiceContainer[]): ServiceState[] {
+  const byService = new Map<string, ServiceState>();
+  for (const c of list) {
+    if (c.orphan) continue;
+    let s = byService.get(c.service);
+    if (!s) {
+      s = { service: c.service, state: psWord(c), containers: [], ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) };
+      byService.set(c.service, s);
+    }
+    s.containers.push({
+      id: c.id,
+      name: c.container,
+      number: s.containers.length + 1,
+      state: c.state,
+      ...(c.health ? { health: c.health } : {}),
+      ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
+      ports: c.ports.map((p) => ({ target: p.containerPort, protocol: p.protocol, ...(p.hostPort ? { published: p.hostPort } : {}), ...(p.hostIp ? { hostIp: p.hostIp } : {}) })),
+      image: c.image,
+    });
+  }
+  return [...byService.values()].sort((a, b) => a.service.localeCompare(b.service));
+}
+
+function psWord(c: ServiceContainer): ServiceState['state'] {
+  if (c.state === 'running') return c.health === 'healthy' || c.health === 'unhealthy' || c.health === 'starting' ? c.health : 'running';
+  if (c.state === 'restarting') return 'starting';
+  if (c.state === 'created') return 'created';
+  if (c.state === 'exited' || c.state === 'dead') return c.exitCode === 0 ? 'completed' : c.exitCode === 137 || c.exitCode === 143 ? 'stopped' : 'exited';
+  return 'stopped';
+}

@@ -1,0 +1,62 @@
+import type { ErrorInfo } from '../../../shared/errors';
+import type { ProjectDetail, ProjectSummary } from '../../../shared/contract/projects';
+import type { SlipwayClient } from '../../../shared/client';
+import type { ServiceState } from './service-state';
+
+export type { ErrorInfo, ProjectDetail, ProjectSummary, ServiceState };
+
+export type StackAction = 'up' | 'down' | 'restart';
+export type ServiceAction = 'start' | 'stop' | 'restart';
+
+export interface HostStatus {
+  /** The engine as the state feed reports it; unknown until the first answer. */
+  status: 'unknown' | 'up' | 'down' | 'connecting';
+  message?: string;
+}
+
+export interface ProjectSlice {
+  projects: ProjectSummary[];
+  projectsLoaded: boolean;
+  projectsError?: ErrorInfo;
+  currentId?: string;
+  opening: boolean;
+  openError?: ErrorInfo;
+  /** The open project's resolved model (images, ports) and dependencies. */
+  detail?: ProjectDetail;
+  loadProjects(): Promise<void>;
+  loadDetail(): Promise<void>;
+  openProject(path: string): Promise<boolean>;
+  selectProject(projectId: string | undefined): void;
+}
+
+export interface ServicesSlice {
+  services: Record<string, ServiceState>;
+  servicesLoaded: boolean;
+  servicesError?: ErrorInfo;
+  host: HostStatus;
+  stackBusy?: StackAction;
+  stackError?: ErrorInfo;
+  stackTaskId?: string;
+  /** Recently finished tasks (a task.done can arrive before the call's answer). */
+  doneTasks: Record<string, { ok: boolean; error?: ErrorInfo }>;
+  serviceBusy: Record<string, ServiceAction>;
+  serviceErrors: Record<string, ErrorInfo>;
+  refreshServices(): Promise<void>;
+  stackAction(action: StackAction): Promise<void>;
+  serviceAction(service: string, action: ServiceAction): Promise<void>;
+  applyServices(services: ServiceState[]): void;
+  applyService(service: ServiceState): void;
+  setHost(host: HostStatus): void;
+}
+
+export interface UiSlice {
+  paletteOpen: boolean;
+  terminalService?: string;
+  /** The service whose logs are shown alone; undefined = merged. */
+  logService?: string;
+  setPaletteOpen(open: boolean): void;
+  openTerminal(service: string | undefined): void;
+  showLogs(service: string | undefined): void;
+}
+
+export type AppState = ProjectSlice & ServicesSlice & UiSlice & { client: SlipwayClient };

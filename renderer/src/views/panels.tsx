@@ -1,0 +1,24 @@
+import type { ComponentType } from 'react';
+
+/** What a panel in the project view gets. */
+export interface PanelProps {
+  projectId: string;
+}
+
+export interface ProjectPanel {
+  id: string;
+  title: string;
+  Component: ComponentType<PanelProps>;
+}
+
+/**
+ * Mount points of the project view. Other rooms add their panel with one line each,
+ * e.g. `{ id: 'host', title: 'Host', Component: HostPanel },` (views/host/,
+ * views/images/, views/watch/). Panels render in this order beside the services table.
+ */
+export const projectPanels: ProjectPanel[] = [
+];
+
+/** Extra widgets in the top bar (e.g. a host indicator), one line each. */
+export const topBarWidgets: ComponentType[] = [
+];

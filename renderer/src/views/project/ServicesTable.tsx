@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { useApp } from '../../app-context';
+import type { ContainerPort } from '../../store/service-state';
+import { ErrorNote } from '../common/ErrorNote';
+import { EmptyState, LoadingState } from '../common/States';
+import { ServiceRow } from './ServiceRow';
+
+/** Every service of the project in an HTML table, live from the state feed. */
+export function ServicesTable() {
+  const names = useApp((s) => s.projects.find((p) => p.projectId === s.currentId)?.services);
+  const loaded = useApp((s) => s.servicesLoaded);
+  const error = useApp((s) => s.servicesError);
+  const detail = useApp((s) => s.detail);
+  const now = useNow(1000);
+  if (!names) return null;
+  if (names.length === 0) return <EmptyState title="This project has no services">Add a service to its compose file, then reload.</EmptyState>;
+  return (
+    <section className="services" aria-label="Services">
+      <ErrorNote error={error} />
+      {!loaded ? <LoadingState label="Reading the services' state…" /> : null}
+      <table className="services-table">
+        <thead>
+          <tr>
+            <th scope="col">Service</th>
+            <th scope="col">State</th>
+            <th scope="col">Ports</th>
+            <th scope="col">Uptime</th>
+            <th scope="col">Image</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((name) => {
+            const model = (detail?.model.services as Record<string, { image?: string; ports?: { target: number; published?: string; host_ip?: string; protocol?: string }[] }> | undefined)?.[name];
+            return <ServiceRow key={name} service={name} now={now} modelImage={model?.image} modelPorts={modelPorts(model?.ports)} />;
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function modelPorts(ports: { target: number; published?: string; host_ip?: string; protocol?: string }[] | undefined): ContainerPort[] {
+  return (ports ?? []).map((p) => ({
+    target: p.target,
+    protocol: p.protocol ?? 'tcp',
+    ...(p.published && /^\d+$/.test(p.published) ? { published: Number(p.published) } : {}),
+    ...(p.host_ip ? { hostIp: p.host_ip } : {}),
+  }));
+}
+
+/** The time, refreshed every `ms` while the table is shown (for uptimes). */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}

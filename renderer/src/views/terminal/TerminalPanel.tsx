@@ -1,0 +1,46 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStores } from '../../app-context';
+import type { ErrorInfo } from '../../../../shared/errors';
+import { ErrorNote } from '../common/ErrorNote';
+
+/** A shell in a service's container: xterm.js over exec with a TTY, resized with the panel. */
+export function TerminalPanel({ projectId, service }: { projectId: string; service: string }) {
+  const { app } = useStores();
+  const host = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  const [status, setStatus] = useState<'connecting' | 'open' | 'exited'>('connecting');
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    let detach: (() => void) | undefined;
+    let cancelled = false;
+    // xterm.js loads on first use: the dashboard starts without it.
+    void import('./attach-terminal').then(({ attachTerminal }) => {
+      if (cancelled) return;
+      detach = attachTerminal(element, app.getState().client, { projectId, service }, {
+        onOpen: () => setStatus('open'),
+        onExit: () => setStatus('exited'),
+        onError: setError,
+      });
+    });
+    return () => {
+      cancelled = true;
+      detach?.();
+    };
+  }, [app, projectId, service]);
+  return (
+    <section className="terminal" aria-label={`Terminal in ${service}`}>
+      <div className="terminal-bar">
+        <h2>Shell: {service}</h2>
+        <span className="muted" role="status">
+          {status === 'connecting' ? 'Connecting…' : status === 'exited' ? 'Exited' : 'Connected'}
+        </span>
+        <button type="button" aria-label="Close terminal" onClick={() => app.getState().openTerminal(undefined)}>
+          Close
+        </button>
+      </div>
+      <ErrorNote error={error} />
+      <div className="terminal-host" ref={host} data-testid="terminal" />
+    </section>
+  );
+}

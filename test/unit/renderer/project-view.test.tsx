@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { act, cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoClient, demoState, FakeClient } from './fake-client';
+import { fakeLayout, renderApp } from './render-app';
+
+beforeAll(fakeLayout);
+afterEach(cleanup);
+
+describe('the project view', () => {
+  it('shows name, path, host status and a table row per service with its state word', async () => {
+    renderApp(demoClient());
+    expect(await screen.findByRole('heading', { name: 'demo' })).toBeTruthy();
+    expect(screen.getByText('/src/demo')).toBeTruthy();
+    const table = screen.getByRole('table');
+    await within(table).findByText('healthy');
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map((r) => r.getAttribute('data-service')).filter(Boolean)).toEqual(['db', 'web', 'migrate']);
+    expect(within(table).getByText('completed')).toBeTruthy();
+    expect(within(table).getAllByText('1m 5s').length).toBeGreaterThan(0);
+    expect(screen.getByTestId('host-status').textContent).toContain('connected');
+    const link = within(table).getByRole('link', { name: '18080→8080' });
+    expect(link.getAttribute('href')).toBe('http://127.0.0.1:18080/');
+  });
+
+  it('has stack buttons named exactly Up, Down and Restart, and shows a failure with its hint', async () => {
+    const client = demoClient().answer('stack.up', { ok: false, error: { code: 'engine_down', message: 'Docker is not reachable at unix:///var/run/docker.sock', hint: 'Start Docker, then press Up again.' } });
+    renderApp(client);
+    await screen.findByRole('heading', { name: 'demo' });
+    for (const name of ['Up', 'Down', 'Restart']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Up' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Docker is not reachable');
+    expect(alert.textContent).toContain('Start Docker, then press Up again.');
+    expect(client.callsOf('stack.up')).toEqual([{ projectId: 'demo' }]);
+  });
+
+  it('runs per-service actions and updates live from the state feed', async () => {
+    const client = demoClient().answer('stack.restart', { ok: true, value: null });
+    renderApp(client);
+    await screen.findByText('healthy');
+    await userEvent.click(screen.getByRole('button', { name: 'Restart web' }));
+    expect(client.callsOf('stack.restart')).toEqual([{ projectId: 'demo', services: ['web'] }]);
+    act(() => client.emit('state.changed', { projectId: 'demo', state: demoState({ db: 'unhealthy', web: 'exited', migrate: 'completed' }) }));
+    expect(screen.getByTestId('state-db').textContent).toBe('unhealthy');
+    expect(screen.getByTestId('state-web').textContent).toBe('exited (3)');
+  });
+
+  it('shows the projects screen when nothing is open, with the open error and its hint', async () => {
+    const client = new FakeClient()
+      .answer('projects.list', { ok: true, value: [] })
+      .answer('projects.open', { ok: false, error: { code: 'no_project', message: 'No compose file found in /tmp/x', hint: 'Choose a folder that has a compose.yaml.' } });
+    renderApp(client);
+    await userEvent.type(await screen.findByLabelText('Open a folder with a compose.yaml'), '/tmp/x');
+    await userEvent.click(screen.getByRole('button', { name: 'Open' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Choose a folder that has a compose.yaml.');
+    expect(screen.getByText('No recent projects')).toBeTruthy();
+  });
+});
