@@ -1,0 +1,85 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run-cli';
+import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
+
+const FILE = `services:
+  db:
+    image: busybox:latest
+    init: true
+    command: ["sh", "-c", "touch /tmp/ready; exec sleep 3600"]
+    healthcheck: { test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, retries: 30 }
+  migrate:
+    image: busybox:latest
+    command: ["sh", "-c", "echo applying 0001; echo 'relation users already exists' >&2; exit \${MIGRATE_EXIT:-0}"]
+    depends_on: { db: { condition: service_healthy } }
+  web:
+    image: busybox:latest
+    init: true
+    command: ["sleep", "3600"]
+    depends_on: { migrate: { condition: service_completed_successfully } }
+`;
+
+async function cli(cwd: string, argv: string[], env: Record<string, string> = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await runCli({ argv, env: testEnv(env), cwd, stdout, stderr });
+  return { code, out, err };
+}
+
+describe('slipway up / ps / down', () => {
+  let dir: string | undefined;
+  let name = '';
+  afterEach(async () => {
+    await removeProjectResources(testDocker(), name);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function project(): Promise<string> {
+    dir = await mkdtemp(path.join(tmpdir(), 'slipway-cli-'));
+    name = uniqueProjectName('cli');
+    await writeFile(path.join(dir, 'compose.yaml'), FILE);
+    return dir;
+  }
+
+  it('up --wait prints Compose-like progress, ps lists, down removes everything', async () => {
+    const cwd = await project();
+    const up = await cli(cwd, ['-p', name, 'up', '--wait']);
+    expect(up.code).toBe(0);
+    expect(up.err).toContain(` Container ${name}-db-1  Healthy`);
+    expect(up.err).toContain(` Container ${name}-migrate-1  Exited`);
+    expect(up.err).toContain(` Container ${name}-web-1  Started`);
+    const ps = await cli(cwd, ['-p', name, 'ps', '--json']);
+    const rows = JSON.parse(ps.out) as { service: string; state: string; health?: string; exitCode?: number }[];
+    expect(rows.map((r) => `${r.service}:${r.state}:${r.health ?? ''}:${r.exitCode ?? ''}`).sort()).toEqual(['db:running:healthy:', 'migrate:exited::0', 'web:running::']);
+    const table = await cli(cwd, ['-p', name, 'ps']);
+    expect(table.out).toMatch(new RegExp(`${name}-db-1\\s+db\\s+running \\(healthy\\)`));
+    const down = await cli(cwd, ['-p', name, 'down']);
+    expect(down.code).toBe(0);
+    expect(await testDocker().listContainers({ all: true, filters: { label: [`com.docker.compose.project=${name}`] } })).toEqual([]);
+  });
+
+  it('a failing one-shot: exit 1, one line naming it and why, then its last log lines', async () => {
+    const cwd = await project();
+    const up = await cli(cwd, ['-p', name, 'up', '-d'], { MIGRATE_EXIT: '2' });
+    expect(up.code).toBe(1);
+    const lines = up.err.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('slipway: '));
+    expect(lines[at]).toBe('slipway: Service migrate exited with code 2; not started: web');
+    expect(lines.slice(at + 1, at + 4)).toEqual(['Last log lines of migrate:', '  applying 0001', '  relation users already exists']);
+  });
+
+  it('an unknown service is one clear line', async () => {
+    const cwd = await project();
+    const up = await cli(cwd, ['-p', name, 'up', '-d', 'nope']);
+    expect(up.code).toBe(1);
+    expect(up.err).toContain('slipway: No such service: "nope"');
+  });
+});
