@@ -7,6 +7,10 @@ import { EngineEvents } from './docker/engine-events';
 import { CoreEvents } from './events';
 import { logHandlers } from './logs/handlers';
 import { LogHub } from './logs/log-hub';
+import { stateHandlers } from './state/handlers';
+import { StateFeed } from './state/state-feed';
+import { execHandlers } from './exec/handlers';
+import { ExecSessions } from './exec/exec-sessions';
 import { projectHandlers } from './projects/handlers';
 import { stackHandlers } from './stack/handlers';
 import { watchHandlers } from './watch/handlers';
@@ -42,6 +46,8 @@ export class SlipwayCore {
   private connection: DockerConnection | undefined;
   private engineEventsInstance: EngineEvents | undefined;
   private logHub: LogHub | undefined;
+  private stateFeed: StateFeed | undefined;
+  private execSessions: ExecSessions | undefined;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
@@ -55,6 +61,8 @@ export class SlipwayCore {
       ...projectHandlers(this.projects, this.events),
       ...stackHandlers(this),
       ...logHandlers(() => this.logs()),
+      ...stateHandlers(() => this.state()),
+      ...execHandlers(() => this.exec()),
       ...watchHandlers(this),
       ...settingsHandlers(this.settings, this.events),
     };
@@ -70,10 +78,41 @@ export class SlipwayCore {
 
   /** The one Docker events subscription of this core (started on first use). */
   async engineEvents(): Promise<EngineEvents> {
-    if (!this.engineEventsInstance) this.engineEventsInstance = new EngineEvents(this.docker().docker);
-    await this.engineEventsInstance.start();
+    const events = this.engineEventsHandle();
+    await events.start();
+    return events;
+  }
+
+  /** The events subscription object without waiting for the engine (it reconnects by itself once started). */
+  private engineEventsHandle(): EngineEvents {
+    this.engineEventsInstance ??= new EngineEvents(this.docker().docker);
     return this.engineEventsInstance;
   }
+
+  /** The live state feed (started on first use): state.changed and engine.status events. */
+  state(): StateFeed {
+    if (!this.stateFeed) {
+      this.stateFeed = new StateFeed({
+        docker: () => this.docker().docker,
+        events: () => this.engineEventsHandle(),
+        onEngineStatus: (status) => this.events.emit('engine.status', status),
+        onProjectState: (state) => this.events.emit('state.changed', { projectId: state.projectId, state }),
+      });
+      void this.stateFeed.start();
+    }
+    return this.stateFeed;
+  }
+
+  /** exec sessions for the dashboard terminal (exec.output / exec.exit events). */
+  exec(): ExecSessions {
+    this.execSessions ??= new ExecSessions({
+      docker: () => this.docker().docker,
+      onOutput: (event) => this.events.emit('exec.output', event),
+      onExit: (event) => this.events.emit('exec.exit', event),
+    });
+    return this.execSessions;
+  }
+
 
   /** Log rings, followers and batch subscriptions (made on first use). */
   logs(): LogHub {
@@ -93,6 +132,8 @@ export class SlipwayCore {
   async dispose(): Promise<void> {
     this.tasks.cancelAll();
     this.logHub?.dispose();
+    this.stateFeed?.stop();
+    this.execSessions?.dispose();
     this.engineEventsInstance?.stop();
   }
 }

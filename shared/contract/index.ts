@@ -9,6 +9,8 @@ import { projectCalls, projectEvents } from './projects';
 import { taskCalls, taskEvents } from './tasks';
 import { stackCalls, stackEvents } from './stack';
 import { logCalls, logEvents } from './logs';
+import { stateCalls, stateEvents } from './state';
+import { execCalls, execEvents } from './exec';
 import { watchCalls, watchEvents } from './watch';
 import { settingsCalls, settingsEvents } from './settings';
 import { desktopCalls, desktopEvents } from './desktop';
@@ -17,6 +19,8 @@ export const calls = {
   ...taskCalls,
   ...stackCalls,
   ...logCalls,
+  ...stateCalls,
+  ...execCalls,
   ...watchCalls,
   ...projectCalls,
   ...settingsCalls,
@@ -27,6 +31,8 @@ export const events = {
   ...taskEvents,
   ...stackEvents,
   ...logEvents,
+  ...stateEvents,
+  ...execEvents,
   ...watchEvents,
   ...projectEvents,
   ...settingsEvents,

@@ -19,21 +19,27 @@ interface EngineEventsEvents {
   event: [EngineEvent];
   connected: [];
   disconnected: [Error];
+  /** An attempt to reach the engine failed; the next one is in `delayMs`. */
+  retrying: [Error, number];
 }
+
+type Destroyable = NodeJS.ReadableStream & { destroy?: () => void };
 
 /**
  * The one subscription to Docker's events per engine. Subscribe before acting: Docker
  * keeps only the last 256 events. When the daemon goes away it says so ('disconnected'),
- * reconnects with backoff, and says 'connected' again, after which consumers resync
- * from a fresh listing (events in between are lost).
+ * reconnects with backoff ('retrying' after each failed attempt), and says 'connected'
+ * again, after which consumers resync from a fresh listing (events in between are lost).
  */
 export class EngineEvents extends EventEmitter<EngineEventsEvents> {
-  private stream: NodeJS.ReadableStream | undefined;
+  private stream: Destroyable | undefined;
   private stopped = false;
+  private started = false;
   private attempt = 0;
   private timer: NodeJS.Timeout | undefined;
-  private connectedOnce: Promise<void> | undefined;
+  private connecting: Promise<void> | undefined;
   private isConnected = false;
+  private lastError: Error | undefined;
   private readonly backoffMs: number[];
 
   constructor(private readonly docker: Docker, options: EngineEventsOptions = {}) {
@@ -46,21 +52,37 @@ export class EngineEvents extends EventEmitter<EngineEventsEvents> {
     return this.isConnected;
   }
 
-  /** Resolves once the first subscription is live (or rejects if the engine cannot be reached). */
+  /** Why the engine could not be reached last time, while it is down. */
+  get error(): Error | undefined {
+    return this.isConnected ? undefined : this.lastError;
+  }
+
+  /**
+   * Resolves once the subscription is live; rejects if the next attempt to reach the
+   * engine fails (reconnecting goes on in the background). Cheap when already live.
+   */
   start(): Promise<void> {
-    if (!this.connectedOnce) {
-      this.stopped = false;
-      this.connectedOnce = this.connect();
-      this.connectedOnce.catch(() => this.scheduleReconnect());
+    if (this.isConnected) return Promise.resolve();
+    this.stopped = false;
+    if (!this.started) {
+      this.started = true;
+      return this.tryNow();
     }
-    return this.connectedOnce;
+    if (this.connecting) return this.connecting;
+    // Waiting out a backoff: try at once, as a caller is waiting.
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    return this.tryNow();
   }
 
   stop(): void {
     this.stopped = true;
+    this.started = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const stream = this.stream as (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
+    const stream = this.stream;
     this.stream = undefined;
     stream?.destroy?.();
     this.isConnected = false;
@@ -91,15 +113,25 @@ export class EngineEvents extends EventEmitter<EngineEventsEvents> {
     });
   }
 
+  private tryNow(): Promise<void> {
+    const attempt = this.connect().finally(() => {
+      if (this.connecting === attempt) this.connecting = undefined;
+    });
+    this.connecting = attempt;
+    attempt.catch((error: unknown) => this.scheduleReconnect(error instanceof Error ? error : new Error(String(error))));
+    return attempt;
+  }
+
   private async connect(): Promise<void> {
-    const stream = (await this.docker.getEvents({})) as NodeJS.ReadableStream;
+    const stream = (await this.docker.getEvents({})) as Destroyable;
     if (this.stopped) {
-      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      stream.destroy?.();
       return;
     }
     this.stream = stream;
     this.attempt = 0;
     this.isConnected = true;
+    this.lastError = undefined;
     let buffered = '';
     stream.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
@@ -108,11 +140,13 @@ export class EngineEvents extends EventEmitter<EngineEventsEvents> {
         const line = buffered.slice(0, newline).trim();
         buffered = buffered.slice(newline + 1);
         if (line === '') continue;
+        let event: EngineEvent;
         try {
-          this.emit('event', JSON.parse(line) as EngineEvent);
+          event = JSON.parse(line) as EngineEvent;
         } catch {
-          // A malformed line from the daemon is skipped, never fatal.
+          continue; // A malformed line from the daemon is skipped, never fatal.
         }
+        this.emit('event', event);
       }
     });
     const lost = (error?: Error) => {
@@ -120,8 +154,9 @@ export class EngineEvents extends EventEmitter<EngineEventsEvents> {
       this.stream = undefined;
       this.isConnected = false;
       if (this.stopped) return;
-      this.emit('disconnected', error ?? new Error('the Docker events stream ended'));
-      this.scheduleReconnect();
+      this.lastError = error ?? new Error('the Docker events stream ended');
+      this.emit('disconnected', this.lastError);
+      this.scheduleReconnect(this.lastError, false);
     };
     stream.on('end', () => lost());
     stream.on('close', () => lost());
@@ -129,13 +164,16 @@ export class EngineEvents extends EventEmitter<EngineEventsEvents> {
     this.emit('connected');
   }
 
-  private scheduleReconnect(): void {
-    if (this.stopped || this.timer) return;
+  private scheduleReconnect(error: Error, failedAttempt = true): void {
+    if (this.stopped || this.timer || this.isConnected) return;
+    this.lastError = error;
     const delay = this.backoffMs[Math.min(this.attempt, this.backoffMs.length - 1)] ?? 1000;
     this.attempt += 1;
+    if (failedAttempt) this.emit('retrying', error, delay);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.connect().catch(() => this.scheduleReconnect());
+      if (this.stopped || this.isConnected) return;
+      void this.tryNow().catch(() => undefined);
     }, delay);
     this.timer.unref?.();
   }

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
+import type Docker from 'dockerode';
+import { SlipwayError } from '../../../shared/errors';
+import { startExec, type ExecOptions, type ExecProcess } from './exec-process';
+
+export interface ExecSessionsOptions {
+  docker: () => Docker;
+  onOutput: (event: { sessionId: string; data: string; stream?: 'stdout' | 'stderr' }) => void;
+  onExit: (event: { sessionId: string; exitCode: number }) => void;
+}
+
+interface Session {
+  process: ExecProcess;
+  clientId: string;
+}
+
+/** exec for the contract: sessions by id, output and exit as events (the dashboard terminal). */
+export class ExecSessions {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly options: ExecSessionsOptions) {}
+
+  async start(input: ExecOptions, clientId: string): Promise<string> {
+    const process = await startExec(this.options.docker(), input);
+    const sessionId = randomUUID();
+    this.sessions.set(sessionId, { process, clientId });
+    const forward = (stream: NodeJS.ReadableStream, name: 'stdout' | 'stderr') => {
+      const decoder = new StringDecoder('utf8');
+      stream.on('data', (chunk: Buffer) => {
+        const data = decoder.write(chunk);
+        if (data !== '') this.options.onOutput(input.tty ? { sessionId, data } : { sessionId, data, stream: name });
+      });
+    };
+    forward(process.stdout, 'stdout');
+    forward(process.stderr, 'stderr');
+    void process.exitCode.then((exitCode) => {
+      this.sessions.delete(sessionId);
+      // Let the last output events go out first.
+      setImmediate(() => this.options.onExit({ sessionId, exitCode }));
+    });
+    return sessionId;
+  }
+
+  input(sessionId: string, data: string): void {
+    this.session(sessionId).process.write(data);
+  }
+
+  async resize(sessionId: string, cols: number, rows: number): Promise<void> {
+    await this.session(sessionId).process.resize(cols, rows);
+  }
+
+  kill(sessionId: string): void {
+    this.sessions.get(sessionId)?.process.kill();
+  }
+
+  /** Ends every session of a client that went away. */
+  dropClient(clientId: string): void {
+    for (const session of this.sessions.values()) if (session.clientId === clientId) session.process.kill();
+  }
+
+  dispose(): void {
+    for (const session of this.sessions.values()) session.process.kill();
+    this.sessions.clear();
+  }
+
+  private session(sessionId: string): Session {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new SlipwayError('no_exec_session', `No exec session ${sessionId} (it may have ended)`, 'Start a new one with exec.start.');
+    return session;
+  }
+}
