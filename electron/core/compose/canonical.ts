@@ -4,9 +4,25 @@ import { normalizeDuration } from './go-duration';
 import { normalizePorts, PortSyntaxError } from './ports';
 import { shellSplit } from './shell-split';
 import type { Dict } from './types';
-import { isDict } from './types';
+import { formatKeyPath, isDict } from './types';
 import { absoluteHostPath, normalizeVolumes, VolumeSyntaxError } from './volumes';
 import type { ComposeSource } from './yaml-source';
+
+/** A mistake in one field of a service, with its path below the service. */
+class FieldError extends Error {
+  constructor(
+    readonly path: (string | number)[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function duration(value: unknown, path: (string | number)[]): string {
+  const out = normalizeDuration(value);
+  if (out === undefined) throw new FieldError(path, `invalid duration ${JSON.stringify(value)} (use Go durations like "30s", "1m30s", "500ms")`);
+  return out;
+}
 
 /** A scalar as Compose prints it in string maps (environment, labels, args). */
 export function scalarText(value: unknown): string | null {
@@ -42,9 +58,15 @@ function isRemoteContext(context: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@') || context.startsWith('github.com/');
 }
 
-function commandForm(value: unknown): string[] | null {
+function commandForm(value: unknown, key: string): string[] | null {
   if (value === null) return null;
-  if (typeof value === 'string') return shellSplit(value);
+  if (typeof value === 'string') {
+    try {
+      return shellSplit(value);
+    } catch (error) {
+      throw new FieldError([key], (error as Error).message);
+    }
+  }
   if (Array.isArray(value)) return value.map((item) => String(item));
   return null;
 }
@@ -100,7 +122,7 @@ function healthcheck(value: unknown): Dict {
   const hc: Dict = { ...(isDict(value) ? value : {}) };
   if (typeof hc.test === 'string') hc.test = ['CMD-SHELL', hc.test];
   for (const key of ['interval', 'timeout', 'start_period', 'start_interval']) {
-    if (hc[key] !== undefined) hc[key] = normalizeDuration(hc[key]) ?? hc[key];
+    if (hc[key] !== undefined) hc[key] = duration(hc[key], ['healthcheck', key]);
   }
   return hc;
 }
@@ -150,8 +172,8 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
   const at = (key: string) => source.where(['services', name, key]);
   try {
     if (s.build !== undefined && s.build !== null) s.build = build(s.build, base);
-    if ('command' in s) s.command = commandForm(s.command);
-    if ('entrypoint' in s) s.entrypoint = commandForm(s.entrypoint);
+    if ('command' in s) s.command = commandForm(s.command, 'command');
+    if ('entrypoint' in s) s.entrypoint = commandForm(s.entrypoint, 'entrypoint');
     if (s.depends_on !== undefined) s.depends_on = dependsOn(s.depends_on);
     if (s.environment !== undefined) s.environment = listOrDictToMap(s.environment);
     if (s.env_file !== undefined) s.env_file = envFiles(s.env_file, base);
@@ -161,7 +183,7 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
     if (s.volumes !== undefined) s.volumes = normalizeVolumes(s.volumes, base);
     if (s.networks !== undefined) s.networks = networks(s.networks);
     if (s.healthcheck !== undefined) s.healthcheck = healthcheck(s.healthcheck);
-    if (s.stop_grace_period !== undefined) s.stop_grace_period = normalizeDuration(s.stop_grace_period) ?? s.stop_grace_period;
+    if (s.stop_grace_period !== undefined) s.stop_grace_period = duration(s.stop_grace_period, ['stop_grace_period']);
     if (s.extra_hosts !== undefined) s.extra_hosts = extraHosts(s.extra_hosts);
     for (const key of ['dns', 'dns_search', 'tmpfs']) if (typeof s[key] === 'string') s[key] = [s[key]];
     if (isDict(s.logging) && s.logging.options !== undefined) s.logging = { ...s.logging, options: listOrDictToMap(s.logging.options) };
@@ -172,8 +194,36 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
     if (error instanceof PortSyntaxError) throw new SlipwayError('compose_invalid', `${at('ports')}: services.${name}.ports: ${error.message}`, 'Write ports as "[HOST_IP:]PUBLISHED:TARGET[/PROTOCOL]".');
     if (error instanceof VolumeSyntaxError) throw new SlipwayError('compose_invalid', `${at('volumes')}: services.${name}.volumes: ${error.message}`, 'Write volumes as "SOURCE:TARGET[:ro]".');
     if (error instanceof SlipwayError) throw error;
+    if (error instanceof FieldError) {
+      const p = ['services', name, ...error.path];
+      throw new SlipwayError('compose_invalid', `${source.where(p)}: ${formatKeyPath(p)}: ${error.message}`, 'Fix that value.');
+    }
     const message = error instanceof Error ? error.message : String(error);
     throw new SlipwayError('compose_invalid', `${source.where(['services', name])}: services.${name}: ${message}`);
   }
   return s;
+}
+
+/** Top-level resources: file paths made absolute, label lists as maps, `external.name` → `name`. */
+export function canonicalTopLevel(data: Dict, base: string): Dict {
+  const out: Dict = { ...data };
+  for (const kind of ['networks', 'volumes', 'secrets', 'configs'] as const) {
+    const items = out[kind];
+    if (!isDict(items)) continue;
+    const next: Dict = {};
+    for (const [key, value] of Object.entries(items)) {
+      const item: Dict = { ...(isDict(value) ? value : {}) };
+      if (isDict(item.external)) {
+        if (typeof item.external.name === 'string' && item.name === undefined) item.name = item.external.name;
+        item.external = true;
+      }
+      if (item.external === false) delete item.external;
+      if (item.labels !== undefined) item.labels = stringMap(item.labels);
+      if (isDict(item.driver_opts)) item.driver_opts = stringMap(item.driver_opts);
+      if ((kind === 'secrets' || kind === 'configs') && typeof item.file === 'string') item.file = absoluteHostPath(item.file, base);
+      next[key] = item;
+    }
+    out[kind] = next;
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import { SlipwayError } from '../../../shared/errors';
 import type { Project, ServiceConfig } from '../../../shared/model/project';
 import type { DependencyEdge } from '../../../shared/model/graph';
 
@@ -34,4 +35,49 @@ export function dependencyMap(project: Project): Record<string, string[]> {
   }
   for (const list of Object.values(map)) list.sort();
   return map;
+}
+
+/**
+ * The first dependency cycle found, as a path that returns to its start
+ * (`['web', 'api', 'web']`), or undefined. Services are visited in sorted order so the
+ * answer is stable; edges to services that are not in the map are ignored.
+ */
+export function findDependencyCycle(services: Record<string, ServiceConfig>): string[] | undefined {
+  const next: Record<string, string[]> = {};
+  for (const name of Object.keys(services)) next[name] = [];
+  for (const edge of dependencyEdges(services)) {
+    const list = next[edge.from];
+    if (list && edge.to in next && !list.includes(edge.to)) list.push(edge.to);
+  }
+  for (const list of Object.values(next)) list.sort();
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (name: string): string[] | undefined => {
+    state.set(name, 'visiting');
+    stack.push(name);
+    for (const dep of next[name] ?? []) {
+      if (state.get(dep) === 'visiting') return [...stack.slice(stack.indexOf(dep)), dep];
+      if (state.get(dep) === undefined) {
+        const found = visit(dep);
+        if (found) return found;
+      }
+    }
+    stack.pop();
+    state.set(name, 'done');
+    return undefined;
+  };
+  for (const name of Object.keys(next).sort()) {
+    if (state.get(name) !== undefined) continue;
+    const found = visit(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Throws a SlipwayError naming the cycle (`web -> api -> web`) when there is one. */
+export function assertNoDependencyCycle(services: Record<string, ServiceConfig>): void {
+  const cycle = findDependencyCycle(services);
+  if (cycle) {
+    throw new SlipwayError('compose_cycle', `dependency cycle between services: ${cycle.join(' -> ')}`, 'Remove one of the depends_on, links, network_mode: service: or volumes_from references in that cycle.');
+  }
 }

@@ -1,19 +1,21 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ComposeModel, Project, ProjectOptions } from '../../../shared/model/project';
-import { SlipwayError } from '../../../shared/errors';
-import { canonicalService } from './canonical';
+import type { ComposeModel, Project, ProjectOptions, ServiceConfig } from '../../../shared/model/project';
+import { canonicalTopLevel } from './canonical';
+import { readComposeFile, type LoadContext } from './compose-file';
+import { checkConsistency } from './consistency';
+import { ExtendsResolver } from './extends';
+import { applyIncludes, type LoadFiles } from './include';
 import { discoverFiles, resolveGivenFiles, splitComposeFileVar } from './discover';
-import { displayPath, loadDotEnv, projectEnvironment, type Env } from './environment';
+import { loadDotEnv, projectEnvironment, type Env } from './environment';
+import { assertNoDependencyCycle } from './graph';
 import { finalizeService, finalizeTopLevel, sortKeys } from './finalize';
-import { interpolateSource } from './interpolate';
 import { mergeModels } from './merge';
 import { applyProfiles, activeProfiles } from './profiles';
 import { chooseProjectName } from './project-name';
 import type { Lookup } from './template';
 import type { Dict } from './types';
 import { isDict } from './types';
-import { parseComposeYaml } from './yaml-source';
+import type { ComposeSource } from './yaml-source';
 
 /**
  * Discovery, .env, interpolation, merge, extends/include, profiles, normalisation and
@@ -50,12 +52,9 @@ export function loadProjectSync(options: ProjectOptions = {}): Project {
   }
   const lookup: Lookup = (name) => env[name];
 
-  // 3. Each file: parse, interpolate, long forms; then merge in order.
-  let merged: Dict = {};
-  for (const file of files) {
-    const model = loadComposeFile(file, { cwd, base: workingDir, lookup, warnings });
-    merged = mergeModels(merged, model);
-  }
+  // 3. Each file: parse, interpolate, validate, long forms, extends, include; then merge in order.
+  const origins = new Map<string, ComposeSource>();
+  const merged = loadFiles(files, workingDir, { cwd, lookup, warnings, origins }, []);
 
   // 4. Name, profiles, the finishing defaults.
   const name = chooseProjectName({
@@ -67,11 +66,13 @@ export function loadProjectSync(options: ProjectOptions = {}): Project {
   const profiles = activeProfiles(options.profiles, env.COMPOSE_PROFILES);
   const services = isDict(merged.services) ? merged.services : {};
   const { enabled, disabled } = applyProfiles(services, profiles);
-  const finalServices: Dict = {};
+  const finalServices: Record<string, Dict> = {};
   for (const [serviceName, service] of Object.entries(enabled)) {
     finalServices[serviceName] = finalizeService(service, serviceName, lookup);
   }
   const model: Dict = { ...merged, name, services: finalServices };
+  checkConsistency(model, finalServices, services, origins);
+  assertNoDependencyCycle(finalServices as Record<string, ServiceConfig>);
   finalizeTopLevel(model, name);
   for (const line of startIntervalWarnings(finalServices)) warnings.push(line);
 
@@ -86,37 +87,27 @@ export function loadProjectSync(options: ProjectOptions = {}): Project {
   };
 }
 
-interface FileContext {
-  cwd: string;
-  /** Folder relative paths are resolved against. */
-  base: string;
-  lookup: Lookup;
-  warnings: string[];
-}
+/** Several compose files merged in order, each with its extends and includes applied. */
+export const loadFiles: LoadFiles = (files, base, ctx, stack) => {
+  let merged: Dict = {};
+  for (const file of files) merged = mergeModels(merged, loadModelFile(file, base, ctx, [...stack, file]));
+  return merged;
+};
 
-/** One compose file, interpolated and in long forms (paths resolved against ctx.base). */
-export function loadComposeFile(file: string, ctx: FileContext): Dict {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new SlipwayError('compose_not_found', `cannot read compose file ${file}: ${(error as Error).message}`);
+/** One compose file: checked, long forms, extends resolved, includes added. */
+function loadModelFile(file: string, base: string, ctx: LoadContext, stack: string[]): Dict {
+  const checked = readComposeFile(file, ctx);
+  const resolver = new ExtendsResolver(ctx);
+  const services = resolver.register(file, checked, base);
+  const resolved: Dict = {};
+  for (const name of Object.keys(services)) {
+    resolved[name] = resolver.resolve(file, name);
+    ctx.origins.set(name, checked.source);
   }
-  const source = parseComposeYaml(text, file, displayPath(file, ctx.cwd));
-  const data = interpolateSource(source, ctx.lookup, ctx.warnings);
-  const services = data.services;
-  if (services !== undefined && services !== null && !isDict(services)) {
-    throw new SlipwayError('compose_invalid', `${source.where(['services'])}: services must be a mapping`);
-  }
-  const out: Dict = { ...data };
-  if (isDict(services)) {
-    const canonical: Dict = {};
-    for (const [serviceName, service] of Object.entries(services)) {
-      canonical[serviceName] = canonicalService(isDict(service) ? service : {}, ctx.base, source, serviceName);
-    }
-    out.services = canonical;
-  }
-  return out;
+  let model: Dict = canonicalTopLevel({ ...checked.data }, base);
+  if (isDict(checked.data.services)) model.services = resolved;
+  if (model.include !== undefined) model = applyIncludes(model, file, checked.source, ctx, stack, loadFiles);
+  return model;
 }
 
 function startIntervalWarnings(services: Dict): string[] {

@@ -65,7 +65,9 @@ function run(text: string, lookup: Lookup, unset: string[], whole: string): stri
       i = close + 1;
       continue;
     }
-    throw invalid(whole);
+    // A `$` not followed by a name, `{` or `$` stays as it is ("a $ string", "^REGEX$").
+    out += '$';
+    i++;
   }
   return out;
 }

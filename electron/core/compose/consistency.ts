@@ -1,0 +1,63 @@
+import { SlipwayError } from '../../../shared/errors';
+import type { Dict } from './types';
+import { isDict } from './types';
+import type { ComposeSource } from './yaml-source';
+
+/**
+ * What the schema cannot say: a service needs an image or a build; names it refers to
+ * (services, networks, volumes, secrets, configs) must exist. Runs on the merged model
+ * of the active services; messages point at the file a service was last defined in.
+ */
+export function checkConsistency(model: Dict, services: Record<string, Dict>, allServices: Dict, origins: Map<string, ComposeSource>): void {
+  const where = (service: string, path: (string | number)[]) => {
+    const source = origins.get(service);
+    return source ? `${source.where(['services', service, ...path])}: ` : '';
+  };
+  const fail = (service: string, path: (string | number)[], message: string, hint: string): never => {
+    throw new SlipwayError('compose_invalid', `${where(service, path)}${message}`, hint);
+  };
+  const networks = isDict(model.networks) ? model.networks : {};
+  const volumes = isDict(model.volumes) ? model.volumes : {};
+  const secrets = isDict(model.secrets) ? model.secrets : {};
+  const configs = isDict(model.configs) ? model.configs : {};
+  for (const [name, s] of Object.entries(services)) {
+    if (s.image === undefined && s.build === undefined && s.provider === undefined) {
+      fail(name, [], `service ${JSON.stringify(name)} has neither an image nor a build context specified`, 'Add `image:` or `build:` to the service.');
+    }
+    if (s.network_mode !== undefined && isDict(s.networks) && Object.keys(s.networks).length > 0) {
+      fail(name, ['network_mode'], `service ${JSON.stringify(name)} declares mutually exclusive network_mode and networks`, 'Use one of them.');
+    }
+    for (const dep of Object.keys(isDict(s.depends_on) ? s.depends_on : {})) {
+      if (!(dep in allServices)) fail(name, ['depends_on', dep], `service ${JSON.stringify(name)} depends on undefined service ${JSON.stringify(dep)}`, 'Define that service or remove the dependency.');
+      if (dep === name) fail(name, ['depends_on', dep], `service ${JSON.stringify(name)} depends on itself`, 'Remove the dependency.');
+    }
+    for (const link of Array.isArray(s.links) ? s.links : []) {
+      const target = String(link).split(':')[0] ?? '';
+      if (!(target in allServices)) fail(name, ['links'], `service ${JSON.stringify(name)} links to undefined service ${JSON.stringify(target)}`, 'Define that service or remove the link.');
+    }
+    if (typeof s.network_mode === 'string' && s.network_mode.startsWith('service:')) {
+      const target = s.network_mode.slice('service:'.length);
+      if (!(target in allServices)) fail(name, ['network_mode'], `service ${JSON.stringify(name)} uses the network stack of undefined service ${JSON.stringify(target)}`, 'Name a service of this project.');
+    }
+    for (const from of Array.isArray(s.volumes_from) ? s.volumes_from : []) {
+      const text = String(from);
+      if (text.startsWith('container:')) continue;
+      const target = text.split(':')[0] ?? '';
+      if (!(target in allServices)) fail(name, ['volumes_from'], `service ${JSON.stringify(name)} mounts volumes from undefined service ${JSON.stringify(target)}`, 'Name a service of this project, or use container:NAME.');
+    }
+    for (const net of Object.keys(isDict(s.networks) ? s.networks : {})) {
+      if (net !== 'default' && !(net in networks)) fail(name, ['networks', net], `service ${JSON.stringify(name)} refers to undefined network ${net}`, 'Declare it under the top-level networks:.');
+    }
+    (Array.isArray(s.volumes) ? s.volumes : []).forEach((v, i) => {
+      if (isDict(v) && v.type === 'volume' && typeof v.source === 'string' && v.source !== '' && !(v.source in volumes)) {
+        fail(name, ['volumes', i], `service ${JSON.stringify(name)} refers to undefined volume ${v.source}`, 'Declare it under the top-level volumes:.');
+      }
+    });
+    for (const [kind, defined] of [['secrets', secrets], ['configs', configs]] as const) {
+      (Array.isArray(s[kind]) ? (s[kind] as unknown[]) : []).forEach((ref, i) => {
+        const source = typeof ref === 'string' ? ref : isDict(ref) ? String(ref.source) : '';
+        if (!(source in defined)) fail(name, [kind, i], `service ${JSON.stringify(name)} refers to undefined ${kind.slice(0, -1)} ${source}`, `Declare it under the top-level ${kind}:.`);
+      });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../../../../electron/core/compose/load-project';
+import { activeProfiles, applyProfiles } from '../../../../electron/core/compose/profiles';
+import { cleanEnv, projectDir } from './helpers';
+
+const compose = 'services:\n  web:\n    image: a\n  debug:\n    image: b\n    profiles: [debug]\n  tools:\n    image: c\n    profiles: [tools, debug]\n';
+
+describe('profiles', () => {
+  it('services without profiles are always on; others only when a profile is active', async () => {
+    const dir = projectDir({ 'compose.yaml': compose });
+    const none = await loadProject({ cwd: dir, env: cleanEnv });
+    expect(Object.keys(none.model.services)).toEqual(['web']);
+    expect(none.disabledServices).toEqual({ debug: ['debug'], tools: ['tools', 'debug'] });
+    const tools = await loadProject({ cwd: dir, env: cleanEnv, profiles: ['tools'] });
+    expect(Object.keys(tools.model.services).sort()).toEqual(['tools', 'web']);
+    expect(tools.profiles).toEqual(['tools']);
+  });
+
+  it('COMPOSE_PROFILES (also from .env) when no --profile is given; --profile wins', async () => {
+    const dir = projectDir({ 'compose.yaml': compose, '.env': 'COMPOSE_PROFILES=debug\n' });
+    const fromEnv = await loadProject({ cwd: dir, env: cleanEnv });
+    expect(Object.keys(fromEnv.model.services).sort()).toEqual(['debug', 'tools', 'web']);
+    const fromFlag = await loadProject({ cwd: dir, env: cleanEnv, profiles: ['tools'] });
+    expect(Object.keys(fromFlag.model.services).sort()).toEqual(['tools', 'web']);
+  });
+
+  it('"*" enables every profile', () => {
+    const { enabled } = applyProfiles({ a: { profiles: ['x'] }, b: {} }, ['*']);
+    expect(Object.keys(enabled)).toEqual(['a', 'b']);
+  });
+
+  it('splits comma lists and drops blanks and repeats', () => {
+    expect(activeProfiles(undefined, 'a, b,,a')).toEqual(['a', 'b']);
+    expect(activeProfiles(['x,y', 'x'], 'a')).toEqual(['x', 'y']);
+    expect(activeProfiles(undefined, undefined)).toEqual([]);
+  });
+});
