@@ -3,6 +3,7 @@ import { configCommand } from './commands/config';
 import { versionCommand } from './commands/version';
 import { watchCommand } from './commands/watch';
 import { logsCommand } from './commands/logs';
+import { execCommand } from './commands/exec';
 import { serveCommand } from './commands/serve';
 import { upCommand } from './commands/up';
 import { downCommand } from './commands/down';
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   versionCommand,
   watchCommand,
   logsCommand,
+  execCommand,
   serveCommand,
   upCommand,
   downCommand,
