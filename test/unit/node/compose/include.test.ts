@@ -18,7 +18,7 @@ describe('include', () => {
     expect(project.model.services.db?.volumes?.[0]?.source).toBe(path.join(dir, 'db', 'init'));
     expect(project.model.services.cache?.image).toBe('redis:7');
     expect(project.model.volumes).toEqual({ pgdata: { name: `${project.name}_pgdata` } });
-    expect((project.model as Record<string, unknown>).include).toBeUndefined();
+    expect((project.model as unknown as Record<string, unknown>).include).toBeUndefined();
   });
 
   it('the including environment wins over the included env file', async () => {
