@@ -1,6 +1,9 @@
 import type { Command } from './command';
 import { configCommand } from './commands/config';
 import { versionCommand } from './commands/version';
+import { doctorCommand } from './commands/doctor';
+import { hostsCommand } from './commands/hosts';
+import { hostCommand } from './commands/host';
 import { watchCommand } from './commands/watch';
 import { logsCommand } from './commands/logs';
 import { execCommand } from './commands/exec';
@@ -16,6 +19,9 @@ import { restartCommand } from './commands/restart';
 export const commands: Command[] = [
   configCommand,
   versionCommand,
+  doctorCommand,
+  hostsCommand,
+  hostCommand,
   watchCommand,
   logsCommand,
   execCommand,

@@ -21,6 +21,9 @@ import { JsonFileSettingsBackend } from './settings/json-file-backend';
 import { settingsFile } from './settings/paths';
 import { SettingsService } from './settings/settings-service';
 import { settingsHandlers } from './settings/handlers';
+import { hostHandlers } from './hosts/handlers';
+import { HostService } from './hosts/host-service';
+import { DoctorService } from './doctor/doctor-service';
 
 export interface CoreOptions {
   env?: Record<string, string | undefined>;
@@ -45,6 +48,8 @@ export class SlipwayCore {
   readonly settings: SettingsService;
   private connection: DockerConnection | undefined;
   private engineEventsInstance: EngineEvents | undefined;
+  private hostService: HostService | undefined;
+  private doctorService: DoctorService | undefined;
   private logHub: LogHub | undefined;
   private stateFeed: StateFeed | undefined;
   private execSessions: ExecSessions | undefined;
@@ -65,6 +70,7 @@ export class SlipwayCore {
       ...execHandlers(() => this.exec()),
       ...watchHandlers(this),
       ...settingsHandlers(this.settings, this.events),
+      ...hostHandlers(this),
     };
   }
 
@@ -74,6 +80,30 @@ export class SlipwayCore {
       this.connection = connectDocker({ env: this.env, ...(this.options.dockerHost ? { host: this.options.dockerHost } : {}) });
     }
     return this.connection;
+  }
+
+  /**
+   * Uses another Docker host from now on (host.switch): a new connection, and the events
+   * subscription of the old one is stopped (the next engineEvents() call subscribes anew).
+   */
+  switchHost(target: { host?: string; context?: string }): DockerConnection {
+    const next = connectDocker({ env: this.env, ...(target.host ? { host: target.host } : {}), ...(target.context ? { context: target.context } : {}) });
+    this.connection = next;
+    this.engineEventsInstance?.stop();
+    this.engineEventsInstance = undefined;
+    return next;
+  }
+
+  /** Docker hosts: status, candidates, start/stop of VMs and services, switching. */
+  hosts(): HostService {
+    this.hostService ??= new HostService(this);
+    return this.hostService;
+  }
+
+  /** Onboarding checks and their fixes. */
+  doctor(): DoctorService {
+    this.doctorService ??= new DoctorService(this.hosts(), this.env, () => this.docker());
+    return this.doctorService;
   }
 
   /** The one Docker events subscription of this core (started on first use). */

@@ -14,6 +14,7 @@ import { execCalls, execEvents } from './exec';
 import { watchCalls, watchEvents } from './watch';
 import { settingsCalls, settingsEvents } from './settings';
 import { desktopCalls, desktopEvents } from './desktop';
+import { hostCalls, hostEvents } from './host';
 
 export const calls = {
   ...taskCalls,
@@ -25,6 +26,7 @@ export const calls = {
   ...projectCalls,
   ...settingsCalls,
   ...desktopCalls,
+  ...hostCalls,
 } satisfies CallDefs;
 
 export const events = {
@@ -37,6 +39,7 @@ export const events = {
   ...projectEvents,
   ...settingsEvents,
   ...desktopEvents,
+  ...hostEvents,
 } satisfies EventDefs;
 
 export type Calls = typeof calls;

@@ -25,11 +25,18 @@ export async function pingHost(connection: DockerConnection, timeoutMs = 10_000)
   const started = Date.now();
   const { docker, host } = connection;
   let timer: NodeJS.Timeout | undefined;
+  // aborting destroys the request, and with it an ssh child that still waits for an answer
+  const controller = new AbortController();
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'timeout' })), timeoutMs);
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'timeout' }));
+    }, timeoutMs);
   });
+  timeout.catch(() => undefined);
+  const abortSignal = controller.signal;
   try {
-    const version = await Promise.race([docker.version(), timeout]);
+    const version = await Promise.race([withSignal<Record<string, unknown>>(docker, 'version', abortSignal), timeout]);
     const latencyMs = Date.now() - started;
     const engine: EngineFacts = {
       version: String(version.Version ?? ''),
@@ -39,7 +46,7 @@ export async function pingHost(connection: DockerConnection, timeoutMs = 10_000)
     };
     try {
       const before = Date.now();
-      const info = (await Promise.race([docker.info(), timeout])) as Record<string, unknown>;
+      const info = await Promise.race([withSignal<Record<string, unknown>>(docker, 'info', abortSignal), timeout]);
       const mid = (before + Date.now()) / 2;
       if (typeof info.Name === 'string') engine.name = info.Name;
       if (typeof info.NCPU === 'number') engine.cpus = info.NCPU;
@@ -59,6 +66,12 @@ export async function pingHost(connection: DockerConnection, timeoutMs = 10_000)
   } finally {
     clearTimeout(timer);
   }
+}
+
+// dockerode passes opts.abortSignal to the request; its typings do not say so
+function withSignal<T>(docker: DockerConnection['docker'], method: 'version' | 'info', abortSignal: AbortSignal): Promise<T> {
+  const fn = docker[method] as unknown as (opts: { abortSignal: AbortSignal }) => Promise<T>;
+  return fn.call(docker, { abortSignal });
 }
 
 /** pingHost that throws the diagnosed SlipwayError. */

@@ -78,6 +78,8 @@ function linuxDocker(options: LinuxDockerOptions): HostProvider {
       } else {
         instance.state = (await system.probe(dockerHost)) ? 'running' : 'stopped';
         instance.detail = 'not managed by systemd here: Slipway can see it but not start or stop it';
+        instance.startCommand = options.user ? 'dockerd-rootless.sh' : 'sudo dockerd';
+        instance.stopCommand = options.user ? 'pkill -u $USER dockerd' : 'sudo kill $(cat /var/run/docker.pid)';
       }
       return [instance];
     },

@@ -1,0 +1,31 @@
+import type { DoctorCheck, DoctorDeps } from './types';
+import { clockCheck, diskCheck, engineReachableCheck, probeEngine, socketPermissionCheck } from './engine-checks';
+import { composeCheck, envCheck, imagesCheck, inotifyCheck, loadForDoctor, portsCheck } from './project-checks';
+
+export interface DoctorReport {
+  checks: DoctorCheck[];
+  summary: { ok: number; warn: number; fail: number };
+}
+
+/** Runs every check; none throws, so with no engine at all the report still says what to do. */
+export async function runDoctor(deps: DoctorDeps, env: Record<string, string | undefined>): Promise<DoctorReport> {
+  const [probe, load] = await Promise.all([probeEngine(deps), loadForDoctor(deps)]);
+  const checks: (DoctorCheck | undefined)[] = [
+    await engineReachableCheck(deps, probe),
+    socketPermissionCheck(deps, probe),
+    diskCheck(deps, probe),
+    clockCheck(deps, probe),
+  ];
+  if (load || deps.projectDir) {
+    checks.push(composeCheck(load), envCheck(deps, load, env), await portsCheck(deps, load, probe), await imagesCheck(load, probe), inotifyCheck(deps, load));
+  }
+  const list = checks.filter((c): c is DoctorCheck => c !== undefined);
+  return {
+    checks: list,
+    summary: {
+      ok: list.filter((c) => c.status === 'ok').length,
+      warn: list.filter((c) => c.status === 'warn').length,
+      fail: list.filter((c) => c.status === 'fail').length,
+    },
+  };
+}

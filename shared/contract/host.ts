@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { defineCall } from './define';
+import { TaskStarted } from './common';
+
+const ErrorInfo = z.object({ code: z.string(), message: z.string(), hint: z.string().optional() });
+
+export const HostStateSchema = z.enum(['running', 'stopped', 'starting', 'stopping', 'error', 'unknown']);
+
+/** The host the core uses now, and whether (and what) answers there. */
+export const HostStatus = z.object({
+  host: z.object({
+    url: z.string(),
+    source: z.string(),
+    tls: z.boolean(),
+    context: z.string().optional(),
+  }),
+  reachable: z.boolean(),
+  engine: z
+    .object({
+      version: z.string(),
+      apiVersion: z.string(),
+      os: z.string(),
+      arch: z.string(),
+      name: z.string().optional(),
+      cpus: z.number().optional(),
+      memoryBytes: z.number().optional(),
+      operatingSystem: z.string().optional(),
+      dataRoot: z.string().optional(),
+    })
+    .optional(),
+  latencyMs: z.number().optional(),
+  error: ErrorInfo.optional(),
+  /** The VM/service that provides this host, when one of the providers does. */
+  provider: z.object({ name: z.string(), title: z.string(), canStart: z.boolean(), canStop: z.boolean() }).optional(),
+});
+export type HostStatus = z.infer<typeof HostStatus>;
+
+export const HostCandidate = z.object({
+  name: z.string(),
+  kind: z.enum(['provider', 'context', 'env', 'socket']),
+  title: z.string(),
+  url: z.string().optional(),
+  state: HostStateSchema,
+  current: z.boolean(),
+  canStart: z.boolean(),
+  canStop: z.boolean(),
+  startCommand: z.string().optional(),
+  stopCommand: z.string().optional(),
+  detail: z.string().optional(),
+  cpus: z.number().optional(),
+  memoryBytes: z.number().optional(),
+});
+export type HostCandidate = z.infer<typeof HostCandidate>;
+
+export const CheckFix = z.union([
+  z.object({ kind: z.literal('command'), command: z.string(), label: z.string().optional() }),
+  z.object({ kind: z.literal('action'), actionId: z.string(), label: z.string(), command: z.string().optional() }),
+]);
+
+export const DoctorCheckSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['ok', 'warn', 'fail']),
+  message: z.string(),
+  fix: CheckFix.optional(),
+});
+export type DoctorCheckInfo = z.infer<typeof DoctorCheckSchema>;
+
+export const DoctorReport = z.object({
+  checks: z.array(DoctorCheckSchema),
+  summary: z.object({ ok: z.number(), warn: z.number(), fail: z.number() }),
+});
+
+const HostName = z.object({ name: z.string().min(1).max(500) });
+
+export const hostCalls = {
+  'host.status': defineCall({ input: z.object({}), output: HostStatus }),
+  'host.list': defineCall({ input: z.object({}), output: z.array(HostCandidate) }),
+  /** Starts a VM/service (Colima, Docker Desktop, systemd docker…): a task; its result is the HostStatus. */
+  'host.start': defineCall({ input: HostName, output: TaskStarted, task: true }),
+  'host.stop': defineCall({ input: HostName, output: TaskStarted, task: true }),
+  /** Uses another host from now on: a candidate's name from host.list, or a URL (unix://, tcp://, ssh://). */
+  'host.switch': defineCall({ input: HostName, output: HostStatus }),
+  'doctor.run': defineCall({ input: z.object({ projectId: z.string().optional() }), output: DoctorReport }),
+  /** Applies a check's fix action (create .env from .env.example, start the engine's VM). */
+  'doctor.fix': defineCall({
+    input: z.object({ checkId: z.string().min(1), projectId: z.string().optional() }),
+    output: z.object({ done: z.boolean(), message: z.string(), check: DoctorCheckSchema.optional() }),
+  }),
+};
+
+export const hostEvents = {
+  /** The core now talks to another host, or the host's state changed (started, stopped). */
+  'host.changed': HostStatus,
+};
