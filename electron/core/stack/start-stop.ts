@@ -4,6 +4,7 @@ import type { ProjectContainer } from './containers';
 import { byService, listProjectContainers } from './containers';
 import type { ImageInfo } from './images';
 import { assertNoCycle, dependenciesOf, dependentsOf, selectServices } from './plan';
+import type { Dependency } from './plan';
 import { ReadinessWatch } from './readiness';
 import { stateEmitter } from './state-events';
 import { ignoreGone, startServiceContainer } from './service-container';
@@ -68,6 +69,21 @@ export async function restartServices(core: StackCore, project: Project, options
   await runInOrder(core, project, options, 'restart');
 }
 
+/** Dependents declared with `restart: true` on a restarted service are restarted too (transitively). */
+function addRestartDependents(selected: string[], deps: Map<string, Dependency[]>): void {
+  let added = true;
+  while (added) {
+    added = false;
+    for (const [service, list] of deps) {
+      if (selected.includes(service)) continue;
+      if (list.some((d) => d.restart && selected.includes(d.service))) {
+        selected.push(service);
+        added = true;
+      }
+    }
+  }
+}
+
 async function runInOrder(core: StackCore, project: Project, options: ServicesOptions, mode: 'start' | 'restart'): Promise<void> {
   const docker = core.docker().docker;
   const report: ProgressListener = options.onProgress ?? (() => undefined);
@@ -75,6 +91,7 @@ async function runInOrder(core: StackCore, project: Project, options: ServicesOp
   assertNoCycle(deps);
   const named = options.services && options.services.length > 0 ? options.services : undefined;
   const selected = selectServices(project, deps, named, mode === 'restart');
+  if (mode === 'restart') addRestartDependents(selected, deps);
   const events = await core.engineEvents();
   const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project));
   try {

@@ -96,8 +96,10 @@ describe('up is idempotent; down leaves nothing', () => {
     expect(eventIndex(recorder.events, 'migrate', 'start')).toBe(-1);
     recorder.events.length = 0;
     await restartServices(ctx.core, project, { services: ['api'] });
-    await recorder.waitFor((e) => e.Action === 'start' && e.Actor.Attributes['com.docker.compose.service'] === 'api');
+    // web declares restart: true on api, so it is restarted after api is healthy again.
+    await recorder.waitFor((e) => e.Action === 'start' && e.Actor.Attributes['com.docker.compose.service'] === 'web');
     recorder.stop();
+    expect(eventIndex(recorder.events, 'web', 'start')).toBeGreaterThan(eventIndex(recorder.events, 'api', 'health_status: healthy'));
     expect(eventIndex(recorder.events, 'db', 'start')).toBe(-1);
   });
 
