@@ -21,6 +21,7 @@ import { showNotice } from './notifications';
 import { hardenSessions } from './session-hardening';
 import { SlipwayTray } from './tray';
 import { runTrayAction } from './tray-actions';
+import { dashboardWebPreferences } from './web-preferences';
 import { createDashboardWindow, preloadPath } from './window';
 
 /**
@@ -125,7 +126,7 @@ function main(): void {
   });
   if (process.env.SLIPWAY_E2E === '1') {
     // Read by the Playwright _electron test (test/electron/) through electronApp.evaluate.
-    Object.assign(globalThis, { slipwayDesktop: { tray: () => controller.tray(), state: () => controller.current() } });
+    Object.assign(globalThis, { slipwayDesktop: { tray: () => controller.tray(), state: () => controller.current(), webPreferences: () => dashboardWebPreferences(preloadPath(here)) } });
   }
 
   registerIpcHandlers(ipcMain as unknown as IpcMainLike, core);

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import type { SettingsService } from '../core/settings/settings-service';
-import { preloadArguments } from './ipc';
 import { APP_ENTRY } from './security-policy';
+import { dashboardWebPreferences } from './web-preferences';
 import { fitBounds } from './window-bounds';
 
 export interface WindowOptions {
@@ -29,20 +29,7 @@ export function createDashboardWindow(options: WindowOptions): BrowserWindow {
     title: 'Slipway',
     backgroundColor: '#1e1e1e',
     ...(options.icon ? { icon: options.icon } : {}),
-    webPreferences: {
-      preload: options.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      additionalArguments: preloadArguments(),
-    },
+    webPreferences: dashboardWebPreferences(options.preload),
   });
   if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());

@@ -5,6 +5,7 @@ import { appMenuTemplate } from '../../../../electron/main/app-menu-model';
 import { initialProject, projectPathFromArgv } from '../../../../electron/main/launch-args';
 import { autostartDesktopEntry, startedHidden } from '../../../../electron/main/login-item';
 import { fitBounds } from '../../../../electron/main/window-bounds';
+import { dashboardWebPreferences } from '../../../../electron/main/web-preferences';
 
 const screen = { x: 0, y: 0, width: 1920, height: 1080 };
 
@@ -79,5 +80,23 @@ describe('application menu', () => {
 
   it('offers developer tools only in development', () => {
     expect(roles(appMenuTemplate('linux', hooks, { devTools: true }))).toContain('toggleDevTools');
+  });
+});
+
+describe('dashboard window', () => {
+  it('is sandboxed and isolated, with no Node, web security on and only our preload', () => {
+    const prefs = dashboardWebPreferences('/app/dist/electron/preload.cjs');
+    expect(prefs).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(prefs.additionalArguments?.some((a) => a.startsWith('--slipway-calls='))).toBe(true);
   });
 });
