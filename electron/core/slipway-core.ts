@@ -5,6 +5,7 @@ import type { DockerConnection } from './docker/connect';
 import { connectDocker } from './docker/connect';
 import { EngineEvents } from './docker/engine-events';
 import { CoreEvents } from './events';
+import { imagesHandlers } from './images/handlers';
 import { logHandlers } from './logs/handlers';
 import { LogHub } from './logs/log-hub';
 import { stateHandlers } from './state/handlers';
@@ -64,6 +65,7 @@ export class SlipwayCore {
         return null;
       },
       ...projectHandlers(this.projects, this.events),
+      ...imagesHandlers(this),
       ...stackHandlers(this),
       ...logHandlers(() => this.logs()),
       ...stateHandlers(() => this.state()),

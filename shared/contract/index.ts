@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { CallDefs, EventDefs } from './define';
 import { projectCalls, projectEvents } from './projects';
 import { taskCalls, taskEvents } from './tasks';
+import { imagesCalls, imagesEvents } from './images';
 import { stackCalls, stackEvents } from './stack';
 import { logCalls, logEvents } from './logs';
 import { stateCalls, stateEvents } from './state';
@@ -18,6 +19,7 @@ import { hostCalls, hostEvents } from './host';
 
 export const calls = {
   ...taskCalls,
+  ...imagesCalls,
   ...stackCalls,
   ...logCalls,
   ...stateCalls,
@@ -31,6 +33,7 @@ export const calls = {
 
 export const events = {
   ...taskEvents,
+  ...imagesEvents,
   ...stackEvents,
   ...logEvents,
   ...stateEvents,

@@ -22,7 +22,8 @@ export class TaskRunner {
   /** Starts work in the background and returns its id at once. */
   start<T>(kind: string, work: (ctx: TaskContext) => Promise<T>, projectId?: string): string {
     const taskId = randomUUID();
-    void this.run(taskId, kind, work, projectId);
+    // A failure is reported by task.done; it must not become an unhandled rejection.
+    this.run(taskId, kind, work, projectId).catch(() => undefined);
     return taskId;
   }
 

@@ -1,0 +1,134 @@
+import type Docker from 'dockerode';
+import type { Readable } from 'node:stream';
+import { SlipwayError } from '../../../shared/errors';
+import type { BuildConfig } from '../../../shared/model/project';
+import { createBuildContext, type ContextStats } from './build-context';
+import { BuildProgressParser, type BuildEvent } from './build-progress';
+import { resolveCredentials, type RegistryAuth } from './credentials';
+import { authKey, parseImageRef } from './image-names';
+import { jsonLines } from './json-lines';
+
+type Env = Record<string, string | undefined>;
+
+export interface BuildRequest {
+  service: string;
+  build: BuildConfig;
+  /** Every name:tag to give the image; the first is its own name. */
+  tags: string[];
+  noCache?: boolean;
+  pull?: boolean;
+  /** For build args without a value (`args: [NAME]`): taken from here, as Compose does. */
+  env: Env;
+  signal?: AbortSignal;
+  onEvent(event: BuildEvent): void;
+}
+
+export interface BuildOutcome {
+  imageId: string;
+  cachedSteps: number;
+  totalSteps: number;
+  context: ContextStats;
+}
+
+/** Builds one service's image with the engine's classic builder. */
+export async function buildImage(docker: Docker, request: BuildRequest): Promise<BuildOutcome> {
+  const { service, build } = request;
+  const context = await createBuildContext({
+    contextDir: build.context,
+    ...(build.dockerfile !== undefined ? { dockerfile: build.dockerfile } : {}),
+    ...(build.dockerfile_inline !== undefined ? { dockerfileInline: build.dockerfile_inline } : {}),
+    service,
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+  const options: Record<string, unknown> = {
+    t: request.tags,
+    dockerfile: context.dockerfileName,
+    rm: true,
+    forcerm: true,
+  };
+  const args = buildArgs(build.args, request.env);
+  if (Object.keys(args).length > 0) options.buildargs = args;
+  if (build.labels && Object.keys(build.labels).length > 0) options.labels = build.labels;
+  if (build.target) options.target = build.target;
+  if (build.cache_from && build.cache_from.length > 0) options.cachefrom = build.cache_from;
+  if (typeof build.network === 'string' && build.network !== '') options.networkmode = build.network;
+  if (request.noCache) options.nocache = true;
+  if (request.pull) options.pull = true;
+  const registryconfig = await baseImageCredentials(context.dockerfileText, request.env);
+  if (Object.keys(registryconfig).length > 0) options.registryconfig = registryconfig;
+  if (request.signal) options.abortSignal = request.signal;
+
+  const parser = new BuildProgressParser();
+  let response: Readable;
+  try {
+    response = (await docker.buildImage(context.stream as unknown as NodeJS.ReadableStream, options)) as unknown as Readable;
+  } catch (error) {
+    throw buildError(service, context.failure() ?? error, request.signal);
+  }
+  const onAbort = () => response.destroy(request.signal?.reason instanceof Error ? request.signal.reason : new Error('cancelled'));
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for await (const message of jsonLines(response)) {
+      for (const event of parser.feed(message)) request.onEvent(event);
+    }
+    for (const event of parser.end()) request.onEvent(event);
+  } catch (error) {
+    throw buildError(service, context.failure() ?? error, request.signal);
+  } finally {
+    request.signal?.removeEventListener('abort', onAbort);
+  }
+  if (parser.failure) {
+    const { message, step, output } = parser.failure;
+    const where = step ? ` at step ${step.step}/${step.total} (${step.instruction})` : '';
+    const tail = output.length > 0 ? ` Its last output:\n${output.slice(-5).join('\n')}` : '';
+    throw new SlipwayError('build_failed', `service ${service}: build failed${where}: ${message}`, `Fix the Dockerfile and build again.${tail}`);
+  }
+  if (parser.imageId === undefined) {
+    throw new SlipwayError('build_failed', `service ${service}: the engine ended the build without an image`, 'Build again; if it persists, check the engine log.');
+  }
+  return {
+    imageId: parser.imageId,
+    cachedSteps: parser.cachedSteps,
+    totalSteps: parser.currentStep?.total ?? 0,
+    context: context.stats,
+  };
+}
+
+/** Compose's args: a null value (`args: [NAME]`) takes NAME from the environment, or is left out. */
+export function buildArgs(args: Record<string, string | null> | undefined, env: Env): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(args ?? {})) {
+    if (value !== null && value !== undefined) result[name] = String(value);
+    else if (env[name] !== undefined) result[name] = env[name] as string;
+  }
+  return result;
+}
+
+/** Logins for the registries named in FROM lines, so private base images can be pulled. */
+async function baseImageCredentials(dockerfile: string, env: Env): Promise<Record<string, RegistryAuth>> {
+  const registries = new Set<string>();
+  for (const match of dockerfile.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)) {
+    const image = match[1] ?? '';
+    if (image === 'scratch' || image.includes('$')) continue;
+    try {
+      const registry = parseImageRef(image).registry;
+      if (registry !== 'docker.io') registries.add(registry);
+    } catch {
+      // a stage name or something the engine will judge
+    }
+  }
+  const config: Record<string, RegistryAuth> = {};
+  for (const registry of registries) {
+    const auth = await resolveCredentials(registry, env).catch(() => undefined);
+    if (auth) config[authKey(registry)] = auth;
+  }
+  return config;
+}
+
+function buildError(service: string, error: unknown, signal: AbortSignal | undefined): Error {
+  if (signal?.aborted) return new SlipwayError('cancelled', `service ${service}: build cancelled`);
+  if (error instanceof SlipwayError) return error;
+  const json = (error as { json?: { message?: unknown } }).json;
+  const message = typeof json?.message === 'string' ? json.message : error instanceof Error ? error.message : String(error);
+  return new SlipwayError('build_failed', `service ${service}: build failed: ${message.trim()}`, 'Fix the Dockerfile or the build section and build again.');
+}

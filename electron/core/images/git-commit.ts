@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+
+export interface GitState {
+  /** As `git rev-parse --short HEAD` prints it. */
+  commit: string;
+  /** `git status --porcelain` printed something: uncommitted or untracked changes. */
+  dirty: boolean;
+}
+
+export type GitResult = { ok: true; state: GitState } | { ok: false; reason: string };
+
+function git(args: string[], cwd: string, env: Record<string, string | undefined>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) {
+        const detail = (stderr || error.message).trim().split('\n')[0] ?? '';
+        reject(new Error((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : detail));
+      } else resolve(stdout);
+    });
+  });
+}
+
+/** The commit of the work tree at `dir`, and whether it has uncommitted changes. */
+export async function gitState(dir: string, env: Record<string, string | undefined>): Promise<GitResult> {
+  try {
+    const commit = (await git(['rev-parse', '--short', 'HEAD'], dir, env)).trim();
+    const status = await git(['status', '--porcelain'], dir, env);
+    return { ok: true, state: { commit, dirty: status.trim() !== '' } };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+}

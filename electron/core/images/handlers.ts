@@ -1,0 +1,34 @@
+import type Docker from 'dockerode';
+import type { PartialHandlers } from '../api/handlers';
+import type { ProjectRegistry } from '../projects/registry';
+import type { TaskRunner } from '../tasks/task-runner';
+import { ImagesService } from './images-service';
+
+type ImageCalls = 'images.build' | 'images.push' | 'images.list';
+
+/** What the images room needs of the core. */
+export interface ImagesCore {
+  readonly env: Record<string, string | undefined>;
+  readonly projects: ProjectRegistry;
+  readonly tasks: TaskRunner;
+  docker(): { docker: Docker };
+}
+
+export function imagesHandlers(core: ImagesCore, images = new ImagesService(() => core.docker().docker, core.env)): PartialHandlers<ImageCalls> {
+  const { projects, tasks } = core;
+  return {
+    'images.build': async (input) => {
+      const project = projects.get(input.projectId);
+      // Unknown services and services without build: fail the call itself, not the task.
+      const services = images.buildTargets(project, input.services);
+      const options = { services, ...(input.noCache ? { noCache: true } : {}), ...(input.pull ? { pull: true } : {}) };
+      return { taskId: tasks.start('images.build', (task) => images.build(project, options, task), input.projectId) };
+    },
+    'images.push': async (input) => {
+      const project = projects.get(input.projectId);
+      const services = images.pushTargets(project, input.services);
+      return { taskId: tasks.start('images.push', (task) => images.push(project, services, task), input.projectId) };
+    },
+    'images.list': async (input) => images.list(projects.get(input.projectId)),
+  };
+}

@@ -1,0 +1,238 @@
+import type Docker from 'dockerode';
+import { SlipwayError } from '../../../shared/errors';
+import type { BuildResult, BuiltImage, PushedImage, PushedTag, PushResult, ServiceImage } from '../../../shared/contract/images';
+import type { Project } from '../../../shared/model/project';
+import type { TaskContext } from '../tasks/task-runner';
+import { buildImage } from './build-image';
+import type { BuildEvent } from './build-progress';
+import { resolveCredentials, type RegistryAuth } from './credentials';
+import { gitState } from './git-commit';
+import { pushTag } from './push-image';
+import type { PushEvent } from './push-progress';
+import { commitTagName, serviceConfig, serviceTags, type ServiceTags } from './service-tags';
+import { tagsConfig } from './slipway-config';
+
+type Env = Record<string, string | undefined>;
+type Progress = Pick<TaskContext, 'progress' | 'signal'>;
+
+export interface BuildOptions {
+  services?: string[];
+  noCache?: boolean;
+  pull?: boolean;
+}
+
+/**
+ * Build and push for a project's services: names and commit tags, one service after
+ * another, progress as task events, and the tags pushed so far (kept in memory).
+ */
+export class ImagesService {
+  private readonly pushed = new Map<string, PushedTag[]>();
+
+  constructor(
+    private readonly docker: () => Docker,
+    private readonly env: Env,
+  ) {}
+
+  /** Services `build` acts on: the named ones (each must have `build:`), else all with `build:`. */
+  buildTargets(project: Project, services: string[] | undefined): string[] {
+    if (services && services.length > 0) {
+      for (const name of services) {
+        if (!serviceConfig(project, name).build) {
+          throw new SlipwayError('service_has_no_build', `service ${name} has no build section`, 'Add build: to it in the compose file, or name another service.');
+        }
+      }
+      return [...new Set(services)];
+    }
+    return Object.entries(project.model.services).filter(([, s]) => s.build).map(([name]) => name);
+  }
+
+  /** Services `push` acts on: the named ones (each must have `image:`), else all with `build:` and `image:`. */
+  pushTargets(project: Project, services: string[] | undefined): string[] {
+    if (services && services.length > 0) {
+      for (const name of services) {
+        if (!serviceConfig(project, name).image) {
+          throw new SlipwayError('service_has_no_image', `service ${name} has no image: to push to`, 'Set image: REGISTRY/NAME:TAG on it in the compose file.');
+        }
+      }
+      return [...new Set(services)];
+    }
+    return Object.entries(project.model.services).filter(([, s]) => s.build && s.image).map(([name]) => name);
+  }
+
+  async build(project: Project, options: BuildOptions, task: Progress): Promise<BuildResult> {
+    const targets = this.buildTargets(project, options.services);
+    const names = await this.names(project, targets);
+    const images: BuiltImage[] = [];
+    for (const tags of names) {
+      task.signal.throwIfAborted();
+      images.push(await this.buildOne(project, tags, options, task));
+    }
+    return { images };
+  }
+
+  private async buildOne(project: Project, tags: ServiceTags, options: BuildOptions, task: Progress): Promise<BuiltImage> {
+    const { service } = tags;
+    const build = serviceConfig(project, service).build;
+    if (!build) throw new SlipwayError('service_has_no_build', `service ${service} has no build section`);
+    const started = Date.now();
+    if (tags.commitNote) task.progress({ subject: service, message: tags.commitNote });
+    task.progress({ subject: service, message: `building ${tags.tags.join(', ')}` });
+    const outcome = await buildImage(this.docker(), {
+      service,
+      build,
+      tags: tags.tags,
+      env: this.env,
+      signal: task.signal,
+      ...(options.noCache ? { noCache: true } : {}),
+      ...(options.pull ? { pull: true } : {}),
+      onEvent: (event) => task.progress(buildProgress(service, event)),
+    });
+    const durationMs = Date.now() - started;
+    task.progress({ subject: service, message: `built ${outcome.imageId} (${outcome.cachedSteps}/${outcome.totalSteps} steps cached, context ${formatBytes(outcome.context.bytes)})` });
+    const image: BuiltImage = {
+      service,
+      image: tags.image,
+      tags: tags.tags,
+      imageId: outcome.imageId,
+      cachedSteps: outcome.cachedSteps,
+      totalSteps: outcome.totalSteps,
+      durationMs,
+    };
+    if (tags.commitTag) image.commitTag = tags.commitTag;
+    return image;
+  }
+
+  async push(project: Project, services: string[] | undefined, task: Progress): Promise<PushResult> {
+    const targets = this.pushTargets(project, services);
+    const names = await this.names(project, targets);
+    const logins = new Map<string, RegistryAuth | undefined>();
+    const images: PushedImage[] = [];
+    for (const tags of names) {
+      task.signal.throwIfAborted();
+      const { registry } = tags.ref;
+      if (!logins.has(registry)) logins.set(registry, await resolveCredentials(registry, this.env));
+      images.push(await this.pushOne(project, tags, logins.get(registry), task));
+    }
+    return { images };
+  }
+
+  private async pushOne(project: Project, tags: ServiceTags, auth: RegistryAuth | undefined, task: Progress): Promise<PushedImage> {
+    const { service, ref } = tags;
+    const docker = this.docker();
+    const result: PushedImage = { service, registry: ref.registry, pushed: [], skipped: [] };
+    const main = await inspect(docker, tags.image);
+    if (!main) throw new SlipwayError('image_missing', `service ${service}: there is no local image ${tags.image} to push`, 'Build it first: slipway build.');
+    for (const full of tags.tags) {
+      if (full !== tags.image && !(await inspect(docker, full))) {
+        const reason = full === tags.commitTag ? 'not built from the current work tree; build again to make it' : 'no local image with this tag';
+        result.skipped.push({ tag: full, reason });
+        task.progress({ subject: service, message: `skipped ${full}: ${reason}` });
+        continue;
+      }
+      const colon = full.lastIndexOf(':');
+      const repository = full.slice(0, colon);
+      const tag = full.slice(colon + 1);
+      task.progress({ subject: service, message: `pushing ${full}` });
+      const digest = await pushTag(docker, {
+        service,
+        registry: ref.registry,
+        repository,
+        tag,
+        auth,
+        signal: task.signal,
+        onEvent: (event) => task.progress(pushProgress(service, event)),
+      });
+      const pushed: PushedTag = { tag: full, at: new Date().toISOString() };
+      if (digest !== undefined) pushed.digest = digest;
+      result.pushed.push(pushed);
+      this.remember(project.name, service, pushed);
+      task.progress({ subject: service, message: `pushed ${full}${digest ? ` (${digest})` : ''}` });
+    }
+    return result;
+  }
+
+  async list(project: Project): Promise<ServiceImage[]> {
+    const services = Object.entries(project.model.services).filter(([, s]) => s.build || s.image).map(([name]) => name);
+    const names = await this.names(project, services);
+    const docker = this.docker();
+    const result: ServiceImage[] = [];
+    for (const tags of names) {
+      const config = serviceConfig(project, tags.service);
+      const local = await inspect(docker, tags.image);
+      const entry: ServiceImage = {
+        service: tags.service,
+        image: tags.image,
+        hasBuild: Boolean(config.build),
+        pushable: Boolean(config.build && config.image),
+        localTags: local?.RepoTags ?? [],
+        pushed: this.pushed.get(`${project.name}/${tags.service}`) ?? [],
+      };
+      if (tags.commitTag) entry.commitTag = tags.commitTag;
+      if (local) entry.imageId = local.Id;
+      result.push(entry);
+    }
+    return result;
+  }
+
+  /** Names and commit tags for services (git is asked once). */
+  private async names(project: Project, services: string[]): Promise<ServiceTags[]> {
+    const config = tagsConfig(project);
+    const commit = config.commit ? commitTagName(await gitState(project.workingDir, this.env), config) : {};
+    return services.map((service) => serviceTags(project, service, commit));
+  }
+
+  private remember(projectName: string, service: string, tag: PushedTag): void {
+    const key = `${projectName}/${service}`;
+    const list = (this.pushed.get(key) ?? []).filter((t) => t.tag !== tag.tag);
+    this.pushed.set(key, [tag, ...list].slice(0, 50));
+  }
+}
+
+async function inspect(docker: Docker, name: string): Promise<{ Id: string; RepoTags?: string[] } | undefined> {
+  return docker.getImage(name).inspect().then(
+    (info) => info as { Id: string; RepoTags?: string[] },
+    () => undefined,
+  );
+}
+
+type ProgressUpdate = Parameters<TaskContext['progress']>[0];
+
+function buildProgress(service: string, event: BuildEvent): ProgressUpdate {
+  switch (event.kind) {
+    case 'step':
+      return { subject: service, message: `Step ${event.step}/${event.total} : ${event.instruction}`, current: event.step, total: event.total };
+    case 'cached':
+      return { subject: service, message: `Step ${event.step}/${event.total} : cached`, current: event.step, total: event.total };
+    case 'output':
+      return { subject: service, message: event.line };
+    case 'built':
+      return { subject: service, message: `image ${event.imageId}` };
+    case 'status': {
+      const update: ProgressUpdate = { subject: event.id ? `${service}/${event.id}` : service, message: event.message };
+      if (event.current !== undefined) update.current = event.current;
+      if (event.total !== undefined) update.total = event.total;
+      return update;
+    }
+  }
+}
+
+function pushProgress(service: string, event: PushEvent): ProgressUpdate {
+  switch (event.kind) {
+    case 'layer': {
+      const update: ProgressUpdate = { subject: `${service}/${event.id}`, message: event.status };
+      if (event.current !== undefined) update.current = event.current;
+      if (event.total !== undefined) update.total = event.total;
+      return update;
+    }
+    case 'status':
+      return { subject: service, message: event.message };
+    case 'pushed':
+      return { subject: service, message: `${event.tag}: digest ${event.digest}` };
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

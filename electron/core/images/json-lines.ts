@@ -1,0 +1,32 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * The engine's progress streams (build, push, pull) are JSON objects separated by
+ * newlines, split across chunks anywhere. Yields each object; a line that is not JSON is
+ * yielded as {stream: line} so nothing the engine said is lost.
+ */
+export async function* jsonLines(stream: Readable): AsyncGenerator<Record<string, unknown>> {
+  let buffered = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    buffered += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let newline = buffered.indexOf('\n');
+    while (newline >= 0) {
+      const line = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      if (line !== '') yield parse(line);
+      newline = buffered.indexOf('\n');
+    }
+  }
+  const last = buffered.trim();
+  if (last !== '') yield parse(last);
+}
+
+function parse(line: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(line) as unknown;
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : { stream: line };
+  } catch {
+    return { stream: line };
+  }
+}

@@ -1,0 +1,65 @@
+import type Docker from 'dockerode';
+import type { Readable } from 'node:stream';
+import { SlipwayError } from '../../../shared/errors';
+import type { RegistryAuth } from './credentials';
+import { jsonLines } from './json-lines';
+import { isAuthError, PushProgressParser, type PushEvent } from './push-progress';
+
+export interface PushRequest {
+  service: string;
+  registry: string;
+  /** Name without tag, e.g. 127.0.0.1:5000/team/app. */
+  repository: string;
+  tag: string;
+  auth: RegistryAuth | undefined;
+  signal?: AbortSignal;
+  onEvent(event: PushEvent): void;
+}
+
+export function authRequired(registry: string): SlipwayError {
+  return new SlipwayError('auth_required', `authentication required for ${registry} — run docker login ${registry}`);
+}
+
+/** Pushes one tag; resolves with the digest the registry stored it under. */
+export async function pushTag(docker: Docker, request: PushRequest): Promise<string | undefined> {
+  const { service, registry, repository, tag } = request;
+  const options: Record<string, unknown> = { tag };
+  // The engine wants some X-Registry-Auth header even for anonymous pushes.
+  options.authconfig = request.auth ?? { serveraddress: registry };
+  if (request.signal) options.abortSignal = request.signal;
+  const parser = new PushProgressParser();
+  let response: Readable;
+  try {
+    response = (await docker.getImage(repository).push(options)) as unknown as Readable;
+  } catch (error) {
+    throw pushError(service, registry, `${repository}:${tag}`, engineMessage(error), request.signal);
+  }
+  const onAbort = () => response.destroy(new Error('cancelled'));
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for await (const message of jsonLines(response)) {
+      for (const event of parser.feed(message)) request.onEvent(event);
+    }
+  } catch (error) {
+    throw pushError(service, registry, `${repository}:${tag}`, engineMessage(error), request.signal);
+  } finally {
+    request.signal?.removeEventListener('abort', onAbort);
+  }
+  if (parser.error !== undefined) throw pushError(service, registry, `${repository}:${tag}`, parser.error, request.signal);
+  return parser.digest;
+}
+
+function engineMessage(error: unknown): string {
+  const json = (error as { json?: { message?: unknown } }).json;
+  if (typeof json?.message === 'string') return json.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function pushError(service: string, registry: string, ref: string, message: string, signal: AbortSignal | undefined): SlipwayError {
+  if (signal?.aborted) return new SlipwayError('cancelled', `service ${service}: push cancelled`);
+  if (isAuthError(message)) return authRequired(registry);
+  if (/no such image|does not exist locally|An image does not exist/i.test(message)) {
+    return new SlipwayError('image_missing', `service ${service}: there is no local image ${ref} to push`, 'Build it first: slipway build.');
+  }
+  return new SlipwayError('push_failed', `service ${service}: push of ${ref} failed: ${message.trim()}`, `Check that ${registry} is reachable and accepts pushes.`);
+}

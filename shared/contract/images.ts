@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { defineCall } from './define';
+import { ProjectRef, ServiceNames, TaskStarted } from './common';
+
+/**
+ * Images: build a project's services and push them, tagged with the commit.
+ * Both are tasks: progress arrives as `task.progress` events whose `subject` is the
+ * service (build steps: current/total = step n/m) or `SERVICE/LAYER` (push: current/total
+ * = bytes of that layer), and the result arrives with `task.done`.
+ */
+export const ImagesBuildInput = ProjectRef.extend({
+  /** Default: every service with a `build:` section. */
+  services: ServiceNames.optional(),
+  /** `--no-cache`. */
+  noCache: z.boolean().optional(),
+  /** `--pull`: always try to pull a newer version of the base images. */
+  pull: z.boolean().optional(),
+});
+export type ImagesBuildInput = z.infer<typeof ImagesBuildInput>;
+
+export const ImagesPushInput = ProjectRef.extend({
+  /** Default: every service with both `build:` and `image:`. */
+  services: ServiceNames.optional(),
+});
+export type ImagesPushInput = z.infer<typeof ImagesPushInput>;
+
+export const BuiltImage = z.object({
+  service: z.string(),
+  /** The image's own name (`image:`, or `<project>-<service>`), with its tag. */
+  image: z.string(),
+  /** Every tag given to the image: the name above, the commit tag, `build.tags`. */
+  tags: z.array(z.string()),
+  /** The commit tag alone (e.g. `registry/app:1a2b3c4-dirty`), when one was made. */
+  commitTag: z.string().optional(),
+  imageId: z.string(),
+  /** Steps served from the build cache, out of all steps. */
+  cachedSteps: z.number().int(),
+  totalSteps: z.number().int(),
+  durationMs: z.number(),
+});
+export type BuiltImage = z.infer<typeof BuiltImage>;
+
+export const PushedTag = z.object({
+  tag: z.string(),
+  digest: z.string().optional(),
+  /** ISO time of the push. */
+  at: z.string(),
+});
+export type PushedTag = z.infer<typeof PushedTag>;
+
+export const PushedImage = z.object({
+  service: z.string(),
+  registry: z.string(),
+  pushed: z.array(PushedTag),
+  /** Tags not pushed and why (e.g. the commit tag was never built). */
+  skipped: z.array(z.object({ tag: z.string(), reason: z.string() })),
+});
+export type PushedImage = z.infer<typeof PushedImage>;
+
+export const BuildResult = z.object({ images: z.array(BuiltImage) });
+export type BuildResult = z.infer<typeof BuildResult>;
+export const PushResult = z.object({ images: z.array(PushedImage) });
+export type PushResult = z.infer<typeof PushResult>;
+
+export const ServiceImage = z.object({
+  service: z.string(),
+  image: z.string(),
+  /** The commit tag the current work tree would get (absent outside git, or when switched off). */
+  commitTag: z.string().optional(),
+  hasBuild: z.boolean(),
+  /** Whether `push` would push it (needs `build:` and `image:`). */
+  pushable: z.boolean(),
+  /** The local image, when it exists. */
+  imageId: z.string().optional(),
+  localTags: z.array(z.string()),
+  /** Tags pushed by this Slipway since it started, newest first. */
+  pushed: z.array(PushedTag),
+});
+export type ServiceImage = z.infer<typeof ServiceImage>;
+
+export const imagesCalls = {
+  'images.build': defineCall({ input: ImagesBuildInput, output: TaskStarted, task: true }),
+  'images.push': defineCall({ input: ImagesPushInput, output: TaskStarted, task: true }),
+  'images.list': defineCall({ input: ProjectRef, output: z.array(ServiceImage) }),
+};
+
+export const imagesEvents = {};

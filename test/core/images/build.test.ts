@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SlipwayCore } from '../../../electron/core/slipway-core';
+import { testDocker, testEnv, uniqueProjectName } from '../../support/engine';
+import { git, gitInitCommit, removeImages, runInImage, runTask, tempProject } from './images-fixture';
+
+const DOCKERFILE = `FROM busybox:latest
+ARG GREETING
+ARG FROM_ENV
+COPY . /app
+RUN echo "$GREETING/$FROM_ENV" > /greeting
+`;
+
+describe('images.build on the engine', () => {
+  const docker = testDocker();
+  const name = uniqueProjectName('imgbuild');
+  const image = `${name}-app`;
+  const project = tempProject({
+    'compose.yaml': `name: ${name}
+services:
+  app:
+    build:
+      context: .
+      network: none
+      args:
+        GREETING: hello-\${WHO:-nobody}
+        FROM_ENV:
+      labels:
+        dev.slipway.test: "yes"
+  broken:
+    image: ${name}-broken:v1
+    build:
+      context: ./broken
+      network: none
+x-slipway:
+  tags:
+    dirty_suffix: -wip
+`,
+    Dockerfile: DOCKERFILE,
+    '.dockerignore': 'node_modules\n*.log\n!keep.log\nbroken\n',
+    'src/index.js': 'console.log(1)\n',
+    'node_modules/dep/index.js': 'module.exports = 1\n',
+    'debug.log': 'noise\n',
+    'keep.log': 'kept\n',
+    'broken/Dockerfile': 'FROM busybox:latest\nRUN echo before the failure && exit 3\nRUN echo never\n',
+  });
+  let commit = '';
+  let core: SlipwayCore;
+
+  beforeAll(async () => {
+    commit = gitInitCommit(project.dir);
+    core = new SlipwayCore({ env: testEnv({ WHO: 'world', FROM_ENV: 'from-env' }) });
+    await core.projects.openProject({ cwd: project.dir });
+  });
+
+  afterAll(async () => {
+    await core?.dispose();
+    await removeImages(docker, [`${image}:latest`, `${image}:${commit}`, `${image}:${commit}-wip`, `${name}-broken:v1`]);
+    project.cleanup();
+  });
+
+  it('builds without the ignored files, with the args and labels, tagged with the commit', async () => {
+    const run = await runTask(core, 'images.build', { projectId: name, services: ['app'] });
+    expect(run.done.error).toBeUndefined();
+    expect(run.done.ok).toBe(true);
+    const result = run.done.result as { images: Array<{ tags: string[]; commitTag?: string; totalSteps: number }> };
+    expect(result.images[0]?.tags).toEqual([`${image}:latest`, `${image}:${commit}`]);
+    expect(result.images[0]?.totalSteps).toBe(6); // the labels add a LABEL step
+    const steps = run.progress.filter((p) => p.subject === 'app' && p.message.startsWith('Step '));
+    expect(steps.map((p) => p.current)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(steps.every((p) => p.total === 6)).toBe(true);
+
+    const files = await runInImage(docker, `${image}:${commit}`, ['sh', '-c', 'cd /app && find . -type f | sort && cat /greeting']);
+    expect(files).toContain('./src/index.js');
+    expect(files).toContain('./keep.log');
+    expect(files).toContain('./Dockerfile');
+    expect(files).not.toContain('node_modules');
+    expect(files).not.toContain('debug.log');
+    expect(files).not.toContain('broken');
+    expect(files).toContain('hello-world/from-env');
+    const info = await docker.getImage(`${image}:latest`).inspect();
+    expect(info.Config.Labels?.['dev.slipway.test']).toBe('yes');
+  });
+
+  it('serves unchanged steps from the cache and tags uncommitted work with the dirty suffix', async () => {
+    writeFileSync(path.join(project.dir, 'src', 'index.js'), 'console.log(2)\n');
+    expect(git(project.dir, 'status', '--porcelain')).not.toBe('');
+    const run = await runTask(core, 'images.build', { projectId: name, services: ['app'] });
+    expect(run.done.ok).toBe(true);
+    const built = (run.done.result as { images: Array<{ tags: string[]; cachedSteps: number }> }).images[0];
+    expect(built?.tags).toContain(`${image}:${commit}-wip`);
+    expect(built?.cachedSteps).toBeGreaterThanOrEqual(2);
+    expect(run.progress.some((p) => p.message.endsWith(': cached'))).toBe(true);
+  });
+
+  it('reports the failing step with the engine message', async () => {
+    const run = await runTask(core, 'images.build', { projectId: name, services: ['broken'] });
+    expect(run.done.ok).toBe(false);
+    expect(run.done.error?.code).toBe('build_failed');
+    expect(run.done.error?.message).toContain('service broken: build failed at step 2/3 (RUN echo before the failure && exit 3)');
+    expect(run.done.error?.message).toMatch(/returned a non-zero code: 3/);
+    expect(run.done.error?.hint).toContain('before the failure');
+    expect(run.progress.some((p) => p.subject === 'broken' && p.message === 'before the failure')).toBe(true);
+  });
+
+  it('refuses an unknown service and a service without build before starting a task', async () => {
+    const unknown = await core.call('images.build', { projectId: name, services: ['nope'] });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.error.message).toBe('no such service: nope');
+  });
+});

@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import { SlipwayCore } from '../../../electron/core/slipway-core';
+import type { TaskDone, TaskProgress } from '../../../shared/contract/tasks';
+
+/** A folder with files, removed by cleanup(). */
+export function tempProject(files: Record<string, string>): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'swimg-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+}
+
+export function gitInitCommit(dir: string): string {
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'first');
+  return git(dir, 'rev-parse', '--short', 'HEAD');
+}
+
+export interface TaskRun {
+  done: TaskDone;
+  progress: TaskProgress[];
+}
+
+/** Starts a task call and waits for its task.done, collecting its progress events. */
+export async function runTask(core: SlipwayCore, name: 'images.build' | 'images.push', input: Record<string, unknown>, onProgress?: (p: TaskProgress, taskId: string) => void): Promise<TaskRun> {
+  const progress: TaskProgress[] = [];
+  let taskId: string | undefined;
+  const early: Array<TaskProgress | TaskDone> = [];
+  let resolveDone: (done: TaskDone) => void = () => undefined;
+  const done = new Promise<TaskDone>((resolve) => {
+    resolveDone = resolve;
+  });
+  const offProgress = core.events.on('task.progress', (p) => {
+    if (taskId === undefined) early.push(p);
+    else if (p.taskId === taskId) {
+      progress.push(p);
+      onProgress?.(p, taskId);
+    }
+  });
+  const offDone = core.events.on('task.done', (d) => {
+    if (taskId === undefined) early.push(d);
+    else if (d.taskId === taskId) resolveDone(d);
+  });
+  try {
+    const answer = await core.call(name, input);
+    if (!answer.ok) throw new Error(`${name} refused: ${answer.error.message}`);
+    taskId = (answer.value as { taskId: string }).taskId;
+    for (const e of early) {
+      if (e.taskId !== taskId) continue;
+      if ('ok' in e) resolveDone(e);
+      else progress.push(e);
+    }
+    return { done: await done, progress };
+  } finally {
+    offProgress();
+    offDone();
+  }
+}
+
+/** Runs a command in an image and returns its output. */
+export async function runInImage(docker: Docker, image: string, cmd: string[]): Promise<string> {
+  const container = await docker.createContainer({ Image: image, Cmd: cmd, HostConfig: { NetworkMode: 'none' } });
+  try {
+    await container.start();
+    await container.wait();
+    const logs = await container.logs({ stdout: true, stderr: true });
+    return demux(logs);
+  } finally {
+    await container.remove({ force: true });
+  }
+}
+
+function demux(buffer: Buffer): string {
+  let out = '';
+  let offset = 0;
+  while (offset + 8 <= buffer.length) {
+    const size = buffer.readUInt32BE(offset + 4);
+    out += buffer.subarray(offset + 8, offset + 8 + size).toString('utf8');
+    offset += 8 + size;
+  }
+  return out;
+}
+
+export async function removeImages(docker: Docker, names: string[]): Promise<void> {
+  for (const name of names) await docker.getImage(name).remove({ force: true }).catch(() => undefined);
+}
