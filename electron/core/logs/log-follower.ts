@@ -207,7 +207,7 @@ export class LogFollower {
 
   private markAll(note: string): void {
     if (!this.historyDone || this.stopped) return;
-    const labels = new Set([...this.tracked.values()].filter((t) => t.reader).map((t) => t.label));
+    const labels = new Set([...this.tracked.values()].map((t) => t.label));
     const now = Date.now();
     if (labels.size > 0) void this.options.sink([...labels].map((label) => ({ service: label, stream: 'system' as const, text: `── ${note} ──`, ts: now })));
   }
