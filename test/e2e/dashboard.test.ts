@@ -56,6 +56,8 @@ describe('the dashboard in Chromium, on the real engine', () => {
   it('opens the project of the working directory', async () => {
     await page.goto(served.url);
     await page.getByRole('heading', { name: project }).waitFor();
+    await page.getByTestId('host-status').filter({ hasText: 'connected' }).waitFor();
+    await page.getByText('No log lines yet').waitFor();
     expect(await page.getByText(fixture).count()).toBeGreaterThan(0);
     expect(Object.fromEntries(await rowStates())).toEqual({ db: 'stopped', web: 'stopped', migrate: 'stopped' });
     // The token left the address bar.

@@ -34,6 +34,14 @@ export function connectFeeds(store: AppStore): () => void {
       s.applyService({ service: event.service, containers: prev?.containers ?? [], state: word, ...(event.exitCode !== undefined ? { exitCode: event.exitCode } : {}) });
       scheduleRefresh(300);
     }),
+    client.on('desktop.navigate', (target) => {
+      // From the desktop shell (tray, notifications, menu): show this view.
+      const s = store.getState();
+      if (target.view === 'open-project') return s.selectProject(undefined);
+      if (target.projectId && target.projectId !== s.currentId) s.selectProject(target.projectId);
+      if (target.view === 'logs') s.showLogs(target.service);
+      if (target.view === 'terminal' && target.service) s.openTerminal(target.service);
+    }),
     client.on('task.done', (event) => {
       const s = store.getState();
       const done = { ok: event.ok, ...(event.error ? { error: event.error } : {}) };

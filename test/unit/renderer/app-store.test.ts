@@ -92,4 +92,18 @@ describe('the app store', () => {
     expect(await store.getState().openProject('/src/other')).toBe(true);
     expect(store.getState().currentId).toBe('other');
   });
+
+  it('navigates when the desktop shell asks (tray, notifications)', async () => {
+    const client = demoClient();
+    const store = createAppStore(client);
+    const off = connectFeeds(store);
+    await store.getState().loadProjects();
+    client.emit('desktop.navigate', { view: 'terminal', projectId: 'demo', service: 'web' });
+    expect(store.getState().terminalService).toBe('web');
+    client.emit('desktop.navigate', { view: 'logs', projectId: 'demo', service: 'db' });
+    expect(store.getState().logService).toBe('db');
+    client.emit('desktop.navigate', { view: 'open-project' });
+    expect(store.getState().currentId).toBeUndefined();
+    off();
+  });
 });

@@ -58,4 +58,15 @@ describe('the project view', () => {
     expect(alert.textContent).toContain('Choose a folder that has a compose.yaml.');
     expect(screen.getByText('No recent projects')).toBeTruthy();
   });
+
+  it('offers the native folder picker where the desktop bridge has one', async () => {
+    const client = new FakeClient()
+      .answer('projects.list', { ok: true, value: [] })
+      .answer('projects.open', { ok: false, error: { code: 'x', message: 'nothing there' } });
+    Object.assign(client, { desktop: { platform: 'linux', pickFolder: async () => '/picked/folder' } });
+    renderApp(client);
+    await userEvent.click(await screen.findByRole('button', { name: 'Choose folder…' }));
+    await screen.findByRole('alert');
+    expect(client.callsOf('projects.open')).toEqual([{ path: '/picked/folder' }]);
+  });
 });

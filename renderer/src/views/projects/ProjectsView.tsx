@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { DesktopBridge } from '../../../../shared/desktop-bridge';
 import { useApp } from '../../app-context';
 import { recentProjects } from '../../store/recent-projects';
 import { ErrorNote } from '../common/ErrorNote';
@@ -11,6 +12,8 @@ export function ProjectsView() {
   const openError = useApp((s) => s.openError);
   const openProject = useApp((s) => s.openProject);
   const selectProject = useApp((s) => s.selectProject);
+  // In the Electron window the preload offers a native folder picker; the browser has the path field only.
+  const desktop = useApp((s) => (s.client as Partial<DesktopBridge>).desktop);
   const [path, setPath] = useState('');
   const recent = recentProjects();
   return (
@@ -29,6 +32,19 @@ export function ProjectsView() {
           <button type="submit" className="primary" disabled={opening || path.trim() === ''}>
             {opening ? 'Opening…' : 'Open'}
           </button>
+          {desktop ? (
+            <button
+              type="button"
+              disabled={opening}
+              onClick={() =>
+                void desktop.pickFolder().then((folder) => {
+                  if (folder) void openProject(folder);
+                })
+              }
+            >
+              Choose folder…
+            </button>
+          ) : null}
         </div>
         <ErrorNote error={openError} />
       </form>
