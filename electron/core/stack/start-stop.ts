@@ -30,7 +30,8 @@ export async function inReverseOrder(containers: ProjectContainer[], dependents:
   const finish = (service: string, seen: Set<string>): Promise<void> => {
     let promise = done.get(service);
     if (promise) return promise;
-    const after = (dependents.get(service) ?? []).filter((d) => byName.has(d) && !seen.has(d));
+    // Services with nothing to act on still pass the order through (web → migrate(exited) → db).
+    const after = (dependents.get(service) ?? []).filter((d) => !seen.has(d));
     const nextSeen = new Set(seen).add(service);
     promise = Promise.all(after.map((d) => finish(d, nextSeen))).then(async () => {
       await Promise.all((byName.get(service) ?? []).map(action));

@@ -84,7 +84,12 @@ describe('up is idempotent; down leaves nothing', () => {
     ctx = stackContext('startstop');
     const project = chain(ctx.name);
     await upProject(ctx.core, project, { wait: true });
+    const stopping = await recordEvents(ctx.docker, ctx.name);
     await stopServices(ctx.core, project, { timeoutSeconds: 1 });
+    await stopping.waitFor((e) => e.Action === 'die' && e.Actor.Attributes['com.docker.compose.service'] === 'db');
+    stopping.stop();
+    // db waits for web although the one-shot between them (migrate) has nothing to stop.
+    expect(eventIndex(stopping.events, 'db', 'kill')).toBeGreaterThan(eventIndex(stopping.events, 'web', 'die'));
     const stopped = await listProjectContainers(ctx.docker, ctx.name);
     expect(stopped.every((c) => c.state === 'exited')).toBe(true);
     const recorder = await recordEvents(ctx.docker, ctx.name);
