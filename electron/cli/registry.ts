@@ -1,6 +1,8 @@
 import type { Command } from './command';
 import { configCommand } from './commands/config';
 import { versionCommand } from './commands/version';
+import { buildCommand } from './commands/build';
+import { pushCommand } from './commands/push';
 import { doctorCommand } from './commands/doctor';
 import { hostsCommand } from './commands/hosts';
 import { hostCommand } from './commands/host';
@@ -19,6 +21,8 @@ import { restartCommand } from './commands/restart';
 export const commands: Command[] = [
   configCommand,
   versionCommand,
+  buildCommand,
+  pushCommand,
   doctorCommand,
   hostsCommand,
   hostCommand,

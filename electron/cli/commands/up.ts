@@ -6,13 +6,14 @@ import type { Command, ParsedArgs } from '../command';
 import type { CliContext } from '../context';
 import { progressPrinter, secondsFlag, stackProject } from '../stack-cli';
 import { logsCommand } from './logs';
+import { upBuildHook } from '../images-cli';
 
 /**
  * `up --build`: the images room plugs its builder in here (it receives the services that
  * have a `build:` section, before anything is created). Absent, `--build` is refused.
  */
-export function buildHook(_ctx: CliContext, _project: Project): UpOptions['build'] | undefined {
-  return undefined;
+export function buildHook(ctx: CliContext, project: Project): UpOptions['build'] | undefined {
+  return upBuildHook(ctx, project);
 }
 
 export const upCommand: Command = {

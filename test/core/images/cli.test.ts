@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { runCli } from '../../../electron/cli/run-cli';
+import { removeProjectResources, testDocker, testEnv, testRegistry, uniqueProjectName } from '../../support/engine';
+import { gitInitCommit, removeImages, tempProject } from './images-fixture';
+
+function sink(): Writable & { text: string } {
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      stream.text += chunk.toString('utf8');
+      callback();
+    },
+  }) as Writable & { text: string };
+  stream.text = '';
+  return stream;
+}
+
+describe('slipway build / push / up --build', () => {
+  const docker = testDocker();
+  const registry = testRegistry();
+  const name = uniqueProjectName('imgcli');
+  const repository = `${registry.address}/${name}/web`;
+  const project = tempProject({
+    'compose.yaml': `name: ${name}
+services:
+  web:
+    image: ${repository}:dev
+    build:
+      context: .
+      network: none
+      args:
+        MESSAGE: from-cli
+    command: ["sh", "-c", "cat /message && exec sleep 300"]
+    init: true
+    network_mode: none
+`,
+    Dockerfile: 'FROM busybox:latest\nARG MESSAGE\nRUN echo "$MESSAGE" > /message\n',
+  });
+  const configDir = path.join(project.dir, '.docker-config');
+  let commit = '';
+
+  async function cli(...argv: string[]) {
+    const stdout = sink();
+    const stderr = sink();
+    const code = await runCli({ argv, env: testEnv({ DOCKER_CONFIG: configDir }), cwd: project.dir, stdout, stderr });
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  }
+
+  function login(password: string): void {
+    mkdirSync(configDir, { recursive: true });
+    writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({ auths: { [registry.address]: { auth: Buffer.from(`${registry.username}:${password}`).toString('base64') } } }));
+  }
+
+  beforeAll(() => {
+    writeFileSync(path.join(project.dir, '.gitignore'), '.docker-config/\n');
+    commit = gitInitCommit(project.dir);
+  });
+
+  afterAll(async () => {
+    await removeProjectResources(docker, name);
+    await removeImages(docker, [`${repository}:dev`, `${repository}:${commit}`]);
+    project.cleanup();
+  });
+
+  it('builds with progress on stderr and the tags on stdout', async () => {
+    const result = await cli('build', '--no-cache');
+    expect(result.stderr).toContain('[web] Step 1/3 : FROM busybox:latest');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`Built web: ${repository}:dev ${repository}:${commit}\n`);
+  });
+
+  it('refuses a wrong password in one line without a stack trace, then pushes with the right one', async () => {
+    login('wrong');
+    const refused = await cli('push');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n').at(-1)).toBe(`slipway: authentication required for ${registry.address} — run docker login ${registry.address}`);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    login(registry.password);
+    const pushed = await cli('push', 'web');
+    expect(pushed.code).toBe(0);
+    expect(pushed.stdout).toMatch(new RegExp(`^Pushed ${repository.replace(/[.]/g, '\\.')}:dev sha256:[0-9a-f]{64}\\nPushed .*:${commit} sha256:`));
+    expect(pushed.stdout + pushed.stderr).not.toContain(registry.password);
+  });
+
+  it('names a service without build: when asked to build it', async () => {
+    const result = await cli('build', 'nope');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('slipway: no such service: nope');
+  });
+
+  it('up --build builds first, then starts the service from the new image', async () => {
+    writeFileSync(path.join(project.dir, 'Dockerfile'), 'FROM busybox:latest\nARG MESSAGE\nRUN echo "rebuilt-$MESSAGE" > /message\n');
+    const result = await cli('up', '--build', '-d');
+    expect(result.stderr).toContain('[web] Step 3/3');
+    expect(result.code).toBe(0);
+    const [container] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
+    expect(container).toBeDefined();
+    const logs = await docker.getContainer(container!.Id).logs({ stdout: true, stderr: true });
+    expect(logs.toString('utf8')).toContain('rebuilt-from-cli');
+  });
+});
