@@ -169,7 +169,6 @@ function networks(value: unknown): Dict {
  */
 export function canonicalService(service: Dict, base: string, source: ComposeSource, name: string): Dict {
   const s: Dict = { ...service };
-  const at = (key: string) => source.where(['services', name, key]);
   try {
     if (s.build !== undefined && s.build !== null) s.build = build(s.build, base);
     if ('command' in s) s.command = commandForm(s.command, 'command');
@@ -191,8 +190,12 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
       s.develop = { ...s.develop, watch: s.develop.watch.map((rule) => (isDict(rule) && typeof rule.path === 'string' ? { ...rule, path: absoluteHostPath(rule.path, base) } : rule)) };
     }
   } catch (error) {
-    if (error instanceof PortSyntaxError) throw new SlipwayError('compose_invalid', `${at('ports')}: services.${name}.ports: ${error.message}`, 'Write ports as "[HOST_IP:]PUBLISHED:TARGET[/PROTOCOL]".');
-    if (error instanceof VolumeSyntaxError) throw new SlipwayError('compose_invalid', `${at('volumes')}: services.${name}.volumes: ${error.message}`, 'Write volumes as "SOURCE:TARGET[:ro]".');
+    if (error instanceof PortSyntaxError || error instanceof VolumeSyntaxError) {
+      const key = error instanceof PortSyntaxError ? 'ports' : 'volumes';
+      const p = error.index === undefined ? ['services', name, key] : ['services', name, key, error.index];
+      const hint = key === 'ports' ? 'Write ports as "[HOST_IP:]PUBLISHED:TARGET[/PROTOCOL]".' : 'Write volumes as "SOURCE:TARGET[:ro]".';
+      throw new SlipwayError('compose_invalid', `${source.where(p)}: ${formatKeyPath(p)}: ${error.message}`, hint);
+    }
     if (error instanceof SlipwayError) throw error;
     if (error instanceof FieldError) {
       const p = ['services', name, ...error.path];

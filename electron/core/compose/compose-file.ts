@@ -16,6 +16,8 @@ export interface LoadContext {
   warnings: string[];
   /** The file each service was last defined in, for messages about the merged model. */
   origins: Map<string, ComposeSource>;
+  /** The top-level file that set `name:` last (included files do not name the project). */
+  meta: { nameSource?: ComposeSource };
 }
 
 /** A compose file after YAML, interpolation and the schema check (before long forms). */

@@ -46,14 +46,14 @@ export function discoverFiles(dir: string): string[] {
 }
 
 /** `-f` values or COMPOSE_FILE entries made absolute and checked to exist. */
-export function resolveGivenFiles(files: string[], base: string): string[] {
+export function resolveGivenFiles(files: string[], base: string, cwd: string = base): string[] {
   return files.map((file) => {
     if (file === '-') throw new SlipwayError('compose_stdin', 'reading a compose file from stdin (-f -) is not supported', 'Save it to a file and pass that with -f.');
     const absolute = path.resolve(base, file);
     if (!existsSync(absolute)) {
-      throw new SlipwayError('compose_not_found', `compose file not found: ${absolute}`, 'Check the -f / COMPOSE_FILE path.');
+      throw new SlipwayError('compose_not_found', `compose file not found: ${shown(absolute, cwd)}`, 'Check the -f / COMPOSE_FILE path.');
     }
-    if (!isFile(absolute)) throw new SlipwayError('compose_not_found', `not a file: ${absolute}`, 'Pass a compose file to -f, not a folder.');
+    if (!isFile(absolute)) throw new SlipwayError('compose_not_found', `not a file: ${shown(absolute, cwd)}`, 'Pass a compose file to -f, not a folder.');
     return absolute;
   });
 }
@@ -62,4 +62,9 @@ export function resolveGivenFiles(files: string[], base: string): string[] {
 export function splitComposeFileVar(value: string, separator: string | undefined): string[] {
   const sep = separator && separator !== '' ? separator : path.delimiter;
   return value.split(sep).filter((part) => part.trim() !== '');
+}
+
+function shown(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }

@@ -7,11 +7,11 @@ import type { Lookup } from './template';
 export type Env = Record<string, string | undefined>;
 
 /** Reads `.env`-style files in order; later files win, the process environment wins over all. */
-export function loadDotEnv(files: string[], processEnv: Env, requireAll: boolean): Record<string, string> {
+export function loadDotEnv(files: string[], processEnv: Env, requireAll: boolean, cwd = process.cwd()): Record<string, string> {
   const out: Record<string, string> = {};
   for (const file of files) {
     if (!existsSync(file)) {
-      if (requireAll) throw new SlipwayError('compose_env_file', `env file not found: ${file}`, 'Check the --env-file path.');
+      if (requireAll) throw new SlipwayError('compose_env_file', `env file not found: ${displayPath(file, cwd)}`, 'Check the --env-file path.');
       continue;
     }
     const lookup: Lookup = (name) => processEnv[name] ?? out[name];
@@ -19,7 +19,7 @@ export function loadDotEnv(files: string[], processEnv: Env, requireAll: boolean
       Object.assign(out, parseEnvText(readFileSync(file, 'utf8'), lookup));
     } catch (error) {
       if (error instanceof EnvFileError) {
-        throw new SlipwayError('compose_env_file', `${displayPath(file, process.cwd())}:${error.line}: ${error.message}`, 'Fix that line of the env file.');
+        throw new SlipwayError('compose_env_file', `${displayPath(file, cwd)}:${error.line}: ${error.message}`, 'Fix that line of the env file.');
       }
       throw error;
     }

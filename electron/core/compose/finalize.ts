@@ -8,27 +8,35 @@ import { isDict } from './types';
 /** Service-level booleans Compose omits when false. */
 const OMIT_FALSE = ['privileged', 'read_only', 'tty', 'stdin_open', 'oom_kill_disable'];
 
-function readEnvFile(entry: Dict, lookup: Lookup, service: string): Record<string, string> {
+/** Where a service was written (for messages) and how to show a file path. */
+export interface ServiceOrigin {
+  where: (path: (string | number)[]) => string;
+  display: (file: string) => string;
+}
+
+function readEnvFile(entry: Dict, lookup: Lookup, service: string, origin: ServiceOrigin | undefined): Record<string, string> {
   const file = String(entry.path);
+  const shown = origin ? origin.display(file) : file;
   if (!existsSync(file)) {
-    if (entry.required === false) return {};
-    throw new SlipwayError('compose_env_file', `services.${service}.env_file: env file ${file} not found`, 'Create the file, fix the path, or mark it `required: false`.');
+    if (entry.required === false || entry.required === 'false') return {};
+    const at = origin ? `${origin.where(['services', service, 'env_file'])}: ` : '';
+    throw new SlipwayError('compose_env_file', `${at}services.${service}.env_file: env file ${shown} not found`, 'Create the file, fix the path, or mark it `required: false`.');
   }
   try {
     return parseEnvText(readFileSync(file, 'utf8'), lookup);
   } catch (error) {
-    if (error instanceof EnvFileError) throw new SlipwayError('compose_env_file', `${file}:${error.line}: ${error.message}`, 'Fix the line in that env file.');
+    if (error instanceof EnvFileError) throw new SlipwayError('compose_env_file', `${shown}:${error.line}: ${error.message}`, 'Fix the line in that env file.');
     throw error;
   }
 }
 
 /** `env_file` then `environment` (which wins); bare names take their value from the project environment. */
-export function resolveEnvironment(service: Dict, lookup: Lookup, name: string): Record<string, string | null> | undefined {
+export function resolveEnvironment(service: Dict, lookup: Lookup, name: string, origin?: ServiceOrigin): Record<string, string | null> | undefined {
   const files = Array.isArray(service.env_file) ? (service.env_file as Dict[]) : [];
   const env = isDict(service.environment) ? (service.environment as Record<string, string | null>) : undefined;
   if (files.length === 0 && env === undefined) return undefined;
   const out: Record<string, string | null> = {};
-  for (const entry of files) Object.assign(out, readEnvFile(entry, lookup, name));
+  for (const entry of files) Object.assign(out, readEnvFile(entry, lookup, name, origin));
   for (const [key, value] of Object.entries(env ?? {})) {
     if (value === null) {
       const found = lookup(key);
@@ -53,10 +61,10 @@ function resolveArgs(args: unknown, lookup: Lookup): unknown {
 }
 
 /** The last per-service touches after merging: defaults Compose fills in and env resolution. */
-export function finalizeService(service: Dict, name: string, lookup: Lookup): Dict {
+export function finalizeService(service: Dict, name: string, lookup: Lookup, origin?: ServiceOrigin): Dict {
   const s: Dict = { ...service };
   delete s.extends;
-  const env = resolveEnvironment(s, lookup, name);
+  const env = resolveEnvironment(s, lookup, name, origin);
   delete s.env_file;
   if (env !== undefined) s.environment = env;
   if (isDict(s.build)) {

@@ -56,7 +56,7 @@ export function applyIncludes(model: Dict, file: string, source: ComposeSource, 
         throw new SlipwayError('compose_include', `${source.where(['include', index])}: include cycle ${names}`, 'A file cannot include itself, directly or through others.');
       }
     }
-    const defaults = loadDotEnv(entry.envFiles, {}, entry.explicitEnv);
+    const defaults = loadDotEnv(entry.envFiles, {}, entry.explicitEnv, ctx.cwd);
     const lookup: Lookup = (name) => ctx.lookup(name) ?? defaults[name];
     const included = loadFiles(entry.paths, entry.projectDirectory, { ...ctx, lookup }, stack);
     for (const kind of KINDS) {

@@ -6,8 +6,9 @@ import { checkConsistency } from './consistency';
 import { ExtendsResolver } from './extends';
 import { applyIncludes, type LoadFiles } from './include';
 import { discoverFiles, resolveGivenFiles, splitComposeFileVar } from './discover';
-import { loadDotEnv, projectEnvironment, type Env } from './environment';
-import { assertNoDependencyCycle } from './graph';
+import { displayPath, loadDotEnv, projectEnvironment, type Env } from './environment';
+import { dependencyEdges, findDependencyCycle } from './graph';
+import { SlipwayError } from '../../../shared/errors';
 import { finalizeService, finalizeTopLevel, sortKeys } from './finalize';
 import { mergeModels } from './merge';
 import { applyProfiles, activeProfiles } from './profiles';
@@ -35,32 +36,34 @@ export function loadProjectSync(options: ProjectOptions = {}): Project {
   // 1. The env files that may name COMPOSE_FILE, COMPOSE_PROJECT_NAME, COMPOSE_PROFILES.
   const firstGiven = options.files?.[0];
   let envDir = explicitDir ?? (firstGiven !== undefined ? path.dirname(path.resolve(cwd, firstGiven)) : cwd);
-  let dotenv = loadDotEnv(envFilesGiven.length > 0 ? envFilesGiven : [path.join(envDir, '.env')], processEnv, envFilesGiven.length > 0);
+  let dotenv = loadDotEnv(envFilesGiven.length > 0 ? envFilesGiven : [path.join(envDir, '.env')], processEnv, envFilesGiven.length > 0, cwd);
   let env = projectEnvironment(dotenv, processEnv);
 
   // 2. The compose files.
   let files: string[];
-  if (options.files && options.files.length > 0) files = resolveGivenFiles(options.files, cwd);
-  else if (env.COMPOSE_FILE) files = resolveGivenFiles(splitComposeFileVar(env.COMPOSE_FILE, env.COMPOSE_PATH_SEPARATOR), explicitDir ?? cwd);
+  if (options.files && options.files.length > 0) files = resolveGivenFiles(options.files, cwd, cwd);
+  else if (env.COMPOSE_FILE) files = resolveGivenFiles(splitComposeFileVar(env.COMPOSE_FILE, env.COMPOSE_PATH_SEPARATOR), explicitDir ?? cwd, cwd);
   else files = discoverFiles(explicitDir ?? cwd);
   const firstFile = files[0] as string;
   const workingDir = explicitDir ?? path.dirname(firstFile);
   if (envFilesGiven.length === 0 && workingDir !== envDir) {
     envDir = workingDir;
-    dotenv = loadDotEnv([path.join(envDir, '.env')], processEnv, false);
+    dotenv = loadDotEnv([path.join(envDir, '.env')], processEnv, false, cwd);
     env = projectEnvironment(dotenv, processEnv);
   }
   const lookup: Lookup = (name) => env[name];
 
   // 3. Each file: parse, interpolate, validate, long forms, extends, include; then merge in order.
   const origins = new Map<string, ComposeSource>();
-  const merged = loadFiles(files, workingDir, { cwd, lookup, warnings, origins }, []);
+  const meta: LoadContext['meta'] = {};
+  const merged = loadFiles(files, workingDir, { cwd, lookup, warnings, origins, meta }, []);
 
   // 4. Name, profiles, the finishing defaults.
   const name = chooseProjectName({
     flag: options.projectName,
     env: env.COMPOSE_PROJECT_NAME,
     fromFile: typeof merged.name === 'string' ? merged.name : undefined,
+    fromFileWhere: meta.nameSource?.where(['name']),
     folder: path.basename(workingDir),
   }).name;
   const profiles = activeProfiles(options.profiles, env.COMPOSE_PROFILES);
@@ -68,11 +71,13 @@ export function loadProjectSync(options: ProjectOptions = {}): Project {
   const { enabled, disabled } = applyProfiles(services, profiles);
   const finalServices: Record<string, Dict> = {};
   for (const [serviceName, service] of Object.entries(enabled)) {
-    finalServices[serviceName] = finalizeService(service, serviceName, lookup);
+    const source = origins.get(serviceName);
+    const origin = source ? { where: source.where, display: (file: string) => displayPath(file, cwd) } : undefined;
+    finalServices[serviceName] = finalizeService(service, serviceName, lookup, origin);
   }
   const model: Dict = { ...merged, name, services: finalServices };
   checkConsistency(model, finalServices, services, origins);
-  assertNoDependencyCycle(finalServices as Record<string, ServiceConfig>);
+  assertNoCycle(finalServices as Record<string, ServiceConfig>, origins);
   finalizeTopLevel(model, name);
   for (const line of startIntervalWarnings(finalServices)) warnings.push(line);
 
@@ -97,6 +102,7 @@ export const loadFiles: LoadFiles = (files, base, ctx, stack) => {
 /** One compose file: checked, long forms, extends resolved, includes added. */
 function loadModelFile(file: string, base: string, ctx: LoadContext, stack: string[]): Dict {
   const checked = readComposeFile(file, ctx);
+  if (stack.length === 1 && typeof checked.data.name === 'string') ctx.meta.nameSource = checked.source;
   const resolver = new ExtendsResolver(ctx);
   const services = resolver.register(file, checked, base);
   const resolved: Dict = {};
@@ -118,4 +124,16 @@ function startIntervalWarnings(services: Dict): string[] {
     }
   }
   return out;
+}
+
+/** A dependency cycle is an error that names it, at the place the first edge is written. */
+function assertNoCycle(services: Record<string, ServiceConfig>, origins: Map<string, ComposeSource>): void {
+  const cycle = findDependencyCycle(services);
+  if (!cycle) return;
+  const [from, to] = cycle as [string, string];
+  const edge = dependencyEdges(services).find((e) => e.from === from && e.to === to);
+  const key: (string | number)[] = edge?.via === 'depends_on' ? ['depends_on', to] : [edge?.via ?? 'depends_on'];
+  const source = origins.get(from);
+  const at = source ? `${source.where(['services', from, ...key])}: ` : '';
+  throw new SlipwayError('compose_cycle', `${at}dependency cycle between services: ${cycle.join(' -> ')}`, 'Remove one of the depends_on, links, network_mode: service: or volumes_from references in that cycle.');
 }

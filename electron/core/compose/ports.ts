@@ -3,7 +3,10 @@ import type { Dict } from './types';
 import { isDict } from './types';
 
 /** Thrown with a message saying what is wrong with one port entry. */
-export class PortSyntaxError extends Error {}
+export class PortSyntaxError extends Error {
+  /** Index of the entry in the ports list, when known. */
+  index?: number;
+}
 
 function parseRange(text: string, what: string, spec: string): [number, number] {
   const m = /^(\d+)(?:-(\d+))?$/.exec(text);
@@ -86,11 +89,16 @@ export function normalizePortLong(entry: Dict): PortConfig {
 export function normalizePorts(value: unknown): PortConfig[] {
   if (!Array.isArray(value)) return [];
   const out: PortConfig[] = [];
-  for (const entry of value) {
-    if (typeof entry === 'number') out.push(...parsePortShort(String(entry)));
-    else if (typeof entry === 'string') out.push(...parsePortShort(entry));
-    else if (isDict(entry)) out.push(normalizePortLong(entry));
-  }
+  value.forEach((entry, index) => {
+    try {
+      if (typeof entry === 'number') out.push(...parsePortShort(String(entry)));
+      else if (typeof entry === 'string') out.push(...parsePortShort(entry));
+      else if (isDict(entry)) out.push(normalizePortLong(entry));
+    } catch (error) {
+      if (error instanceof PortSyntaxError) error.index = index;
+      throw error;
+    }
+  });
   return out;
 }
 

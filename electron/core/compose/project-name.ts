@@ -22,6 +22,8 @@ export function chooseProjectName(input: {
   flag?: string | undefined;
   env?: string | undefined;
   fromFile?: string | undefined;
+  /** `compose.yaml:1:1` of the `name:` key, for the message. */
+  fromFileWhere?: string | undefined;
   folder: string;
 }): { name: string; source: NameSource } {
   const candidates: [string | undefined, NameSource][] = [
@@ -32,9 +34,10 @@ export function chooseProjectName(input: {
   for (const [value, source] of candidates) {
     if (value === undefined || value === '') continue;
     if (!isValidProjectName(value)) {
+      const at = source === 'name:' && input.fromFileWhere ? `${input.fromFileWhere}: ` : '';
       throw new SlipwayError(
         'compose_project_name',
-        `invalid project name ${JSON.stringify(value)} (from ${source}): it must contain only lowercase letters, digits, dashes and underscores, and start with a letter or digit`,
+        `${at}invalid project name ${JSON.stringify(value)} (from ${source}): it must contain only lowercase letters, digits, dashes and underscores, and start with a letter or digit`,
         `Try ${JSON.stringify(normalizeProjectName(value) || 'myproject')}.`,
       );
     }

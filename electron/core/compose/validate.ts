@@ -89,18 +89,24 @@ function describe(errors: ErrorObject[], data: unknown): { path: KeyPath; messag
       const key = String(pick.params.additionalProperty);
       const parentIsServices = path.length === 1 && (path[0] === 'services' || path[0] === 'volumes' || path[0] === 'secrets' || path[0] === 'configs');
       if (parentIsServices && !/^[a-zA-Z0-9._-]+$/.test(key)) {
-        return { path: [...path, key], message: `${name} key ${JSON.stringify(key)} is not a valid name (use letters, digits, ".", "_" and "-")` };
+        return { path: [...path, key], message: `${name}: ${JSON.stringify(key)} is not a valid ${String(path[0]).slice(0, -1)} name (use letters, digits, ".", "_" and "-")` };
       }
       return { path: [...path, key], message: `${name === 'the top level' ? 'top level' : name}: additional property ${key} is not allowed` };
     }
     case 'required':
       return { path, message: `${name}.${String(pick.params.missingProperty)} is required` };
     case 'uniqueItems':
-      return { path: [...path, Number(pick.params.i)], message: `${name} must not contain duplicates (items ${String(pick.params.j)} and ${String(pick.params.i)} are the same)` };
+    {
+      const [a, b] = [Number(pick.params.i), Number(pick.params.j)].sort((x, y) => x - y);
+      return { path: [...path, b as number], message: `${name} must not contain duplicates (items ${String(a)} and ${String(b)} are the same)` };
+    }
     case 'minimum':
     case 'maximum':
       return { path, message: `${name} must be ${pick.keyword === 'minimum' ? '>=' : '<='} ${String(pick.params.limit)}` };
     case 'pattern':
+      if (path[path.length - 1] === 'pull_policy') {
+        return { path, message: `${name} must be one of always, never, missing, build, if_not_present, refresh, daily, weekly or every_<duration>` };
+      }
       return { path, message: `${name} does not match ${String(pick.params.pattern)}` };
     default:
       return { path, message: `${name} ${pick.message ?? 'is invalid'}` };

@@ -4,7 +4,10 @@ import type { ServiceVolume } from '../../../shared/model/project';
 import type { Dict } from './types';
 import { isDict } from './types';
 
-export class VolumeSyntaxError extends Error {}
+export class VolumeSyntaxError extends Error {
+  /** Index of the entry in the volumes list, when known. */
+  index?: number;
+}
 
 const PROPAGATION = new Set(['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate']);
 
@@ -92,5 +95,12 @@ export function normalizeVolumeLong(entry: Dict, base: string): ServiceVolume {
 
 export function normalizeVolumes(value: unknown, base: string): ServiceVolume[] {
   if (!Array.isArray(value)) return [];
-  return value.map((entry) => (typeof entry === 'string' ? parseVolumeShort(entry, base) : normalizeVolumeLong(isDict(entry) ? entry : {}, base)));
+  return value.map((entry, index) => {
+    try {
+      return typeof entry === 'string' ? parseVolumeShort(entry, base) : normalizeVolumeLong(isDict(entry) ? entry : {}, base);
+    } catch (error) {
+      if (error instanceof VolumeSyntaxError) error.index = index;
+      throw error;
+    }
+  });
 }

@@ -30,8 +30,13 @@ export function parseComposeYaml(text: string, file: string, display: string): C
     const error = doc.errors[0];
     if (error) {
       const pos = lineCounter.linePos(error.pos[0]);
-      const first = error.message.split('\n')[0] ?? error.message;
-      throw new SlipwayError('compose_yaml', `${display}:${pos.line}:${pos.col}: invalid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`, 'Fix the YAML syntax at that position.');
+      let first = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+      if (error.code === 'DUPLICATE_KEY') {
+        const lineText = text.slice(error.pos[0]).split('\n')[0] ?? '';
+        const key = /^\s*["']?([^"':]+)/.exec(lineText)?.[1]?.trim();
+        first = key ? `duplicate key ${key}` : 'duplicate key';
+      }
+      throw new SlipwayError('compose_yaml', `${display}:${pos.line}:${pos.col}: invalid YAML: ${first}`, 'Fix the YAML syntax at that position.');
     }
   }
   let data: Dict = {};
