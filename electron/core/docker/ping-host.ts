@@ -1,6 +1,7 @@
-import type { SlipwayError } from '../../../shared/errors';
+import { SlipwayError } from '../../../shared/errors';
 import type { DockerConnection } from './connect';
 import { diagnoseConnectionError } from './diagnose';
+import { describeCaMismatch } from './tls-peer';
 import type { ResolvedHost } from './resolve-host';
 
 export interface EngineFacts {
@@ -62,7 +63,12 @@ export async function pingHost(connection: DockerConnection, timeoutMs = 10_000)
     }
     return { ok: true, host, engine, latencyMs };
   } catch (error) {
-    return { ok: false, host, error: diagnoseConnectionError(host, error) };
+    const diagnosed = diagnoseConnectionError(host, error);
+    if (diagnosed.code === 'docker_tls_verify') {
+      const note = await describeCaMismatch(host).catch(() => undefined);
+      if (note) return { ok: false, host, error: new SlipwayError(diagnosed.code, `${diagnosed.message}: ${note}`, diagnosed.hint) };
+    }
+    return { ok: false, host, error: diagnosed };
   } finally {
     clearTimeout(timer);
   }

@@ -3,7 +3,7 @@ import type { DockerConnection } from '../docker/connect';
 import type { PingResult } from '../docker/ping-host';
 import type { ResolvedHost } from '../docker/resolve-host';
 import type { CheckFix, DoctorCheck, DoctorDeps } from './types';
-import { formatBytes } from './format';
+import { formatBytes, isLocalEngine } from './format';
 
 export interface EngineProbe {
   connection?: DockerConnection;
@@ -88,7 +88,7 @@ export function diskCheck(deps: DoctorDeps, probe: EngineProbe): DoctorCheck {
   if (!probe.ping?.ok) return { ...base, status: 'warn', message: 'Not checked: the engine is not reachable' };
   const root = probe.ping.engine.dataRoot;
   if (!root) return { ...base, status: 'warn', message: 'The engine did not say where its data root is' };
-  const local = probe.ping.host.url.startsWith('unix://') && deps.platform === 'linux';
+  const local = isLocalEngine(probe.ping.host.url) && deps.platform === 'linux';
   const stat = local ? deps.statfs(root) : undefined;
   if (!stat) return { ...base, status: 'ok', message: `Data root ${root} is inside a VM or on another machine: free space not measured from here` };
   const free = formatBytes(stat.freeBytes);

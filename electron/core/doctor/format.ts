@@ -8,3 +8,9 @@ export function formatBytes(bytes: number): string {
   }
   return `${value >= 10 || unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }
+
+/** Is the engine on this machine (a socket, a pipe, or tcp on loopback)? */
+export function isLocalEngine(url: string): boolean {
+  if (url.startsWith('unix://') || url.startsWith('npipe://')) return true;
+  return /^tcp:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|$)/.test(url);
+}

@@ -4,6 +4,7 @@ import type { Project } from '../../../shared/model/project';
 import { isSlipwayError } from '../../../shared/errors';
 import type { EngineProbe } from './engine-checks';
 import { envExampleState } from './env-example';
+import { isLocalEngine } from './format';
 import type { DoctorCheck, DoctorDeps } from './types';
 
 export type ProjectLoad = { project: Project } | { error: { code: string; message: string; hint?: string } } | undefined;
@@ -58,10 +59,6 @@ function parseRange(published: string): number[] {
   return out;
 }
 
-function isLocalEngine(url: string): boolean {
-  if (url.startsWith('unix://') || url.startsWith('npipe://')) return true;
-  return /^tcp:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|$)/.test(url);
-}
 
 export async function portsCheck(deps: DoctorDeps, load: ProjectLoad, probe: EngineProbe): Promise<DoctorCheck | undefined> {
   if (!load || !('project' in load)) return undefined;

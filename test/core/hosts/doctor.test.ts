@@ -113,10 +113,10 @@ describe('slipway doctor against the real engine', () => {
     try {
       const opened = await core.call('projects.open', { path: dir });
       if (!opened.ok) throw new Error(opened.error.message);
-      const projectId = opened.value.projectId;
+      const projectId = (opened.value as { projectId: string }).projectId;
       const run = await core.call('doctor.run', { projectId });
       if (!run.ok) throw new Error(run.error.message);
-      expect(run.value.checks.find((c) => c.id === 'project.env')?.status).toBe('fail');
+      expect((run.value as Report).checks.find((c) => c.id === 'project.env')?.status).toBe('fail');
       const fix = await core.call('doctor.fix', { checkId: 'project.env', projectId });
       expect(fix).toMatchObject({ ok: true, value: { done: true, check: { status: 'ok' } } });
       expect(existsSync(path.join(dir, '.env'))).toBe(true);

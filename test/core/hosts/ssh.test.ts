@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDocker } from '../../../electron/core/docker/connect';
 import { pingHost } from '../../../electron/core/docker/ping-host';
+import { SlipwayCore } from '../../../electron/core/slipway-core';
 import { testDockerHost } from '../../support/engine';
 import { sshTestArgs, startTestSshd, type TestSshd } from './sshd';
 
@@ -32,6 +33,21 @@ describe('ssh:// hosts through `docker system dial-stdio`', () => {
     expect(result.engine.apiVersion).toMatch(/^1\.\d+$/);
     const images = await connection.docker.listImages();
     expect(images.some((i) => (i.RepoTags ?? []).includes('busybox:latest'))).toBe(true);
+  });
+
+  it('streams engine events over the same ssh transport', async () => {
+    const url = `ssh://${sshd.user}@127.0.0.1:${sshd.port}`;
+    const core = new SlipwayCore({ env: { ...env(), SLIPWAY_SSH_OPTS: sshTestArgs(sshd.key).join(' ') }, dockerHost: url });
+    try {
+      const events = await core.engineEvents();
+      const name = `slipway-ssh-probe-${process.pid}`;
+      const seen = events.waitFor((e) => e.Type === 'volume' && e.Action === 'create' && e.Actor.ID === name);
+      await core.docker().docker.createVolume({ Name: name });
+      await seen;
+      await core.docker().docker.getVolume(name).remove();
+    } finally {
+      await core.dispose();
+    }
   });
 
   it('takes ssh flags from SLIPWAY_SSH_OPTS and the host from DOCKER_HOST', async () => {

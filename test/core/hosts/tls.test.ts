@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDocker } from '../../../electron/core/docker/connect';
 import { contextDirName } from '../../../electron/core/docker/docker-config';
 import { pingHost } from '../../../electron/core/docker/ping-host';
+import { SlipwayCore } from '../../../electron/core/slipway-core';
+import { runCli } from '../../../electron/cli/run-cli';
+import type { HostCandidate, HostStatus } from '../../../shared/contract/host';
+import { PassThrough } from 'node:stream';
 import { freePort } from '../../support/processes';
 import { startThrowawayEngine, type ThrowawayEngine } from '../../support/throwaway-engine';
 import { makeCertificates, type CertSet } from './certificates';
@@ -24,7 +28,23 @@ beforeAll(async () => {
   engine = await startThrowawayEngine({
     extraArgs: ['-H', tcpUrl, '--tlsverify', '--tlscacert', certs.ca, '--tlscert', certs.serverCert, '--tlskey', certs.serverKey],
   });
+  writeTlsContext();
 });
+
+/** A docker context "team-tls" for the TLS engine, in DIR/docker-config, as `docker context create` writes it. */
+function writeTlsContext(): void {
+  const config = path.join(dir, 'docker-config');
+  const name = 'team-tls';
+  const metaDir = path.join(config, 'contexts', 'meta', contextDirName(name));
+  const tlsDir = path.join(config, 'contexts', 'tls', contextDirName(name), 'docker');
+  mkdirSync(metaDir, { recursive: true });
+  mkdirSync(tlsDir, { recursive: true });
+  writeFileSync(
+    path.join(metaDir, 'meta.json'),
+    JSON.stringify({ Name: name, Metadata: { Description: 'TLS engine' }, Endpoints: { docker: { Host: tcpUrl, SkipTLSVerify: false } } }),
+  );
+  for (const file of ['ca.pem', 'cert.pem', 'key.pem']) copyFileSync(path.join(certs.clientDir, file), path.join(tlsDir, file));
+}
 
 afterAll(async () => {
   await engine?.destroy();
@@ -32,6 +52,16 @@ afterAll(async () => {
 });
 
 const baseEnv = (extra: Record<string, string>): Record<string, string | undefined> => ({ PATH: process.env.PATH, HOME: dir, ...extra });
+
+async function doctor(env: Record<string, string | undefined>): Promise<{ code: number; out: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await runCli({ argv: ['doctor'], env, cwd: dir, stdout, stderr });
+  return { code, out };
+}
 
 describe('a TLS engine on 127.0.0.1', () => {
   it('is reached through DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH', async () => {
@@ -47,15 +77,6 @@ describe('a TLS engine on 127.0.0.1', () => {
   it('is reached through a docker context (current context and DOCKER_CONTEXT)', async () => {
     const config = path.join(dir, 'docker-config');
     const name = 'team-tls';
-    const metaDir = path.join(config, 'contexts', 'meta', contextDirName(name));
-    const tlsDir = path.join(config, 'contexts', 'tls', contextDirName(name), 'docker');
-    mkdirSync(metaDir, { recursive: true });
-    mkdirSync(tlsDir, { recursive: true });
-    writeFileSync(
-      path.join(metaDir, 'meta.json'),
-      JSON.stringify({ Name: name, Metadata: { Description: 'TLS engine' }, Endpoints: { docker: { Host: tcpUrl, SkipTLSVerify: false } } }),
-    );
-    for (const file of ['ca.pem', 'cert.pem', 'key.pem']) copyFileSync(path.join(certs.clientDir, file), path.join(tlsDir, file));
     writeFileSync(path.join(config, 'config.json'), JSON.stringify({ auths: {}, currentContext: name }));
 
     const viaCurrent = connectDocker({ env: baseEnv({ DOCKER_CONFIG: config }) });
@@ -70,6 +91,35 @@ describe('a TLS engine on 127.0.0.1', () => {
     expect(second.ok).toBe(true);
   });
 
+  it('is listed by host.list and reached after host.switch to the context, events included', async () => {
+    const config = path.join(dir, 'docker-config');
+    const core = new SlipwayCore({ env: baseEnv({ DOCKER_CONFIG: config, DOCKER_HOST: 'unix:///nonexistent/docker.sock' }) });
+    try {
+      const list = await core.call('host.list', {});
+      if (!list.ok) throw new Error(list.error.message);
+      expect((list.value as HostCandidate[]).find((c) => c.name === 'context:team-tls')).toMatchObject({ kind: 'context', url: tcpUrl, state: 'running', current: false });
+      const before = await core.call('host.status', {});
+      expect(before).toMatchObject({ ok: true, value: { reachable: false, error: { code: 'docker_not_running' } } });
+      const changed: unknown[] = [];
+      core.events.on('host.changed', (payload) => changed.push(payload));
+      const switched = await core.call('host.switch', { name: 'context:team-tls' });
+      if (!switched.ok) throw new Error(switched.error.message);
+      const status = switched.value as HostStatus;
+      expect(status).toMatchObject({ reachable: true, host: { url: tcpUrl, context: 'team-tls', tls: true } });
+      expect(status.engine?.cpus).toBeGreaterThan(0);
+      expect(changed).toHaveLength(1);
+      // the events subscription follows the switch
+      const events = await core.engineEvents();
+      const docker = core.docker().docker;
+      const seen = events.waitFor((e) => e.Type === 'volume' && e.Action === 'create' && e.Actor.ID === 'slipway-tls-probe');
+      await docker.createVolume({ Name: 'slipway-tls-probe' });
+      await seen;
+      await docker.getVolume('slipway-tls-probe').remove();
+    } finally {
+      await core.dispose();
+    }
+  });
+
   it('refuses an engine whose certificate a foreign CA signed, with a TLS message', async () => {
     const connection = connectDocker({ env: baseEnv({ DOCKER_HOST: tcpUrl, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: foreign.clientDir }) });
     const result = await pingHost(connection);
@@ -78,7 +128,22 @@ describe('a TLS engine on 127.0.0.1', () => {
     expect(result.error.code).toBe('docker_tls_verify');
     expect(result.error.message).toContain(tcpUrl);
     expect(result.error.message).toMatch(/TLS verification failed/);
+    expect(result.error.message).toContain('issued by "slipway-test-ca", but the CA we trust is "someone-elses-ca"');
     expect(result.error.hint).toMatch(/ca\.pem/);
+  });
+
+  it('slipway doctor passes over TLS and through the context, and fails with a TLS fix for a foreign CA', async () => {
+    const tlsEnv = baseEnv({ DOCKER_HOST: tcpUrl, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs.clientDir });
+    const good = await doctor(tlsEnv);
+    expect(good.code).toBe(0);
+    expect(good.out).toMatch(new RegExp(`✓ Docker engine reachable: Docker .* at ${tcpUrl} \\(DOCKER_HOST\\)`));
+    const viaContext = await doctor(baseEnv({ DOCKER_CONFIG: path.join(dir, 'docker-config'), DOCKER_CONTEXT: 'team-tls' }));
+    expect(viaContext.out).toMatch(/✓ Docker engine reachable: .*\(context team-tls\)/);
+    expect(viaContext.code).toBe(0);
+    const bad = await doctor(baseEnv({ DOCKER_HOST: tcpUrl, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: foreign.clientDir }));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/✗ Docker engine reachable: .*TLS verification failed/);
+    expect(bad.out).toMatch(/fix: .*ca\.pem/);
   });
 
   it('says when the engine rejects our client certificate', async () => {
