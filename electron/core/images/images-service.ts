@@ -13,6 +13,8 @@ import { commitTagName, serviceConfig, serviceTags, type ServiceTags } from './s
 import { tagsConfig } from './slipway-config';
 
 type Env = Record<string, string | undefined>;
+
+const NO_BRIDGE = /could not find bridge|network bridge not found|bridge docker0/i;
 type Progress = Pick<TaskContext, 'progress' | 'signal'>;
 
 export interface BuildOptions {
@@ -77,16 +79,27 @@ export class ImagesService {
     const started = Date.now();
     if (tags.commitNote) task.progress({ subject: service, message: tags.commitNote });
     task.progress({ subject: service, message: `building ${tags.tags.join(', ')}` });
-    const outcome = await buildImage(this.docker(), {
-      service,
-      build,
-      tags: tags.tags,
-      env: this.env,
-      signal: task.signal,
-      ...(options.noCache ? { noCache: true } : {}),
-      ...(options.pull ? { pull: true } : {}),
-      onEvent: (event) => task.progress(buildProgress(service, event)),
-    });
+    const attempt = (config: typeof build) =>
+      buildImage(this.docker(), {
+        service,
+        build: config,
+        tags: tags.tags,
+        env: this.env,
+        signal: task.signal,
+        ...(options.noCache ? { noCache: true } : {}),
+        ...(options.pull ? { pull: true } : {}),
+        onEvent: (event) => task.progress(buildProgress(service, event)),
+      });
+    let outcome;
+    try {
+      outcome = await attempt(build);
+    } catch (error) {
+      // An engine without a usable default bridge (dockerd --bridge=none, docker0 gone)
+      // cannot run RUN steps on the default network; the host network still works.
+      if (build.network !== undefined || !(error instanceof SlipwayError) || !NO_BRIDGE.test(error.message)) throw error;
+      task.progress({ subject: service, message: 'the engine has no default bridge network; building again with network: host' });
+      outcome = await attempt({ ...build, network: 'host' });
+    }
     const durationMs = Date.now() - started;
     task.progress({ subject: service, message: `built ${outcome.imageId} (${outcome.cachedSteps}/${outcome.totalSteps} steps cached, context ${formatBytes(outcome.context.bytes)})` });
     const image: BuiltImage = {

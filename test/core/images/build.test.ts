@@ -33,6 +33,15 @@ services:
     build:
       context: ./broken
       network: none
+  runs:
+    image: ${name}-runs:v1
+    build:
+      context: ./runs
+  slow:
+    image: ${name}-slow:v1
+    build:
+      context: ./slow
+      network: none
 x-slipway:
   tags:
     dirty_suffix: -wip
@@ -43,6 +52,8 @@ x-slipway:
     'node_modules/dep/index.js': 'module.exports = 1\n',
     'debug.log': 'noise\n',
     'keep.log': 'kept\n',
+    'runs/Dockerfile': 'FROM busybox:latest\nRUN echo ran > /ran\n',
+    'slow/Dockerfile': 'FROM busybox:latest\nRUN echo started && sleep 60\n',
     'broken/Dockerfile': 'FROM busybox:latest\nRUN echo before the failure && exit 3\nRUN echo never\n',
   });
   let commit = '';
@@ -56,7 +67,7 @@ x-slipway:
 
   afterAll(async () => {
     await core?.dispose();
-    await removeImages(docker, [`${image}:latest`, `${image}:${commit}`, `${image}:${commit}-wip`, `${name}-broken:v1`]);
+    await removeImages(docker, [`${image}:latest`, `${image}:${commit}`, `${image}:${commit}-wip`, `${name}-broken:v1`, `${name}-runs:v1`, `${name}-runs:${commit}`, `${name}-runs:${commit}-wip`]);
     project.cleanup();
   });
 
@@ -102,6 +113,23 @@ x-slipway:
     expect(run.done.error?.message).toMatch(/returned a non-zero code: 3/);
     expect(run.done.error?.hint).toContain('before the failure');
     expect(run.progress.some((p) => p.subject === 'broken' && p.message === 'before the failure')).toBe(true);
+  });
+
+  it('runs RUN steps without a build network set, whether or not the engine has a default bridge', async () => {
+    const run = await runTask(core, 'images.build', { projectId: name, services: ['runs'] });
+    expect(run.done.error).toBeUndefined();
+    expect(await runInImage(docker, `${name}-runs:v1`, ['cat', '/ran'])).toBe('ran\n');
+  });
+
+  it('cancels a running build: the task ends as cancelled and no image is made', async () => {
+    const started = Date.now();
+    const run = await runTask(core, 'images.build', { projectId: name, services: ['slow'] }, (p, taskId) => {
+      if (p.message === 'started') core.tasks.cancel(taskId);
+    });
+    expect(run.done.ok).toBe(false);
+    expect(run.done.error?.code).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(await docker.getImage(`${name}-slow:v1`).inspect().then(() => true, () => false)).toBe(false);
   });
 
   it('refuses an unknown service and a service without build before starting a task', async () => {
