@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import { statSync } from 'node:fs';
+import { FSWatcher } from 'chokidar';
 import type Docker from 'dockerode';
 import { SlipwayError, toErrorInfo } from '../../../shared/errors';
 import type { WatchReload, WatchReloadAction, WatchState } from '../../../shared/contract/watch';
@@ -11,6 +12,7 @@ import { dockerRebuild, type RebuildDriver } from './rebuild';
 import { runReload, type RuleMatch } from './run-reload';
 import { PROJECT_LABEL, SERVICE_LABEL, ServiceContainers } from './service-containers';
 import { listTree, syncIntoContainer, type SyncChange } from './sync-files';
+import { useDirentScan } from './dirent-scan';
 import { describeWatchError } from './watch-errors';
 import { containerPath, planWatch, type WatchPlan } from './watch-plan';
 
@@ -83,19 +85,36 @@ export class ProjectWatcher {
       this.options.engineEvents.on('event', onEvent);
       this.unsubscribe = () => this.options.engineEvents?.off('event', onEvent);
     }
-    const watcher = watch(this.plan.roots, {
+    // Folders only: each watched folder's native events name the file that changed, so
+    // files need no watch of their own (a rule whose path is a file is the exception).
+    const fileRoots = new Set(this.plan.roots.filter((root) => statSync(root, { throwIfNoEntry: false })?.isFile()));
+    const watcher = new FSWatcher({
       ignoreInitial: true,
       usePolling: false,
       awaitWriteFinish: false,
       atomic: false,
       followSymlinks: false,
       persistent: true,
-      ignored: (candidate: string) => this.prunable(candidate),
+      ignored: (candidate: string, stats?: { isDirectory(): boolean }) => {
+        if (fileRoots.has(candidate)) return false;
+        if (stats && !stats.isDirectory()) return true;
+        return this.prunable(candidate);
+      },
     });
+    useDirentScan(watcher, { foldersOnly: true });
     this.watcher = watcher;
-    watcher.on('all', (event, changed) => {
-      if (event === 'add' || event === 'change' || event === 'unlink' || event === 'addDir' || event === 'unlinkDir') this.onPath(changed, event === 'addDir');
+    let ready = false;
+    watcher.on('raw', (_event, name, details) => {
+      const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+      if (!ready || !watched || typeof name !== 'string' || name === '') return;
+      this.onPath(fileRoots.has(watched) ? watched : path.join(watched, name), false);
     });
+    watcher.on('all', (event, changed) => {
+      if (!ready) return;
+      if (event === 'addDir') void this.onNewFolder(changed);
+      else if (fileRoots.has(changed) || event === 'unlinkDir') this.onPath(changed, false);
+    });
+    watcher.add(this.plan.roots);
     let reported = false;
     watcher.on('error', (error) => {
       if (reported) return;
@@ -103,6 +122,7 @@ export class ProjectWatcher {
       this.setState({ error: describeWatchError(error) });
     });
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    ready = true;
     if (this.stopped) return this.current;
     this.setState({ watching: true, readyMs: Math.round(performance.now() - started) });
     await this.rememberRunningContainers();
@@ -156,6 +176,13 @@ export class ProjectWatcher {
       if (!services.has(planned.service) && planned.filter.accepts(changed, isDirectory)) services.add(planned.service);
     }
     for (const service of services) this.coalescer.add(service, changed, at, mark);
+  }
+
+  /** A folder that appeared: its files may have been written before its watch existed. */
+  private async onNewFolder(folder: string): Promise<void> {
+    this.onPath(folder, true);
+    const files = await listTree(folder, (absolute, isDirectory) => (isDirectory ? this.prunable(absolute) : false));
+    for (const file of files) this.onPath(file, false);
   }
 
   private enqueue(batch: Batch): void {

@@ -6,6 +6,7 @@ import { parseDurationMs } from '../../../shared/duration';
 import { SlipwayError } from '../../../shared/errors';
 import type { Project } from '../../../shared/model/project';
 import { patternMatcher, readDockerignore } from './path-filter';
+import { recreateService, type StackCore } from '../stack';
 import { PROJECT_LABEL, SERVICE_LABEL } from './service-containers';
 import { listTree } from './sync-files';
 import { localContext } from './watch-plan';
@@ -24,6 +25,19 @@ export function dockerRebuild(docker: Docker): RebuildDriver {
     async rebuild(project, service) {
       const image = await buildServiceImage(docker, project, service);
       await recreateServiceContainers(docker, project, service, image);
+    },
+  };
+}
+
+/**
+ * Build here, then let the stack room recreate the service from the new image (same
+ * container spec, labels and config hash as `slipway up`), waiting until it is ready.
+ */
+export function stackRebuild(core: StackCore): RebuildDriver {
+  return {
+    async rebuild(project, service) {
+      await buildServiceImage(core.docker().docker, project, service);
+      await recreateService(core, project, service);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Project } from '../../../shared/model/project';
 import type { SlipwayCore } from '../slipway-core';
 import type { CoalescerOptions } from './coalescer';
 import { ProjectWatcher } from './project-watcher';
-import type { RebuildDriver } from './rebuild';
+import { stackRebuild, type RebuildDriver } from './rebuild';
 
 const RELOADS_KEPT_PER_SERVICE = 20;
 
@@ -29,7 +29,7 @@ export class WatchManager {
       project,
       docker: this.core.docker().docker,
       ...(engineEvents ? { engineEvents } : {}),
-      ...(options.rebuild ? { rebuild: options.rebuild } : {}),
+      rebuild: options.rebuild ?? stackRebuild(this.core),
       ...(options.coalescer ? { coalescer: options.coalescer } : {}),
       ...(options.services ? { services: options.services } : {}),
       onReload: (reload) => this.recordReload(reload),

@@ -28,12 +28,13 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
       worker: { develop: { watch: [{ path: src, action: 'restart' }] } },
     });
     await watchManager(harness.core).start(project);
+    const start = harness.reloads.length;
     for (let i = 0; i < 500; i++) {
       mkdirSync(path.join(src, `d${i % 10}`), { recursive: true });
       writeFileSync(path.join(src, `d${i % 10}`, `f${i}.txt`), `file ${i}`);
     }
-    const webReload = await harness.nextReload((r) => r.service === 'web');
-    const workerReload = await harness.nextReload((r) => r.service === 'worker');
+    const webReload = await harness.nextReload((r) => r.service === 'web', start);
+    const workerReload = await harness.nextReload((r) => r.service === 'worker', start);
     expect(webReload.ok).toBe(true);
     expect(workerReload.ok).toBe(true);
     const watcher = watchManager(harness.core).watcher(harness.project);
@@ -96,7 +97,7 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
     });
     const first = await runServiceContainer(harness.docker, harness.project, 'web');
     await watchManager(harness.core).start(project);
-    const initial = await harness.nextReload((r) => r.action === 'initial_sync');
+    const initial = await harness.nextReload((r) => r.action === 'initial_sync', 0);
     expect(initial.ok).toBe(true);
     expect(names(initial, 'full/seed.txt')).toBe(true);
     expect(await shell(harness.docker, first.id, 'cat /full/seed.txt')).toBe('seed');
