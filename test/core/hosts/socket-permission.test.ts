@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDockerHost } from '../../support/engine';
+
+const SETPRIV = '/usr/bin/setpriv';
+let dir: string;
+let cli: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'swperm-'));
+  chmodSync(dir, 0o755);
+  cli = path.join(dir, 'slipway.cjs');
+  // the CLI as one file a user without access to this checkout can run
+  await build({
+    entryPoints: [path.join(__dirname, '../../../electron/cli/index.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: cli,
+    logLevel: 'error',
+    external: ['cpu-features', 'electron', '*.node'],
+  });
+  writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: busybox:latest\n');
+  chmodSync(path.join(dir, 'compose.yaml'), 0o644);
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function runAsNobody(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(SETPRIV, ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, cli, ...args], { cwd: dir, env }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: String(stdout), err: String(stderr) });
+    });
+  });
+}
+
+describe('a user who may not use the Docker socket', () => {
+  it('is told so, with the docker-group fix, by the doctor', async () => {
+    expect(process.getuid?.(), 'this test switches to user nobody and needs root').toBe(0);
+    expect(existsSync(SETPRIV), 'setpriv (util-linux) is needed to run as another user').toBe(true);
+    const host = testDockerHost();
+    expect(host.startsWith('unix://'), 'the test engine must be a unix socket').toBe(true);
+    const { code, out, err } = await runAsNobody(['doctor', '--json'], { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, DOCKER_HOST: host });
+    expect(err).not.toMatch(/\n\s+at /);
+    const report = JSON.parse(out) as { checks: { id: string; status: string; message: string; fix?: { command?: string; label?: string } }[] };
+    const reach = report.checks.find((c) => c.id === 'engine.reachable');
+    const permission = report.checks.find((c) => c.id === 'engine.socket-permission');
+    expect(code).toBe(1);
+    expect(reach).toMatchObject({ status: 'fail', message: expect.stringContaining('permission denied') });
+    expect(reach?.message).toContain(host);
+    expect(permission).toMatchObject({ status: 'fail', fix: { command: 'sudo usermod -aG docker $USER' } });
+    expect(permission?.fix?.label).toMatch(/log out and in again/);
+  });
+});
