@@ -9,8 +9,10 @@ export const psCommand: Command = {
   usage: 'slipway ps [SERVICE...] [--json] [-a]',
   options: { json: { type: 'boolean' }, all: { type: 'boolean', short: 'a' } },
   async run(ctx, args) {
-    const { project } = await stackProject(ctx, { nameOnly: true });
+    const { project, fromFile } = await stackProject(ctx, { nameOnly: true });
     let rows = await psProject(ctx.core(), project);
+    // Without a compose file nothing can be called an orphan.
+    if (!fromFile) rows = rows.map((r) => ({ ...r, orphan: false }));
     if (args.positionals.length > 0) rows = rows.filter((r) => args.positionals.includes(r.service));
     if (args.values.json === true) {
       ctx.out(JSON.stringify(rows, null, 2));

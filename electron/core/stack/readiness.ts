@@ -28,6 +28,8 @@ export interface StateChange {
   exitCode?: number;
 }
 
+const RELEVANT = new Set(['create', 'start', 'die', 'destroy']);
+
 /** Why a container did not become ready. */
 export class NotReadyError extends Error {
   constructor(readonly containerId: string, readonly reason: string) {
@@ -46,10 +48,30 @@ export class ReadinessWatch {
   private readonly unsubscribe: () => void;
   private readonly withHealthcheck = new Set<string>();
 
-  constructor(events: EngineEvents, private readonly projectName: string, private readonly onState?: (change: StateChange) => void) {
+  /**
+   * `inspect` (optional) re-reads a container after the events stream reconnected, since
+   * events in between are lost.
+   */
+  constructor(events: EngineEvents, private readonly projectName: string, private readonly onState?: (change: StateChange) => void, private readonly inspect?: (id: string) => Promise<ContainerRecord | undefined>) {
     const listener = (event: EngineEvent) => this.handle(event);
+    const reconnected = () => void this.resync();
     events.on('event', listener);
-    this.unsubscribe = () => events.off('event', listener);
+    events.on('connected', reconnected);
+    this.unsubscribe = () => {
+      events.off('event', listener);
+      events.off('connected', reconnected);
+    };
+  }
+
+  private async resync(): Promise<void> {
+    if (!this.inspect) return;
+    const ids = new Set([...this.waiters].map((w) => w.id));
+    await Promise.all([...ids].map(async (id) => {
+      const fresh = await this.inspect?.(id).catch(() => undefined);
+      if (!fresh) return;
+      this.records.set(id, fresh);
+      this.settle(id);
+    }));
   }
 
   dispose(): void {
@@ -130,9 +152,11 @@ export class ReadinessWatch {
     if (event.Type !== 'container') return;
     const attributes = event.Actor?.Attributes ?? {};
     if (attributes[LABEL.project] !== this.projectName) return;
+    const action = event.Action ?? '';
+    // Healthcheck probes show up as exec_* events: they say nothing about readiness.
+    if (!RELEVANT.has(action) && !action.startsWith('health_status')) return;
     const id = event.Actor.ID;
     const rec = this.records.get(id) ?? { running: false };
-    const action = event.Action ?? '';
     let state: ServiceStateName | undefined;
     if (rec.awaitingStart && (action === 'die' || action.startsWith('health_status'))) return;
     if (action === 'create') {

@@ -6,7 +6,7 @@ import type { ImageInfo } from './images';
 import { assertNoCycle, dependenciesOf, dependentsOf, selectServices } from './plan';
 import type { Dependency } from './plan';
 import { ReadinessWatch } from './readiness';
-import { stateEmitter } from './state-events';
+import { inspector, stateEmitter } from './state-events';
 import { ignoreGone, startServiceContainer } from './service-container';
 import type { ProgressListener, StackCore } from './types';
 import { StartGate } from './wait';
@@ -94,7 +94,7 @@ async function runInOrder(core: StackCore, project: Project, options: ServicesOp
   const selected = selectServices(project, deps, named, mode === 'restart');
   if (mode === 'restart') addRestartDependents(selected, deps);
   const events = await core.engineEvents();
-  const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project));
+  const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project), inspector(docker));
   try {
     const current = byService(await listProjectContainers(docker, project.name));
     const missing = selected.filter((s) => !current.has(s));

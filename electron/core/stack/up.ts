@@ -10,7 +10,7 @@ import { serviceConfigHash, LABEL } from './labels';
 import { assertNoCycle, dependenciesOf, selectServices } from './plan';
 import type { Dependency } from './plan';
 import { ReadinessWatch } from './readiness';
-import { stateEmitter } from './state-events';
+import { inspector, stateEmitter } from './state-events';
 import { ensureNetworks, ensureVolumes, usedNetworkKeys, usedVolumeKeys } from './resources';
 import { createServiceContainer, removeServiceContainer, startServiceContainer } from './service-container';
 import type { CreatedContainer } from './service-container';
@@ -70,7 +70,7 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
 
   // Subscribe before acting: Docker does not replay events.
   const events = await core.engineEvents();
-  const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project));
+  const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project), inspector(docker));
   try {
     const toBuild = selected.filter((s) => project.model.services[s]?.build);
     if (options.build && toBuild.length > 0) await options.build(toBuild, signal);
