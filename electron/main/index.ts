@@ -102,11 +102,19 @@ function main(): void {
     if (prefs?.watch) await core.call('watch.start', { projectId });
   };
 
+  /** The native folder picker; the page's "Choose folder…" opens what it returns itself. */
+  const chooseFolder = async (): Promise<string | null> => {
+    const options = { title: 'Open a project folder', properties: ['openDirectory' as const] };
+    const result = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  /** "Open project…" from the tray, the dock or the menu. */
   const openFolder = async () => {
-    const result = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, { properties: ['openDirectory'] }) : await dialog.showOpenDialog({ properties: ['openDirectory'] });
-    const folder = result.canceled ? undefined : result.filePaths[0];
-    if (folder) await openProject(folder);
-    return folder ?? null;
+    const folder = await chooseFolder();
+    if (!folder) return;
+    await openProject(folder);
+    const opened = core.projects.list().find((p) => p.workingDir === folder);
+    show(opened ? { view: 'project', projectId: opened.name } : { view: 'dashboard' });
   };
 
   const controller = new DesktopController(core, {
@@ -130,7 +138,7 @@ function main(): void {
   }
 
   registerIpcHandlers(ipcMain as unknown as IpcMainLike, core);
-  registerDesktopHandlers(ipcMain as unknown as IpcMainLike, { pickFolder: openFolder });
+  registerDesktopHandlers(ipcMain as unknown as IpcMainLike, { pickFolder: chooseFolder });
 
   const applySettings = () => {
     const settings = core.settings.get();

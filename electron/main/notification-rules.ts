@@ -19,7 +19,7 @@ export interface DesktopNotice {
 const live = new Set(['running', 'healthy', 'starting', 'unhealthy']);
 
 export function noticesForStateChange(prev: DesktopState, next: DesktopState): DesktopNotice[] {
-  if (prev.engine !== 'down' && next.engine === 'down') {
+  if (prev.engine === 'up' && next.engine === 'down') {
     return [{ key: 'engine.down', title: 'The Docker engine went away', body: next.engineMessage ?? 'Slipway will reconnect when it is back.', target: { view: 'engine' } }];
   }
   if (next.engine !== 'up') return [];

@@ -60,6 +60,7 @@ describe('desktop controller: the tray follows the state feed', () => {
     await expect(waited).resolves.toMatchObject({ ok: true });
     await expect(t.controller.waitForTask('u1')).resolves.toMatchObject({ taskId: 'u1' });
     expect(t.controller.current().projects[0]?.running).toEqual([]);
+    t.emit('engine.status', { status: 'up' });
     t.emit('engine.status', { status: 'down', message: 'gone' });
     expect(t.trays.at(-1)?.icon).toBe('down');
     expect(t.notices.map((n) => n.title)).toEqual(['The Docker engine went away']);

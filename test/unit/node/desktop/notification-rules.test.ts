@@ -41,6 +41,8 @@ describe('notification rules', () => {
       { key: 'engine.down', title: 'The Docker engine went away', body: 'the socket closed', target: { view: 'engine' } },
     ]);
     expect(noticesForStateChange(after, after)).toEqual([]);
+    // Never there (still connecting at start): nothing "went away".
+    expect(noticesForStateChange(state([], 'connecting'), state([], 'down'))).toEqual([]);
   });
 
   it('tells when a build or push finishes or fails, and opens the build view', () => {
