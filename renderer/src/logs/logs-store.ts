@@ -38,8 +38,9 @@ const defaultFrame: Frame = (cb) => (typeof requestAnimationFrame === 'function'
  * once per frame. A batch is acknowledged only after the frame that shows it, so a page
  * that cannot keep up stops acknowledging and the core pauses the stream (flow control).
  */
-export function createLogsStore(client: SlipwayClient, options: { capacity?: number; frame?: Frame } = {}): LogsStore {
+export function createLogsStore(client: SlipwayClient, options: { capacity?: number; frame?: Frame; minFlushMs?: number } = {}): LogsStore {
   const frame = options.frame ?? defaultFrame;
+  const minFlushMs = options.minFlushMs ?? 30;
   const store = createStore<LogsState>()((set) => ({
     buffer: new LogBuffer(options.capacity),
     version: 0,
@@ -59,10 +60,19 @@ export function createLogsStore(client: SlipwayClient, options: { capacity?: num
   }));
 
   let frameScheduled = false;
+  let lastFlush = 0;
   let ackUpTo = 0;
   const early = new Map<string, LogBatch[]>();
 
   const flushFrame = () => {
+    // Under a flood, repaint the list at most ~30 times a second: the page keeps
+    // frames for scrolling and typing, and the lines wait in the ring meanwhile.
+    const now = typeof performance === 'object' ? performance.now() : Date.now();
+    if (now - lastFlush < minFlushMs) {
+      frame(flushFrame);
+      return;
+    }
+    lastFlush = now;
     frameScheduled = false;
     const { subscriptionId } = store.getState();
     store.setState((s) => ({ version: s.version + 1 }));

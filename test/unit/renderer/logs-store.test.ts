@@ -8,7 +8,7 @@ describe('the logs store', () => {
   it('subscribes, fills the ring, and acknowledges batches only after the frame that shows them', async () => {
     const client = demoClient();
     const frames: (() => void)[] = [];
-    const logs = createLogsStore(client, { capacity: 100, frame: (cb) => frames.push(cb) });
+    const logs = createLogsStore(client, { capacity: 100, frame: (cb) => frames.push(cb), minFlushMs: 0 });
     await logs.start('demo');
     expect(client.callsOf('logs.subscribe')).toEqual([{ projectId: 'demo', tail: 2000 }]);
     client.emit('logs.batch', { subscriptionId: 'sub-1', batchId: 1, lines: lines(60) });
@@ -29,7 +29,7 @@ describe('the logs store', () => {
       client.emit('logs.batch', { subscriptionId: 'sub-9', batchId: 1, lines: lines(3) });
       return { ok: true, value: { subscriptionId: 'sub-9' } };
     });
-    const logs = createLogsStore(client, { frame: (cb) => cb() });
+    const logs = createLogsStore(client, { frame: (cb) => cb(), minFlushMs: 0 });
     await logs.start('demo');
     expect(logs.getState().buffer.size).toBe(3);
   });

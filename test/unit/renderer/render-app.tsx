@@ -12,6 +12,6 @@ export function fakeLayout(): void {
 }
 
 export function renderApp(client: FakeClient) {
-  const stores = { app: createAppStore(client), logs: createLogsStore(client, { frame: (cb) => setTimeout(cb, 0) }) };
+  const stores = { app: createAppStore(client), logs: createLogsStore(client, { frame: (cb) => setTimeout(cb, 0), minFlushMs: 0 }) };
   return { stores, ...render(<App stores={stores} />) };
 }
