@@ -13,6 +13,9 @@ import { trayModel } from './tray-model';
  * DesktopState; each change re-renders the tray (when its model changed) and runs the
  * notification rules through the limiter. tray.ts and notifications.ts draw the results.
  */
+/** How long exits stay quiet after this app asked a project to stop or restart. */
+const QUIET_AFTER_STOP_MS = 30_000;
+
 export interface ControllerCore {
   events: { onAny(listener: (event: string, payload: unknown) => void): () => void };
   call(name: string, input: unknown): Promise<Envelope<unknown>>;
@@ -33,6 +36,7 @@ export class DesktopController {
   private readonly finished = new Map<string, TaskDone>();
   private readonly waiters = new Map<string, ((done: TaskDone) => void)[]>();
   private readonly unsubscribe: () => void;
+  private readonly quietUntil = new Map<string, number>();
 
   constructor(
     private readonly core: ControllerCore,
@@ -55,6 +59,16 @@ export class DesktopController {
     const done = this.finished.get(taskId);
     if (done) return Promise.resolve(done);
     return new Promise((resolve) => this.waiters.set(taskId, [...(this.waiters.get(taskId) ?? []), resolve]));
+  }
+
+  /**
+   * A call is about to be made from this app (window or tray): stop, restart and down
+   * take services down on purpose, so their exits are not news for a while.
+   */
+  noteCall(name: string, input: unknown): void {
+    if (!/^stack\.(stop|restart|down)$/.test(name)) return;
+    const projectId = (input as { projectId?: unknown } | null)?.projectId;
+    if (typeof projectId === 'string') this.quietUntil.set(projectId, (this.out.now ?? Date.now)() + QUIET_AFTER_STOP_MS);
   }
 
   dispose(): void {
@@ -100,7 +114,9 @@ export class DesktopController {
 
   private emitNotices(notices: DesktopNotice[]): void {
     if (notices.length === 0 || !this.out.notificationsEnabled()) return;
-    for (const notice of this.limiter.admit(notices, (this.out.now ?? Date.now)())) this.out.notify(notice);
+    const now = (this.out.now ?? Date.now)();
+    const news = notices.filter((n) => !(n.target.view === 'logs' && n.target.projectId && (this.quietUntil.get(n.target.projectId) ?? 0) > now));
+    for (const notice of this.limiter.admit(news, now)) this.out.notify(notice);
   }
 
   private render(): void {

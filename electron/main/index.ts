@@ -137,7 +137,12 @@ function main(): void {
     Object.assign(globalThis, { slipwayDesktop: { tray: () => controller.tray(), state: () => controller.current(), webPreferences: () => dashboardWebPreferences(preloadPath(here)) } });
   }
 
-  registerIpcHandlers(ipcMain as unknown as IpcMainLike, core);
+  registerIpcHandlers(ipcMain as unknown as IpcMainLike, {
+    call: (name, input, ctx) => {
+      controller.noteCall(name, input);
+      return core.call(name, input, ctx);
+    },
+  });
   registerDesktopHandlers(ipcMain as unknown as IpcMainLike, { pickFolder: chooseFolder });
 
   const applySettings = () => {
@@ -184,7 +189,10 @@ function main(): void {
     try {
       tray = new SlipwayTray(assets, (action) => {
         void runTrayAction(action, {
-          call: (name, input) => core.call(name, input, { clientId: 'tray' }),
+          call: (name, input) => {
+            controller.noteCall(name, input);
+            return core.call(name, input, { clientId: 'tray' });
+          },
           waitForTask: (taskId) => controller.waitForTask(taskId),
           show,
           openFolder: () => void openFolder(),

@@ -17,6 +17,8 @@ export interface DesktopNotice {
 }
 
 const live = new Set(['running', 'healthy', 'starting', 'unhealthy']);
+/** 128 + SIGTERM: something (`docker stop`, another shell) asked it to stop. */
+const SIGTERM_EXIT = 143;
 
 export function noticesForStateChange(prev: DesktopState, next: DesktopState): DesktopNotice[] {
   if (prev.engine === 'up' && next.engine === 'down') {
@@ -34,7 +36,7 @@ export function noticesForStateChange(prev: DesktopState, next: DesktopState): D
       const target: NavigateTarget = { view: 'logs', projectId: project.projectId, service: s.service };
       if (s.state === 'unhealthy' && old.state !== 'unhealthy') {
         notices.push({ key: `unhealthy:${project.projectId}/${s.service}`, title: `${s.service} is unhealthy`, body: `${project.name}: its healthcheck is failing.`, target });
-      } else if (s.state === 'exited' && s.exitCode !== 0 && live.has(old.state)) {
+      } else if (s.state === 'exited' && s.exitCode !== 0 && s.exitCode !== SIGTERM_EXIT && live.has(old.state)) {
         const code = s.exitCode === undefined ? '' : ` with code ${s.exitCode}`;
         notices.push({ key: `exited:${project.projectId}/${s.service}`, title: `${s.service} exited${code}`, body: `${project.name}: it stopped without being asked to.`, target });
       }

@@ -74,3 +74,20 @@ describe('desktop controller: the tray follows the state feed', () => {
     expect(t.trays.length).toBe(before);
   });
 });
+
+describe('desktop controller: exits the user asked for are not news', () => {
+  it('stays quiet about exits after this app stopped or restarted the project', () => {
+    const t = setup(undefined);
+    t.emit('project.opened', summary);
+    const services = (api: string, apiCode?: number) => ({
+      projectId: 'shop',
+      state: { projectId: 'shop', engine: 'up', services: [{ service: 'api', state: api, ...(apiCode === undefined ? {} : { exitCode: apiCode }), containers: [] }] },
+    });
+    t.emit('state.changed', services('running'));
+    t.controller.noteCall('stack.restart', { projectId: 'shop', services: ['api'] });
+    t.emit('state.changed', services('exited', 137));
+    expect(t.notices).toEqual([]);
+    t.controller.noteCall('stack.up', { projectId: 'other' });
+    expect(t.notices).toEqual([]);
+  });
+});

@@ -19,6 +19,8 @@ describe('notification rules', () => {
     const before = state([project('shop', [svc('api', 'running')])]);
     const after = state([project('shop', [svc('api', 'exited', 1)])]);
     expect(noticesForStateChange(before, after).map((n) => n.title)).toEqual(['api exited with code 1']);
+    // 143 = SIGTERM: someone (docker stop, another shell) asked it to stop.
+    expect(noticesForStateChange(before, state([project('shop', [svc('api', 'exited', 143)])]))).toEqual([]);
   });
 
   it('stays quiet for a one-shot that completed, or exits during Down, Stop or Restart', () => {
