@@ -1,0 +1,235 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useApp } from '../../app-context';
+import { recentProjects } from '../../store/recent-projects';
+import { ErrorNote } from '../common/ErrorNote';
+import { LoadingState } from '../common/States';
+import { DoctorChecks } from './DoctorChecks';
+import { HostCandidates, HostProgress, useHostActions } from './HostControls';
+import { runTask } from './run-task';
+import { useDoctor } from './use-doctor';
+import { useHostList, useHostStatus } from './use-host-status';
+import type { ErrorInfo } from '../../../../shared/errors';
+import type { SlipwayClient } from '../../../../shared/client';
+import './host.css';
+
+type Step = 'host' | 'project' | 'doctor' | 'up';
+const ORDER: Step[] = ['host', 'project', 'doctor', 'up'];
+
+/**
+ * A new user's way in: find or start the Docker host, open the project, run the doctor and
+ * its fixes, then Up — each step with progress, and a way forward when it fails.
+ */
+export function FirstRun() {
+  const [open, setOpen] = useState(() => recentProjects().length === 0);
+  if (!open) {
+    return (
+      <section className="first-run" aria-label="First run">
+        <button type="button" onClick={() => setOpen(true)}>
+          Set up a project step by step…
+        </button>
+      </section>
+    );
+  }
+  return <FirstRunSteps onClose={() => setOpen(false)} />;
+}
+
+function FirstRunSteps({ onClose }: { onClose(): void }) {
+  const client = useApp((s) => s.client);
+  const selectProject = useApp((s) => s.selectProject);
+  const loadProjects = useApp((s) => s.loadProjects);
+  const [step, setStep] = useState<Step>('host');
+  const [projectId, setProjectId] = useState<string>();
+  const [summaries, setSummaries] = useState<Partial<Record<Step, string>>>({});
+  const finish = (s: Step, summary: string, next: Step): void => {
+    setSummaries((all) => ({ ...all, [s]: summary }));
+    setStep(next);
+  };
+  const at = (s: Step): 'done' | 'current' | 'todo' => (ORDER.indexOf(s) < ORDER.indexOf(step) ? 'done' : s === step ? 'current' : 'todo');
+  return (
+    <section className="first-run" aria-label="First run">
+      <h2>Get a project running</h2>
+      <ol className="steps">
+        <StepBox n={1} title="Docker host" state={at('host')} summary={summaries.host}>
+          <HostStep client={client} onReady={(summary) => finish('host', summary, 'project')} />
+        </StepBox>
+        <StepBox n={2} title="Project" state={at('project')} summary={summaries.project}>
+          <ProjectStep
+            client={client}
+            onOpened={(id, summary) => {
+              setProjectId(id);
+              finish('project', summary, 'doctor');
+            }}
+          />
+        </StepBox>
+        <StepBox n={3} title="Doctor" state={at('doctor')} summary={summaries.doctor}>
+          {projectId ? <DoctorStep client={client} projectId={projectId} onContinue={(summary) => finish('doctor', summary, 'up')} /> : null}
+        </StepBox>
+        <StepBox n={4} title="Up" state={at('up')}>
+          {projectId ? (
+            <UpStep
+              client={client}
+              projectId={projectId}
+              onOpen={() => {
+                void loadProjects().then(() => selectProject(projectId));
+              }}
+              onBack={() => setStep('doctor')}
+            />
+          ) : null}
+        </StepBox>
+      </ol>
+      <button type="button" className="link-button" onClick={onClose}>
+        Hide
+      </button>
+    </section>
+  );
+}
+
+function StepBox({ n, title, state, summary, children }: { n: number; title: string; state: 'done' | 'current' | 'todo'; summary?: string | undefined; children: ReactNode }) {
+  return (
+    <li className="step" aria-current={state === 'current' ? 'step' : undefined} aria-label={`Step ${n}: ${title}`}>
+      <h3>
+        {n}. {title} {state === 'done' ? <span className="step-done">✓</span> : null}
+      </h3>
+      {state === 'current' ? children : null}
+      {state === 'done' && summary ? <p className="muted">{summary}</p> : null}
+    </li>
+  );
+}
+
+type Client = SlipwayClient;
+
+function HostStep({ client, onReady }: { client: Client; onReady(summary: string): void }) {
+  const { status, loading, error, refresh } = useHostStatus(client);
+  const list = useHostList(client);
+  const { action, start, switchTo, clearError } = useHostActions(client, () => {
+    refresh();
+    list.refresh();
+  });
+  const reachable = status?.reachable === true;
+  const listHosts = list.refresh;
+  useEffect(() => {
+    if (status && !status.reachable) listHosts();
+  }, [status, listHosts]);
+  if (!status) return loading ? <LoadingState label="Looking for the Docker engine…" /> : <ErrorNote error={error} />;
+  if (reachable && status.engine) {
+    return (
+      <div>
+        <p>
+          Docker {status.engine.version} answers at <code>{status.host.url}</code> <span className="muted">({status.host.source})</span>.
+        </p>
+        <button type="button" className="primary" onClick={() => onReady(`Docker ${status.engine?.version ?? ''} at ${status.host.url}`)}>
+          Continue
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <ErrorNote error={status.error} />
+      <p>Start one of these hosts, or use another that runs:</p>
+      {list.loading && !list.hosts ? <LoadingState label="Looking for Docker hosts…" /> : null}
+      <ErrorNote error={list.error} />
+      {list.hosts ? <HostCandidates hosts={list.hosts} busy={action.busy !== undefined} onStart={(name) => void start(name)} onUse={(name) => void switchTo(name)} /> : null}
+      <HostProgress action={action} onDismiss={clearError} />
+      <button type="button" disabled={loading || action.busy !== undefined} onClick={refresh}>
+        {loading ? 'Checking…' : 'Check again'}
+      </button>
+    </div>
+  );
+}
+
+function ProjectStep({ client, onOpened }: { client: Client; onOpened(projectId: string, summary: string): void }) {
+  const [path, setPath] = useState('');
+  const [opening, setOpening] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setOpening(true);
+        setError(undefined);
+        void client.call('projects.open', { path: path.trim() }).then((answer) => {
+          setOpening(false);
+          if (answer.ok) onOpened(answer.value.projectId, `${answer.value.name}: ${answer.value.services.length} service(s) in ${answer.value.workingDir}`);
+          else setError(answer.error);
+        });
+      }}
+    >
+      <label htmlFor="first-run-path">The folder with your compose.yaml</label>
+      <div className="row">
+        <input id="first-run-path" type="text" value={path} placeholder="/home/you/src/my-app" spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+        <button type="submit" className="primary" disabled={opening || path.trim() === ''}>
+          {opening ? 'Opening…' : 'Open'}
+        </button>
+      </div>
+      <ErrorNote error={error} />
+    </form>
+  );
+}
+
+function DoctorStep({ client, projectId, onContinue }: { client: Client; projectId: string; onContinue(summary: string): void }) {
+  const doctor = useDoctor(client, projectId);
+  const { run } = doctor;
+  useEffect(() => {
+    void run();
+  }, [run]);
+  const failing = doctor.checks?.filter((c) => c.status === 'fail').length ?? 0;
+  return (
+    <div>
+      {doctor.running && !doctor.checks ? <LoadingState label="Running the checks…" /> : null}
+      <ErrorNote error={doctor.error} />
+      {doctor.fixMessage ? <p role="status">{doctor.fixMessage}</p> : null}
+      {doctor.checks ? <DoctorChecks checks={doctor.checks} {...(doctor.fixing ? { busyCheck: doctor.fixing } : {})} onFix={(id) => void doctor.fix(id)} /> : null}
+      <div className="host-buttons">
+        <button type="button" disabled={doctor.running} onClick={() => void run()}>
+          {doctor.running ? 'Checking…' : 'Run again'}
+        </button>
+        <button type="button" className={failing === 0 ? 'primary' : undefined} disabled={!doctor.checks} onClick={() => onContinue(failing === 0 ? 'Every check passes or only warns' : `${failing} check(s) failing`)}>
+          {failing === 0 ? 'Continue' : `Continue with ${failing} failing`}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function UpStep({ client, projectId, onOpen, onBack }: { client: Client; projectId: string; onOpen(): void; onBack(): void }) {
+  const [phase, setPhase] = useState<'idle' | 'running' | 'done'>('idle');
+  const [progress, setProgress] = useState<string>();
+  const [error, setError] = useState<ErrorInfo>();
+  const up = async (): Promise<void> => {
+    setPhase('running');
+    setError(undefined);
+    const outcome = await runTask(client, () => client.call('stack.up', { projectId, wait: true }), setProgress);
+    if (outcome.ok) setPhase('done');
+    else {
+      setPhase('idle');
+      setError(outcome.error ?? { code: 'up_failed', message: 'Up failed' });
+    }
+  };
+  if (phase === 'done') {
+    return (
+      <div>
+        <p>Every service is up.</p>
+        <button type="button" className="primary" onClick={onOpen}>
+          Open the project
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div>
+      {phase === 'running' ? <LoadingState label={progress ?? 'Starting the services…'} /> : null}
+      <ErrorNote error={error} />
+      <div className="host-buttons">
+        <button type="button" className="primary" disabled={phase === 'running'} onClick={() => void up()}>
+          {error ? 'Try again' : 'Up'}
+        </button>
+        {error ? (
+          <button type="button" onClick={onBack}>
+            Back to the doctor
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { SlipwayClient } from '../../../../shared/client';
+import type { HostCandidate } from '../../../../shared/contract/host';
+import type { ErrorInfo } from '../../../../shared/errors';
+import { ErrorNote } from '../common/ErrorNote';
+import { runTask } from './run-task';
+
+export interface HostAction {
+  busy?: string;
+  progress?: string;
+  error?: ErrorInfo;
+}
+
+/** Start/stop a host as a task, with its progress; switch to a host. Errors stay on screen. */
+export function useHostActions(client: SlipwayClient, after: () => void) {
+  const [action, setAction] = useState<HostAction>({});
+  const lifecycle = async (verb: 'start' | 'stop', name: string): Promise<boolean> => {
+    setAction({ busy: `${verb}:${name}`, progress: `${verb === 'start' ? 'Starting' : 'Stopping'} ${name}…` });
+    const outcome = await runTask(client, () => client.call(verb === 'start' ? 'host.start' : 'host.stop', { name }), (progress) => setAction((a) => ({ ...a, progress })));
+    setAction(outcome.ok ? {} : { ...(outcome.error ? { error: outcome.error } : {}) });
+    after();
+    return outcome.ok;
+  };
+  const switchTo = async (name: string): Promise<boolean> => {
+    setAction({ busy: `switch:${name}`, progress: `Switching to ${name}…` });
+    const answer = await client.call('host.switch', { name });
+    setAction(answer.ok ? {} : { error: answer.error });
+    after();
+    return answer.ok;
+  };
+  return { action, start: (name: string) => lifecycle('start', name), stop: (name: string) => lifecycle('stop', name), switchTo, clearError: () => setAction({}) };
+}
+
+export function HostProgress({ action, onDismiss }: { action: HostAction; onDismiss: () => void }) {
+  return (
+    <>
+      {action.busy ? (
+        <div className="state-loading" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" />
+          {action.progress}
+        </div>
+      ) : null}
+      <ErrorNote error={action.error} onDismiss={onDismiss} />
+    </>
+  );
+}
+
+/** Candidate hosts with Use and Start buttons. */
+export function HostCandidates({ hosts, busy, onUse, onStart }: { hosts: HostCandidate[]; busy: boolean; onUse(name: string): void; onStart(name: string): void }) {
+  if (hosts.length === 0) return <p className="muted">No Docker host found on this machine. Install Docker Engine (Linux) or Colima, Docker Desktop or OrbStack (macOS).</p>;
+  return (
+    <ul className="host-candidates" aria-label="Docker hosts">
+      {hosts.map((h) => (
+        <li key={h.name} className={h.current ? 'current' : undefined}>
+          <span className={`badge host-${h.state === 'running' ? 'up' : h.state === 'starting' ? 'connecting' : 'down'}`}>{h.state}</span>{' '}
+          <strong>{h.title}</strong> {h.url ? <code>{h.url}</code> : null} {h.current ? <em className="muted">in use</em> : null}
+          {h.detail ? <div className="muted">{h.detail}</div> : null}
+          <span className="host-candidate-actions">
+            {h.canStart ? (
+              <button type="button" disabled={busy} onClick={() => onStart(h.name)}>
+                Start
+              </button>
+            ) : null}
+            {!h.current && h.url && h.state === 'running' ? (
+              <button type="button" disabled={busy} onClick={() => onUse(h.name)}>
+                Use
+              </button>
+            ) : null}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SlipwayClient } from '../../../../shared/client';
+import type { HostCandidate, HostStatus } from '../../../../shared/contract/host';
+import type { ErrorInfo } from '../../../../shared/errors';
+
+export interface HostStatusState {
+  status?: HostStatus;
+  loading: boolean;
+  error?: ErrorInfo;
+  refresh(): void;
+}
+
+/** host.status, fetched on mount and again whenever host.changed says the host changed. */
+export function useHostStatus(client: SlipwayClient): HostStatusState {
+  const [state, setState] = useState<{ status?: HostStatus; loading: boolean; error?: ErrorInfo }>({ loading: true });
+  const fetchStatus = useCallback(() => {
+    void client.call('host.status', {}).then((answer) => {
+      setState(answer.ok ? { status: answer.value, loading: false } : { loading: false, error: answer.error });
+    });
+  }, [client]);
+  const refresh = useCallback(() => {
+    setState((s) => ({ ...s, loading: true }));
+    fetchStatus();
+  }, [fetchStatus]);
+  useEffect(() => {
+    fetchStatus();
+    return client.on('host.changed', (status) => setState({ status, loading: false }));
+  }, [client, fetchStatus]);
+  return { ...state, refresh };
+}
+
+export function useHostList(client: SlipwayClient): { hosts?: HostCandidate[]; loading: boolean; error?: ErrorInfo; refresh(): void } {
+  const [state, setState] = useState<{ hosts?: HostCandidate[]; loading: boolean; error?: ErrorInfo }>({ loading: false });
+  const refresh = useCallback(() => {
+    setState((s) => ({ ...s, loading: true }));
+    void client.call('host.list', {}).then((answer) => setState(answer.ok ? { hosts: answer.value, loading: false } : { loading: false, error: answer.error }));
+  }, [client]);
+  return { ...state, refresh };
+}
+
+export function formatMemory(bytes: number | undefined): string | undefined {
+  return bytes === undefined ? undefined : `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+}
