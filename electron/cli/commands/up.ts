@@ -7,6 +7,7 @@ import type { CliContext } from '../context';
 import { progressPrinter, secondsFlag, stackProject } from '../stack-cli';
 import { logsCommand } from './logs';
 import { upBuildHook } from '../images-cli';
+import { watchUntilInterrupted } from './watch';
 
 /**
  * `up --build`: the images room plugs its builder in here (it receives the services that
@@ -19,7 +20,7 @@ export function buildHook(ctx: CliContext, project: Project): UpOptions['build']
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the services in dependency order, each as soon as its dependencies are ready',
-  usage: 'slipway up [SERVICE...] [-d] [--wait] [--timeout S] [--build] [--remove-orphans] [--force-recreate] [--no-deps]',
+  usage: 'slipway up [SERVICE...] [-d] [--wait] [--timeout S] [--build] [--remove-orphans] [--force-recreate] [--no-deps] [--watch]',
   options: {
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
@@ -29,11 +30,16 @@ export const upCommand: Command = {
     'remove-orphans': { type: 'boolean' },
     'force-recreate': { type: 'boolean' },
     'no-deps': { type: 'boolean' },
+    watch: { type: 'boolean', short: 'w' },
   },
   async run(ctx, args) {
+    // Connect to the engine's events while the project loads (up subscribes before acting anyway).
+    const events = ctx.core().engineEvents();
+    events.catch(() => undefined);
     const { project } = await stackProject(ctx);
     const options = upOptions(ctx, project, args);
     await upProject(ctx.core(), project, options);
+    if (args.values.watch === true) return watchUntilInterrupted(ctx, project, { services: args.positionals });
     if (args.values.detach === true || args.values.wait === true) return 0;
     // Attached, as Compose: follow the logs until Ctrl+C, then stop what we started.
     const code = await logsCommand.run(ctx, { values: { follow: true }, positionals: args.positionals });
