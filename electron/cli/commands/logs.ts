@@ -51,6 +51,7 @@ export const logsCommand: Command = {
       projectId: target.projectId,
       services: args.positionals,
       follow,
+      timestamps: values.timestamps === true,
       ...(follow ? { events: await core.engineEvents().catch((error: unknown) => { throw unreachable(host.url, host.source, error); }) } : {}),
       ...(tail !== undefined ? { tail } : {}),
       ...(since !== undefined ? { since } : {}),

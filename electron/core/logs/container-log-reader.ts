@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { LogLine, LogStreamName } from '../../../shared/contract/logs';
 import { LogDemuxer, STDERR, type StreamCode } from './log-demux';
 import { parseDockerTimestamp } from './timestamps';
+import { rawGet, type BodyStream } from './raw-log-stream';
 
 export interface ReadOptions {
   follow: boolean;
@@ -11,6 +12,8 @@ export interface ReadOptions {
   since?: string;
   /** Drop lines stamped at or before this timestamp text (overlap after a re-attach). */
   after?: string;
+  /** Ask the engine for timestamps (default true); without them lines carry the time they were read. */
+  timestamps?: boolean;
 }
 
 export interface ReaderTarget {
@@ -27,12 +30,13 @@ const STREAM_NAMES: Record<number, LogStreamName> = { 1: 'stdout', 2: 'stderr', 
  * a TTY), parsed into LogLine objects handed over a chunk at a time.
  */
 export class ContainerLogReader {
-  private stream: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
+  private stream: BodyStream | undefined;
   private demuxer: LogDemuxer;
   private chunkLines: LogLine[] = [];
   private after: string | undefined;
   private lastLine: string | undefined;
   private stopped = false;
+  private stamped = true;
   readonly done: Promise<void>;
   private resolveDone!: () => void;
 
@@ -53,23 +57,25 @@ export class ContainerLogReader {
 
   async open(docker: Docker, options: ReadOptions): Promise<void> {
     this.after = options.after;
-    const query: Record<string, unknown> = { follow: options.follow, stdout: true, stderr: true, timestamps: true };
+    this.stamped = options.timestamps !== false;
+    const query: Record<string, unknown> = { follow: options.follow, stdout: true, stderr: true, timestamps: this.stamped };
     if (options.tail !== undefined) query.tail = options.tail;
     if (options.since !== undefined) query.since = options.since;
-    let stream: NodeJS.ReadableStream;
+    let stream: BodyStream;
     try {
-      stream = await new Promise((resolve, reject) => {
-        docker.modem.dial(
-          { path: `/containers/${this.target.id}/logs?`, method: 'GET', isStream: true, statusCodes: { 200: true, 404: 'no such container', 500: 'server error' }, options: query },
-          (error: unknown, data: unknown) => (error ? reject(error) : resolve(data as NodeJS.ReadableStream)),
-        );
-      });
+      stream = await (rawGet(docker, `/containers/${this.target.id}/logs`, query as Record<string, string | number | boolean>) ??
+        new Promise<BodyStream>((resolve, reject) => {
+          docker.modem.dial(
+            { path: `/containers/${this.target.id}/logs?`, method: 'GET', isStream: true, statusCodes: { 200: true, 404: 'no such container', 500: 'server error' }, options: query },
+            (error: unknown, data: unknown) => (error ? reject(error) : resolve(data as BodyStream)),
+          );
+        }));
     } catch (error) {
       this.finish();
       throw error;
     }
     if (this.stopped) {
-      (stream as { destroy?: () => void }).destroy?.();
+      stream.destroy();
       this.finish();
       return;
     }
@@ -100,11 +106,15 @@ export class ContainerLogReader {
     this.stopped = true;
     const stream = this.stream;
     this.stream = undefined;
-    stream?.destroy?.();
+    stream?.destroy();
     this.finish();
   }
 
   private take(code: StreamCode, raw: string): void {
+    if (!this.stamped) {
+      this.chunkLines.push({ service: this.target.label, stream: STREAM_NAMES[code] as LogStreamName, text: raw, ts: Date.now() });
+      return;
+    }
     const space = raw.indexOf(' ');
     let ts = space > 0 ? parseDockerTimestamp(raw, space) : NaN;
     let text: string;

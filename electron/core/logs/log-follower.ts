@@ -17,6 +17,12 @@ export interface FollowerOptions {
   since?: string;
   /** Keep following live output, re-attaching across restarts and recreation. */
   follow: boolean;
+  /**
+   * Whether lines need the engine's timestamps (default true). Without them a single
+   * container's history is read as `docker logs` reads it; they are still used when
+   * merging several containers or following.
+   */
+  timestamps?: boolean;
   /** Needed when following: the core's one events subscription. */
   events?: EngineEvents;
   sink: LineSink;
@@ -75,7 +81,8 @@ export class LogFollower {
       readers.push(reader);
       void reader.done.then(() => (t.lastTs = reader.lastTimestamp ?? t.lastTs));
     }
-    const history = { follow: false, ...(this.options.tail !== undefined ? { tail: this.options.tail } : {}), ...(this.options.since !== undefined ? { since: this.options.since } : {}) };
+    const timestamps = this.options.timestamps !== false || this.options.follow || containers.length > 1;
+    const history = { follow: false, timestamps, ...(this.options.tail !== undefined ? { tail: this.options.tail } : {}), ...(this.options.since !== undefined ? { since: this.options.since } : {}) };
     const opened = readers.map((reader) => reader.open(docker, history).catch(() => undefined));
     await Promise.all(opened);
     await merger.close();
