@@ -2,6 +2,7 @@ import { SlipwayError, isSlipwayError } from '../../shared/errors';
 import type { Project } from '../../shared/model/project';
 import type { StackProgress } from '../core/stack/types';
 import type { CliContext } from './context';
+import { unreachable } from './project-target';
 
 /**
  * The project for stack commands: the loaded compose project; for commands that can work
@@ -44,4 +45,18 @@ export function secondsFlag(command: string, flag: string, value: unknown): numb
     throw new SlipwayError('usage', `${command}: ${flag} takes a number of seconds, not "${text}"`, `Example: slipway ${command} ${flag} 30`);
   }
   return Number(text);
+}
+
+/** Runs engine work; a socket that cannot be reached becomes one line saying where and what to do. */
+export async function withEngine<T>(ctx: CliContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (!isSlipwayError(error) && code && ['ECONNREFUSED', 'ENOENT', 'EACCES', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'].includes(code)) {
+      const { host } = ctx.core().docker();
+      throw unreachable(host.url, host.source, error);
+    }
+    throw error;
+  }
 }

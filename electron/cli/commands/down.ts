@@ -1,6 +1,6 @@
 import { downProject } from '../../core/stack';
 import type { Command } from '../command';
-import { progressPrinter, secondsFlag, stackProject } from '../stack-cli';
+import { progressPrinter, secondsFlag, stackProject, withEngine } from '../stack-cli';
 
 export const downCommand: Command = {
   name: 'down',
@@ -12,15 +12,17 @@ export const downCommand: Command = {
     'remove-orphans': { type: 'boolean' },
   },
   async run(ctx, args) {
-    const { project, fromFile } = await stackProject(ctx, { nameOnly: true });
-    const timeoutSeconds = secondsFlag('down', '-t', args.values.timeout);
-    await downProject(ctx.core(), project, {
-      volumes: args.values.volumes === true,
-      // Without a compose file, every container of the project is removed.
-      removeOrphans: args.values['remove-orphans'] === true || !fromFile,
-      ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
-      onProgress: progressPrinter(ctx),
+    return withEngine(ctx, async () => {
+      const { project, fromFile } = await stackProject(ctx, { nameOnly: true });
+      const timeoutSeconds = secondsFlag('down', '-t', args.values.timeout);
+      await downProject(ctx.core(), project, {
+        volumes: args.values.volumes === true,
+        // Without a compose file, every container of the project is removed.
+        removeOrphans: args.values['remove-orphans'] === true || !fromFile,
+        ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+        onProgress: progressPrinter(ctx),
     });
     return 0;
+    });
   },
 };

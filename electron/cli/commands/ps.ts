@@ -1,7 +1,7 @@
 import type { ServiceContainer } from '../../../shared/contract/stack';
 import { psProject } from '../../core/stack';
 import type { Command } from '../command';
-import { stackProject } from '../stack-cli';
+import { stackProject, withEngine } from '../stack-cli';
 
 export const psCommand: Command = {
   name: 'ps',
@@ -9,17 +9,19 @@ export const psCommand: Command = {
   usage: 'slipway ps [SERVICE...] [--json] [-a]',
   options: { json: { type: 'boolean' }, all: { type: 'boolean', short: 'a' } },
   async run(ctx, args) {
-    const { project, fromFile } = await stackProject(ctx, { nameOnly: true });
-    let rows = await psProject(ctx.core(), project);
-    // Without a compose file nothing can be called an orphan.
-    if (!fromFile) rows = rows.map((r) => ({ ...r, orphan: false }));
-    if (args.positionals.length > 0) rows = rows.filter((r) => args.positionals.includes(r.service));
-    if (args.values.json === true) {
-      ctx.out(JSON.stringify(rows, null, 2));
+    return withEngine(ctx, async () => {
+      const { project, fromFile } = await stackProject(ctx, { nameOnly: true });
+      let rows = await psProject(ctx.core(), project);
+      // Without a compose file nothing can be called an orphan.
+      if (!fromFile) rows = rows.map((r) => ({ ...r, orphan: false }));
+      if (args.positionals.length > 0) rows = rows.filter((r) => args.positionals.includes(r.service));
+      if (args.values.json === true) {
+        ctx.out(JSON.stringify(rows, null, 2));
+        return 0;
+      }
+      printTable(rows, (line) => ctx.out(line));
       return 0;
-    }
-    printTable(rows, (line) => ctx.out(line));
-    return 0;
+    });
   },
 };
 

@@ -1,6 +1,6 @@
 import { restartServices } from '../../core/stack';
 import type { Command } from '../command';
-import { progressPrinter, secondsFlag, stackProject } from '../stack-cli';
+import { progressPrinter, secondsFlag, stackProject, withEngine } from '../stack-cli';
 
 export const restartCommand: Command = {
   name: 'restart',
@@ -8,13 +8,15 @@ export const restartCommand: Command = {
   usage: 'slipway restart [SERVICE...] [-t S]',
   options: { timeout: { type: 'string', short: 't' } },
   async run(ctx, args) {
-    const { project } = await stackProject(ctx);
-    const timeoutSeconds = secondsFlag('restart', '-t', args.values.timeout);
-    await restartServices(ctx.core(), project, {
-      ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
-      ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
-      onProgress: progressPrinter(ctx),
+    return withEngine(ctx, async () => {
+      const { project } = await stackProject(ctx);
+      const timeoutSeconds = secondsFlag('restart', '-t', args.values.timeout);
+      await restartServices(ctx.core(), project, {
+        ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
+        ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+        onProgress: progressPrinter(ctx),
     });
     return 0;
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { startServices } from '../../core/stack';
 import type { Command } from '../command';
-import { progressPrinter, stackProject } from '../stack-cli';
+import { progressPrinter, stackProject, withEngine } from '../stack-cli';
 
 export const startCommand: Command = {
   name: 'start',
@@ -8,11 +8,13 @@ export const startCommand: Command = {
   usage: 'slipway start [SERVICE...]',
   options: {},
   async run(ctx, args) {
-    const { project } = await stackProject(ctx);
-    await startServices(ctx.core(), project, {
-      ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
-      onProgress: progressPrinter(ctx),
+    return withEngine(ctx, async () => {
+      const { project } = await stackProject(ctx);
+      await startServices(ctx.core(), project, {
+        ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
+        onProgress: progressPrinter(ctx),
     });
     return 0;
+    });
   },
 };

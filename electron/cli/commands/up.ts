@@ -4,7 +4,7 @@ import { stopServices, upProject } from '../../core/stack';
 import type { UpOptions } from '../../core/stack';
 import type { Command, ParsedArgs } from '../command';
 import type { CliContext } from '../context';
-import { progressPrinter, secondsFlag, stackProject } from '../stack-cli';
+import { progressPrinter, secondsFlag, stackProject, withEngine } from '../stack-cli';
 import { logsCommand } from './logs';
 import { upBuildHook } from '../images-cli';
 import { watchUntilInterrupted } from './watch';
@@ -33,18 +33,20 @@ export const upCommand: Command = {
     watch: { type: 'boolean', short: 'w' },
   },
   async run(ctx, args) {
-    // Connect to the engine's events while the project loads (up subscribes before acting anyway).
-    const events = ctx.core().engineEvents();
-    events.catch(() => undefined);
-    const { project } = await stackProject(ctx);
-    const options = upOptions(ctx, project, args);
-    await upProject(ctx.core(), project, options);
-    if (args.values.watch === true) return watchUntilInterrupted(ctx, project, { services: args.positionals });
-    if (args.values.detach === true || args.values.wait === true) return 0;
-    // Attached, as Compose: follow the logs until Ctrl+C, then stop what we started.
-    const code = await logsCommand.run(ctx, { values: { follow: true }, positionals: args.positionals });
-    await stopServices(ctx.core(), project, { ...(args.positionals.length > 0 ? { services: args.positionals } : {}), onProgress: progressPrinter(ctx) });
-    return code;
+    return withEngine(ctx, async () => {
+      // Connect to the engine's events while the project loads (up subscribes before acting anyway).
+      const events = ctx.core().engineEvents();
+      events.catch(() => undefined);
+      const { project } = await stackProject(ctx);
+      const options = upOptions(ctx, project, args);
+      await upProject(ctx.core(), project, options);
+      if (args.values.watch === true) return watchUntilInterrupted(ctx, project, { services: args.positionals });
+      if (args.values.detach === true || args.values.wait === true) return 0;
+      // Attached, as Compose: follow the logs until Ctrl+C, then stop what we started.
+      const code = await logsCommand.run(ctx, { values: { follow: true }, positionals: args.positionals });
+      await stopServices(ctx.core(), project, { ...(args.positionals.length > 0 ? { services: args.positionals } : {}), onProgress: progressPrinter(ctx) });
+      return code;
+    });
   },
 };
 
