@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { HostPanel } from './host/HostPanel';
 
 /** What a panel in the project view gets. */
 export interface PanelProps {
@@ -17,6 +18,7 @@ export interface ProjectPanel {
  * views/images/, views/watch/). Panels render in this order beside the services table.
  */
 export const projectPanels: ProjectPanel[] = [
+  { id: 'host', title: 'Host', Component: HostPanel },
 ];
 
 /** Extra widgets in the top bar (e.g. a host indicator), one line each. */

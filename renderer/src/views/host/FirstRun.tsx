@@ -20,7 +20,10 @@ const ORDER: Step[] = ['host', 'project', 'doctor', 'up'];
  * its fixes, then Up — each step with progress, and a way forward when it fails.
  */
 export function FirstRun() {
+  const client = useApp((s) => s.client);
+  const { unsupported } = useHostStatus(client);
   const [open, setOpen] = useState(() => recentProjects().length === 0);
+  if (unsupported) return null;
   if (!open) {
     return (
       <section className="first-run" aria-label="First run">

@@ -9,7 +9,7 @@ import './host.css';
 /** The Docker host: where it is, what it is, start/stop where the provider allows, switch. */
 export function HostPanel() {
   const client = useApp((s) => s.client);
-  const { status, loading, error, refresh } = useHostStatus(client);
+  const { status, loading, error, unsupported, refresh } = useHostStatus(client);
   const list = useHostList(client);
   const [switching, setSwitching] = useState(false);
   const { action, start, stop, switchTo, clearError } = useHostActions(client, () => {
@@ -17,6 +17,7 @@ export function HostPanel() {
     if (switching) list.refresh();
   });
   const busy = action.busy !== undefined;
+  if (unsupported) return null;
   if (!status) return loading ? <LoadingState label="Asking the Docker engine…" /> : <ErrorNote error={error} />;
   const engine = status.engine;
   return (

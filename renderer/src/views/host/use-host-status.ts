@@ -7,6 +7,8 @@ export interface HostStatusState {
   status?: HostStatus;
   loading: boolean;
   error?: ErrorInfo;
+  /** The core answering has no host calls (an older or partial build): show nothing. */
+  unsupported: boolean;
   refresh(): void;
 }
 
@@ -26,7 +28,7 @@ export function useHostStatus(client: SlipwayClient): HostStatusState {
     fetchStatus();
     return client.on('host.changed', (status) => setState({ status, loading: false }));
   }, [client, fetchStatus]);
-  return { ...state, refresh };
+  return { ...state, unsupported: state.error?.code === 'unknown_call', refresh };
 }
 
 export function useHostList(client: SlipwayClient): { hosts?: HostCandidate[]; loading: boolean; error?: ErrorInfo; refresh(): void } {

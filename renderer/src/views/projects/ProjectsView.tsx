@@ -4,6 +4,7 @@ import { useApp } from '../../app-context';
 import { recentProjects } from '../../store/recent-projects';
 import { ErrorNote } from '../common/ErrorNote';
 import { EmptyState } from '../common/States';
+import { FirstRun } from '../host/FirstRun';
 
 /** Open a project: a folder path (the browser has no native dialog), recent and open projects. */
 export function ProjectsView() {
@@ -19,7 +20,9 @@ export function ProjectsView() {
   return (
     <div className="projects-view">
       <h1>Projects</h1>
+      {projects.length === 0 ? <FirstRun /> : null}
       <form
+        aria-label="Open a project"
         className="open-form"
         onSubmit={(e) => {
           e.preventDefault();
