@@ -128,9 +128,10 @@ describe('the dashboard in Chromium, on the real engine', () => {
 
   it('shows the projects screen with a path field', async () => {
     await page.getByRole('button', { name: 'Projects' }).click();
-    await page.getByLabel('Open a folder with a compose.yaml').fill('/nonexistent/folder');
-    await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await page.getByRole('alert').waitFor();
+    const form = page.getByRole('form', { name: 'Open a project' });
+    await form.getByLabel('Open a folder with a compose.yaml').fill('/nonexistent/folder');
+    await form.getByRole('button', { name: 'Open', exact: true }).click();
+    await form.getByRole('alert').waitFor();
     await shot('projects');
   });
 });

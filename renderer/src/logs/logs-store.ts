@@ -13,6 +13,8 @@ export interface LogsState {
   status: 'idle' | 'loading' | 'live' | 'error';
   error?: ErrorInfo;
   follow: boolean;
+  /** When paused: the end of the buffer at that moment (the view holds there). */
+  pausedAt?: number;
   timestamps: boolean;
   wrap: boolean;
   query: string;
@@ -51,7 +53,7 @@ export function createLogsStore(client: SlipwayClient, options: { capacity?: num
     query: '',
     regex: false,
     matchIndex: 0,
-    setFollow: (follow) => set({ follow }),
+    setFollow: (follow) => set((s) => (follow === s.follow ? {} : { follow, pausedAt: follow ? undefined : s.buffer.end })),
     toggleTimestamps: () => set((s) => ({ timestamps: !s.timestamps })),
     toggleWrap: () => set((s) => ({ wrap: !s.wrap })),
     setQuery: (query) => set({ query, matchIndex: 0 }),

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { useLogs } from '../../app-context';
+import { useLogs, useStores } from '../../app-context';
 import type { RowsProps } from './row-props';
 import { LogRowAt } from './LogRowAt';
 import { useFollowScroll } from './use-follow-scroll';
@@ -7,45 +7,59 @@ import { useFollowScroll } from './use-follow-scroll';
 export const ROW_HEIGHT = 18;
 const OVERSCAN = 10;
 
+/** Where the user scrolled to while paused, and in which pause / for which match. */
+interface HeldTop {
+  seq: number;
+  pausedAt: number | undefined;
+  match: number | undefined;
+}
+
 /**
- * Unwrapped lines all have one height, so the rows in view follow from scrollTop by
- * arithmetic: O(rows in view) per frame however many lines the ring holds.
+ * Unwrapped lines all have one height, so the rows in view follow from the scroll
+ * position by arithmetic: O(rows in view) per frame however many lines the ring holds.
+ * The scroller is a column-reverse flex box: its scroll position counts from the
+ * bottom (0 = newest line, negative above), so following a flood needs no scroll
+ * writes; while paused the view is held on its lines as new ones arrive.
  */
 export function FixedRows(props: RowsProps) {
   const { rows, currentSeq, initialRect } = props;
+  const { logs } = useStores();
   const follow = useLogs((s) => s.follow);
+  const pausedAt = useLogs((s) => s.pausedAt);
   const parent = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(initialRect?.height ?? 600);
+  const [held, setHeld] = useState<HeldTop | undefined>();
   const scroll = useFollowScroll();
   const total = rows.count * ROW_HEIGHT;
+  const bottomTop = Math.max(0, total - height);
 
   useLayoutEffect(() => {
     const el = parent.current;
     if (!el || typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight || height));
+    const observer = new ResizeObserver(() => setHeight((h) => el.clientHeight || h));
     observer.observe(el);
     return () => observer.disconnect();
-  }, [height]);
+  }, []);
 
-  // Following: pin to the bottom (no read of the layout, one write per frame).
+  let viewTop = bottomTop;
+  if (!follow) {
+    if (held && held.pausedAt === pausedAt && held.match === currentSeq) viewTop = rows.rowOf(held.seq) * ROW_HEIGHT;
+    else if (currentSeq !== undefined) viewTop = rows.rowOf(currentSeq) * ROW_HEIGHT - Math.floor(height / 2);
+    else if (pausedAt !== undefined) viewTop = rows.rowOf(pausedAt) * ROW_HEIGHT - height;
+    viewTop = Math.min(bottomTop, Math.max(0, viewTop));
+  }
+
+  // Put the scroller where viewTop says; while following a flood they already agree.
   useLayoutEffect(() => {
-    if (!follow || !parent.current) return;
-    scroll.markAutoScroll();
-    parent.current.scrollTop = total;
-  }, [follow, total, scroll]);
+    const el = parent.current;
+    if (!el) return;
+    const want = viewTop - bottomTop;
+    if (Math.abs(el.scrollTop - want) > 1) {
+      scroll.markAutoScroll();
+      el.scrollTop = want;
+    }
+  }, [viewTop, bottomTop, scroll]);
 
-  // A search result chosen: bring it to the middle.
-  useLayoutEffect(() => {
-    if (currentSeq === undefined || !parent.current) return;
-    scroll.markAutoScroll();
-    const top = Math.max(0, rows.rowOf(currentSeq) * ROW_HEIGHT - height / 2);
-    parent.current.scrollTop = top;
-    setScrollTop(top);
-  }, [currentSeq, rows, height, scroll]);
-
-  const viewTop = follow ? Math.max(0, total - height) : scrollTop;
-  // Following, nothing is below the view: no overscan needed there.
   const overscan = follow ? 0 : OVERSCAN;
   const first = Math.max(0, Math.floor(viewTop / ROW_HEIGHT) - overscan);
   const last = Math.min(rows.count, Math.ceil((viewTop + height) / ROW_HEIGHT) + overscan);
@@ -63,10 +77,15 @@ export function FixedRows(props: RowsProps) {
   return (
     <div
       ref={parent}
-      className="log-scroll"
+      className="log-scroll bottom-anchored"
       onScroll={(e) => {
-        scroll.onScroll(e.currentTarget);
-        if (!follow) setScrollTop(e.currentTarget.scrollTop);
+        const fromBottom = -e.currentTarget.scrollTop;
+        scroll.onScroll(fromBottom);
+        const state = logs.getState();
+        if (state.follow) return;
+        const top = Math.max(0, bottomTop - fromBottom);
+        const next = { seq: rows.seqAt(Math.floor(top / ROW_HEIGHT)), pausedAt: state.pausedAt, match: currentSeq };
+        setHeld((h) => (h && h.seq === next.seq && h.pausedAt === next.pausedAt && h.match === next.match ? h : next));
       }}
       onWheel={scroll.onWheel}
       role="log"

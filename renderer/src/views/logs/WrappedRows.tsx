@@ -34,7 +34,7 @@ export function WrappedRows(props: RowsProps) {
   }, [currentSeq, rows, virtualizer, scroll]);
 
   return (
-    <div ref={parent} className="log-scroll wrap" onScroll={(e) => scroll.onScroll(e.currentTarget)} onWheel={scroll.onWheel} role="log" aria-label="Log lines" aria-live="off" tabIndex={0}>
+    <div ref={parent} className="log-scroll wrap" onScroll={(e) => scroll.onScroll(e.currentTarget.scrollHeight - e.currentTarget.scrollTop - e.currentTarget.clientHeight)} onWheel={scroll.onWheel} role="log" aria-label="Log lines" aria-live="off" tabIndex={0}>
       <div className="log-canvas" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => (
           <div key={rows.seqAt(item.index)} data-index={item.index} ref={virtualizer.measureElement} className="log-row" style={{ transform: `translateY(${item.start}px)` }}>

@@ -18,9 +18,9 @@ export function useFollowScroll() {
     onWheel: (e: { deltaY: number }) => {
       if (e.deltaY < 0 && logs.getState().follow) logs.getState().setFollow(false);
     },
-    onScroll: (el: HTMLElement) => {
+    /** `fromBottom`: px between the view's bottom and the newest line. */
+    onScroll: (fromBottom: number) => {
       if (!logs.getState().follow) return;
-      const fromBottom = el.scrollHeight - el.scrollTop - el.clientHeight;
       if (fromBottom > SLACK && performance.now() - lastAutoScroll.current > 150) logs.getState().setFollow(false);
     },
   }), [logs]);
