@@ -1,19 +1,9 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { SlipwayError } from '../../../shared/errors';
-import schema from './schema/compose-spec.json';
+import { composeValidator } from './schema-validator';
 import type { Dict, KeyPath } from './types';
 import { formatKeyPath, isDict } from './types';
 import type { ComposeSource } from './yaml-source';
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
-}
 
 function pointerToPath(pointer: string, data: unknown): KeyPath {
   if (pointer === '') return [];
@@ -115,7 +105,7 @@ function describe(errors: ErrorObject[], data: unknown): { path: KeyPath; messag
 
 /** Checks one (interpolated) compose file against the Compose spec's schema. */
 export function validateAgainstSchema(data: Dict, source: ComposeSource): void {
-  const validate = validator();
+  const validate = composeValidator();
   if (validate(data)) return;
   const { path, message } = describe(validate.errors ?? [], data);
   throw new SlipwayError('compose_invalid', `${source.where(path)}: ${message}`, 'See the Compose specification for this key.');
