@@ -23,9 +23,11 @@ function git(args: string[], cwd: string, env: Record<string, string | undefined
 /** The commit of the work tree at `dir`, and whether it has uncommitted changes. */
 export async function gitState(dir: string, env: Record<string, string | undefined>): Promise<GitResult> {
   try {
+    // Both at once: two process start-ups cost less side by side than one after the other.
+    const status = git(['status', '--porcelain'], dir, env);
+    status.catch(() => undefined);
     const commit = (await git(['rev-parse', '--short', 'HEAD'], dir, env)).trim();
-    const status = await git(['status', '--porcelain'], dir, env);
-    return { ok: true, state: { commit, dirty: status.trim() !== '' } };
+    return { ok: true, state: { commit, dirty: (await status).trim() !== '' } };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
