@@ -1,6 +1,6 @@
 import type { ProjectSummary } from '../../shared/contract/projects';
 import type { TaskDone, TaskProgress } from '../../shared/contract/tasks';
-import type { DesktopProject, DesktopState, EngineStatusWord, ProjectStateLike } from './desktop-state';
+import type { DesktopProject, DesktopService, DesktopState, EngineStatusWord, ProjectStateLike } from './desktop-state';
 
 /**
  * Core events in, DesktopState out: a pure reducer. Events it does not know leave the
@@ -20,7 +20,8 @@ export function reduceDesktopState(state: DesktopState, event: { name: string; p
     case 'project.opened': {
       const { projectId, name } = e.payload;
       if (state.projects.some((p) => p.projectId === projectId)) return state;
-      const project: DesktopProject = { projectId, name, services: [], running: [] };
+      const declared = [...e.payload.services].sort();
+      const project: DesktopProject = { projectId, name, declared, services: declared.map((service) => ({ service, state: 'stopped' })), running: [] };
       return { ...state, projects: [...state.projects, project] };
     }
     case 'project.closed':
@@ -50,8 +51,13 @@ export function reduceDesktopState(state: DesktopState, event: { name: string; p
 
 /** A state snapshot or change: services replaced, the engine word taken along. */
 export function applyProjectState(state: DesktopState, project: ProjectStateLike): DesktopState {
-  const services = project.services.map((s) => (s.exitCode === undefined ? { service: s.service, state: s.state } : { service: s.service, state: s.state, exitCode: s.exitCode }));
-  const next = updateProject(state, project.projectId, (p) => ({ ...p, services }));
+  const live = project.services.map((s): DesktopService => (s.exitCode === undefined ? { service: s.service, state: s.state } : { service: s.service, state: s.state, exitCode: s.exitCode }));
+  const next = updateProject(state, project.projectId, (p) => {
+    // The state feed lists services that have containers; the others are stopped.
+    const missing = p.declared.filter((name) => !live.some((s) => s.service === name)).map((service): DesktopService => ({ service, state: 'stopped' }));
+    const services = [...live, ...missing].sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+    return { ...p, services };
+  });
   return next.engine === project.engine ? next : { ...next, engine: project.engine };
 }
 

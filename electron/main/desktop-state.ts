@@ -23,7 +23,9 @@ export interface DesktopService {
 export interface DesktopProject {
   projectId: string;
   name: string;
-  /** Sorted by name; empty until the first state arrives. */
+  /** The services the project file declares (those without containers show as stopped). */
+  declared: string[];
+  /** Sorted by name. */
   services: DesktopService[];
   /** The tasks running for this project (kinds like 'up', 'stack.down', 'build'). */
   running: { taskId: string; kind: string }[];

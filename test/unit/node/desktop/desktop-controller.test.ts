@@ -91,3 +91,17 @@ describe('desktop controller: exits the user asked for are not news', () => {
     expect(t.notices).toEqual([]);
   });
 });
+
+describe('desktop controller: services without containers', () => {
+  it('counts every declared service, showing those without containers as stopped', () => {
+    const t = setup(undefined);
+    t.emit('project.opened', summary);
+    expect(t.controller.tray().menu[2]?.label).toBe('shop: 0/2 healthy');
+    t.emit('state.changed', { projectId: 'shop', state: { projectId: 'shop', engine: 'up', services: [{ service: 'db', state: 'healthy', containers: [] }] } });
+    expect(t.controller.current().projects[0]?.services).toEqual([{ service: 'api', state: 'stopped' }, { service: 'db', state: 'healthy' }]);
+    expect(t.controller.tray().menu[2]?.label).toBe('shop: 1/2 healthy');
+    t.emit('state.changed', { projectId: 'shop', state: { projectId: 'shop', engine: 'up', services: [] } });
+    expect(t.controller.tray().menu[2]?.label).toBe('shop: 0/2 healthy');
+    expect(t.controller.tray().icon).toBe('idle');
+  });
+});

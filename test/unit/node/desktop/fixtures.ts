@@ -5,7 +5,7 @@ export function svc(service: string, state: DesktopService['state'], exitCode?: 
 }
 
 export function project(name: string, services: DesktopService[], running: DesktopProject['running'] = []): DesktopProject {
-  return { projectId: name, name, services, running };
+  return { projectId: name, name, declared: services.map((s) => s.service), services, running };
 }
 
 export function state(projects: DesktopProject[], engine: DesktopState['engine'] = 'up'): DesktopState {

@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { calls } from '../../../../shared/contract';
 import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL, PICK_FOLDER_CHANNEL } from '../../../../shared/ipc-channels';
-import type { FakeBrowserWindow, record as Record } from './fake-electron';
+import type { FakeBrowserWindow } from '../../../support/fake-electron';
+import type { FakeElectronRecord } from '../../../support/electron-main-bundle';
+import { bundleMainWithFakeElectron, startMainBundle } from '../../../support/electron-main-bundle';
 
 /**
  * The real Electron main bundle, run in Node against a recording stand-in for the
@@ -16,41 +16,18 @@ import type { FakeBrowserWindow, record as Record } from './fake-electron';
 const root = process.cwd();
 const out = path.join(root, '.slipway-test', `main-process-${process.pid}`);
 const configDir = path.join(out, 'config');
-let fake: typeof Record;
+let fake: FakeElectronRecord;
 const saved = { argv: process.argv, env: { ...process.env } };
 
 beforeAll(async () => {
   rmSync(out, { recursive: true, force: true });
-  mkdirSync(path.join(out, 'renderer', 'assets'), { recursive: true });
-  writeFileSync(path.join(out, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
-  writeFileSync(path.join(out, 'renderer', 'assets', 'app.js'), 'console.log(1)');
+  const file = await bundleMainWithFakeElectron(out);
   writeFileSync(path.join(out, 'secret.txt'), 'secret');
-  const fakeFile = path.join(root, 'test', 'unit', 'node', 'desktop', 'fake-electron.ts');
-  await build({
-    entryPoints: [path.join(root, 'electron', 'main', 'index.ts')],
-    outfile: path.join(out, 'electron', 'main.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'fake-electron',
-        setup(b) {
-          b.onResolve({ filter: /^electron$/ }, () => ({ path: fakeFile }));
-          // Bundle electron-store so its own 'electron' import gets the stand-in too.
-          b.onResolve({ filter: /^[^./]/ }, (args) => (args.path === 'electron-store' ? undefined : { path: args.path, external: true }));
-        },
-      },
-    ],
-  });
   process.argv = ['/opt/electron/electron', root];
   process.env.SLIPWAY_CONFIG_DIR = configDir;
   process.env.DOCKER_HOST = `unix://${path.join(out, 'no-engine.sock')}`;
   process.env.FAKE_ELECTRON_APP_PATH = root;
-  await import(pathToFileURL(path.join(out, 'electron', 'main.mjs')).href);
-  fake = (globalThis as unknown as { __fakeElectron: typeof Record }).__fakeElectron;
+  fake = await startMainBundle(file);
   await vi.waitFor(() => expect(fake.trays.length).toBe(1), { timeout: 10_000 });
 }, 60_000);
 

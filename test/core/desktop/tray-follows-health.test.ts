@@ -1,0 +1,85 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CALL_CHANNEL_PREFIX } from '../../../shared/ipc-channels';
+import type { FakeElectronRecord } from '../../support/electron-main-bundle';
+import { bundleMainWithFakeElectron, startMainBundle } from '../../support/electron-main-bundle';
+import { removeProjectResources, testDocker, testDockerHost, uniqueProjectName } from '../../support/engine';
+
+/**
+ * The desktop app's main process on a real engine (Electron itself replaced by a
+ * recording stand-in, see test/electron/ for the real binary): the project named on the
+ * command line opens, "Up" from the window's bridge brings it up in order, and the tray
+ * model follows the services to healthy; Down takes it back to idle.
+ */
+const root = process.cwd();
+const name = uniqueProjectName('tray');
+const out = path.join(root, '.slipway-test', `tray-${name}`);
+const projectDir = path.join(out, name);
+const saved = { argv: process.argv, env: { ...process.env } };
+let fake: FakeElectronRecord;
+
+type TrayModel = { icon: string; menu: { label?: string }[] };
+const tray = () => (globalThis as unknown as { slipwayDesktop: { tray(): TrayModel } }).slipwayDesktop.tray();
+const labels = () => tray().menu.map((i) => i.label);
+const call = (name: string, input: unknown) =>
+  fake.ipcHandlers.get(`${CALL_CHANNEL_PREFIX}${name}`)!({ senderFrame: { url: 'app://slipway/index.html', parent: null }, sender: { id: 1 } }, input) as Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+
+beforeAll(async () => {
+  mkdirSync(projectDir, { recursive: true });
+  writeFileSync(
+    path.join(projectDir, 'compose.yaml'),
+    [
+      'services:',
+      '  db:',
+      '    image: busybox:latest',
+      '    init: true',
+      '    network_mode: host',
+      '    command: ["sh", "-c", "sleep 1; touch /tmp/ready; exec sleep 3600"]',
+      '    healthcheck: {test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, retries: 30}',
+      '  app:',
+      '    image: busybox:latest',
+      '    init: true',
+      '    network_mode: host',
+      '    command: ["sleep", "3600"]',
+      '    depends_on: {db: {condition: service_healthy}}',
+      '',
+    ].join('\n'),
+  );
+  const file = await bundleMainWithFakeElectron(out);
+  process.argv = ['/opt/electron/electron', root, projectDir];
+  process.env.SLIPWAY_CONFIG_DIR = path.join(out, 'config');
+  process.env.SLIPWAY_E2E = '1';
+  process.env.DOCKER_HOST = testDockerHost();
+  fake = await startMainBundle(file);
+});
+
+afterAll(async () => {
+  await removeProjectResources(testDocker(), name);
+  process.argv = saved.argv;
+  process.env = saved.env;
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('desktop main process on a real engine', () => {
+  it('opens the project from the command line, Up brings it to healthy and the tray follows', async () => {
+    await vi.waitFor(() => expect(labels()).toContain(`${name}: 0/2 healthy`), { timeout: 30_000, interval: 100 }).catch((error: unknown) => {
+      console.log(JSON.stringify(labels()));
+      throw error;
+    });
+    // Idle once the engine is known to be up (it shows "starting" while connecting).
+    await vi.waitFor(() => expect(tray().icon).toBe('idle'), { timeout: 30_000, interval: 100 });
+    const up = await call('stack.up', { projectId: name });
+    expect(up).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(labels()).toContain(`${name}: 2/2 healthy`), { timeout: 60_000, interval: 100 });
+    expect(tray().icon).toBe('healthy');
+    expect(labels()).toEqual(expect.arrayContaining(['db: healthy', 'app: running']));
+  });
+
+  it('Down takes it back to idle without a notification about the exits', async () => {
+    const down = await call('stack.down', { projectId: name });
+    expect(down).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(tray().icon).toBe('idle'), { timeout: 60_000, interval: 100 });
+    expect(fake.notifications.filter((n) => /exited|unhealthy/.test(n.title))).toEqual([]);
+  });
+});
