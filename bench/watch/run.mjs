@@ -20,6 +20,8 @@ await build({
   packages: 'external',
   logLevel: 'warning',
   define: { __SLIPWAY_VERSION__: '"bench"' },
+  // Generated CommonJS modules in the bundle require() their dependencies.
+  banner: { js: "import { createRequire as __slipwayRequire } from 'node:module'; const require = __slipwayRequire(import.meta.url);" },
 });
 const result = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

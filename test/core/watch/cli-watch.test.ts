@@ -43,7 +43,7 @@ describe('slipway watch', () => {
 
   beforeAll(async () => {
     mkdirSync(path.dirname(cli), { recursive: true });
-    await build({ absWorkingDir: root, entryPoints: ['electron/cli/index.ts'], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', define: { __SLIPWAY_VERSION__: '"test"' } });
+    await build({ absWorkingDir: root, entryPoints: ['electron/cli/index.ts'], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', define: { __SLIPWAY_VERSION__: '"test"' }, banner: { js: "import { createRequire as __slipwayRequire } from 'node:module'; const require = __slipwayRequire(import.meta.url);" } });
   });
 
   afterAll(() => rmSync(cli, { force: true }));
@@ -76,12 +76,47 @@ describe('slipway watch', () => {
     const waitLine = lines(child);
     expect(await waitLine(/watching/)).toMatch(/watching web: 1 path, ready in \d+ ms/);
     writeFileSync(path.join(tree.dir, 'src', 'index.html'), '<h1>hi</h1>');
-    expect(await waitLine(/^web {2}synced 1 file in \d+ ms$/)).toBeTruthy();
+    expect(await waitLine(/^web {2}synced 1 file in \d+(\.\d)? m?s$/)).toBeTruthy();
     expect(await shell(testDocker(), container.id, 'cat /app/index.html')).toBe('<h1>hi</h1>');
     const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stderr).toBe('');
+  });
+
+  it('up --watch brings the stack up, then watches it', async () => {
+    tree = tempTree();
+    project = uniqueProjectName('cliupwatch');
+    mkdirSync(path.join(tree.dir, 'conf'));
+    writeFileSync(
+      path.join(tree.dir, 'compose.yaml'),
+      [
+        'services:',
+        '  worker:',
+        '    image: busybox:latest',
+        '    command: ["sleep", "3600"]',
+        '    init: true',
+        '    network_mode: none',
+        '    stop_grace_period: 1s',
+        '    develop:',
+        '      watch:',
+        '        - path: ./conf',
+        '          action: sync+restart',
+        '          target: /etc/worker',
+        '',
+      ].join('\n'),
+    );
+    child = spawn(process.execPath, [cli, '-p', project, 'up', '--watch'], { cwd: tree.dir, env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr?.resume();
+    const waitLine = lines(child);
+    await waitLine(/watching worker/, 60_000);
+    writeFileSync(path.join(tree.dir, 'conf', 'worker.ini'), 'threads=4');
+    await waitLine(/^worker {2}synced 1 file, restarted in \d+(\.\d)? m?s$/);
+    const [container] = await testDocker().listContainers({ filters: { label: [`com.docker.compose.project=${project}`] } });
+    expect(await shell(testDocker(), container?.Id ?? '', 'cat /etc/worker/worker.ini')).toBe('threads=4');
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 
   it('says what to do when no service has develop.watch', async () => {
