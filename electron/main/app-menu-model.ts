@@ -5,7 +5,8 @@ import type { NavigateTarget } from '../../shared/contract/desktop';
  * The application menu as plain data (Electron's template type is a type-only import):
  * the standard roles give every platform its usual shortcuts (copy, paste, undo, zoom,
  * full screen, minimise, hide, quit); our own items carry accelerators and a navigation
- * target. Built by a function so tests read it without Electron.
+ * target. Built by a function so tests read it without Electron. Cmd/Ctrl+K (palette) and
+ * Cmd/Ctrl+F (search logs) are the page's own: a menu accelerator would swallow them.
  */
 export interface MenuHooks {
   navigate(target: NavigateTarget): void;
@@ -36,7 +37,6 @@ export function appMenuTemplate(platform: NodeJS.Platform, hooks: MenuHooks, opt
     label: 'File',
     submenu: [
       { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => hooks.openFolder() },
-      { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', click: () => hooks.navigate({ view: 'dashboard' }) },
       { type: 'separator' },
       ...(mac
         ? [{ role: 'close' } as MenuItemConstructorOptions]
