@@ -37,6 +37,11 @@ interface Tracked {
   reader: ContainerLogReader | undefined;
   /** Timestamp text of the last line seen, to continue after it. */
   lastTs: string | undefined;
+  /**
+   * Its history was cut to nothing (`--tail 0`): follow from now on (tail 0 on the first
+   * attach, then from this Unix time until a line gives a timestamp to continue from).
+   */
+  fromNow?: { attached: boolean; since: string };
   /** Quick successive re-attaches (backoff). */
   retries: number;
 }
@@ -74,6 +79,7 @@ export class LogFollower {
       const tty = await this.isTty(c.id);
       const label = (perService.get(c.service) ?? 0) > 1 ? `${c.service}-${c.number}` : c.service;
       const t: Tracked = { id: c.id, service: c.service, number: c.number, label, tty, reader: undefined, lastTs: undefined, retries: 0 };
+      if (this.options.tail === 0) t.fromNow = { attached: false, since: (Date.now() / 1000).toFixed(6) };
       this.tracked.set(c.id, t);
       this.seenServices.add(c.service);
       const reader = new ContainerLogReader({ id: c.id, label, tty }, merger.accept);
@@ -180,7 +186,7 @@ export class LogFollower {
     const tracked = t;
     const reader = new ContainerLogReader({ id, label: t.label, tty: t.tty }, (r, lines) => this.live(r, lines));
     tracked.reader = reader;
-    const since = tracked.lastTs === undefined ? undefined : tracked.lastTs;
+    const from = this.liveStart(tracked);
     const openedAt = Date.now();
     void reader.done.then(async () => {
       tracked.lastTs = reader.lastTimestamp ?? tracked.lastTs;
@@ -197,11 +203,21 @@ export class LogFollower {
       if (!this.stopped && tracked.reader === undefined) void this.attach(id, undefined);
     });
     await reader
-      .open(this.options.docker, {
-        follow: true,
-        ...(since !== undefined ? { since: dockerSinceFromTimestamp(since), after: since } : this.options.since !== undefined ? { since: this.options.since } : {}),
-      })
+      .open(this.options.docker, { follow: true, ...from })
       .catch(() => undefined);
+  }
+
+  /** Where a live read starts: after the last line seen, or from now, or from --since. */
+  private liveStart(tracked: Tracked): { since?: string; after?: string; tail?: number } {
+    if (tracked.lastTs !== undefined) return { since: dockerSinceFromTimestamp(tracked.lastTs), after: tracked.lastTs };
+    if (tracked.fromNow) {
+      if (!tracked.fromNow.attached) {
+        tracked.fromNow.attached = true;
+        return { tail: 0 };
+      }
+      return { since: tracked.fromNow.since };
+    }
+    return this.options.since !== undefined ? { since: this.options.since } : {};
   }
 
   private live(reader: ContainerLogReader, lines: LogLine[]): void {

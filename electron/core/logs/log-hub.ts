@@ -54,7 +54,9 @@ export class LogHub {
     this.projects.set(projectId, logs);
     const created = logs;
     created.ready = (async () => {
-      const events = await this.options.events();
+      const events = await this.options.events().catch((error: unknown) => {
+        throw new SlipwayError('engine_unreachable', `Cannot follow the logs of ${projectId}: the Docker engine cannot be reached (${error instanceof Error ? error.message : String(error)})`, 'Start Docker, or point DOCKER_HOST or --host at a running engine.');
+      });
       const follower = new LogFollower({ docker: this.options.docker(), projectId, tail: this.ringLines, follow: true, events, sink: created.append });
       created.follower = follower;
       await follower.start();

@@ -138,6 +138,8 @@ describe('slipway logs', () => {
     expect(code).toBe(0);
     const lines = out.split('\n').filter((l) => l !== '');
     expect(lines.every((l) => l.startsWith('ticker | '))).toBe(true);
+    // --tail 0: no history replayed, the first line is a fresh tick.
+    expect(lines[0]).not.toBe('ticker | tick 0');
     await rm(file, { force: true });
   });
 });
