@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { runCli } from '../../../electron/cli/run-cli';
 import { removeProjectResources, testDocker, testEnv, testRegistry, uniqueProjectName } from '../../support/engine';
-import { gitInitCommit, removeImages, tempProject } from './images-fixture';
+import { gitInitCommit, removeImages, runInImage, tempProject } from './images-fixture';
 
 function sink(): Writable & { text: string } {
   const stream = new Writable({
@@ -36,7 +36,9 @@ services:
     init: true
     network_mode: none
 `,
-    Dockerfile: 'FROM busybox:latest\nARG MESSAGE\nRUN echo "$MESSAGE" > /message\n',
+    Dockerfile: 'FROM busybox:latest\nARG MESSAGE\nCOPY . /app\nRUN echo "$MESSAGE" > /message\n',
+    '.dockerignore': 'node_modules\n.docker-config\n',
+    'index.js': 'console.log("app")\n',
   });
   const configDir = path.join(project.dir, '.docker-config');
   let commit = '';
@@ -54,7 +56,12 @@ services:
   }
 
   beforeAll(() => {
-    writeFileSync(path.join(project.dir, '.gitignore'), '.docker-config/\n');
+    // 20 MB of dependencies that .dockerignore keeps out of the image.
+    for (let i = 0; i < 20; i++) {
+      mkdirSync(path.join(project.dir, 'node_modules', `dep${i}`), { recursive: true });
+      writeFileSync(path.join(project.dir, 'node_modules', `dep${i}`, 'index.js'), Buffer.alloc(1024 * 1024, 'x'));
+    }
+    writeFileSync(path.join(project.dir, '.gitignore'), '.docker-config/\nnode_modules/\n');
     commit = gitInitCommit(project.dir);
   });
 
@@ -66,9 +73,14 @@ services:
 
   it('builds with progress on stderr and the tags on stdout', async () => {
     const result = await cli('build', '--no-cache');
-    expect(result.stderr).toContain('[web] Step 1/3 : FROM busybox:latest');
+    expect(result.stderr).toContain('[web] Step 1/4 : FROM busybox:latest');
+    expect(result.stderr).toMatch(/context \d+(\.\d)? kB\)/);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`Built web: ${repository}:dev ${repository}:${commit}\n`);
+    const inside = await runInImage(docker, `${repository}:${commit}`, ['sh', '-c', 'ls -a /app; cat /message']);
+    expect(inside).toContain('index.js');
+    expect(inside).not.toContain('node_modules');
+    expect(inside).toContain('from-cli');
   });
 
   it('refuses a wrong password in one line without a stack trace, then pushes with the right one', async () => {
@@ -82,6 +94,9 @@ services:
     expect(pushed.code).toBe(0);
     expect(pushed.stdout).toMatch(new RegExp(`^Pushed ${repository.replace(/[.]/g, '\\.')}:dev sha256:[0-9a-f]{64}\\nPushed .*:${commit} sha256:`));
     expect(pushed.stdout + pushed.stderr).not.toContain(registry.password);
+    const auth = Buffer.from(`${registry.username}:${registry.password}`).toString('base64');
+    const listed = await fetch(`http://${registry.address}/v2/${name}/web/tags/list`, { headers: { Authorization: `Basic ${auth}` } });
+    expect(((await listed.json()) as { tags: string[] }).tags.sort()).toEqual([commit, 'dev'].sort());
   });
 
   it('names a service without build: when asked to build it', async () => {
@@ -91,9 +106,9 @@ services:
   });
 
   it('up --build builds first, then starts the service from the new image', async () => {
-    writeFileSync(path.join(project.dir, 'Dockerfile'), 'FROM busybox:latest\nARG MESSAGE\nRUN echo "rebuilt-$MESSAGE" > /message\n');
+    writeFileSync(path.join(project.dir, 'Dockerfile'), 'FROM busybox:latest\nARG MESSAGE\nCOPY . /app\nRUN echo "rebuilt-$MESSAGE" > /message\n');
     const result = await cli('up', '--build', '-d');
-    expect(result.stderr).toContain('[web] Step 3/3');
+    expect(result.stderr).toContain('[web] Step 4/4');
     expect(result.code).toBe(0);
     const [container] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
     expect(container).toBeDefined();
