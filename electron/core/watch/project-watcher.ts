@@ -8,7 +8,7 @@ import type { Project } from '../../../shared/model/project';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
 import { Coalescer, DEFAULT_COALESCER, type Batch, type CoalescerOptions } from './coalescer';
 import { isEditorTempFile } from './path-filter';
-import { dockerRebuild, type RebuildDriver } from './rebuild';
+import type { RebuildDriver } from './rebuild';
 import { runReload, type RuleMatch } from './run-reload';
 import { PROJECT_LABEL, SERVICE_LABEL, ServiceContainers } from './service-containers';
 import { listTree, syncIntoContainer, type SyncChange } from './sync-files';
@@ -21,7 +21,8 @@ export interface ProjectWatcherOptions {
   docker: Docker;
   /** Docker events: a (re)created container gets its files synced again. */
   engineEvents?: EngineEvents;
-  rebuild?: RebuildDriver;
+  /** How `rebuild` rules build and recreate (the images and stack rooms). */
+  rebuild: RebuildDriver;
   coalescer?: Partial<CoalescerOptions>;
   /** Only these services (default: every service with develop.watch). */
   services?: string[];
@@ -68,7 +69,7 @@ export class ProjectWatcher {
     }
     this.docker = options.docker;
     this.containers = new ServiceContainers(options.docker, options.project.name);
-    this.rebuild = options.rebuild ?? dockerRebuild(options.docker);
+    this.rebuild = options.rebuild;
     this.coalescer = new Coalescer({ ...DEFAULT_COALESCER, ...options.coalescer }, (batch) => this.enqueue(batch));
     this.current = { projectId: options.project.name, watching: false, services: this.plan.services, paths: this.plan.roots };
   }

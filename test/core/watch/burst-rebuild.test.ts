@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchManager } from '../../../electron/core/watch/watch-manager';
-import { dockerRebuild } from '../../../electron/core/watch/rebuild';
+import { stackRebuild } from '../../../electron/core/watch/rebuild';
 import { makeProject, names, runServiceContainer, shell, tempTree, WatchHarness } from './watch-fixture';
 
 describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
@@ -56,20 +56,20 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
     writeFileSync(path.join(tree.dir, 'Dockerfile'), 'FROM busybox:latest\nCOPY version.txt /version.txt\nCMD ["sleep", "3600"]\n');
     writeFileSync(path.join(tree.dir, 'version.txt'), 'v1');
     const project = makeProject(harness.project, tree.dir, {
-      api: { build: { context: tree.dir }, init: true, stop_grace_period: '1s', develop: { watch: [{ path: tree.dir, action: 'rebuild' }] } },
+      api: { build: { context: tree.dir }, init: true, network_mode: 'none', stop_grace_period: '1s', develop: { watch: [{ path: tree.dir, action: 'rebuild' }] } },
     });
     const image = `${harness.project}-api`;
     try {
-      await dockerRebuild(harness.docker).rebuild(project, 'api');
-      const first = await runServiceContainer(harness.docker, harness.project, 'api', { image });
-      expect(await shell(harness.docker, first.id, 'cat /version.txt')).toBe('v1');
+      await stackRebuild(harness.core).rebuild(project, 'api');
+      const [first] = await harness.docker.listContainers({ filters: { label: [`com.docker.compose.project=${harness.project}`] } });
+      expect(await shell(harness.docker, first?.Id ?? '', 'cat /version.txt')).toBe('v1');
       await watchManager(harness.core).start(project);
       writeFileSync(path.join(tree.dir, 'version.txt'), 'v2');
       const reload = await harness.nextReload((r) => names(r, 'version.txt'));
       expect(reload).toMatchObject({ action: 'rebuild', ok: true });
       const [now] = await harness.docker.listContainers({ filters: { label: [`com.docker.compose.project=${harness.project}`] } });
       expect(now?.Id).toBeDefined();
-      expect(now?.Id).not.toBe(first.id);
+      expect(now?.Id).not.toBe(first?.Id);
       expect(now?.Names[0]).toBe(`/${harness.project}-api-1`);
       expect(await shell(harness.docker, now?.Id ?? '', 'cat /version.txt')).toBe('v2');
     } finally {
