@@ -72,6 +72,10 @@ function main(): void {
         settings: core.settings,
         icon: path.join(assets, 'icon.png'),
         keepRunningOnClose: () => !quitting && tray !== undefined && core.settings.get().closeToTray,
+        onPageGone: (clientId) => {
+          core.logs().dropClient(clientId);
+          core.exec().dropClient(clientId);
+        },
       });
       win.on('hide', () => {
         if (mac && core.settings.get().closeToTray) app.dock?.hide();

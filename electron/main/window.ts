@@ -11,6 +11,8 @@ export interface WindowOptions {
   icon?: string;
   /** Asked when the user closes the window: true keeps the app running (in the tray). */
   keepRunningOnClose(): boolean;
+  /** The page went away (reloaded, crashed, closed): its log subscriptions and shells can go. */
+  onPageGone(clientId: string): void;
 }
 
 /**
@@ -59,6 +61,10 @@ export function createDashboardWindow(options: WindowOptions): BrowserWindow {
       win.hide();
     }
   });
+  const clientId = `window-${win.webContents.id}`;
+  win.webContents.on('did-navigate', () => options.onPageGone(clientId));
+  win.webContents.on('render-process-gone', () => options.onPageGone(clientId));
+  win.on('closed', () => options.onPageGone(clientId));
   void win.loadURL(APP_ENTRY);
   return win;
 }
