@@ -46,6 +46,39 @@ class Block {
     return this.text.slice(offsets[i], (offsets[i + 1] as number) - 1);
   }
 
+  /**
+   * Calls `hit` for each line index that `single` matches. Sealed blocks are scanned in
+   * one pass with `global` (the same pattern with flags g and m); a match that spans a
+   * line break makes the lines it touches be tested one by one.
+   */
+  findRegex(global: RegExp, single: RegExp, from: number, hit: (i: number) => void): void {
+    if (this.open) {
+      for (let i = from; i < this.count; i++) if (single.test(this.open[i] as string)) hit(i);
+      return;
+    }
+    const text = this.text;
+    const offsets = this.offsets as Uint32Array;
+    let line = from;
+    global.lastIndex = offsets[from] as number;
+    let match: RegExpExecArray | null;
+    while (line < this.count && (match = global.exec(text)) !== null) {
+      const pos = match.index;
+      const end = pos + match[0].length;
+      while ((offsets[line + 1] as number) <= pos) line++;
+      if (line >= this.count) break;
+      let last = line;
+      if (end > (offsets[line + 1] as number) - 1) {
+        while (last + 1 < this.count && (offsets[last + 1] as number) < end) last++;
+        for (let i = line; i <= last; i++) if (single.test(this.line(i))) hit(i);
+      } else {
+        hit(line);
+      }
+      line = last + 1;
+      if (line >= this.count) break;
+      global.lastIndex = offsets[line] as number;
+    }
+  }
+
   /** Calls `hit` for each line index whose text contains `needle` (lowercased when `fold`). */
   findSubstring(needle: string, fold: boolean, from: number, hit: (i: number) => void): void {
     if (this.open) {
@@ -154,6 +187,16 @@ export class LogRing {
       else hi = mid;
     }
     return lo;
+  }
+
+  /** Absolute indexes of lines matching `single` (`global`: the same with flags g and m), oldest first. */
+  findRegex(global: RegExp, single: RegExp, hit: (abs: number) => void): void {
+    for (let b = 0; b < this.blocks.length; b++) {
+      const block = this.blocks[b] as Block;
+      const blockBase = this.base + b * BLOCK_LINES;
+      const from = Math.max(0, this.first - blockBase);
+      block.findRegex(global, single, from, (i) => hit(blockBase + i));
+    }
   }
 
   /** Absolute indexes of lines containing `needle`, oldest first (lowercase `needle` when `fold`). */

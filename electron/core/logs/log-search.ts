@@ -17,12 +17,9 @@ export function compileSearch(search: SearchQuery): RingMatcher {
     const fold = !search.caseSensitive;
     return (ring, hit) => ring.findSubstring(needle, fold, hit);
   }
-  const re = compileRegex(search.query, search.caseSensitive);
-  return (ring, hit) => {
-    for (let abs = ring.start; abs < ring.end; abs++) {
-      if (re.test(ring.text(abs))) hit(abs);
-    }
-  };
+  const single = compileRegex(search.query, search.caseSensitive);
+  const global = new RegExp(single.source, `${single.flags}gm`);
+  return (ring, hit) => ring.findRegex(global, single, hit);
 }
 
 export function compileRegex(source: string, caseSensitive: boolean): RegExp {

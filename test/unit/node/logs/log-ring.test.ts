@@ -71,6 +71,28 @@ describe('search over a ring', () => {
     expect(count(' 5\\d\\d ', true, true)).toHaveLength(600);
   });
 
+  it('tests lines one by one where a regex match would span a line break', () => {
+    const r = new LogRing(10_000);
+    const lines = ['alpha', 'beta gamma', 'x', 'y z', 'end'];
+    for (let i = 0; i < 2100; i++) r.push(STDOUT, lines[i % lines.length] as string, i, i);
+    const hits = (query: string) => {
+      const out: number[] = [];
+      compileSearch({ query, regex: true, caseSensitive: true })(r, (abs) => out.push(abs));
+      return out;
+    };
+    const naive = (query: string) => {
+      const re = new RegExp(query);
+      const out: number[] = [];
+      for (let abs = r.start; abs < r.end; abs++) if (re.test(r.text(abs))) out.push(abs);
+      return out;
+    };
+    // \s and [^x] could cross from one line into the next: they must not.
+    for (const query of ['a\\s+\\w', '\\w\\s\\w', 'a[^q]+b', '^$', '^', 'a$', '^y', 'x*', 'mm(?=a)', 'd$']) {
+      expect(hits(query), query).toEqual(naive(query));
+    }
+    expect(hits("^")).toHaveLength(2100);
+  });
+
   it('rejects a bad regular expression with a clear message', () => {
     expect(() => compileSearch({ query: '(unclosed', regex: true, caseSensitive: false })).toThrow(/Invalid regular expression \/\(unclosed\//);
   });
