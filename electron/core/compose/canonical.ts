@@ -102,6 +102,7 @@ function build(value: unknown, base: string): Dict {
   if (spec.args !== undefined) spec.args = listOrDictToMap(spec.args);
   if (spec.labels !== undefined) spec.labels = stringMap(spec.labels);
   if (spec.extra_hosts !== undefined) spec.extra_hosts = extraHosts(spec.extra_hosts);
+  if (Array.isArray(spec.secrets)) spec.secrets = fileMounts(spec.secrets);
   if (isDict(spec.additional_contexts)) {
     const contexts: Dict = {};
     for (const [name, ctx] of Object.entries(spec.additional_contexts)) {
@@ -153,6 +154,11 @@ function envFiles(value: unknown, base: string): Dict[] {
   });
 }
 
+/** Service-level secrets/configs: a bare name is `{source: name}`. */
+function fileMounts(list: unknown[]): unknown[] {
+  return list.map((item) => (typeof item === 'string' ? { source: item } : item));
+}
+
 function networks(value: unknown): Dict {
   if (Array.isArray(value)) {
     const out: Dict = {};
@@ -181,6 +187,8 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
     if (Array.isArray(s.expose)) s.expose = s.expose.map((e) => String(e));
     if (s.volumes !== undefined) s.volumes = normalizeVolumes(s.volumes, base);
     if (s.networks !== undefined) s.networks = networks(s.networks);
+    for (const key of ['secrets', 'configs']) if (Array.isArray(s[key])) s[key] = fileMounts(s[key] as unknown[]);
+    if (s.pull_policy === 'if_not_present') s.pull_policy = 'missing';
     if (s.healthcheck !== undefined) s.healthcheck = healthcheck(s.healthcheck);
     if (s.stop_grace_period !== undefined) s.stop_grace_period = duration(s.stop_grace_period, ['stop_grace_period']);
     if (s.extra_hosts !== undefined) s.extra_hosts = extraHosts(s.extra_hosts);

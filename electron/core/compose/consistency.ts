@@ -27,10 +27,6 @@ export function checkConsistency(model: Dict, services: Record<string, Dict>, al
     if (s.network_mode !== undefined && isDict(s.networks) && Object.keys(s.networks).length > 0) {
       fail(name, ['network_mode'], `service ${JSON.stringify(name)} declares mutually exclusive network_mode and networks`, 'Use one of them.');
     }
-    for (const dep of Object.keys(isDict(s.depends_on) ? s.depends_on : {})) {
-      if (!(dep in allServices)) fail(name, ['depends_on', dep], `service ${JSON.stringify(name)} depends on undefined service ${JSON.stringify(dep)}`, 'Define that service or remove the dependency.');
-      if (dep === name) fail(name, ['depends_on', dep], `service ${JSON.stringify(name)} depends on itself`, 'Remove the dependency.');
-    }
     for (const link of Array.isArray(s.links) ? s.links : []) {
       const target = String(link).split(':')[0] ?? '';
       if (!(target in allServices)) fail(name, ['links'], `service ${JSON.stringify(name)} links to undefined service ${JSON.stringify(target)}`, 'Define that service or remove the link.');
@@ -44,6 +40,10 @@ export function checkConsistency(model: Dict, services: Record<string, Dict>, al
       if (text.startsWith('container:')) continue;
       const target = text.split(':')[0] ?? '';
       if (!(target in allServices)) fail(name, ['volumes_from'], `service ${JSON.stringify(name)} mounts volumes from undefined service ${JSON.stringify(target)}`, 'Name a service of this project, or use container:NAME.');
+    }
+    for (const dep of Object.keys(isDict(s.depends_on) ? s.depends_on : {})) {
+      if (!(dep in allServices)) fail(name, ['depends_on', dep], `service ${JSON.stringify(name)} depends on undefined service ${JSON.stringify(dep)}`, 'Define that service or remove the dependency.');
+      if (dep === name) fail(name, ['depends_on', dep], `service ${JSON.stringify(name)} depends on itself`, 'Remove the dependency.');
     }
     for (const net of Object.keys(isDict(s.networks) ? s.networks : {})) {
       if (net !== 'default' && !(net in networks)) fail(name, ['networks', net], `service ${JSON.stringify(name)} refers to undefined network ${net}`, 'Declare it under the top-level networks:.');

@@ -79,6 +79,7 @@ export function finalizeService(service: Dict, name: string, lookup: Lookup, ori
   if (!('command' in s)) s.command = null;
   if (!('entrypoint' in s)) s.entrypoint = null;
   for (const key of OMIT_FALSE) if (s[key] === false) delete s[key];
+  addImplicitDependencies(s);
   if (isDict(s.depends_on)) {
     const deps: Dict = {};
     for (const [dep, value] of Object.entries(s.depends_on)) {
@@ -90,6 +91,51 @@ export function finalizeService(service: Dict, name: string, lookup: Lookup, ori
     s.depends_on = deps;
   }
   return s;
+}
+
+/**
+ * links, `service:X` namespaces (network_mode, ipc, pid, uts, cgroup) and volumes_from
+ * make depends_on entries when none is written, as Compose does.
+ */
+function addImplicitDependencies(s: Dict): void {
+  const deps: Dict = isDict(s.depends_on) ? { ...s.depends_on } : {};
+  const add = (name: string, restart: boolean) => {
+    if (name === '' || name in deps) return;
+    deps[name] = restart ? { condition: 'service_started', required: true, restart: true } : { condition: 'service_started', required: true };
+  };
+  for (const link of Array.isArray(s.links) ? s.links : []) add(String(link).split(':')[0] ?? '', true);
+  for (const key of ['network_mode', 'ipc', 'pid', 'uts', 'cgroup']) {
+    const value = s[key];
+    if (typeof value === 'string' && value.startsWith('service:')) add(value.slice('service:'.length), true);
+  }
+  for (const from of Array.isArray(s.volumes_from) ? s.volumes_from : []) {
+    const text = String(from);
+    if (!text.startsWith('container:')) add(text.split(':')[0] ?? '', false);
+  }
+  if (Object.keys(deps).length > 0) s.depends_on = deps;
+}
+
+/** Drops networks, volumes, secrets and configs no active service uses (Compose's default for `config`). */
+export function pruneUnusedResources(model: Dict): void {
+  const used = { networks: new Set<string>(), volumes: new Set<string>(), secrets: new Set<string>(), configs: new Set<string>() };
+  for (const service of Object.values(isDict(model.services) ? model.services : {})) {
+    if (!isDict(service)) continue;
+    for (const net of Object.keys(isDict(service.networks) ? service.networks : {})) used.networks.add(net);
+    for (const v of Array.isArray(service.volumes) ? service.volumes : []) {
+      if (isDict(v) && v.type === 'volume' && typeof v.source === 'string' && v.source !== '') used.volumes.add(v.source);
+    }
+    const mounts = [...(Array.isArray(service.secrets) ? service.secrets : []), ...(isDict(service.build) && Array.isArray(service.build.secrets) ? service.build.secrets : [])];
+    for (const m of mounts) if (isDict(m) && typeof m.source === 'string') used.secrets.add(m.source);
+    for (const m of Array.isArray(service.configs) ? service.configs : []) if (isDict(m) && typeof m.source === 'string') used.configs.add(m.source);
+  }
+  for (const kind of ['networks', 'volumes', 'secrets', 'configs'] as const) {
+    const items = model[kind];
+    if (!isDict(items)) continue;
+    const kept: Dict = {};
+    for (const [key, value] of Object.entries(items)) if (used[kind].has(key)) kept[key] = value;
+    if (Object.keys(kept).length > 0) model[kind] = kept;
+    else delete model[kind];
+  }
 }
 
 function usesDefaultNetwork(services: Dict): boolean {

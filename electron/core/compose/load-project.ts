@@ -9,7 +9,7 @@ import { discoverFiles, resolveGivenFiles, splitComposeFileVar } from './discove
 import { displayPath, loadDotEnv, projectEnvironment, type Env } from './environment';
 import { dependencyEdges, findDependencyCycle } from './graph';
 import { SlipwayError } from '../../../shared/errors';
-import { finalizeService, finalizeTopLevel, sortKeys } from './finalize';
+import { finalizeService, finalizeTopLevel, pruneUnusedResources, sortKeys } from './finalize';
 import { mergeModels } from './merge';
 import { applyProfiles, activeProfiles } from './profiles';
 import { chooseProjectName } from './project-name';
@@ -79,6 +79,11 @@ export function loadProjectSync(options: ProjectOptions = {}): Project {
   checkConsistency(model, finalServices, services, origins);
   assertNoCycle(finalServices as Record<string, ServiceConfig>, origins);
   finalizeTopLevel(model, name);
+  pruneUnusedResources(model);
+  if ('version' in model) {
+    delete model.version;
+    warnings.push('the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion');
+  }
   for (const line of startIntervalWarnings(finalServices)) warnings.push(line);
 
   return {

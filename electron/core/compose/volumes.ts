@@ -63,7 +63,7 @@ export function parseVolumeShort(spec: string, base: string): ServiceVolume {
     volume.type = 'volume';
     if (source !== undefined) volume.source = source;
   }
-  volume.target = target;
+  volume.target = cleanTarget(target);
   const bind: Dict = {};
   const vol: Dict = {};
   for (const option of options) {
@@ -82,6 +82,12 @@ export function parseVolumeShort(spec: string, base: string): ServiceVolume {
     volume.volume = vol;
   }
   return volume as unknown as ServiceVolume;
+}
+
+/** `path.Clean` for container paths ("/app/" → "/app"), as Compose does for the short syntax. */
+function cleanTarget(target: string): string {
+  if (!target.startsWith('/')) return target;
+  return path.posix.normalize(target).replace(/(.)\/+$/, '$1');
 }
 
 export function normalizeVolumeLong(entry: Dict, base: string): ServiceVolume {

@@ -88,7 +88,7 @@ describe('normalisation to the long forms `docker compose config --format json` 
   });
 
   it('labels and environment values become strings; networks list → map; top-level network names', async () => {
-    const { project } = await load('services:\n  web:\n    image: a\n    labels: {a: 1, b: true}\n    environment: {N: 1, F: 1.5, B: false, E: null}\n    networks: [front]\nnetworks:\n  front:\n  outside:\n    external: true\n  named:\n    name: custom\n');
+    const { project } = await load('services:\n  web:\n    image: a\n    labels: {a: 1, b: true}\n    environment: {N: 1, F: 1.5, B: false, E: null}\n    networks: [front]\n  other:\n    image: b\n    networks: [outside, named]\nnetworks:\n  front:\n  outside:\n    external: true\n  named:\n    name: custom\n  unused:\n');
     const web = project.model.services.web;
     expect(web?.labels).toEqual({ a: '1', b: 'true' });
     expect(web?.environment).toEqual({ N: '1', F: '1.5', B: 'false', E: null });
@@ -118,6 +118,30 @@ describe('normalisation to the long forms `docker compose config --format json` 
     expect(project.model.services.web?.privileged).toBeUndefined();
     expect(project.model.services.web?.init).toBe(false);
     expect(project.model.services.web?.extra_hosts).toEqual({ db: ['10.0.0.1'], v6: ['::1'] });
+  });
+
+  it('links, service: namespaces and volumes_from add depends_on entries; pull_policy if_not_present → missing', async () => {
+    const { project } = await load('services:\n  db:\n    image: a\n  vpn:\n    image: a\n  data:\n    image: a\n  web:\n    image: a\n    pull_policy: if_not_present\n    links: ["db:database"]\n    network_mode: service:vpn\n    volumes_from: ["data:ro", "container:other"]\n');
+    const web = project.model.services.web;
+    expect(web?.pull_policy).toBe('missing');
+    expect(web?.depends_on).toEqual({
+      db: { condition: 'service_started', required: true, restart: true },
+      vpn: { condition: 'service_started', required: true, restart: true },
+      data: { condition: 'service_started', required: true },
+    });
+    expect(web?.networks).toBeUndefined();
+  });
+
+  it('secrets and configs: bare names become {source}, files absolute, unused resources dropped, version removed with a warning', async () => {
+    const { dir, project } = await load('version: "3.8"\nservices:\n  web:\n    image: a\n    secrets: [token]\n    configs: [{source: app, target: /etc/app.conf}]\n    volumes: ["/data/"]\nsecrets:\n  token:\n    file: ./token.txt\n  spare:\n    file: ./spare.txt\nconfigs:\n  app:\n    file: app.conf\nvolumes:\n  unused: {}\n');
+    expect(project.model.services.web?.secrets).toEqual([{ source: 'token' }]);
+    expect(project.model.services.web?.configs).toEqual([{ source: 'app', target: '/etc/app.conf' }]);
+    expect(project.model.services.web?.volumes).toEqual([{ type: 'volume', target: '/data', volume: {} }]);
+    expect(project.model.secrets).toEqual({ token: { name: 'myapp_token', file: path.join(dir, 'token.txt') } });
+    expect(project.model.configs).toEqual({ app: { name: 'myapp_app', file: path.join(dir, 'app.conf') } });
+    expect(project.model.volumes).toBeUndefined();
+    expect((project.model as unknown as Record<string, unknown>).version).toBeUndefined();
+    expect(project.warnings.some((w) => w.includes('`version` is obsolete'))).toBe(true);
   });
 
   it('keeps x- extensions and YAML anchors / merge keys', async () => {
