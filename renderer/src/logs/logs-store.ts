@@ -42,7 +42,7 @@ const defaultFrame: Frame = (cb) => (typeof requestAnimationFrame === 'function'
  */
 export function createLogsStore(client: SlipwayClient, options: { capacity?: number; frame?: Frame; minFlushMs?: number } = {}): LogsStore {
   const frame = options.frame ?? defaultFrame;
-  const minFlushMs = options.minFlushMs ?? 30;
+  const minFlushMs = options.minFlushMs ?? 50;
   const store = createStore<LogsState>()((set) => ({
     buffer: new LogBuffer(options.capacity),
     version: 0,

@@ -49,16 +49,20 @@ export function FixedRows(props: RowsProps) {
     viewTop = Math.min(bottomTop, Math.max(0, viewTop));
   }
 
-  // Put the scroller where viewTop says; while following a flood they already agree.
+  // Put the scroller where viewTop says. While following they already agree (the
+  // column-reverse box stays at the bottom): not even a read, which would force a layout.
+  const wasFollowing = useRef(false);
   useLayoutEffect(() => {
     const el = parent.current;
-    if (!el) return;
+    const keepsFollowing = follow && wasFollowing.current;
+    wasFollowing.current = follow;
+    if (!el || keepsFollowing) return;
     const want = viewTop - bottomTop;
     if (Math.abs(el.scrollTop - want) > 1) {
       scroll.markAutoScroll();
       el.scrollTop = want;
     }
-  }, [viewTop, bottomTop, scroll]);
+  }, [viewTop, bottomTop, scroll, follow]);
 
   const overscan = follow ? 0 : OVERSCAN;
   const first = Math.max(0, Math.floor(viewTop / ROW_HEIGHT) - overscan);
