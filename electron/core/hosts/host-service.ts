@@ -52,7 +52,15 @@ export class HostService {
       status.error = ping.error.toInfo();
     }
     const provider = instances.find((i) => i.dockerHost === host.url);
-    if (provider) status.provider = { name: provider.name, title: provider.title, canStart: provider.canStart, canStop: provider.canStop };
+    if (provider) {
+      status.provider = { name: provider.name, title: provider.title, canStart: provider.canStart, canStop: provider.canStop };
+      // the provider knows better than a generic hint how this engine is started
+      if (status.error && status.error.code === 'docker_not_running' && provider.startCommand) {
+        status.error.hint = provider.canStart
+          ? `Start ${provider.title}: \`${provider.startCommand}\` (or \`slipway host start ${provider.name}\`).`
+          : `Start the engine yourself: \`${provider.startCommand}\` (${provider.detail ?? 'Slipway cannot start it here'}).`;
+      }
+    }
     return status;
   }
 

@@ -55,6 +55,12 @@ export function HostCandidates({ hosts, busy, onUse, onStart }: { hosts: HostCan
           <span className={`badge host-${h.state === 'running' ? 'up' : h.state === 'starting' ? 'connecting' : 'down'}`}>{h.state}</span>{' '}
           <strong>{h.title}</strong> {h.url ? <code>{h.url}</code> : null} {h.current ? <em className="muted">in use</em> : null}
           {h.detail ? <div className="muted">{h.detail}</div> : null}
+          {!h.canStart && h.state !== 'running' && h.startCommand ? (
+            <div>
+              <span className="muted">Start it yourself: </span>
+              <code>{h.startCommand}</code>
+            </div>
+          ) : null}
           <span className="host-candidate-actions">
             {h.canStart ? (
               <button type="button" disabled={busy} onClick={() => onStart(h.name)}>
