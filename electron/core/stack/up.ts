@@ -103,6 +103,7 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
     }
 
     const actions: Record<string, ServiceAction> = {};
+    const gateRef: { current?: StartGate } = {};
     const containers = new Map<string, Promise<CreatedContainer>>();
     const containerOf = (service: string): Promise<CreatedContainer> => {
       let promise = containers.get(service);
@@ -119,6 +120,11 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
         actions[service] = plan.adopted ? 'adopted' : 'unchanged';
         return { id: plan.existing.id, name: plan.existing.name };
       }
+      // A service gated on a dependency's health or completion is created while that
+      // dependency starts up (its wait is at least a healthcheck interval), so the creates do
+      // not compete with the first starts; one gated only on service_started is created at once.
+      const gated = (deps.get(service) ?? []).filter((d) => selectedSet.has(d.service) && d.condition !== 'service_started');
+      if (gated.length > 0) await Promise.all(gated.map((d) => gateRef.current?.startService(d.service).catch(() => undefined)));
       const peers: Record<string, string> = {};
       for (const peer of peerServices(project, service)) {
         if (selectedSet.has(peer)) peers[peer] = (await containerOf(peer)).id;
@@ -152,7 +158,8 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
       actions,
       start: (service, c) => startServiceContainer(docker, c.id, c.name, service, report),
     });
-    // Every container is created up front, in parallel; each starts once its dependencies allow.
+    gateRef.current = gate;
+    // Containers are created in parallel, ahead of need; each starts once its dependencies allow.
     for (const service of selected) void containerOf(service).catch(() => undefined);
     await gate.startAll(selected);
     if (options.wait) await waitReady(gate, selected);
