@@ -28,7 +28,8 @@ async function withLines() {
   return { client, ...rendered };
 }
 
-describe('the logs view', () => {
+// jsdom and userEvent are slow on a busy machine: generous limits, no sleeps.
+describe('the logs view', { timeout: 30_000 }, () => {
   it('shows merged lines with service tags and ANSI colours, and acknowledges the batch', async () => {
     const { client } = await withLines();
     expect(screen.getByText('GET /').className).toBe('ansi-green-fg');

@@ -8,7 +8,8 @@ import { fakeLayout, renderApp } from './render-app';
 beforeAll(fakeLayout);
 afterEach(cleanup);
 
-describe('the project view', () => {
+// jsdom and userEvent are slow on a busy machine: generous limits, no sleeps.
+describe('the project view', { timeout: 30_000 }, () => {
   it('shows name, path, host status and a table row per service with its state word', async () => {
     renderApp(demoClient());
     expect(await screen.findByRole('heading', { name: 'demo' })).toBeTruthy();
