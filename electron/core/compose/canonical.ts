@@ -3,6 +3,7 @@ import { SlipwayError } from '../../../shared/errors';
 import { normalizeDuration } from './go-duration';
 import { normalizePorts, PortSyntaxError } from './ports';
 import { shellSplit } from './shell-split';
+import { bytesText } from './units';
 import type { Dict } from './types';
 import { formatKeyPath, isDict } from './types';
 import { absoluteHostPath, normalizeVolumes, VolumeSyntaxError } from './volumes';
@@ -15,6 +16,40 @@ class FieldError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+function bytes(value: unknown, path: (string | number)[]): string {
+  const out = bytesText(value);
+  if (out === undefined) throw new FieldError(path, `invalid size ${JSON.stringify(value)} (use bytes or a unit like "512m", "2g")`);
+  return out;
+}
+
+function numberValue(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+}
+
+/** Sizes and CPU counts in their printed forms (bytes as strings, CPUs as numbers). */
+function resources(s: Dict): void {
+  for (const key of ['mem_limit', 'mem_reservation', 'memswap_limit', 'mem_swappiness', 'shm_size']) {
+    if (s[key] !== undefined && s[key] !== null) s[key] = bytes(s[key], [key]);
+  }
+  if (s.cpus !== undefined) s.cpus = numberValue(s.cpus);
+  if (isDict(s.build) && s.build.shm_size !== undefined) s.build = { ...s.build, shm_size: bytes(s.build.shm_size, ['build', 'shm_size']) };
+  if (isDict(s.deploy) && isDict(s.deploy.resources)) {
+    const res: Dict = { ...s.deploy.resources };
+    for (const kind of ['limits', 'reservations']) {
+      const r = res[kind];
+      if (!isDict(r)) continue;
+      const next: Dict = { ...r };
+      if (next.memory !== undefined) next.memory = bytes(next.memory, ['deploy', 'resources', kind, 'memory']);
+      if (next.cpus !== undefined) next.cpus = numberValue(next.cpus);
+      res[kind] = next;
+    }
+    s.deploy = { ...s.deploy, resources: res };
+  }
+  if (Array.isArray(s.volumes)) {
+    s.volumes = s.volumes.map((v, i) => (isDict(v) && isDict(v.tmpfs) && v.tmpfs.size !== undefined ? { ...v, tmpfs: { ...v.tmpfs, size: bytes(v.tmpfs.size, ['volumes', i, 'tmpfs', 'size']) } } : v));
   }
 }
 
@@ -192,6 +227,7 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
     if (s.healthcheck !== undefined) s.healthcheck = healthcheck(s.healthcheck);
     if (s.stop_grace_period !== undefined) s.stop_grace_period = duration(s.stop_grace_period, ['stop_grace_period']);
     if (s.extra_hosts !== undefined) s.extra_hosts = extraHosts(s.extra_hosts);
+    resources(s);
     for (const key of ['dns', 'dns_search', 'tmpfs']) if (typeof s[key] === 'string') s[key] = [s[key]];
     if (isDict(s.logging) && s.logging.options !== undefined) s.logging = { ...s.logging, options: listOrDictToMap(s.logging.options) };
     if (isDict(s.develop) && Array.isArray(s.develop.watch)) {

@@ -144,6 +144,15 @@ describe('normalisation to the long forms `docker compose config --format json` 
     expect(project.warnings.some((w) => w.includes('`version` is obsolete'))).toBe(true);
   });
 
+  it('sizes print as byte strings and CPU counts as numbers', async () => {
+    const { project } = await load('services:\n  web:\n    image: a\n    mem_limit: 512m\n    shm_size: 1gb\n    cpus: "0.5"\n    deploy:\n      resources:\n        limits:\n          memory: 2G\n          cpus: "1.5"\n');
+    const web = project.model.services.web as Record<string, unknown>;
+    expect(web.mem_limit).toBe('536870912');
+    expect(web.shm_size).toBe('1073741824');
+    expect(web.cpus).toBe(0.5);
+    expect(web.deploy).toEqual({ resources: { limits: { memory: '2147483648', cpus: 1.5 } } });
+  });
+
   it('keeps x- extensions and YAML anchors / merge keys', async () => {
     const { project } = await load('x-common: &common\n  image: base\n  restart: always\nservices:\n  web:\n    <<: *common\n    x-note: hi\n');
     expect(project.model['x-common']).toEqual({ image: 'base', restart: 'always' });
