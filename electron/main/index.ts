@@ -18,6 +18,7 @@ import { initialProject, projectPathFromArgv } from './launch-args';
 import { startedHidden } from './login-item';
 import { applyStartAtLogin } from './login-settings';
 import { showNotice } from './notifications';
+import { prefsFor, withDefaultProfiles } from './project-prefs';
 import { hardenSessions } from './session-hardening';
 import { SlipwayTray } from './tray';
 import { runTrayAction } from './tray-actions';
@@ -95,15 +96,18 @@ function main(): void {
   const report = (title: string, error: { message: string; hint?: string }) =>
     showNotice({ key: title, title, body: error.hint ? `${error.message} ${error.hint}` : error.message, target: { view: 'dashboard' } }, show);
 
-  const openProject = async (projectPath: string) => {
-    const prefs = core.settings.get().projects[projectPath];
-    const answer = await core.call('projects.open', { path: projectPath, ...(prefs?.profiles.length ? { profiles: prefs.profiles } : {}) });
-    if (!answer.ok) {
-      report(`Could not open ${projectPath}`, answer.error);
-      return;
+  /** projects.open with the project's preferences: default profiles, then the watcher if wanted. */
+  const openWithPrefs = async (input: unknown, ctx: { clientId: string }) => {
+    const answer = await core.call('projects.open', withDefaultProfiles(input, core.settings.get()), ctx);
+    const projectPath = (input as { path?: unknown } | null)?.path;
+    if (answer.ok && typeof projectPath === 'string' && prefsFor(core.settings.get(), projectPath)?.watch) {
+      await core.call('watch.start', { projectId: (answer.value as { projectId: string }).projectId }, ctx);
     }
-    const { projectId } = answer.value as { projectId: string };
-    if (prefs?.watch) await core.call('watch.start', { projectId });
+    return answer;
+  };
+  const openProject = async (projectPath: string) => {
+    const answer = await openWithPrefs({ path: projectPath }, { clientId: 'desktop' });
+    if (!answer.ok) report(`Could not open ${projectPath}`, answer.error);
   };
 
   /** The native folder picker; the page's "Choose folder…" opens what it returns itself. */
@@ -144,7 +148,7 @@ function main(): void {
   registerIpcHandlers(ipcMain as unknown as IpcMainLike, {
     call: (name, input, ctx) => {
       controller.noteCall(name, input);
-      return core.call(name, input, ctx);
+      return name === 'projects.open' ? openWithPrefs(input, ctx) : core.call(name, input, ctx);
     },
   });
   registerDesktopHandlers(ipcMain as unknown as IpcMainLike, { pickFolder: chooseFolder });

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { HostPanel } from './host/HostPanel';
+import { WatchPanel } from './watch/WatchPanel';
 
 /** What a panel in the project view gets. */
 export interface PanelProps {
@@ -19,6 +20,7 @@ export interface ProjectPanel {
  */
 export const projectPanels: ProjectPanel[] = [
   { id: 'host', title: 'Host', Component: HostPanel },
+  { id: 'watch', title: 'Watch', Component: WatchPanel },
 ];
 
 /** Extra widgets in the top bar (e.g. a host indicator), one line each. */
