@@ -29,17 +29,21 @@ const serveReadyMs = performance.now() - t0;
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 const times = [];
+const steps = [];
 try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
     const page = await context.newPage();
     const start = performance.now();
     await page.goto(url);
+    const loaded = performance.now() - start;
     await page.getByRole('button', { name: 'Up', exact: true }).and(page.locator(':enabled')).waitFor();
+    const buttons = performance.now() - start;
     await page.getByTestId('host-status').filter({ hasText: 'connected' }).waitFor();
     await page.locator('tr[data-service][data-state]').first().waitFor();
     await page.getByText("Reading the services' state…").waitFor({ state: 'detached' });
     times.push(performance.now() - start);
+    steps.push({ pageLoadMs: Math.round(loaded), projectShownMs: Math.round(buttons), statesShownMs: Math.round(performance.now() - start) });
     await context.close();
   }
 } finally {
@@ -51,4 +55,5 @@ console.log(JSON.stringify({
   firstInteractiveMs: times.map((t) => Math.round(t)),
   medianMs: Math.round(percentile(times, 50)),
   maxMs: Math.round(Math.max(...times)),
+  steps,
 }, null, 2));
