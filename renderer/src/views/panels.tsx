@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { HostPanel } from './host/HostPanel';
+import { ImagesPanel } from './images/ImagesPanel';
 import { WatchPanel } from './watch/WatchPanel';
 
 /** What a panel in the project view gets. */
@@ -20,6 +21,7 @@ export interface ProjectPanel {
  */
 export const projectPanels: ProjectPanel[] = [
   { id: 'host', title: 'Host', Component: HostPanel },
+  { id: 'images', title: 'Images', Component: ImagesPanel },
   { id: 'watch', title: 'Watch', Component: WatchPanel },
 ];
 

@@ -1,0 +1,39 @@
+import { layerFraction, type ServiceProgress } from './images-progress';
+
+/** The build step as a bar (step n of m), its last output lines, and one bar per pushed layer. */
+export function ImageProgress({ service, progress }: { service: string; progress: ServiceProgress }) {
+  const { step, layers, output, status } = progress;
+  return (
+    <div className="images-progress">
+      {progress.phase === 'build' && step ? (
+        <div className="images-step">
+          <progress value={step.current} max={step.total} aria-label={`${service} build step ${step.current} of ${step.total}`} />
+          <span className="images-step-label">
+            Step {step.current}/{step.total}: <code>{step.label}</code>
+            {step.cached ? <span className="badge images-cached">cached</span> : null}
+          </span>
+        </div>
+      ) : null}
+      {progress.phase === 'build' && output.length > 0 ? (
+        <pre className="images-output" aria-label={`${service} build output`}>
+          {output.join('\n')}
+        </pre>
+      ) : null}
+      {progress.phase === 'push' && layers.length > 0 ? (
+        <ul className="images-layers" aria-label={`${service} layers`}>
+          {layers.map((layer) => {
+            const fraction = layerFraction(layer);
+            return (
+              <li key={layer.id}>
+                <code>{layer.id}</code>
+                {fraction === undefined ? <progress aria-label={`layer ${layer.id}`} /> : <progress value={fraction} max={1} aria-label={`layer ${layer.id}`} />}
+                <span className="muted">{layer.status}</span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {status ? <div className="muted images-status">{status}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useApp } from '../../app-context';
+import { ErrorNote } from '../common/ErrorNote';
+import { LoadingState } from '../common/States';
+import { ServiceImageRow } from './ServiceImageRow';
+import { useImages } from './use-images';
+import './images.css';
+
+/**
+ * Build and push, one button each: for all services or one, with a bar per build step and
+ * per pushed layer, the tags pushed (with copy buttons), and how the last run ended.
+ */
+export function ImagesPanel({ projectId }: { projectId: string }) {
+  const client = useApp((s) => s.client);
+  const { state, build, push, cancel, dismiss } = useImages(client, projectId);
+  const { images, loaded, listError, running, progress, outcome } = state;
+  if (!loaded) return <LoadingState label="Reading the images…" />;
+  if (listError?.code === 'unknown_call') return null;
+  const buildable = images.filter((i) => i.hasBuild);
+  const pushable = images.filter((i) => i.pushable);
+  return (
+    <div className="images-panel">
+      <div className="images-buttons">
+        <button type="button" className="primary" disabled={running !== undefined || buildable.length === 0} onClick={() => void build()}>
+          {running?.action === 'build' && running.service === undefined ? 'Building…' : 'Build all'}
+        </button>
+        <button type="button" disabled={running !== undefined || pushable.length === 0} onClick={() => void push()}>
+          {running?.action === 'push' && running.service === undefined ? 'Pushing…' : 'Push all'}
+        </button>
+        {running ? (
+          <button type="button" onClick={cancel} disabled={running.taskId === undefined}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      <ErrorNote error={listError} />
+      {outcome ? (
+        <div className={outcome.ok ? 'images-outcome ok' : 'images-outcome failed'} role="status">
+          <span>{outcome.title}</span>{' '}
+          <button type="button" className="link-button" onClick={dismiss} aria-label="Dismiss">
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {outcome?.error ? <ErrorNote error={outcome.error} /> : null}
+      {images.length === 0 ? <p className="muted">No service has a build: section or an image:.</p> : null}
+      <ul className="images-services">
+        {images.map((image) => (
+          <ServiceImageRow
+            key={image.service}
+            image={image}
+            progress={progress[image.service]}
+            running={running}
+            onBuild={() => void build(image.service)}
+            onPush={() => void push(image.service)}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ServiceImage } from '../../../../shared/contract/images';
+import { CopyButton } from './CopyButton';
+import { ImageProgress } from './ImageProgress';
+import type { ServiceProgress } from './images-progress';
+import type { RunningTask } from './use-images';
+
+interface Props {
+  image: ServiceImage;
+  progress: ServiceProgress | undefined;
+  running: RunningTask | undefined;
+  onBuild(): void;
+  onPush(): void;
+}
+
+/** One service: its image and commit tag, Build and Push, progress, and the tags pushed. */
+export function ServiceImageRow({ image, progress, running, onBuild, onPush }: Props) {
+  const busy = running !== undefined;
+  return (
+    <li className="images-service" data-service={image.service}>
+      <div className="images-service-line">
+        <strong>{image.service}</strong> <code>{image.image}</code>
+        {image.commitTag ? <span className="muted"> · commit tag {image.commitTag.slice(image.commitTag.lastIndexOf(':') + 1)}</span> : null}
+        {image.imageId ? <span className="badge images-built">built</span> : <span className="badge">not built</span>}
+        <span className="images-service-buttons">
+          {image.hasBuild ? (
+            <button type="button" disabled={busy} onClick={onBuild} aria-label={`Build ${image.service}`}>
+              Build
+            </button>
+          ) : null}
+          {image.pushable ? (
+            <button type="button" disabled={busy || !image.imageId} onClick={onPush} aria-label={`Push ${image.service}`} title={image.imageId ? undefined : 'Build it first'}>
+              Push
+            </button>
+          ) : null}
+        </span>
+      </div>
+      {progress ? <ImageProgress service={image.service} progress={progress} /> : null}
+      {image.pushed.length > 0 ? (
+        <ul className="images-pushed" aria-label={`${image.service} pushed tags`}>
+          {image.pushed.map((tag) => (
+            <li key={tag.tag}>
+              <code>{tag.tag}</code> <CopyButton text={tag.tag} label={`Copy ${tag.tag}`} />
+              {tag.digest ? <span className="muted"> {tag.digest.slice(0, 19)}…</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}

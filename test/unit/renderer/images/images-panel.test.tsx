@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StoresContext } from '../../../../renderer/src/app-context';
+import { createLogsStore } from '../../../../renderer/src/logs/logs-store';
+import { createAppStore } from '../../../../renderer/src/store/app-store';
+import { ImagesPanel } from '../../../../renderer/src/views/images/ImagesPanel';
+import { applyProgress } from '../../../../renderer/src/views/images/images-progress';
+import { FakeClient } from '../fake-client';
+
+afterEach(cleanup);
+
+const web = {
+  service: 'web',
+  image: '127.0.0.1:5000/shop/web:latest',
+  commitTag: '127.0.0.1:5000/shop/web:1a2b3c4-dirty',
+  hasBuild: true,
+  pushable: true,
+  imageId: 'sha256:aaa',
+  localTags: ['127.0.0.1:5000/shop/web:latest'],
+  pushed: [] as Array<{ tag: string; digest?: string; at: string }>,
+};
+const worker = { service: 'worker', image: 'shop-worker:latest', hasBuild: true, pushable: false, localTags: [], pushed: [] };
+
+function renderPanel(client: FakeClient) {
+  const stores = { app: createAppStore(client), logs: createLogsStore(client, { frame: (cb) => setTimeout(cb, 0), minFlushMs: 0 }) };
+  return render(
+    <StoresContext.Provider value={stores}>
+      <ImagesPanel projectId="shop" />
+    </StoresContext.Provider>,
+  );
+}
+
+describe('the Images panel', () => {
+  it('builds one service with a bar per step, then says it finished', async () => {
+    const client = new FakeClient().answer('images.list', { ok: true, value: [web, worker] });
+    let finish: () => void = () => undefined;
+    client.answer('images.build', () => {
+      setTimeout(() => {
+        client.emit('task.progress', { taskId: 'b1', kind: 'images.build', subject: 'web', message: 'Step 1/3 : FROM busybox:latest', current: 1, total: 3 });
+        client.emit('task.progress', { taskId: 'b1', kind: 'images.build', subject: 'web', message: 'Step 2/3 : RUN make', current: 2, total: 3 });
+        client.emit('task.progress', { taskId: 'b1', kind: 'images.build', subject: 'web', message: 'compiling things' });
+        finish = () => client.emit('task.done', { taskId: 'b1', kind: 'images.build', projectId: 'shop', ok: true, result: { images: [{ service: 'web' }] } });
+      }, 0);
+      return { ok: true, value: { taskId: 'b1' } };
+    });
+    renderPanel(client);
+    await userEvent.click(await screen.findByRole('button', { name: 'Build web' }));
+    expect(client.callsOf('images.build')).toEqual([{ projectId: 'shop', services: ['web'] }]);
+    const bar = await screen.findByRole('progressbar', { name: 'web build step 2 of 3' });
+    expect(bar.getAttribute('value')).toBe('2');
+    expect(screen.getByText('RUN make')).toBeTruthy();
+    expect(screen.getByLabelText('web build output').textContent).toBe('compiling things');
+    expect((screen.getByRole('button', { name: 'Build all' }) as HTMLButtonElement).disabled).toBe(true);
+    act(() => finish());
+    expect(await screen.findByText('Build of web finished: 1 image built')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Build all' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('pushes all with layer bars, shows a refused login, and lists pushed tags with copy buttons', async () => {
+    const client = new FakeClient().answer('images.list', { ok: true, value: [web, worker] });
+    client.answer('images.push', () => {
+      setTimeout(() => {
+        client.emit('task.progress', { taskId: 'p1', kind: 'images.push', subject: 'web/3f4e5a', message: 'Pushing', current: 512, total: 2048 });
+        client.emit('task.progress', { taskId: 'p1', kind: 'images.push', subject: 'web/77aa01', message: 'Layer already exists' });
+        client.emit('task.done', { taskId: 'p1', kind: 'images.push', projectId: 'shop', ok: false, error: { code: 'auth_required', message: 'authentication required for 127.0.0.1:5000 — run docker login 127.0.0.1:5000' } });
+      }, 0);
+      return { ok: true, value: { taskId: 'p1' } };
+    });
+    const user = userEvent.setup(); // with a clipboard stub
+    renderPanel(client);
+    expect(screen.queryByRole('button', { name: 'Push worker' })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Push all' }));
+    expect(await screen.findByText('Push failed')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('authentication required for 127.0.0.1:5000 — run docker login 127.0.0.1:5000');
+    const layers = screen.getByRole('list', { name: 'web layers' });
+    expect(within(layers).getByRole('progressbar', { name: 'layer 3f4e5a' }).getAttribute('value')).toBe('0.25');
+    expect(within(layers).getByRole('progressbar', { name: 'layer 77aa01' }).getAttribute('value')).toBe('1');
+
+    client.answer('images.list', { ok: true, value: [{ ...web, pushed: [{ tag: '127.0.0.1:5000/shop/web:1a2b3c4-dirty', digest: 'sha256:0123456789abcdef0123', at: '2026-01-01T00:00:00Z' }] }, worker] });
+    act(() => client.emit('task.done', { taskId: 'elsewhere', kind: 'images.push', projectId: 'shop', ok: true }));
+    const copy = await screen.findByRole('button', { name: 'Copy 127.0.0.1:5000/shop/web:1a2b3c4-dirty' });
+    await user.click(copy);
+    expect(await screen.findByRole('button', { name: 'Copy 127.0.0.1:5000/shop/web:1a2b3c4-dirty' })).toBeTruthy();
+    expect(copy.textContent).toBe('Copied');
+    expect(await navigator.clipboard.readText()).toBe('127.0.0.1:5000/shop/web:1a2b3c4-dirty');
+  });
+});
+
+describe('images progress', () => {
+  it('marks a cached step without losing its instruction, and keeps layers in order', () => {
+    let state = applyProgress({}, 'build', { taskId: 't', kind: 'images.build', subject: 'web', message: 'Step 2/4 : COPY . /app', current: 2, total: 4 });
+    state = applyProgress(state, 'build', { taskId: 't', kind: 'images.build', subject: 'web', message: 'Step 2/4 : cached', current: 2, total: 4 });
+    expect(state.web?.step).toEqual({ current: 2, total: 4, label: 'COPY . /app', cached: true });
+    let push = applyProgress({}, 'push', { taskId: 't', kind: 'images.push', subject: 'web/a', message: 'Preparing' });
+    push = applyProgress(push, 'push', { taskId: 't', kind: 'images.push', subject: 'web/b', message: 'Preparing' });
+    push = applyProgress(push, 'push', { taskId: 't', kind: 'images.push', subject: 'web/a', message: 'Pushed' });
+    expect(push.web?.layers.map((l) => `${l.id}:${l.status}`)).toEqual(['a:Pushed', 'b:Preparing']);
+  });
+});
