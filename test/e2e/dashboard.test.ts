@@ -122,6 +122,8 @@ describe('the dashboard in Chromium, on the real engine', () => {
   it('takes the stack down with "Down"', async () => {
     await page.getByRole('button', { name: 'Down', exact: true }).click();
     await waitForStates(['stopped']);
+    // The task is done (containers removed, not only stopped) when the buttons come back.
+    await page.getByRole('button', { name: 'Down', exact: true }).and(page.locator(':enabled')).waitFor();
     const containers = await testDocker().listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
     expect(containers).toEqual([]);
   });
