@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { LogLine, LogStreamName } from '../../../shared/contract/logs';
-import { LogDemuxer, STDERR, type StreamCode } from './log-demux';
+import { LogDemuxer, type StreamCode } from './log-demux';
 import { parseDockerTimestamp } from './timestamps';
 import { rawGet, type BodyStream } from './raw-log-stream';
 
@@ -149,4 +149,3 @@ export class ContainerLogReader {
   }
 }
 
-export { STDERR };
