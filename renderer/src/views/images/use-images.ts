@@ -63,9 +63,21 @@ export function useImages(client: SlipwayClient, projectId: string) {
         settle = resolve;
       });
       const earlyProgress: TaskProgress[] = [];
+      // A chatty step (npm install) can print thousands of lines: fold them in ~20 times a second.
+      let queued: TaskProgress[] = [];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const flush = () => {
+        timer = undefined;
+        const batch = queued;
+        queued = [];
+        if (batch.length > 0) setState((s) => ({ ...s, progress: batch.reduce((acc, p) => applyProgress(acc, action, p), s.progress) }));
+      };
       const offProgress = client.on('task.progress', (p) => {
         if (task.taskId === undefined) earlyProgress.push(p);
-        else if (p.taskId === task.taskId) setState((s) => ({ ...s, progress: applyProgress(s.progress, action, p) }));
+        else if (p.taskId === task.taskId) {
+          queued.push(p);
+          timer ??= setTimeout(flush, 50);
+        }
       });
       const offDone = client.on('task.done', (d) => {
         if (task.taskId === undefined) early.push(d);
@@ -88,6 +100,8 @@ export function useImages(client: SlipwayClient, projectId: string) {
       } finally {
         offProgress();
         offDone();
+        if (timer !== undefined) clearTimeout(timer);
+        flush();
         running.current = undefined;
         setState((s) => ({ ...s, running: undefined }));
         refresh();
