@@ -60,6 +60,7 @@ function main(): void {
   let win: BrowserWindow | undefined;
   let tray: SlipwayTray | undefined;
   let quitting = false;
+  let pendingNavigate: NavigateTarget | undefined;
 
   const send = (name: string, payload: unknown) => {
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
@@ -88,8 +89,14 @@ function main(): void {
     win.focus();
     if (target) {
       const w = win;
-      if (w.webContents.isLoading()) w.webContents.once('did-finish-load', () => core.events.emit('desktop.navigate', target));
-      else core.events.emit('desktop.navigate', target);
+      if (w.webContents.isLoading()) {
+        // A page that is still loading may subscribe after did-finish-load: say it again
+        // once the page makes its first call (navigating twice to one view is harmless).
+        pendingNavigate = target;
+        w.webContents.once('did-finish-load', () => core.events.emit('desktop.navigate', target));
+      } else {
+        core.events.emit('desktop.navigate', target);
+      }
     }
   };
 
@@ -146,9 +153,15 @@ function main(): void {
   }
 
   registerIpcHandlers(ipcMain as unknown as IpcMainLike, {
-    call: (name, input, ctx) => {
+    call: async (name, input, ctx) => {
       controller.noteCall(name, input);
-      return name === 'projects.open' ? openWithPrefs(input, ctx) : core.call(name, input, ctx);
+      const answer = await (name === 'projects.open' ? openWithPrefs(input, ctx) : core.call(name, input, ctx));
+      if (pendingNavigate) {
+        const target = pendingNavigate;
+        pendingNavigate = undefined;
+        setImmediate(() => core.events.emit('desktop.navigate', target));
+      }
+      return answer;
     },
   });
   registerDesktopHandlers(ipcMain as unknown as IpcMainLike, { pickFolder: chooseFolder });
