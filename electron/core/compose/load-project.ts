@@ -3,6 +3,7 @@ import type { ComposeModel, Project, ProjectOptions, ServiceConfig } from '../..
 import { canonicalTopLevel } from './canonical';
 import { readComposeFile, type LoadContext } from './compose-file';
 import { checkConsistency } from './consistency';
+import { applyDirectives, type MergeDirective } from './directives';
 import { ExtendsResolver } from './extends';
 import { applyIncludes, type LoadFiles } from './include';
 import { discoverFiles, resolveGivenFiles, splitComposeFileVar } from './discover';
@@ -100,12 +101,15 @@ export function loadProjectSync(options: ProjectOptions = {}): Project {
 /** Several compose files merged in order, each with its extends and includes applied. */
 export const loadFiles: LoadFiles = (files, base, ctx, stack) => {
   let merged: Dict = {};
-  for (const file of files) merged = mergeModels(merged, loadModelFile(file, base, ctx, [...stack, file]));
+  for (const file of files) {
+    const { model, directives } = loadModelFile(file, base, ctx, [...stack, file]);
+    merged = mergeModels(applyDirectives(merged, directives), model);
+  }
   return merged;
 };
 
 /** One compose file: checked, long forms, extends resolved, includes added. */
-function loadModelFile(file: string, base: string, ctx: LoadContext, stack: string[]): Dict {
+function loadModelFile(file: string, base: string, ctx: LoadContext, stack: string[]): { model: Dict; directives: MergeDirective[] } {
   const checked = readComposeFile(file, ctx);
   if (stack.length === 1 && typeof checked.data.name === 'string') ctx.meta.nameSource = checked.source;
   const resolver = new ExtendsResolver(ctx);
@@ -118,7 +122,7 @@ function loadModelFile(file: string, base: string, ctx: LoadContext, stack: stri
   let model: Dict = canonicalTopLevel({ ...checked.data }, base);
   if (isDict(checked.data.services)) model.services = resolved;
   if (model.include !== undefined) model = applyIncludes(model, file, checked.source, ctx, stack, loadFiles);
-  return model;
+  return { model, directives: checked.source.directives };
 }
 
 function startIntervalWarnings(services: Dict): string[] {

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import { SlipwayError } from '../../../shared/errors';
+import { collectDirectives, removeResets, type MergeDirective } from './directives';
 import type { Dict, KeyPath } from './types';
 import { isDict } from './types';
 
@@ -19,6 +20,8 @@ export interface ComposeSource {
   positionOf(path: KeyPath): Position;
   /** `compose.yaml:12:9` for a path. */
   where(path: KeyPath): string;
+  /** `!reset` / `!override` tags found in the file (their values are already plain in `data`). */
+  directives: MergeDirective[];
 }
 
 /** Parses compose YAML (anchors, merge keys `<<`, several documents merged in order). */
@@ -41,6 +44,8 @@ export function parseComposeYaml(text: string, file: string, display: string): C
   }
   let data: Dict = {};
   const roots: Node[] = [];
+  const directives: MergeDirective[] = [];
+  for (const doc of list) directives.push(...collectDirectives(doc.contents as Node | null));
   for (const doc of list) {
     const value: unknown = doc.toJS({ maxAliasCount: 10_000 });
     if (value === null || value === undefined) continue;
@@ -51,6 +56,7 @@ export function parseComposeYaml(text: string, file: string, display: string): C
     data = list.length === 1 ? value : { ...data, ...value };
     if (doc.contents) roots.push(doc.contents as Node);
   }
+  removeResets(data, directives);
   const positionOf = (path: KeyPath): Position => {
     for (let r = roots.length - 1; r >= 0; r--) {
       const found = locate(roots[r] as Node, path);
@@ -63,6 +69,7 @@ export function parseComposeYaml(text: string, file: string, display: string): C
     display,
     data,
     positionOf,
+    directives,
     where: (path) => {
       const pos = positionOf(path);
       return `${display}:${pos.line}:${pos.col}`;

@@ -66,6 +66,18 @@ describe('merging several compose files', () => {
     expect(project.model.services.web?.volumes?.[0]?.source).toBe(path.join(dir, 'src'));
   });
 
+  it('!reset drops what earlier files set; !override replaces instead of merging', async () => {
+    const dir = projectDir({
+      'compose.yaml': 'services:\n  web:\n    image: a\n    ports: ["80:80"]\n    environment: {A: "1", B: "1"}\n    command: run\n    depends_on: [db]\n  db:\n    image: b\n',
+      'compose.override.yaml': 'services:\n  web:\n    ports: !reset []\n    environment: !override\n      C: "3"\n    depends_on: !reset null\n',
+    });
+    const web = (await loadProject({ cwd: dir, env: cleanEnv })).model.services.web;
+    expect(web?.ports).toBeUndefined();
+    expect(web?.environment).toEqual({ C: '3' });
+    expect(web?.depends_on).toBeUndefined();
+    expect(web?.command).toEqual(['run']);
+  });
+
   it('a different logging driver drops the old options; same driver merges them', () => {
     expect(mergeService({ logging: { driver: 'json-file', options: { a: '1' } } }, { logging: { driver: 'syslog' } })).toEqual({ logging: { driver: 'syslog' } });
     expect(mergeService({ logging: { driver: 'json-file', options: { a: '1' } } }, { logging: { options: { b: '2' } } })).toEqual({ logging: { driver: 'json-file', options: { a: '1', b: '2' } } });
