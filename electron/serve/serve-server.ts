@@ -37,6 +37,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       res.writeHead(refusal.status, { ...headers, 'Content-Type': 'text/plain' }).end(`${refusal.reason}\n`);
       return;
     }
+    if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname === '/api') {
+      // /api is only a WebSocket; a plain request gets the same checks, then 426.
+      const apiRefusal = guard.checkUpgrade(req);
+      const status = apiRefusal?.status ?? 426;
+      res.writeHead(status, { ...headers, 'Content-Type': 'text/plain', ...(status === 426 ? { Upgrade: 'websocket' } : {}) }).end(`${apiRefusal?.reason ?? 'Upgrade Required: /api is a WebSocket'}\n`);
+      return;
+    }
     serveStatic(options.staticDir, req, res, headers).catch(() => {
       if (!res.headersSent) res.writeHead(500, headers);
       res.end();

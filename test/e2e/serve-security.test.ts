@@ -55,6 +55,15 @@ describe('slipway serve refuses hostile requests', () => {
     expect(await rawUpgrade(served.port, `/api?token=${'A'.repeat(served.token.length)}`, { host, origin: served.origin })).toBe(401);
   });
 
+  it('gives a plain request to /api the same checks', async () => {
+    const host = `127.0.0.1:${served.port}`;
+    expect((await rawGet(served.port, '/api', host)).status).toBe(401);
+    expect((await rawGet(served.port, '/api?token=wrong', host)).status).toBe(401);
+    expect((await rawGet(served.port, `/api?token=${served.token}`, `evil.example:${served.port}`)).status).toBe(421);
+    expect((await rawGet(served.port, `/api?token=${served.token}`, host, 'http://evil.example')).status).toBe(403);
+    expect((await rawGet(served.port, `/api?token=${served.token}`, host)).status).toBe(426);
+  });
+
   it('answers 403 to an upgrade from another Origin, even with the token', async () => {
     const host = `127.0.0.1:${served.port}`;
     for (const origin of ['http://evil.example', `http://evil.example:${served.port}`, `https://127.0.0.1:${served.port}`, `http://127.0.0.1:${served.port + 1}`, 'null']) {

@@ -2,9 +2,9 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 
 /** A plain GET to 127.0.0.1:port with any Host header; resolves status and headers. */
-export function rawGet(port: number, pathname: string, host: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+export function rawGet(port: number, pathname: string, host: string, origin?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'GET', headers: { Host: host } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'GET', headers: { Host: host, ...(origin ? { Origin: origin } : {}) } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
