@@ -42,10 +42,13 @@ function splitVolumeSpec(spec: string): string[] {
   return parts;
 }
 
-/** `[source:]target[:options]` → the long form Compose prints. */
+/** `[source:]target[:options]` → the long form Compose prints (unknown options are ignored, as Compose does). */
 export function parseVolumeShort(spec: string, base: string): ServiceVolume {
+  if (spec.length === 0) throw new VolumeSyntaxError('invalid empty volume specification');
+  if (spec.length <= 2) return { type: 'volume', target: spec };
   const parts = splitVolumeSpec(spec);
-  if (parts.some((p) => p === '') || parts.length > 3) throw new VolumeSyntaxError(`invalid volume specification ${JSON.stringify(spec)}`);
+  if (parts.some((p) => p === '')) throw new VolumeSyntaxError(`invalid volume specification ${JSON.stringify(spec)}: empty section between colons`);
+  if (parts.length > 3) throw new VolumeSyntaxError(`invalid volume specification ${JSON.stringify(spec)}: too many colons`);
   let source: string | undefined;
   let target: string;
   let options: string[] = [];
@@ -64,23 +67,19 @@ export function parseVolumeShort(spec: string, base: string): ServiceVolume {
     if (source !== undefined) volume.source = source;
   }
   volume.target = cleanTarget(target);
-  const bind: Dict = {};
-  const vol: Dict = {};
+  let bind: Dict | undefined;
+  let vol: Dict | undefined;
   for (const option of options) {
     if (option === 'ro') volume.read_only = true;
-    else if (option === 'rw') continue;
-    else if (option === 'z' || option === 'Z') bind.selinux = option;
-    else if (option === 'nocopy') vol.nocopy = true;
-    else if (PROPAGATION.has(option)) bind.propagation = option;
-    else if (option === 'cached' || option === 'delegated' || option === 'consistent') volume.consistency = option;
-    else throw new VolumeSyntaxError(`invalid mode ${JSON.stringify(option)} in volume ${JSON.stringify(spec)}`);
+    else if (option === 'rw') delete volume.read_only;
+    else if (option === 'nocopy') vol = { nocopy: true };
+    else if (option === 'z' || option === 'Z') bind = { ...bind, selinux: option };
+    else if (PROPAGATION.has(option)) bind = { ...bind, propagation: option };
   }
-  if (volume.type === 'bind') {
-    bind.create_host_path = true;
-    volume.bind = bind;
-  } else {
-    volume.volume = vol;
-  }
+  if (volume.type === 'bind') volume.bind = { ...bind, create_host_path: true };
+  else if (bind) volume.bind = bind;
+  if (volume.type === 'volume') volume.volume = vol ?? {};
+  else if (vol) volume.volume = vol;
   return volume as unknown as ServiceVolume;
 }
 
