@@ -73,6 +73,12 @@ export const DoctorReport = z.object({
 
 const HostName = z.object({ name: z.string().min(1).max(500) });
 
+const DoctorTargetInput = z.object({
+  projectId: z.string().optional(),
+  /** A project folder (or compose file) to check without opening it. */
+  path: z.string().min(1).max(4096).optional(),
+});
+
 export const hostCalls = {
   'host.status': defineCall({ input: z.object({}), output: HostStatus }),
   'host.list': defineCall({ input: z.object({}), output: z.array(HostCandidate) }),
@@ -81,10 +87,11 @@ export const hostCalls = {
   'host.stop': defineCall({ input: HostName, output: TaskStarted, task: true }),
   /** Uses another host from now on: a candidate's name from host.list, or a URL (unix://, tcp://, ssh://). */
   'host.switch': defineCall({ input: HostName, output: HostStatus }),
-  'doctor.run': defineCall({ input: z.object({ projectId: z.string().optional() }), output: DoctorReport }),
+  /** Checks the engine, and a project: an open one (projectId) or a folder not opened yet (path, as first run does). */
+  'doctor.run': defineCall({ input: DoctorTargetInput, output: DoctorReport }),
   /** Applies a check's fix action (create .env from .env.example, start the engine's VM). */
   'doctor.fix': defineCall({
-    input: z.object({ checkId: z.string().min(1), projectId: z.string().optional() }),
+    input: DoctorTargetInput.extend({ checkId: z.string().min(1) }),
     output: z.object({ done: z.boolean(), message: z.string(), check: DoctorCheckSchema.optional() }),
   }),
 };

@@ -11,6 +11,8 @@ export interface DoctorTarget {
   loadProject?: () => Promise<Project>;
   /** The folder for .env checks when the project does not load. */
   projectDir?: string;
+  /** The user named this project: a missing compose file fails. */
+  requireProject?: boolean;
 }
 
 export interface FixResult {
@@ -26,7 +28,13 @@ export class DoctorService {
     private readonly env: Record<string, string | undefined>,
     private readonly connect: DoctorDeps['connect'],
     private readonly makeDeps: (target: DoctorTarget) => DoctorDeps = (target) =>
-      realDoctorDeps({ connect: this.connect, env: this.env, ...(target.loadProject ? { loadProject: target.loadProject } : {}), ...(target.projectDir ? { projectDir: target.projectDir } : {}) }),
+      realDoctorDeps({
+        connect: this.connect,
+        env: this.env,
+        ...(target.loadProject ? { loadProject: target.loadProject } : {}),
+        ...(target.projectDir ? { projectDir: target.projectDir } : {}),
+        ...(target.requireProject ? { requireProject: true } : {}),
+      }),
   ) {}
 
   run(target: DoctorTarget): Promise<DoctorReport> {

@@ -19,11 +19,11 @@ export async function loadForDoctor(deps: DoctorDeps): Promise<ProjectLoad> {
   }
 }
 
-export function composeCheck(load: ProjectLoad): DoctorCheck {
+export function composeCheck(load: ProjectLoad, requireProject = false): DoctorCheck {
   const base = { id: 'project.compose', title: 'Compose file valid' };
   if (!load) return { ...base, status: 'ok', message: 'No project open' };
   if ('error' in load) {
-    if (load.error.code === 'compose_not_found') return { ...base, status: 'warn', message: load.error.message, fix: { kind: 'command', command: load.error.hint ?? 'Run slipway in your project folder.' } };
+    if (load.error.code === 'compose_not_found' && !requireProject) return { ...base, status: 'warn', message: load.error.message, fix: { kind: 'command', command: load.error.hint ?? 'Run slipway in your project folder.' } };
     return { ...base, status: 'fail', message: load.error.message, fix: { kind: 'command', command: load.error.hint ?? 'Fix the compose file and run `slipway doctor` again.' } };
   }
   const { project } = load;

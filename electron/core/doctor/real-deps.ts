@@ -13,6 +13,7 @@ export interface RealDepsOptions {
   env: Record<string, string | undefined>;
   loadProject?: () => Promise<Project>;
   projectDir?: string;
+  requireProject?: boolean;
 }
 
 /** The doctor's view of the real machine. */
@@ -46,6 +47,7 @@ export function realDoctorDeps(options: RealDepsOptions): DoctorDeps {
   };
   if (options.loadProject) deps.loadProject = options.loadProject;
   if (options.projectDir) deps.projectDir = options.projectDir;
+  if (options.requireProject) deps.requireProject = true;
   return deps;
 }
 

@@ -17,7 +17,7 @@ export async function runDoctor(deps: DoctorDeps, env: Record<string, string | u
     clockCheck(deps, probe),
   ];
   if (load || deps.projectDir) {
-    checks.push(composeCheck(load), envCheck(deps, load, env), await portsCheck(deps, load, probe), await imagesCheck(load, probe), inotifyCheck(deps, load));
+    checks.push(composeCheck(load, deps.requireProject === true), envCheck(deps, load, env), await portsCheck(deps, load, probe), await imagesCheck(load, probe), inotifyCheck(deps, load));
   }
   const list = checks.filter((c): c is DoctorCheck => c !== undefined);
   return {

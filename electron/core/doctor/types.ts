@@ -42,6 +42,8 @@ export interface DoctorDeps {
   loadProject?: () => Promise<Project>;
   /** Where .env and .env.example are looked for when the project does not load. */
   projectDir?: string;
+  /** The user named the project: no compose file there is a failure, not a note. */
+  requireProject?: boolean;
   platform: NodeJS.Platform;
   now(): number;
   socketAccess(socket: string): 'ok' | 'denied' | 'missing';

@@ -120,6 +120,14 @@ describe('slipway doctor against the real engine', () => {
       const fix = await core.call('doctor.fix', { checkId: 'project.env', projectId });
       expect(fix).toMatchObject({ ok: true, value: { done: true, check: { status: 'ok' } } });
       expect(existsSync(path.join(dir, '.env'))).toBe(true);
+      // a folder not opened yet, as the first-run flow checks it
+      rmSync(path.join(dir, '.env'));
+      const byPath = await core.call('doctor.run', { path: dir });
+      expect(((byPath as { value: unknown }).value as Report).checks.find((c) => c.id === 'project.env')?.status).toBe('fail');
+      const fixByPath = await core.call('doctor.fix', { checkId: 'project.env', path: dir });
+      expect(fixByPath).toMatchObject({ ok: true, value: { done: true } });
+      const empty = await core.call('doctor.run', { path: home });
+      expect(((empty as { value: unknown }).value as Report).checks.find((c) => c.id === 'project.compose')).toMatchObject({ status: 'fail', message: expect.stringContaining('no compose file') });
       const unknown = await core.call('doctor.fix', { checkId: 'nope' });
       expect(unknown).toMatchObject({ ok: false, error: { code: 'doctor_check_not_found' } });
     } finally {

@@ -5,7 +5,6 @@ import { ErrorNote } from '../common/ErrorNote';
 import { LoadingState } from '../common/States';
 import { DoctorChecks } from './DoctorChecks';
 import { HostCandidates, HostProgress, useHostActions } from './HostControls';
-import { runTask } from './run-task';
 import { useDoctor } from './use-doctor';
 import { useHostList, useHostStatus } from './use-host-status';
 import type { ErrorInfo } from '../../../../shared/errors';
@@ -38,10 +37,8 @@ export function FirstRun() {
 
 function FirstRunSteps({ onClose }: { onClose(): void }) {
   const client = useApp((s) => s.client);
-  const selectProject = useApp((s) => s.selectProject);
-  const loadProjects = useApp((s) => s.loadProjects);
   const [step, setStep] = useState<Step>('host');
-  const [projectId, setProjectId] = useState<string>();
+  const [folder, setFolder] = useState<string>();
   const [summaries, setSummaries] = useState<Partial<Record<Step, string>>>({});
   const finish = (s: Step, summary: string, next: Step): void => {
     setSummaries((all) => ({ ...all, [s]: summary }));
@@ -57,27 +54,18 @@ function FirstRunSteps({ onClose }: { onClose(): void }) {
         </StepBox>
         <StepBox n={2} title="Project" state={at('project')} summary={summaries.project}>
           <ProjectStep
-            client={client}
-            onOpened={(id, summary) => {
-              setProjectId(id);
-              finish('project', summary, 'doctor');
+            initial={folder ?? ''}
+            onChosen={(path) => {
+              setFolder(path);
+              finish('project', path, 'doctor');
             }}
           />
         </StepBox>
         <StepBox n={3} title="Doctor" state={at('doctor')} summary={summaries.doctor}>
-          {projectId ? <DoctorStep client={client} projectId={projectId} onContinue={(summary) => finish('doctor', summary, 'up')} /> : null}
+          {folder ? <DoctorStep client={client} path={folder} onContinue={(summary) => finish('doctor', summary, 'up')} onBack={() => setStep('project')} /> : null}
         </StepBox>
-        <StepBox n={4} title="Up" state={at('up')}>
-          {projectId ? (
-            <UpStep
-              client={client}
-              projectId={projectId}
-              onOpen={() => {
-                void loadProjects().then(() => selectProject(projectId));
-              }}
-              onBack={() => setStep('doctor')}
-            />
-          ) : null}
+        <StepBox n={4} title="Open and Up" state={at('up')}>
+          {folder ? <UpStep client={client} path={folder} onBack={() => setStep('doctor')} /> : null}
         </StepBox>
       </ol>
       <button type="button" className="link-button" onClick={onClose}>
@@ -141,42 +129,35 @@ function HostStep({ client, onReady }: { client: Client; onReady(summary: string
   );
 }
 
-function ProjectStep({ client, onOpened }: { client: Client; onOpened(projectId: string, summary: string): void }) {
-  const [path, setPath] = useState('');
-  const [opening, setOpening] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
+function ProjectStep({ initial, onChosen }: { initial: string; onChosen(path: string): void }) {
+  const [path, setPath] = useState(initial);
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        setOpening(true);
-        setError(undefined);
-        void client.call('projects.open', { path: path.trim() }).then((answer) => {
-          setOpening(false);
-          if (answer.ok) onOpened(answer.value.projectId, `${answer.value.name}: ${answer.value.services.length} service(s) in ${answer.value.workingDir}`);
-          else setError(answer.error);
-        });
+        if (path.trim()) onChosen(path.trim());
       }}
     >
       <label htmlFor="first-run-path">The folder with your compose.yaml</label>
       <div className="row">
         <input id="first-run-path" type="text" value={path} placeholder="/home/you/src/my-app" spellCheck={false} onChange={(e) => setPath(e.target.value)} />
-        <button type="submit" className="primary" disabled={opening || path.trim() === ''}>
-          {opening ? 'Opening…' : 'Open'}
+        <button type="submit" className="primary" disabled={path.trim() === ''}>
+          Check it
         </button>
       </div>
-      <ErrorNote error={error} />
     </form>
   );
 }
 
-function DoctorStep({ client, projectId, onContinue }: { client: Client; projectId: string; onContinue(summary: string): void }) {
-  const doctor = useDoctor(client, projectId);
+function DoctorStep({ client, path, onContinue, onBack }: { client: Client; path: string; onContinue(summary: string): void; onBack(): void }) {
+  const doctor = useDoctor(client, { path });
   const { run } = doctor;
   useEffect(() => {
     void run();
   }, [run]);
   const failing = doctor.checks?.filter((c) => c.status === 'fail').length ?? 0;
+  // without a project that loads there is nothing to bring up
+  const composeOk = doctor.checks?.some((c) => c.id === 'project.compose' && c.status !== 'fail') ?? false;
   return (
     <div>
       {doctor.running && !doctor.checks ? <LoadingState label="Running the checks…" /> : null}
@@ -187,51 +168,49 @@ function DoctorStep({ client, projectId, onContinue }: { client: Client; project
         <button type="button" disabled={doctor.running} onClick={() => void run()}>
           {doctor.running ? 'Checking…' : 'Run again'}
         </button>
-        <button type="button" className={failing === 0 ? 'primary' : undefined} disabled={!doctor.checks} onClick={() => onContinue(failing === 0 ? 'Every check passes or only warns' : `${failing} check(s) failing`)}>
+        <button type="button" className={failing === 0 ? 'primary' : undefined} disabled={!doctor.checks || !composeOk} onClick={() => onContinue(failing === 0 ? 'Every check passes or only warns' : `${failing} check(s) failing`)}>
           {failing === 0 ? 'Continue' : `Continue with ${failing} failing`}
+        </button>
+        <button type="button" onClick={onBack}>
+          Choose another folder
         </button>
       </div>
     </div>
   );
 }
 
-function UpStep({ client, projectId, onOpen, onBack }: { client: Client; projectId: string; onOpen(): void; onBack(): void }) {
-  const [phase, setPhase] = useState<'idle' | 'running' | 'done'>('idle');
-  const [progress, setProgress] = useState<string>();
+function UpStep({ client, path, onBack }: { client: Client; path: string; onBack(): void }) {
+  const loadProjects = useApp((s) => s.loadProjects);
+  const selectProject = useApp((s) => s.selectProject);
+  const stackAction = useApp((s) => s.stackAction);
+  const [opening, setOpening] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
-  const up = async (): Promise<void> => {
-    setPhase('running');
+  const openAndUp = async (): Promise<void> => {
+    setOpening(true);
     setError(undefined);
-    const outcome = await runTask(client, () => client.call('stack.up', { projectId, wait: true }), setProgress);
-    if (outcome.ok) setPhase('done');
-    else {
-      setPhase('idle');
-      setError(outcome.error ?? { code: 'up_failed', message: 'Up failed' });
+    const answer = await client.call('projects.open', { path });
+    if (!answer.ok) {
+      setOpening(false);
+      setError(answer.error);
+      return;
     }
+    // the project view takes over from here and shows Up's progress per service
+    await loadProjects();
+    selectProject(answer.value.projectId);
+    void stackAction('up');
   };
-  if (phase === 'done') {
-    return (
-      <div>
-        <p>Every service is up.</p>
-        <button type="button" className="primary" onClick={onOpen}>
-          Open the project
-        </button>
-      </div>
-    );
-  }
   return (
     <div>
-      {phase === 'running' ? <LoadingState label={progress ?? 'Starting the services…'} /> : null}
+      <p>Slipway opens the project and brings its services up in dependency order; the project view shows each one as it gets ready.</p>
+      {opening ? <LoadingState label="Opening the project…" /> : null}
       <ErrorNote error={error} />
       <div className="host-buttons">
-        <button type="button" className="primary" disabled={phase === 'running'} onClick={() => void up()}>
-          {error ? 'Try again' : 'Up'}
+        <button type="button" className="primary" disabled={opening} onClick={() => void openAndUp()}>
+          Open and Up
         </button>
-        {error ? (
-          <button type="button" onClick={onBack}>
-            Back to the doctor
-          </button>
-        ) : null}
+        <button type="button" disabled={opening} onClick={onBack}>
+          Back to the doctor
+        </button>
       </div>
     </div>
   );

@@ -11,15 +11,22 @@ export interface DoctorState {
   fixMessage?: string;
 }
 
-/** doctor.run and doctor.fix for one project (or none: engine checks only). */
-export function useDoctor(client: SlipwayClient, projectId: string | undefined) {
+export interface DoctorTarget {
+  projectId?: string;
+  /** A folder not opened yet. */
+  path?: string;
+}
+
+/** doctor.run and doctor.fix for an open project, a folder, or none (engine checks only). */
+export function useDoctor(client: SlipwayClient, target: DoctorTarget) {
   const [state, setState] = useState<DoctorState>({ running: false });
-  const input = projectId ? { projectId } : {};
+  const { projectId, path } = target;
+  const input = { ...(projectId ? { projectId } : {}), ...(path ? { path } : {}) };
   const run = useCallback(async () => {
     setState((s) => ({ ...s, running: true }));
-    const answer = await client.call('doctor.run', projectId ? { projectId } : {});
+    const answer = await client.call('doctor.run', { ...(projectId ? { projectId } : {}), ...(path ? { path } : {}) });
     setState((s) => (answer.ok ? { running: false, checks: answer.value.checks, ...(s.fixMessage ? { fixMessage: s.fixMessage } : {}) } : { running: false, error: answer.error }));
-  }, [client, projectId]);
+  }, [client, projectId, path]);
   const fix = async (checkId: string): Promise<void> => {
     setState((s) => ({ ...s, fixing: checkId }));
     const answer = await client.call('doctor.fix', { checkId, ...input });

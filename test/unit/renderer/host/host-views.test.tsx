@@ -102,12 +102,13 @@ describe('the Host panel', () => {
 });
 
 describe('the first-run flow', () => {
-  it('goes host → project → doctor (with a fix) → up → open', async () => {
+  it('goes host → folder → doctor (with a fix) → open and up', async () => {
     let fixed = false;
     let opened = false;
     const shop = { projectId: 'shop', name: 'shop', workingDir: '/src/shop', configFiles: [], profiles: [], services: ['web'], warnings: [] };
     const checks = () => [
       { id: 'engine.reachable', title: 'Docker engine reachable', status: 'ok', message: 'Docker 27.4.0 (API 1.47)' },
+      { id: 'project.compose', title: 'Compose file valid', status: 'ok', message: 'compose.yaml: 1 service(s) (web)' },
       fixed
         ? { id: 'project.env', title: 'Required variables set (.env.example)', status: 'ok', message: 'Every key of .env.example is set' }
         : { id: 'project.env', title: 'Required variables set (.env.example)', status: 'fail', message: 'There is no .env; missing 1 key(s) of .env.example: SECRET_KEY', fix: { kind: 'action', actionId: 'env.create-from-example', label: 'Create .env from .env.example' } },
@@ -120,30 +121,48 @@ describe('the first-run flow', () => {
         opened = true;
         return { ok: true, value: shop };
       })
-      .answer('doctor.run', () => ({ ok: true, value: { checks: checks(), summary: { ok: 1, warn: 1, fail: fixed ? 0 : 1 } } }))
+      .answer('doctor.run', () => ({ ok: true, value: { checks: checks(), summary: { ok: 2, warn: 1, fail: fixed ? 0 : 1 } } }))
       .answer('doctor.fix', () => {
         fixed = true;
         return { ok: true, value: { done: true, message: 'Wrote 1 key(s) from .env.example to .env: SECRET_KEY — check their values' } };
-      });
-    taskAnswer(client, 'stack.up', 'up-1');
+      })
+      .answer('stack.up', { ok: true, value: { taskId: 'up-1' } });
     const { stores } = renderWith(client, <FirstRun />);
 
     await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
     await userEvent.type(screen.getByLabelText('The folder with your compose.yaml'), '/src/shop');
-    await userEvent.click(screen.getByRole('button', { name: 'Open' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Check it' }));
     expect(await screen.findByText(/There is no \.env/)).toBeTruthy();
+    expect(client.callsOf('doctor.run')).toEqual([{ path: '/src/shop' }]);
     expect(screen.getByText("ss -ltnp 'sport = :8080'")).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Continue with 1 failing' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Create .env from .env.example' }));
     expect(await screen.findByText(/Wrote 1 key/)).toBeTruthy();
-    expect(client.callsOf('doctor.fix')).toEqual([{ checkId: 'project.env', projectId: 'shop' }]);
+    expect(client.callsOf('doctor.fix')).toEqual([{ checkId: 'project.env', path: '/src/shop' }]);
     await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Up' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Open the project' }));
-    expect(client.callsOf('stack.up')).toEqual([{ projectId: 'shop', wait: true }]);
-    await vi.waitFor(() => expect(stores.app.getState().currentId).toBe('shop'));
     expect(screen.getByText(/Docker 27\.4\.0 at unix:/)).toBeTruthy();
-    expect(screen.getByText('shop: 1 service(s) in /src/shop')).toBeTruthy();
+    expect(screen.getByText('/src/shop')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Open and Up' }));
+    await vi.waitFor(() => expect(stores.app.getState().currentId).toBe('shop'));
+    expect(client.callsOf('projects.open')).toEqual([{ path: '/src/shop' }]);
+    await vi.waitFor(() => expect(client.callsOf('stack.up')).toEqual([{ projectId: 'shop' }]));
+  });
+
+  it('will not go on without a compose file, and lets you pick another folder', async () => {
+    const client = new FakeClient()
+      .answer('host.status', { ok: true, value: running })
+      .answer('doctor.run', {
+        ok: true,
+        value: { checks: [{ id: 'project.compose', title: 'Compose file valid', status: 'fail', message: 'no compose file found in /tmp or its parents' }], summary: { ok: 0, warn: 0, fail: 1 } },
+      });
+    renderWith(client, <FirstRun />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+    await userEvent.type(screen.getByLabelText('The folder with your compose.yaml'), '/tmp');
+    await userEvent.click(screen.getByRole('button', { name: 'Check it' }));
+    expect(await screen.findByText(/no compose file found/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Continue with 1 failing' }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Choose another folder' }));
+    expect((screen.getByLabelText('The folder with your compose.yaml') as HTMLInputElement).value).toBe('/tmp');
   });
 
   it('without an engine lists the hosts to start and does not go on', async () => {
