@@ -7,7 +7,7 @@
 // Uses DOCKER_HOST (or the default socket). Prints a JSON summary and a markdown line.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, copyFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Docker from 'dockerode';
@@ -128,6 +128,8 @@ try {
 
 const summary = {
   runs: RUNS,
+  /** The machine is shared: its 1-minute load average at the end of the run. */
+  loadAverage: Number(loadavg()[0].toFixed(1)),
   slipwayMedianMs: Math.round(median(slipway)),
   composeMedianMs: Math.round(median(compose)),
   ratio: Number((median(slipway) / median(compose)).toFixed(3)),
@@ -139,4 +141,4 @@ const summary = {
   composeRunsMs: compose.map(Math.round),
 };
 console.log(JSON.stringify(summary, null, 2));
-console.log(`| ${summary.runs} | ${summary.slipwayMedianMs} ms | ${summary.composeMedianMs} ms | **${summary.ratio}×** | ${summary.criticalPathMedianMs} ms (${summary.slipwayOverCriticalPath}×) | ${summary.noopSlipwayMedianMs} ms | ${summary.noopComposeMedianMs} ms |`);
+console.log(`| ${summary.runs} | ${summary.loadAverage} | ${summary.slipwayMedianMs} ms | ${summary.composeMedianMs} ms | **${summary.ratio}×** | ${summary.criticalPathMedianMs} ms (${summary.slipwayOverCriticalPath}×) | ${summary.noopSlipwayMedianMs} ms | ${summary.noopComposeMedianMs} ms |`);
