@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useApp } from '../../app-context';
 import { ErrorNote } from '../common/ErrorNote';
 import { LoadingState } from '../common/States';
@@ -13,12 +14,21 @@ export function ImagesPanel({ projectId }: { projectId: string }) {
   const client = useApp((s) => s.client);
   const { state, build, push, cancel, dismiss } = useImages(client, projectId);
   const { images, loaded, listError, running, progress, outcome } = state;
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(
+    () =>
+      // The tray's Build/Push and the desktop notifications open the "build" view: this panel.
+      client.on('desktop.navigate', (target) => {
+        if (target.view === 'build' && (target.projectId === undefined || target.projectId === projectId)) panel.current?.scrollIntoView?.({ block: 'nearest' });
+      }),
+    [client, projectId],
+  );
   if (!loaded) return <LoadingState label="Reading the images…" />;
   if (listError?.code === 'unknown_call') return null;
   const buildable = images.filter((i) => i.hasBuild);
   const pushable = images.filter((i) => i.pushable);
   return (
-    <div className="images-panel">
+    <div className="images-panel" ref={panel}>
       <div className="images-buttons">
         <button type="button" className="primary" disabled={running !== undefined || buildable.length === 0} onClick={() => void build()}>
           {running?.action === 'build' && running.service === undefined ? 'Building…' : 'Build all'}

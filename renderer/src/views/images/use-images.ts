@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SlipwayClient } from '../../../../shared/client';
 import type { BuildResult, PushResult, ServiceImage } from '../../../../shared/contract/images';
-import type { TaskProgress } from '../../../../shared/contract/tasks';
+import type { TaskDone, TaskProgress } from '../../../../shared/contract/tasks';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { applyProgress, type ServiceProgress } from './images-progress';
 
@@ -9,7 +9,7 @@ export type ImagesAction = 'build' | 'push';
 
 export interface RunningTask {
   action: ImagesAction;
-  /** A service, or undefined for all of them. */
+  /** A service, or undefined for all of them (or unknown, for a task started elsewhere). */
   service?: string;
   taskId?: string;
 }
@@ -29,9 +29,12 @@ export interface ImagesState {
   outcome?: Outcome;
 }
 
+const actionOf = (kind: string): ImagesAction | undefined => (kind === 'images.build' ? 'build' : kind === 'images.push' ? 'push' : undefined);
+
 /**
- * The Images panel's state: the services' images (images.list), one build or push task at
- * a time with its progress per service and layer, and how the last one ended.
+ * The Images panel's state: the services' images (images.list), the build or push task of
+ * this project — started here or elsewhere (the tray) — with its progress per service and
+ * layer, and how the last one ended.
  */
 export function useImages(client: SlipwayClient, projectId: string) {
   const [state, setState] = useState<ImagesState>({ images: [], loaded: false, progress: {} });
@@ -43,13 +46,61 @@ export function useImages(client: SlipwayClient, projectId: string) {
     });
   }, [client, projectId]);
 
+  const finish = useCallback(
+    (task: RunningTask, done: Pick<TaskDone, 'ok' | 'error' | 'result'>) => {
+      running.current = undefined;
+      setState((s) => ({ ...s, running: undefined, outcome: outcomeOf(task.action, task.service, done) }));
+      refresh();
+    },
+    [refresh],
+  );
+
   useEffect(() => {
     refresh();
-    // Builds and pushes started elsewhere (the tray, the CLI's core) change the list too.
-    return client.on('task.done', (done) => {
-      if (done.projectId === projectId && done.kind.startsWith('images.')) refresh();
+    // A chatty step (npm install) prints thousands of lines: fold them in ~20 times a second.
+    let queued: TaskProgress[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const batch = queued;
+      queued = [];
+      if (batch.length === 0) return;
+      setState((s) => ({ ...s, progress: batch.reduce((acc, p) => applyProgress(acc, actionOf(p.kind) ?? 'build', p), s.progress) }));
+    };
+    const ours = (event: { kind: string; projectId?: string }) => event.projectId === projectId && actionOf(event.kind) !== undefined;
+    const offProgress = client.on('task.progress', (p) => {
+      if (!ours(p)) return;
+      const task = running.current;
+      if (!task) {
+        // Started elsewhere: follow it.
+        const followed: RunningTask = { action: actionOf(p.kind) ?? 'build', taskId: p.taskId };
+        running.current = followed;
+        setState((s) => ({ ...s, running: followed, outcome: undefined, progress: {} }));
+      } else if (task.taskId === undefined) {
+        task.taskId = p.taskId;
+      } else if (task.taskId !== p.taskId) {
+        return;
+      }
+      queued.push(p);
+      timer ??= setTimeout(flush, 50);
     });
-  }, [client, projectId, refresh]);
+    const offDone = client.on('task.done', (d) => {
+      if (!ours(d)) return;
+      const task = running.current;
+      if (task && (task.taskId === undefined || task.taskId === d.taskId)) {
+        if (timer !== undefined) clearTimeout(timer);
+        flush();
+        finish(task, d);
+      } else {
+        refresh();
+      }
+    });
+    return () => {
+      offProgress();
+      offDone();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [client, projectId, refresh, finish]);
 
   const start = useCallback(
     async (action: ImagesAction, service?: string) => {
@@ -57,57 +108,17 @@ export function useImages(client: SlipwayClient, projectId: string) {
       const task: RunningTask = service === undefined ? { action } : { action, service };
       running.current = task;
       setState((s) => ({ ...s, running: task, outcome: undefined, progress: clearFor(s.progress, service) }));
-      const early: Array<{ taskId: string; ok: boolean; error?: ErrorInfo; result?: unknown }> = [];
-      let settle: (done: { ok: boolean; error?: ErrorInfo; result?: unknown }) => void = () => undefined;
-      const finished = new Promise<{ ok: boolean; error?: ErrorInfo; result?: unknown }>((resolve) => {
-        settle = resolve;
-      });
-      const earlyProgress: TaskProgress[] = [];
-      // A chatty step (npm install) can print thousands of lines: fold them in ~20 times a second.
-      let queued: TaskProgress[] = [];
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const flush = () => {
-        timer = undefined;
-        const batch = queued;
-        queued = [];
-        if (batch.length > 0) setState((s) => ({ ...s, progress: batch.reduce((acc, p) => applyProgress(acc, action, p), s.progress) }));
-      };
-      const offProgress = client.on('task.progress', (p) => {
-        if (task.taskId === undefined) earlyProgress.push(p);
-        else if (p.taskId === task.taskId) {
-          queued.push(p);
-          timer ??= setTimeout(flush, 50);
-        }
-      });
-      const offDone = client.on('task.done', (d) => {
-        if (task.taskId === undefined) early.push(d);
-        else if (d.taskId === task.taskId) settle(d);
-      });
-      try {
-        const input = { projectId, ...(service !== undefined ? { services: [service] } : {}) };
-        const answer = await client.call(action === 'build' ? 'images.build' : 'images.push', input);
-        if (!answer.ok) {
-          settle({ ok: false, error: answer.error });
-        } else {
-          task.taskId = answer.value.taskId;
-          const mine = earlyProgress.filter((p) => p.taskId === task.taskId);
-          setState((s) => ({ ...s, running: { ...task }, progress: mine.reduce((acc, p) => applyProgress(acc, action, p), s.progress) }));
-          const done = early.find((d) => d.taskId === task.taskId);
-          if (done) settle(done);
-        }
-        const done = await finished;
-        setState((s) => ({ ...s, outcome: outcomeOf(action, service, done) }));
-      } finally {
-        offProgress();
-        offDone();
-        if (timer !== undefined) clearTimeout(timer);
-        flush();
-        running.current = undefined;
-        setState((s) => ({ ...s, running: undefined }));
-        refresh();
+      const input = { projectId, ...(service !== undefined ? { services: [service] } : {}) };
+      const answer = await client.call(action === 'build' ? 'images.build' : 'images.push', input);
+      if (running.current !== task) return; // finished already (a fast task)
+      if (!answer.ok) {
+        finish(task, { ok: false, error: answer.error });
+        return;
       }
+      task.taskId = answer.value.taskId;
+      setState((s) => ({ ...s, running: { ...task } }));
     },
-    [client, projectId, refresh],
+    [client, projectId, finish],
   );
 
   const cancel = useCallback(() => {
@@ -127,7 +138,7 @@ function clearFor(progress: Record<string, ServiceProgress>, service: string | u
   return next;
 }
 
-function outcomeOf(action: ImagesAction, service: string | undefined, done: { ok: boolean; error?: ErrorInfo; result?: unknown }): Outcome {
+function outcomeOf(action: ImagesAction, service: string | undefined, done: Pick<TaskDone, 'ok' | 'error' | 'result'>): Outcome {
   const what = `${action === 'build' ? 'Build' : 'Push'}${service ? ` of ${service}` : ''}`;
   if (!done.ok) {
     if (done.error?.code === 'cancelled') return { ok: false, title: `${what} cancelled` };

@@ -38,9 +38,9 @@ describe('the Images panel', () => {
     let finish: () => void = () => undefined;
     client.answer('images.build', () => {
       setTimeout(() => {
-        client.emit('task.progress', { taskId: 'b1', kind: 'images.build', subject: 'web', message: 'Step 1/3 : FROM busybox:latest', current: 1, total: 3 });
-        client.emit('task.progress', { taskId: 'b1', kind: 'images.build', subject: 'web', message: 'Step 2/3 : RUN make', current: 2, total: 3 });
-        client.emit('task.progress', { taskId: 'b1', kind: 'images.build', subject: 'web', message: 'compiling things' });
+        client.emit('task.progress', { taskId: 'b1', kind: 'images.build', projectId: 'shop', subject: 'web', message: 'Step 1/3 : FROM busybox:latest', current: 1, total: 3 });
+        client.emit('task.progress', { taskId: 'b1', kind: 'images.build', projectId: 'shop', subject: 'web', message: 'Step 2/3 : RUN make', current: 2, total: 3 });
+        client.emit('task.progress', { taskId: 'b1', kind: 'images.build', projectId: 'shop', subject: 'web', message: 'compiling things' });
         finish = () => client.emit('task.done', { taskId: 'b1', kind: 'images.build', projectId: 'shop', ok: true, result: { images: [{ service: 'web' }] } });
       }, 0);
       return { ok: true, value: { taskId: 'b1' } };
@@ -62,8 +62,8 @@ describe('the Images panel', () => {
     const client = new FakeClient().answer('images.list', { ok: true, value: [web, worker] });
     client.answer('images.push', () => {
       setTimeout(() => {
-        client.emit('task.progress', { taskId: 'p1', kind: 'images.push', subject: 'web/3f4e5a', message: 'Pushing', current: 512, total: 2048 });
-        client.emit('task.progress', { taskId: 'p1', kind: 'images.push', subject: 'web/77aa01', message: 'Layer already exists' });
+        client.emit('task.progress', { taskId: 'p1', kind: 'images.push', projectId: 'shop', subject: 'web/3f4e5a', message: 'Pushing', current: 512, total: 2048 });
+        client.emit('task.progress', { taskId: 'p1', kind: 'images.push', projectId: 'shop', subject: 'web/77aa01', message: 'Layer already exists' });
         client.emit('task.done', { taskId: 'p1', kind: 'images.push', projectId: 'shop', ok: false, error: { code: 'auth_required', message: 'authentication required for 127.0.0.1:5000 — run docker login 127.0.0.1:5000' } });
       }, 0);
       return { ok: true, value: { taskId: 'p1' } };
@@ -88,14 +88,32 @@ describe('the Images panel', () => {
   });
 });
 
+describe('the Images panel and tasks started elsewhere', () => {
+  it('follows a build the tray started, and shows how it ended', async () => {
+    const client = new FakeClient().answer('images.list', { ok: true, value: [web] });
+    renderPanel(client);
+    await screen.findByRole('button', { name: 'Build web' });
+    act(() => {
+      client.emit('task.progress', { taskId: 'tray1', kind: 'images.build', projectId: 'shop', subject: 'web', message: 'Step 1/2 : FROM busybox:latest', current: 1, total: 2 });
+      client.emit('task.progress', { taskId: 'other', kind: 'images.build', projectId: 'another', subject: 'web', message: 'Step 2/2 : RUN x', current: 2, total: 2 });
+    });
+    expect(await screen.findByRole('progressbar', { name: 'web build step 1 of 2' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Build web' }) as HTMLButtonElement).disabled).toBe(true);
+    act(() => client.emit('task.done', { taskId: 'tray1', kind: 'images.build', projectId: 'shop', ok: false, error: { code: 'build_failed', message: 'service web: build failed at step 2/2 (RUN x): boom', hint: 'Fix the Dockerfile and build again.' } }));
+    expect(await screen.findByText('Build failed')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('build failed at step 2/2');
+    expect((screen.getByRole('button', { name: 'Build web' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
 describe('images progress', () => {
   it('marks a cached step without losing its instruction, and keeps layers in order', () => {
-    let state = applyProgress({}, 'build', { taskId: 't', kind: 'images.build', subject: 'web', message: 'Step 2/4 : COPY . /app', current: 2, total: 4 });
-    state = applyProgress(state, 'build', { taskId: 't', kind: 'images.build', subject: 'web', message: 'Step 2/4 : cached', current: 2, total: 4 });
+    let state = applyProgress({}, 'build', { taskId: 't', kind: 'images.build', projectId: 'shop', subject: 'web', message: 'Step 2/4 : COPY . /app', current: 2, total: 4 });
+    state = applyProgress(state, 'build', { taskId: 't', kind: 'images.build', projectId: 'shop', subject: 'web', message: 'Step 2/4 : cached', current: 2, total: 4 });
     expect(state.web?.step).toEqual({ current: 2, total: 4, label: 'COPY . /app', cached: true });
-    let push = applyProgress({}, 'push', { taskId: 't', kind: 'images.push', subject: 'web/a', message: 'Preparing' });
-    push = applyProgress(push, 'push', { taskId: 't', kind: 'images.push', subject: 'web/b', message: 'Preparing' });
-    push = applyProgress(push, 'push', { taskId: 't', kind: 'images.push', subject: 'web/a', message: 'Pushed' });
+    let push = applyProgress({}, 'push', { taskId: 't', kind: 'images.push', projectId: 'shop', subject: 'web/a', message: 'Preparing' });
+    push = applyProgress(push, 'push', { taskId: 't', kind: 'images.push', projectId: 'shop', subject: 'web/b', message: 'Preparing' });
+    push = applyProgress(push, 'push', { taskId: 't', kind: 'images.push', projectId: 'shop', subject: 'web/a', message: 'Pushed' });
     expect(push.web?.layers.map((l) => `${l.id}:${l.status}`)).toEqual(['a:Pushed', 'b:Preparing']);
   });
 });
