@@ -16,6 +16,7 @@ import { psCommand } from './commands/ps';
 import { startCommand } from './commands/start';
 import { stopCommand } from './commands/stop';
 import { restartCommand } from './commands/restart';
+import { settingsCommand } from './commands/settings';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
@@ -36,6 +37,7 @@ export const commands: Command[] = [
   startCommand,
   stopCommand,
   restartCommand,
+  settingsCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -8,7 +8,7 @@ export const SETTINGS_FILE_NAME = 'config.json';
  * an app named "slipway", so the desktop app (electron-store), `slipway serve` and the CLI
  * share one file. SLIPWAY_CONFIG_DIR overrides it (tests, portable setups).
  */
-export function settingsDir(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string {
+export function settingsDir(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform, home: string = env.HOME || os.homedir()): string {
   if (env.SLIPWAY_CONFIG_DIR) return path.resolve(env.SLIPWAY_CONFIG_DIR);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'slipway');
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'slipway');
