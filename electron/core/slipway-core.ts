@@ -93,6 +93,14 @@ export class SlipwayCore {
     this.connection = next;
     this.engineEventsInstance?.stop();
     this.engineEventsInstance = undefined;
+    // Logs and state follow the new engine: the old followers end, the state feed starts again.
+    this.logHub?.dispose();
+    this.logHub = undefined;
+    if (this.stateFeed) {
+      this.stateFeed.stop();
+      this.stateFeed = undefined;
+      this.state();
+    }
     return next;
   }
 

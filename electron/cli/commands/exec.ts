@@ -56,16 +56,12 @@ export const execCommand: Command = {
       ...(values.workdir !== undefined ? { workdir: values.workdir as string } : {}),
       ...(values.privileged === true ? { privileged: true } : {}),
       ...(index !== undefined ? { index } : {}),
+      ...(values.detach === true ? { detach: true } : {}),
       env,
     }).catch((error: unknown) => {
       throw unreachable(host.url, host.source, error);
     });
-    if (values.detach === true) {
-      proc.endInput();
-      proc.stdout.resume();
-      proc.stderr.resume();
-      return 0;
-    }
+    if (values.detach === true) return 0;
     proc.stdout.pipe(ctx.stdout, { end: false });
     proc.stderr.pipe(ctx.stderr, { end: false });
     const onInput = (chunk: Buffer) => proc.write(chunk);

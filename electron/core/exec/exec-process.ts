@@ -16,6 +16,8 @@ export interface ExecOptions {
   /** Container number of a scaled service (default 1). */
   index?: number;
   privileged?: boolean;
+  /** Start it and return at once (`exec -d`): no streams, the exit code is not waited for. */
+  detach?: boolean;
 }
 
 /**
@@ -49,15 +51,24 @@ export async function startExec(docker: Docker, options: ExecOptions): Promise<E
   const container = await serviceContainer(docker, options.projectId, options.service, options.index);
   const exec = await docker.getContainer(container.id).exec({
     Cmd: options.command,
-    AttachStdin: true,
-    AttachStdout: true,
-    AttachStderr: true,
+    AttachStdin: !options.detach,
+    AttachStdout: !options.detach,
+    AttachStderr: !options.detach,
     Tty: options.tty,
     ...(options.user ? { User: options.user } : {}),
     ...(options.workdir ? { WorkingDir: options.workdir } : {}),
     ...(options.privileged ? { Privileged: true } : {}),
     Env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
   });
+  if (options.detach) {
+    const response = (await exec.start({ Detach: true, Tty: options.tty })) as { destroy?: () => void } | undefined;
+    response?.destroy?.();
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    stdout.end();
+    stderr.end();
+    return { stdout, stderr, write: () => undefined, endInput: () => undefined, resize: async () => undefined, kill: () => undefined, exitCode: Promise.resolve(0) };
+  }
   const socket = (await exec.start({ hijack: true, stdin: true, Tty: options.tty })) as Duplex;
   const stdout = new PassThrough();
   const stderr = new PassThrough();

@@ -60,6 +60,13 @@ describe('slipway exec', () => {
     expect(result.code).toBe(3);
   });
 
+  it('starts a command and returns at once with -d', async () => {
+    const detached = await slipway(['exec', '-d', 'app', 'sh', '-c', 'echo detached > /tmp/d.txt']);
+    expect(detached).toMatchObject({ code: 0, out: '' });
+    const check = await slipway(['exec', '-T', 'app', 'sh', '-c', 'while [ ! -s /tmp/d.txt ]; do sleep 0.1; done; cat /tmp/d.txt']);
+    expect(check).toMatchObject({ code: 0, out: 'detached\n' });
+  });
+
   it('says so in one line when the service does not exist', async () => {
     const result = await slipway(['exec', '-T', 'nope', 'true']);
     expect(result.code).toBe(1);
