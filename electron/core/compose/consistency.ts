@@ -42,7 +42,15 @@ export function checkConsistency(model: Dict, services: Record<string, Dict>, al
       if (!(target in allServices)) fail(name, ['volumes_from'], `service ${JSON.stringify(name)} mounts volumes from undefined service ${JSON.stringify(target)}`, 'Name a service of this project, or use container:NAME.');
     }
     for (const dep of Object.keys(isDict(s.depends_on) ? s.depends_on : {})) {
-      if (!(dep in allServices)) fail(name, ['depends_on', dep], `service ${JSON.stringify(name)} depends on undefined service ${JSON.stringify(dep)}`, 'Define that service or remove the dependency.');
+      const spec = isDict(s.depends_on) ? s.depends_on[dep] : undefined;
+      const required = !(isDict(spec) && spec.required === false);
+      if (!(dep in allServices)) {
+        if (required) fail(name, ['depends_on', dep], `service ${JSON.stringify(name)} depends on undefined service ${JSON.stringify(dep)}`, 'Define that service or remove the dependency.');
+      } else if (!(dep in services) && required) {
+        const target = allServices[dep];
+        const profiles = isDict(target) && Array.isArray(target.profiles) ? target.profiles.join(', ') : '';
+        fail(name, ['depends_on', dep], `service ${JSON.stringify(name)} depends on service ${JSON.stringify(dep)}, which is disabled by profiles`, `Enable one of its profiles (${profiles}) with --profile, or mark the dependency required: false.`);
+      }
       if (dep === name) fail(name, ['depends_on', dep], `service ${JSON.stringify(name)} depends on itself`, 'Remove the dependency.');
     }
     for (const net of Object.keys(isDict(s.networks) ? s.networks : {})) {

@@ -24,6 +24,14 @@ describe('profiles', () => {
     expect(Object.keys(fromFlag.model.services).sort()).toEqual(['tools', 'web']);
   });
 
+  it('depending on a service a profile disables is an error, unless the dependency is not required', async () => {
+    const strict = projectDir({ 'compose.yaml': 'services:\n  web:\n    image: a\n    depends_on: [db]\n  db:\n    image: b\n    profiles: [db]\n' });
+    await expect(loadProject({ cwd: strict, env: cleanEnv })).rejects.toThrow('compose.yaml:4:5: service "web" depends on service "db", which is disabled by profiles');
+    expect(Object.keys((await loadProject({ cwd: strict, env: cleanEnv, profiles: ['db'] })).model.services)).toEqual(['db', 'web']);
+    const optional = projectDir({ 'compose.yaml': 'services:\n  web:\n    image: a\n    depends_on:\n      db:\n        condition: service_started\n        required: false\n  db:\n    image: b\n    profiles: [db]\n' });
+    expect(Object.keys((await loadProject({ cwd: optional, env: cleanEnv })).model.services)).toEqual(['web']);
+  });
+
   it('"*" enables every profile', () => {
     const { enabled } = applyProfiles({ a: { profiles: ['x'] }, b: {} }, ['*']);
     expect(Object.keys(enabled)).toEqual(['a', 'b']);
