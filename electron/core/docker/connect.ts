@@ -35,12 +35,22 @@ export function connectDocker(options: ConnectOptions = {}): DockerConnection {
     ...(options.host ? { host: options.host } : {}),
     ...(options.context ? { context: options.context } : {}),
   });
-  return { docker: clientFor(host, env, options.sshArgs), host };
+  return { docker: guardedClient(host, env, options.sshArgs), host };
+}
+
+/** docker-modem reads process.env itself and may throw on a value we do not even use. */
+function guardedClient(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Docker {
+  try {
+    return clientFor(host, env, sshArgs);
+  } catch (error) {
+    if (error instanceof SlipwayError) throw error;
+    throw new SlipwayError('docker_host_invalid', `Cannot use Docker host ${host.url} (from ${host.source}): ${(error as Error).message}`, 'Check DOCKER_HOST and the docker context (`slipway hosts`).');
+  }
 }
 
 /** A dockerode client for an already resolved host. */
 export function connectResolved(host: ResolvedHost, env: Record<string, string | undefined> = process.env, sshArgs?: string[]): DockerConnection {
-  return { docker: clientFor(host, env, sshArgs), host };
+  return { docker: guardedClient(host, env, sshArgs), host };
 }
 
 // docker-modem fills its defaults from process.env (DOCKER_HOST, DOCKER_CERT_PATH...):
