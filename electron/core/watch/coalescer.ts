@@ -8,7 +8,7 @@ export interface CoalescerOptions {
   maxWaitMs: number;
 }
 
-export const DEFAULT_COALESCER: CoalescerOptions = { quietMs: 50, burstFiles: 8, burstQuietMs: 200, maxWaitMs: 3000 };
+export const DEFAULT_COALESCER: CoalescerOptions = { quietMs: 50, burstFiles: 8, burstQuietMs: 200, maxWaitMs: 10_000 };
 
 export interface Batch {
   key: string;
