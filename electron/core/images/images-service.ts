@@ -101,7 +101,7 @@ export class ImagesService {
       outcome = await attempt({ ...build, network: 'host' });
     }
     const durationMs = Date.now() - started;
-    task.progress({ subject: service, message: `built ${outcome.imageId} (${outcome.cachedSteps}/${outcome.totalSteps} steps cached, context ${formatBytes(outcome.context.bytes)})` });
+    task.progress({ subject: service, message: `built ${shortId(outcome.imageId)} (${outcome.cachedSteps}/${outcome.totalSteps} steps cached, context ${formatBytes(outcome.context.bytes)})` });
     const image: BuiltImage = {
       service,
       image: tags.image,
@@ -219,7 +219,7 @@ function buildProgress(service: string, event: BuildEvent): ProgressUpdate {
     case 'output':
       return { subject: service, message: event.line };
     case 'built':
-      return { subject: service, message: `image ${event.imageId}` };
+      return { subject: service, message: `image ${shortId(event.imageId)}` };
     case 'status': {
       const update: ProgressUpdate = { subject: event.id ? `${service}/${event.id}` : service, message: event.message };
       if (event.current !== undefined) update.current = event.current;
@@ -242,6 +242,11 @@ function pushProgress(service: string, event: PushEvent): ProgressUpdate {
     case 'pushed':
       return { subject: service, message: `${event.tag}: digest ${event.digest}` };
   }
+}
+
+/** An image id as `docker images` shows it: 12 hex digits. */
+function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
 }
 
 export function formatBytes(bytes: number): string {
