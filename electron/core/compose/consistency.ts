@@ -20,7 +20,13 @@ export function checkConsistency(model: Dict, services: Record<string, Dict>, al
   const volumes = isDict(model.volumes) ? model.volumes : {};
   const secrets = isDict(model.secrets) ? model.secrets : {};
   const configs = isDict(model.configs) ? model.configs : {};
+  const containerNames = new Map<string, string>();
   for (const [name, s] of Object.entries(services)) {
+    if (typeof s.container_name === 'string') {
+      const other = containerNames.get(s.container_name);
+      if (other !== undefined) fail(name, ['container_name'], `services.${name}: container name ${JSON.stringify(s.container_name)} is already used by service ${JSON.stringify(other)}`, 'Give each service its own container_name, or remove it.');
+      containerNames.set(s.container_name, name);
+    }
     if (s.image === undefined && s.build === undefined && s.provider === undefined) {
       fail(name, [], `service ${JSON.stringify(name)} has neither an image nor a build context specified`, 'Add `image:` or `build:` to the service.');
     }

@@ -53,6 +53,8 @@ describe('slipway config (the built CLI)', () => {
     expect((await slipway(['config', '--services'], fixture)).stdout).toBe('db\nweb\n');
     expect((await slipway(['--profile', 'tools', 'config', '--services'], fixture)).stdout).toBe('adminer\ndb\nweb\n');
     expect((await slipway(['config', '--profiles'], fixture)).stdout).toBe('tools\n');
+    expect((await slipway(['config', '--volumes'], fixture)).stdout).toBe('pgdata\n');
+    expect((await slipway(['config', '--images'], fixture)).stdout).toBe('postgres:16\ncli-demo-web\n');
   }, 60_000);
 
   it('global flags come before the subcommand: -f, -p, --env-file', async () => {
