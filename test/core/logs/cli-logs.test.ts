@@ -84,6 +84,16 @@ describe('slipway logs', () => {
     expect(stamped.lines[0]).toMatch(/^quiet \| \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z hello from quiet$/);
   });
 
+  it('takes --since as a duration or a time', async () => {
+    const recent = await cli(['logs', '--since', '1h', 'quiet']);
+    expect(recent.lines).toEqual(['quiet | hello from quiet']);
+    const future = await cli(['logs', '--since', '2099-01-01T00:00:00Z']);
+    expect(future).toMatchObject({ code: 0, out: '' });
+    const bad = await cli(['logs', '--since', 'yesterday-ish']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/Cannot read --since "yesterday-ish"/);
+  });
+
   it('colours each service prefix differently on a terminal', async () => {
     const { lines } = await cli(['logs', '--tail', '1'], true);
     const colours = new Map<string, string>();
