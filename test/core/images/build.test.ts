@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
 import { testDocker, testEnv, uniqueProjectName } from '../../support/engine';
-import { git, gitInitCommit, removeImages, runInImage, runTask, tempProject } from './images-fixture';
+import { git, gitInitCommit, removeRepositories, runInImage, runTask, tempProject } from './images-fixture';
 
 const DOCKERFILE = `FROM busybox:latest
 ARG GREETING
@@ -67,7 +67,7 @@ x-slipway:
 
   afterAll(async () => {
     await core?.dispose();
-    await removeImages(docker, [`${image}:latest`, `${image}:${commit}`, `${image}:${commit}-wip`, `${name}-broken:v1`, `${name}-runs:v1`, `${name}-runs:${commit}`, `${name}-runs:${commit}-wip`]);
+    await removeRepositories(docker, [image, `${name}-broken`, `${name}-runs`, `${name}-slow`]);
     project.cleanup();
   });
 

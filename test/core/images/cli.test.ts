@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { runCli } from '../../../electron/cli/run-cli';
 import { removeProjectResources, testDocker, testEnv, testRegistry, uniqueProjectName } from '../../support/engine';
-import { gitInitCommit, removeImages, runInImage, tempProject } from './images-fixture';
+import { gitInitCommit, removeRepositories, runInImage, tempProject } from './images-fixture';
 
 function sink(): Writable & { text: string } {
   const stream = new Writable({
@@ -67,7 +67,7 @@ services:
 
   afterAll(async () => {
     await removeProjectResources(docker, name);
-    await removeImages(docker, [`${repository}:dev`, `${repository}:${commit}`]);
+    await removeRepositories(docker, [repository]);
     project.cleanup();
   });
 

@@ -95,3 +95,10 @@ function demux(buffer: Buffer): string {
 export async function removeImages(docker: Docker, names: string[]): Promise<void> {
   for (const name of names) await docker.getImage(name).remove({ force: true }).catch(() => undefined);
 }
+
+/** Removes every local tag of these repositories (e.g. commit tags made along the way). */
+export async function removeRepositories(docker: Docker, repositories: string[]): Promise<void> {
+  const images = await docker.listImages({ filters: { reference: repositories } });
+  const tags = images.flatMap((i) => i.RepoTags ?? []).filter((t) => repositories.some((r) => t.startsWith(`${r}:`)));
+  await removeImages(docker, tags);
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
 import type { ServiceImage } from '../../../shared/contract/images';
 import { testDocker, testEnv, testRegistry, uniqueProjectName } from '../../support/engine';
-import { gitInitCommit, removeImages, runTask, tempProject } from './images-fixture';
+import { gitInitCommit, removeRepositories, runTask, tempProject } from './images-fixture';
 
 describe('images.push to a registry that needs a login', () => {
   const docker = testDocker();
@@ -59,7 +59,7 @@ services:
 
   afterAll(async () => {
     await Promise.all(cores.map((c) => c.dispose()));
-    await removeImages(docker, [`${repository}:latest`, `${repository}:${commit}`]);
+    await removeRepositories(docker, [repository]);
     project.cleanup();
   });
 
