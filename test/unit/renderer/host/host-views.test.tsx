@@ -10,7 +10,10 @@ import { FirstRun } from '../../../../renderer/src/views/host/FirstRun';
 import { HostPanel } from '../../../../renderer/src/views/host/HostPanel';
 import { FakeClient } from '../fake-client';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 function renderWith(client: FakeClient, node: ReactNode) {
   const stores = { app: createAppStore(client), logs: createLogsStore(client, { frame: (cb) => setTimeout(cb, 0), minFlushMs: 0 }) };
@@ -173,5 +176,13 @@ describe('the first-run flow', () => {
     expect(within(list).getByText('Colima (default)')).toBeTruthy();
     expect(within(list).getByRole('button', { name: 'Start' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
+  });
+
+  it('stays folded for someone who has opened projects before', async () => {
+    localStorage.setItem('slipway.recentProjects', JSON.stringify([{ name: 'shop', path: '/src/shop', openedAt: 1 }]));
+    const client = new FakeClient().answer('host.status', { ok: true, value: running });
+    renderWith(client, <FirstRun />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Set up a project step by step…' }));
+    expect(await screen.findByRole('heading', { name: 'Get a project running' })).toBeTruthy();
   });
 });
