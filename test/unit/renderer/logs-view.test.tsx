@@ -6,7 +6,10 @@ import { demoClient } from './fake-client';
 import { fakeLayout, renderApp } from './render-app';
 
 beforeAll(fakeLayout);
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 async function withLines() {
   const client = demoClient();

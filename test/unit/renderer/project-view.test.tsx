@@ -6,7 +6,10 @@ import { demoClient, demoState, FakeClient } from './fake-client';
 import { fakeLayout, renderApp } from './render-app';
 
 beforeAll(fakeLayout);
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 // jsdom and userEvent are slow on a busy machine: generous limits, no sleeps.
 describe('the project view', { timeout: 30_000 }, () => {

@@ -7,8 +7,9 @@ import { ProjectHeader } from './ProjectHeader';
 import { ServicesTable } from './ServicesTable';
 
 /**
- * The project: header with the stack buttons, the services table, other rooms' panels
- * (views/panels.tsx), and the logs — always visible — with a terminal when one is open.
+ * The project: header with the stack buttons; on the left the services table over the
+ * logs (always visible, taking the remaining height) and a terminal when one is open;
+ * on the right the other rooms' panels (views/panels.tsx), scrolling on their own.
  */
 export function ProjectView({ projectId }: { projectId: string }) {
   const { app, logs } = useStores();
@@ -22,22 +23,24 @@ export function ProjectView({ projectId }: { projectId: string }) {
   return (
     <div className="project-view">
       <ProjectHeader />
-      <div className="project-body">
-        <ServicesTable />
+      <div className="project-main">
+        <div className="project-left">
+          <ServicesTable />
+          <div className={terminalService ? 'project-bottom with-terminal' : 'project-bottom'}>
+            <LogsView />
+            {terminalService ? <TerminalPanel key={`${projectId}/${terminalService}`} projectId={projectId} service={terminalService} /> : null}
+          </div>
+        </div>
         {projectPanels.length > 0 ? (
-          <div className="project-panels">
+          <aside className="project-panels" aria-label="Panels">
             {projectPanels.map(({ id, title, Component }) => (
               <section key={id} className="panel" aria-label={title} data-panel={id}>
                 <h2>{title}</h2>
                 <Component projectId={projectId} />
               </section>
             ))}
-          </div>
+          </aside>
         ) : null}
-      </div>
-      <div className={terminalService ? 'project-bottom with-terminal' : 'project-bottom'}>
-        <LogsView />
-        {terminalService ? <TerminalPanel key={`${projectId}/${terminalService}`} projectId={projectId} service={terminalService} /> : null}
       </div>
     </div>
   );
