@@ -18,7 +18,10 @@ export class WatchManager {
   private readonly watchers = new Map<string, ProjectWatcher>();
   private readonly reloads = new Map<string, WatchReload[]>();
 
-  constructor(private readonly core: SlipwayCore) {}
+  constructor(private readonly core: SlipwayCore) {
+    // A closed project is not watched any more.
+    core.events.on('project.closed', ({ projectId }) => void this.stop(projectId));
+  }
 
   /** Starts watching (or returns the running watcher's state). */
   async start(project: Project, options: StartWatchOptions = {}): Promise<WatchState> {

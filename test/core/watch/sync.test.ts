@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchManager } from '../../../electron/core/watch/watch-manager';
@@ -89,6 +89,25 @@ describe('watch: sync', () => {
     expect(listing).toContain('./app/main.py');
     for (const file of ignored) if (file !== 'app/readme.md') expect(listing).not.toContain(`./${file}`);
     expect(listing.split('---')[1]?.trim()).toBe('main.py');
+  });
+
+  it("follows an editor's safe write (temp file, renames) to the final content, without the temp files", async () => {
+    harness = new WatchHarness('safewrite');
+    tree = tempTree();
+    writeFileSync(path.join(tree.dir, 'app.py'), 'v1');
+    const container = await runServiceContainer(harness.docker, harness.project, 'web');
+    const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'sync', target: '/app', initial_sync: true }] } } });
+    await watchManager(harness.core).start(project);
+    await harness.nextReload((r) => r.action === 'initial_sync', 0);
+    const from = harness.reloads.length;
+    const file = path.join(tree.dir, 'app.py');
+    writeFileSync(`${file}___jb_tmp___`, 'v2 saved safely');
+    renameSync(file, `${file}___jb_old___`);
+    renameSync(`${file}___jb_tmp___`, file);
+    rmSync(`${file}___jb_old___`);
+    const reload = await harness.nextReload((r) => names(r, 'app.py'), from);
+    expect(reload.ok).toBe(true);
+    expect(await shell(harness.docker, container.id, 'cat /app/app.py; ls /app')).toBe('v2 saved safelyapp.py\n');
   });
 
   it('says so, with a hint, when the sync target is not writable', async () => {
