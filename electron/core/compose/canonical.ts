@@ -44,6 +44,7 @@ function resources(s: Dict): void {
       const next: Dict = { ...r };
       if (next.memory !== undefined) next.memory = bytes(next.memory, ['deploy', 'resources', kind, 'memory']);
       if (next.cpus !== undefined) next.cpus = numberValue(next.cpus);
+      if (Array.isArray(next.devices)) next.devices = deviceRequests(next.devices);
       res[kind] = next;
     }
     s.deploy = { ...s.deploy, resources: res };
@@ -189,6 +190,23 @@ function envFiles(value: unknown, base: string): Dict[] {
   });
 }
 
+/** `devices: ["/dev/a:/dev/b:rw"]` → `{source, target, permissions}` (permissions default rwm). */
+function devices(list: unknown[]): unknown[] {
+  return list.map((item, i) => {
+    if (typeof item !== 'string') return item;
+    const parts = item.split(':');
+    if (parts.length > 3) throw new FieldError(['devices', i], `confusing device mapping ${JSON.stringify(item)}, please use the long syntax`);
+    const source = parts[0] ?? '';
+    const target = parts[1] || source;
+    return { source, target, permissions: parts[2] ?? 'rwm' };
+  });
+}
+
+/** Device requests (deploy reservations, gpus) ask for every device when they name neither count nor ids. */
+function deviceRequests(list: unknown[]): unknown[] {
+  return list.map((item) => (isDict(item) && item.count === undefined && item.device_ids === undefined ? { ...item, count: 'all' } : item));
+}
+
 /** Service-level secrets/configs: a bare name is `{source: name}`. */
 function fileMounts(list: unknown[]): unknown[] {
   return list.map((item) => (typeof item === 'string' ? { source: item } : item));
@@ -224,6 +242,9 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
     if (s.networks !== undefined) s.networks = networks(s.networks);
     for (const key of ['secrets', 'configs']) if (Array.isArray(s[key])) s[key] = fileMounts(s[key] as unknown[]);
     if (s.pull_policy === 'if_not_present') s.pull_policy = 'missing';
+    if (Array.isArray(s.devices)) s.devices = devices(s.devices);
+    if (Array.isArray(s.gpus)) s.gpus = deviceRequests(s.gpus);
+    if (Array.isArray(s.group_add)) s.group_add = s.group_add.map((g) => String(g));
     if (s.healthcheck !== undefined) s.healthcheck = healthcheck(s.healthcheck);
     if (s.stop_grace_period !== undefined) s.stop_grace_period = duration(s.stop_grace_period, ['stop_grace_period']);
     if (s.extra_hosts !== undefined) s.extra_hosts = extraHosts(s.extra_hosts);

@@ -153,6 +153,17 @@ describe('normalisation to the long forms `docker compose config --format json` 
     expect(web.deploy).toEqual({ resources: { limits: { memory: '2147483648', cpus: 1.5 } } });
   });
 
+  it('devices → long form with rwm; device requests default to count all; group_add as strings', async () => {
+    const { project } = await load('services:\n  web:\n    image: a\n    devices: ["/dev/ttyUSB0", "/dev/a:/dev/b:r"]\n    group_add: [1000, audio]\n    deploy:\n      resources:\n        reservations:\n          devices:\n            - capabilities: [gpu]\n');
+    const web = project.model.services.web as Record<string, unknown>;
+    expect(web.devices).toEqual([
+      { source: '/dev/ttyUSB0', target: '/dev/ttyUSB0', permissions: 'rwm' },
+      { source: '/dev/a', target: '/dev/b', permissions: 'r' },
+    ]);
+    expect(web.group_add).toEqual(['1000', 'audio']);
+    expect(web.deploy).toEqual({ resources: { reservations: { devices: [{ capabilities: ['gpu'], count: 'all' }] } } });
+  });
+
   it('keeps x- extensions and YAML anchors / merge keys', async () => {
     const { project } = await load('x-common: &common\n  image: base\n  restart: always\nservices:\n  web:\n    <<: *common\n    x-note: hi\n');
     expect(project.model['x-common']).toEqual({ image: 'base', restart: 'always' });
