@@ -6,7 +6,8 @@ import { migrateSettings } from './migrations';
 
 /**
  * Settings over any backend: read once (migrated and written back when an older version
- * was found), updated through applySettingsUpdate, each change announced.
+ * was found), updated through applySettingsUpdate on a fresh read (another process may
+ * have changed the file), each change announced.
  */
 export class SettingsService {
   private current: Settings | undefined;
@@ -36,7 +37,10 @@ export class SettingsService {
   }
 
   update(update: SettingsUpdate): Settings {
-    const next = applySettingsUpdate(this.get(), update);
+    // Read again first: `slipway serve`, the CLI and the desktop app may share the file.
+    const fresh = migrateSettings(this.backend.read());
+    this.newer = fresh.newer;
+    const next = applySettingsUpdate(fresh.settings, update);
     if (this.newer) {
       throw new SlipwayError(
         'settings_newer',

@@ -150,3 +150,16 @@ describe('settings service and files', () => {
     expect(settingsDir({ SLIPWAY_CONFIG_DIR: '/tmp/x' }, 'linux', '/home/u')).toBe('/tmp/x');
   });
 });
+
+describe('settings shared between processes', () => {
+  it('keeps what another process wrote when updating', () => {
+    const backend = new MemorySettingsBackend(defaultSettings());
+    const desktop = new SettingsService(backend);
+    const cli = new SettingsService(backend);
+    desktop.get();
+    cli.update({ theme: 'dark' });
+    desktop.update({ closeToTray: false });
+    expect(backend.read()).toMatchObject({ theme: 'dark', closeToTray: false });
+    expect(desktop.get()).toMatchObject({ theme: 'dark', closeToTray: false });
+  });
+});
