@@ -159,7 +159,8 @@ class ContextWriter {
         const now = new Date();
         await this.writeBuffer({ name: this.extraDockerfile.name, mode: 0o600, mtime: now, type: 'file' }, Buffer.from(this.extraDockerfile.text));
         if (this.dockerignoreText === undefined) {
-          await this.writeBuffer({ name: '.dockerignore', mode: 0o600, mtime: now, type: 'file' }, Buffer.from(`\n${this.extraDockerfile.name}\n`));
+          // As the CLI writes it: it ignores itself too, so neither file reaches the image.
+          await this.writeBuffer({ name: '.dockerignore', mode: 0o600, mtime: now, type: 'file' }, Buffer.from(`.dockerignore\n${this.extraDockerfile.name}\n`));
         }
       }
       this.tar.finalize();

@@ -42,6 +42,18 @@ services:
     build:
       context: ./slow
       network: none
+  inline:
+    image: ${name}-inline:v1
+    build:
+      context: ./inline
+      dockerfile_inline: |
+        FROM busybox:latest
+        COPY . /ctx
+  outside:
+    image: ${name}-outside:v1
+    build:
+      context: ./inline
+      dockerfile: ../docker/Dockerfile.outside
 x-slipway:
   tags:
     dirty_suffix: -wip
@@ -52,6 +64,8 @@ x-slipway:
     'node_modules/dep/index.js': 'module.exports = 1\n',
     'debug.log': 'noise\n',
     'keep.log': 'kept\n',
+    'inline/data.txt': 'inline data\n',
+    'docker/Dockerfile.outside': 'FROM busybox:latest\nCOPY data.txt /outside.txt\n',
     'runs/Dockerfile': 'FROM busybox:latest\nRUN echo ran > /ran\n',
     'slow/Dockerfile': 'FROM busybox:latest\nRUN echo started && sleep 60\n',
     'broken/Dockerfile': 'FROM busybox:latest\nRUN echo before the failure && exit 3\nRUN echo never\n',
@@ -67,7 +81,7 @@ x-slipway:
 
   afterAll(async () => {
     await core?.dispose();
-    await removeRepositories(docker, [image, `${name}-broken`, `${name}-runs`, `${name}-slow`]);
+    await removeRepositories(docker, [image, `${name}-broken`, `${name}-runs`, `${name}-slow`, `${name}-inline`, `${name}-outside`]);
     project.cleanup();
   });
 
@@ -119,6 +133,16 @@ x-slipway:
     const run = await runTask(core, 'images.build', { projectId: name, services: ['runs'] });
     expect(run.done.error).toBeUndefined();
     expect(await runInImage(docker, `${name}-runs:v1`, ['cat', '/ran'])).toBe('ran\n');
+  });
+
+  it('builds from an inline Dockerfile and from one outside the context, which stays out of the image', async () => {
+    const run = await runTask(core, 'images.build', { projectId: name, services: ['inline', 'outside'] });
+    expect(run.done.error).toBeUndefined();
+    const files = await runInImage(docker, `${name}-inline:v1`, ['sh', '-c', 'ls -a /ctx']);
+    expect(files).toContain('data.txt');
+    expect(files).not.toContain('.dockerfile.');
+    expect(files).not.toContain('.dockerignore');
+    expect(await runInImage(docker, `${name}-outside:v1`, ['cat', '/outside.txt'])).toBe('inline data\n');
   });
 
   it('cancels a running build: the task ends as cancelled and no image is made', async () => {

@@ -85,7 +85,7 @@ describe('the build context tar', () => {
     expect(context.dockerfileName).toMatch(/^\.dockerfile\.[0-9a-f]{20}$/);
     const entries = await entriesOf(context.stream);
     expect(entries.find((e) => e.name === context.dockerfileName)?.body).toBe('FROM scratch\nCOPY app.txt /\n');
-    expect(entries.find((e) => e.name === '.dockerignore')?.body).toBe(`\n${context.dockerfileName}\n`);
+    expect(entries.find((e) => e.name === '.dockerignore')?.body).toBe(`.dockerignore\n${context.dockerfileName}\n`);
 
     const inline = await createBuildContext({ contextDir: path.join(dir, 'ctx'), dockerfileInline: 'FROM scratch\n' });
     const inlineEntries = await entriesOf(inline.stream);
