@@ -207,6 +207,41 @@ function deviceRequests(list: unknown[]): unknown[] {
   return list.map((item) => (isDict(item) && item.count === undefined && item.device_ids === undefined ? { ...item, count: 'all' } : item));
 }
 
+/** A lifecycle hook (post_start, pre_stop, watch exec): command as a list, environment as a map. */
+function serviceHook(hook: unknown, key: string): unknown {
+  if (!isDict(hook)) return hook;
+  const out: Dict = { ...hook };
+  if ('command' in out) out.command = commandForm(out.command, key);
+  if (out.environment !== undefined) out.environment = listOrDictToMap(out.environment);
+  return out;
+}
+
+/** develop.watch rules: absolute paths, ignore/include as lists, exec as a hook. */
+function watchRule(rule: unknown, base: string): unknown {
+  if (!isDict(rule)) return rule;
+  const out: Dict = { ...rule };
+  if (typeof out.path === 'string') out.path = absoluteHostPath(out.path, base);
+  for (const key of ['ignore', 'include']) if (typeof out[key] === 'string') out[key] = [out[key]];
+  if (out.exec !== undefined) out.exec = serviceHook(out.exec, 'develop');
+  return out;
+}
+
+/** Durations under deploy (restart_policy, update_config, rollback_config) as Go prints them. */
+function deployDurations(deploy: Dict): Dict {
+  const out: Dict = { ...deploy };
+  const fix = (section: string, keys: string[]) => {
+    const value = out[section];
+    if (!isDict(value)) return;
+    const next: Dict = { ...value };
+    for (const key of keys) if (next[key] !== undefined) next[key] = duration(next[key], ['deploy', section, key]);
+    out[section] = next;
+  };
+  fix('restart_policy', ['delay', 'window']);
+  fix('update_config', ['delay', 'monitor']);
+  fix('rollback_config', ['delay', 'monitor']);
+  return out;
+}
+
 /** Service-level secrets/configs: a bare name is `{source: name}`. */
 function fileMounts(list: unknown[]): unknown[] {
   return list.map((item) => (typeof item === 'string' ? { source: item } : item));
@@ -251,9 +286,9 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
     resources(s);
     for (const key of ['dns', 'dns_search', 'tmpfs']) if (typeof s[key] === 'string') s[key] = [s[key]];
     if (isDict(s.logging) && s.logging.options !== undefined) s.logging = { ...s.logging, options: listOrDictToMap(s.logging.options) };
-    if (isDict(s.develop) && Array.isArray(s.develop.watch)) {
-      s.develop = { ...s.develop, watch: s.develop.watch.map((rule) => (isDict(rule) && typeof rule.path === 'string' ? { ...rule, path: absoluteHostPath(rule.path, base) } : rule)) };
-    }
+    if (isDict(s.develop) && Array.isArray(s.develop.watch)) s.develop = { ...s.develop, watch: s.develop.watch.map((rule) => watchRule(rule, base)) };
+    for (const key of ['post_start', 'pre_stop']) if (Array.isArray(s[key])) s[key] = (s[key] as unknown[]).map((hook) => serviceHook(hook, key));
+    if (isDict(s.deploy)) s.deploy = deployDurations(s.deploy);
   } catch (error) {
     if (error instanceof PortSyntaxError || error instanceof VolumeSyntaxError) {
       const key = error instanceof PortSyntaxError ? 'ports' : 'volumes';

@@ -164,6 +164,14 @@ describe('normalisation to the long forms `docker compose config --format json` 
     expect(web.deploy).toEqual({ resources: { reservations: { devices: [{ capabilities: ['gpu'], count: 'all' }] } } });
   });
 
+  it('develop.watch paths absolute and lists; hooks with list commands; deploy durations', async () => {
+    const { dir, project } = await load('services:\n  web:\n    image: a\n    develop:\n      watch:\n        - path: ./src\n          action: sync+exec\n          target: /app/src\n          ignore: node_modules/\n          exec:\n            command: kill -HUP 1\n    post_start:\n      - command: ./warm.sh --fast\n    deploy:\n      restart_policy:\n        delay: 90s\n');
+    const web = project.model.services.web as Record<string, unknown>;
+    expect(web.develop).toEqual({ watch: [{ path: path.join(dir, 'src'), action: 'sync+exec', target: '/app/src', ignore: ['node_modules/'], exec: { command: ['kill', '-HUP', '1'] } }] });
+    expect(web.post_start).toEqual([{ command: ['./warm.sh', '--fast'] }]);
+    expect(web.deploy).toEqual({ restart_policy: { delay: '1m30s' } });
+  });
+
   it('keeps x- extensions and YAML anchors / merge keys', async () => {
     const { project } = await load('x-common: &common\n  image: base\n  restart: always\nservices:\n  web:\n    <<: *common\n    x-note: hi\n');
     expect(project.model['x-common']).toEqual({ image: 'base', restart: 'always' });
