@@ -29,22 +29,43 @@ export class ServiceContainers {
       this.cache.set(service, entry);
       entry.catch(() => this.cache.delete(service));
     }
-    return entry;
+    // None known: ask Docker (a start event may still be on its way).
+    return entry.then((list) => (list.length > 0 ? list : this.relist(service)));
   }
 
-  /** Forget what we knew (after a container event, or a 404 on a stale id). */
+  /** Forget what we knew (after a 404 on a stale id). */
   invalidate(service?: string): void {
     if (service === undefined) this.cache.clear();
     else this.cache.delete(service);
   }
 
-  /** Feed Docker events here: any container event of the project drops that service's cache. */
+  /**
+   * Feed Docker events here: the known list follows starts and deaths of the project's
+   * containers without asking Docker again (a restart is a die and a start).
+   */
   onEngineEvent(event: EngineEvent): void {
     if (event.Type !== 'container') return;
     const attributes = event.Actor.Attributes ?? {};
-    if (attributes[PROJECT_LABEL] !== this.project) return;
+    if (attributes[PROJECT_LABEL] !== this.project || attributes[ONEOFF_LABEL] === 'True') return;
     const service = attributes[SERVICE_LABEL];
-    if (service !== undefined) this.invalidate(service);
+    const entry = service === undefined ? undefined : this.cache.get(service);
+    if (service === undefined || !entry) return;
+    const id = event.Actor.ID;
+    if (event.Action === 'start') {
+      const name = attributes.name ?? id;
+      this.cache.set(service, entry.then((list) => (list.some((c) => c.id === id) ? list : [...list, { id, name }].sort((a, b) => a.name.localeCompare(b.name)))));
+    } else if (event.Action === 'die' || event.Action === 'destroy') {
+      this.cache.set(service, entry.then((list) => list.filter((c) => c.id !== id)));
+    } else if (event.Action === 'rename') {
+      this.invalidate(service);
+    }
+  }
+
+  private relist(service: string): Promise<RunningContainer[]> {
+    const entry = this.list(service);
+    this.cache.set(service, entry);
+    entry.catch(() => this.cache.delete(service));
+    return entry;
   }
 
   private async list(service: string): Promise<RunningContainer[]> {
