@@ -49,6 +49,17 @@ services:
       dockerfile_inline: |
         FROM busybox:latest
         COPY . /ctx
+  staged:
+    image: ${name}-staged:v1
+    build:
+      context: ./inline
+      target: first
+      cache_from: [busybox:latest]
+      dockerfile_inline: |
+        FROM busybox:latest AS first
+        COPY data.txt /first.txt
+        FROM first AS second
+        COPY data.txt /second.txt
   outside:
     image: ${name}-outside:v1
     build:
@@ -81,7 +92,7 @@ x-slipway:
 
   afterAll(async () => {
     await core?.dispose();
-    await removeRepositories(docker, [image, `${name}-broken`, `${name}-runs`, `${name}-slow`, `${name}-inline`, `${name}-outside`]);
+    await removeRepositories(docker, [image, `${name}-broken`, `${name}-runs`, `${name}-slow`, `${name}-inline`, `${name}-outside`, `${name}-staged`]);
     project.cleanup();
   });
 
@@ -143,6 +154,13 @@ x-slipway:
     expect(files).not.toContain('.dockerfile.');
     expect(files).not.toContain('.dockerignore');
     expect(await runInImage(docker, `${name}-outside:v1`, ['cat', '/outside.txt'])).toBe('inline data\n');
+  });
+
+  it('stops at the build target', async () => {
+    const run = await runTask(core, 'images.build', { projectId: name, services: ['staged'] });
+    expect(run.done.error).toBeUndefined();
+    expect(await runInImage(docker, `${name}-staged:v1`, ['sh', '-c', 'ls /'])).toMatch(/first\.txt/);
+    expect(await runInImage(docker, `${name}-staged:v1`, ['sh', '-c', 'ls /'])).not.toMatch(/second\.txt/);
   });
 
   it('cancels a running build: the task ends as cancelled and no image is made', async () => {
