@@ -91,7 +91,21 @@ export interface WatchRule {
   exec?: { command: string[]; user?: string; working_dir?: string; environment?: Record<string, string | null>; privileged?: boolean };
 }
 
+/** A secret or config mounted into a service (`{source}` is the short syntax). */
+export interface FileMount {
+  source: string;
+  target?: string;
+  uid?: string;
+  gid?: string;
+  mode?: number | string;
+}
+
 export interface ServiceConfig {
+  /** Secrets and configs mounted into the containers. */
+  secrets?: FileMount[];
+  configs?: FileMount[];
+  /** Host devices (`/dev/x[:/dev/y[:rwm]]` in long form). */
+  devices?: { source: string; target?: string; permissions?: string }[];
   image?: string;
   build?: BuildConfig;
   command?: string[] | null;
