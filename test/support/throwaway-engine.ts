@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import Docker from 'dockerode';
 import { startOwnedProcess, stopOwnedProcess, waitUntil } from './processes';
@@ -62,7 +62,13 @@ export async function startThrowawayEngine(options: EngineOptions = {}): Promise
     },
     async destroy() {
       await engine.stop();
-      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      unmountUnder(dir);
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      } catch (error) {
+        // A mount dockerd left behind must not fail the run; say what is left.
+        process.stderr.write(`throwaway engine: could not remove ${dir}: ${(error as Error).message}\n`);
+      }
     },
   };
   try {
@@ -72,6 +78,22 @@ export async function startThrowawayEngine(options: EngineOptions = {}): Promise
     throw error;
   }
   return engine;
+}
+
+/** dockerd leaves mounts (netns, its data root) under its dirs: lazily unmount them, deepest first. */
+function unmountUnder(dir: string): void {
+  let mounts: string[];
+  try {
+    mounts = readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' ')[1] ?? '')
+      .filter((point) => point === dir || point.startsWith(`${dir}/`));
+  } catch {
+    return;
+  }
+  for (const point of mounts.sort((a, b) => b.length - a.length)) {
+    spawnSync('umount', ['-l', point], { stdio: 'ignore' });
+  }
 }
 
 async function waitForEngine(engine: ThrowawayEngine): Promise<void> {
