@@ -87,7 +87,7 @@ export function createFloodCore({ linesPerSecond, tickMs = 10, maxUnacked = 4, m
     events: { onAny: (listener) => (bus.on('*', listener), () => bus.off('*', listener)) },
     async call(name, input) {
       const answer = answers[name];
-      return answer ? { ok: true, value: answer(input) } : { ok: true, value: null };
+      return answer ? { ok: true, value: answer(input) } : { ok: false, error: { code: 'unknown_call', message: `The flood bench does not answer ${name}` } };
     },
   };
 }

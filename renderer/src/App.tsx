@@ -5,6 +5,7 @@ import { connectFeeds } from './store/feeds';
 import { useShortcuts } from './use-shortcuts';
 import { LoadingState } from './views/common/States';
 import { ErrorNote } from './views/common/ErrorNote';
+import { PanelBoundary } from './views/common/PanelBoundary';
 import { CommandPalette } from './views/palette/CommandPalette';
 import { ProjectView } from './views/project/ProjectView';
 import { ProjectsView } from './views/projects/ProjectsView';
@@ -55,8 +56,16 @@ function Shell({ stores, connection }: AppProps) {
       <main className="app-main">
         {!loaded ? <LoadingState label="Loading projects…" /> : null}
         <ErrorNote error={projectsError} />
-        {loaded && currentId ? <ProjectView key={currentId} projectId={currentId} /> : null}
-        {loaded && !currentId ? <ProjectsView /> : null}
+        {loaded && currentId ? (
+          <PanelBoundary key={currentId} title="project">
+            <ProjectView projectId={currentId} />
+          </PanelBoundary>
+        ) : null}
+        {loaded && !currentId ? (
+          <PanelBoundary title="projects">
+            <ProjectsView />
+          </PanelBoundary>
+        ) : null}
       </main>
       <CommandPalette />
     </div>

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoClient, demoState, FakeClient } from './fake-client';
 import { fakeLayout, renderApp } from './render-app';
+import { projectPanels } from '../../../renderer/src/views/panels';
 
 beforeAll(fakeLayout);
 afterEach(() => {
@@ -74,5 +75,21 @@ describe('the project view', { timeout: 30_000 }, () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Choose folder…' }));
     await within(form).findByRole('alert');
     expect(client.callsOf('projects.open')).toEqual([{ path: '/picked/folder' }]);
+  });
+
+  it('keeps working when another room\'s panel throws', async () => {
+    const Broken = () => {
+      throw new Error('boom');
+    };
+    projectPanels.push({ id: 'broken', title: 'Broken', Component: Broken });
+    try {
+      renderApp(demoClient());
+      const panel = await screen.findByRole('region', { name: 'Broken' });
+      expect((await within(panel).findByRole('alert')).textContent).toContain('The Broken panel failed: boom');
+      expect(screen.getByRole('button', { name: 'Up' })).toBeTruthy();
+      expect(await screen.findByTestId('state-db')).toBeTruthy();
+    } finally {
+      projectPanels.pop();
+    }
   });
 });

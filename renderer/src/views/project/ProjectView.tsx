@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useApp, useStores } from '../../app-context';
 import { LogsView } from '../logs/LogsView';
+import { PanelBoundary } from '../common/PanelBoundary';
 import { projectPanels } from '../panels';
 import { TerminalPanel } from '../terminal/TerminalPanel';
 import { ProjectHeader } from './ProjectHeader';
@@ -36,7 +37,9 @@ export function ProjectView({ projectId }: { projectId: string }) {
             {projectPanels.map(({ id, title, Component }) => (
               <section key={id} className="panel" aria-label={title} data-panel={id}>
                 <h2>{title}</h2>
-                <Component projectId={projectId} />
+                <PanelBoundary title={title}>
+                  <Component projectId={projectId} />
+                </PanelBoundary>
               </section>
             ))}
           </aside>

@@ -3,6 +3,7 @@ import type { DesktopBridge } from '../../../../shared/desktop-bridge';
 import { useApp } from '../../app-context';
 import { recentProjects } from '../../store/recent-projects';
 import { ErrorNote } from '../common/ErrorNote';
+import { PanelBoundary } from '../common/PanelBoundary';
 import { EmptyState } from '../common/States';
 import { FirstRun } from '../host/FirstRun';
 
@@ -20,7 +21,11 @@ export function ProjectsView() {
   return (
     <div className="projects-view">
       <h1>Projects</h1>
-      {projects.length === 0 ? <FirstRun /> : null}
+      {projects.length === 0 ? (
+        <PanelBoundary title="first-run">
+          <FirstRun />
+        </PanelBoundary>
+      ) : null}
       <form
         aria-label="Open a project"
         className="open-form"
