@@ -76,6 +76,7 @@ export class HostService {
 
   /** Starts a provider's host and waits until its engine answers (or says why not). */
   async start(name: string, progress: (message: string) => void = () => undefined): Promise<void> {
+    unmanaged(name, 'start');
     const { instance, provider } = await findHostInstance(this.system, name, this.providers);
     if (instance.state === 'running') {
       progress(`${instance.title} is already running`);
@@ -92,6 +93,7 @@ export class HostService {
   }
 
   async stop(name: string, progress: (message: string) => void = () => undefined): Promise<void> {
+    unmanaged(name, 'stop');
     const { instance, provider } = await findHostInstance(this.system, name, this.providers);
     if (instance.state === 'stopped') {
       progress(`${instance.title} is already stopped`);
@@ -131,4 +133,15 @@ export class HostService {
       await new Promise((r) => setTimeout(r, 1_000));
     }
   }
+}
+
+/** Contexts, DOCKER_HOST and sockets point at engines no provider here manages. */
+function unmanaged(name: string, verb: 'start' | 'stop'): void {
+  const kind = name.startsWith('context:') ? 'a docker context' : name === 'env' ? 'DOCKER_HOST' : name.startsWith('socket:') || /^[a-z]+:\/\//.test(name) ? 'an address' : undefined;
+  if (!kind) return;
+  throw new SlipwayError(
+    `host_cannot_${verb}`,
+    `Slipway cannot ${verb} ${name}: it is ${kind}, not a VM or service Slipway manages`,
+    `${verb === 'start' ? 'Start' : 'Stop'} the engine where it runs; \`slipway host ${verb}\` takes the VMs and services \`slipway hosts\` lists with a ${verb} command.`,
+  );
 }

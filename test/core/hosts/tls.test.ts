@@ -53,13 +53,13 @@ afterAll(async () => {
 
 const baseEnv = (extra: Record<string, string>): Record<string, string | undefined> => ({ PATH: process.env.PATH, HOME: dir, ...extra });
 
-async function doctor(env: Record<string, string | undefined>): Promise<{ code: number; out: string }> {
+async function doctor(env: Record<string, string | undefined>, argv = ['doctor']): Promise<{ code: number; out: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const code = await runCli({ argv: ['doctor'], env, cwd: dir, stdout, stderr });
+  const code = await runCli({ argv, env, cwd: dir, stdout, stderr });
   return { code, out };
 }
 
@@ -144,6 +144,20 @@ describe('a TLS engine on 127.0.0.1', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/✗ Docker engine reachable: .*TLS verification failed/);
     expect(bad.out).toMatch(/fix: .*ca\.pem/);
+  });
+
+  it('slipway hosts lists the context with its state; host start says a context is not its to start', async () => {
+    const env = baseEnv({ DOCKER_CONFIG: path.join(dir, 'docker-config'), DOCKER_CONTEXT: 'team-tls' });
+    const listed = await doctor(env, ['hosts', '--json']);
+    expect(listed.code).toBe(0);
+    const parsed = JSON.parse(listed.out) as { current: HostStatus; hosts: HostCandidate[] };
+    expect(parsed.current).toMatchObject({ reachable: true, host: { url: tcpUrl, context: 'team-tls' } });
+    expect(parsed.hosts.find((h) => h.name === 'context:team-tls')).toMatchObject({ state: 'running', current: true, url: tcpUrl });
+    const table = await doctor(env, ['hosts']);
+    expect(table.out).toMatch(new RegExp(`\\* context:team-tls\\s+running\\s+${tcpUrl.replace(/[.]/g, '\\.')}`));
+    const start = await doctor(env, ['host', 'start', 'context:team-tls']);
+    expect(start.code).toBe(1);
+    expect(start.out).toMatch(/cannot start context:team-tls: it is a docker context/);
   });
 
   it('says when the engine rejects our client certificate', async () => {
