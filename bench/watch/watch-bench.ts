@@ -13,6 +13,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type Docker from 'dockerode';
+import { pack } from 'tar-stream';
 import { SlipwayCore } from '../../electron/core/slipway-core';
 import { watchManager } from '../../electron/core/watch/watch-manager';
 import type { WatchReload } from '../../shared/contract/watch';
@@ -141,6 +142,26 @@ async function measureSync(quietMs: number): Promise<number[]> {
   return samples;
 }
 
+/** The floor for sync: one PUT /archive of a one-file tar into a running container, until the container sees the file. */
+async function measureRawPutArchive(): Promise<number[]> {
+  const loop = 'i=0; while true; do if [ -e /raw/put-$i.txt ]; then echo "seen $i"; i=$((i+1)); else usleep 2000; fi; done';
+  const container = await runContainer('rawput', ['sh', '-c', loop]);
+  const seen = await attachLines(container);
+  const samples: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    const tar = pack();
+    tar.entry({ name: `raw/put-${i}.txt` }, `put ${i}\n`);
+    tar.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of tar) chunks.push(chunk as Buffer);
+    const present = seen(`seen ${i}`);
+    const t0 = performance.now();
+    await container.putArchive(Buffer.concat(chunks), { path: '/' });
+    samples.push((await present) - t0);
+  }
+  return samples;
+}
+
 async function measureRawRestart(): Promise<number[]> {
   const container = await runContainer('rawrestart', ['sleep', '3600']);
   const samples: number[] = [];
@@ -195,6 +216,7 @@ async function main(): Promise<void> {
     const restartCompose = stats(await measureRestart(500));
     const syncCompose = stats(await measureSync(500));
     const raw = stats(await measureRawRestart());
+    const rawPut = stats(await measureRawPutArchive());
     const tree = await measureTree();
     const result = {
       saves: SAVES,
@@ -202,6 +224,7 @@ async function main(): Promise<void> {
       saveToSyncedMs: { median: round(sync.median), p95: round(sync.p95), min: round(sync.min), max: round(sync.max) },
       withComposeDebounce500Ms: { restartMedian: round(restartCompose.median), syncMedian: round(syncCompose.median) },
       rawDockerRestartMs: { median: round(raw.median), p95: round(raw.p95) },
+      rawPutArchiveToSeenMs: { median: round(rawPut.median), p95: round(rawPut.p95) },
       ratioToComposeDebounce: { restart: Math.round((restart.median / restartCompose.median) * 100) / 100, sync: Math.round((sync.median / syncCompose.median) * 100) / 100 },
       saveToFsEventMs: { median: round(stats(deliveries).median), p95: round(stats(deliveries).p95) },
       quietWindowMs: 50,
