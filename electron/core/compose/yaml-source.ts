@@ -56,6 +56,9 @@ export function parseComposeYaml(text: string, file: string, display: string): C
     data = list.length === 1 ? value : { ...data, ...value };
     if (doc.contents) roots.push(doc.contents as Node);
   }
+  if (roots.length === 0) {
+    throw new SlipwayError('compose_yaml', `${display}: empty compose file`, 'Add a `services:` section.');
+  }
   removeResets(data, directives);
   const positionOf = (path: KeyPath): Position => {
     for (let r = roots.length - 1; r >= 0; r--) {
