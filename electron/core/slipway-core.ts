@@ -15,6 +15,7 @@ import { ExecSessions } from './exec/exec-sessions';
 import { projectHandlers } from './projects/handlers';
 import { stackHandlers } from './stack/handlers';
 import { watchHandlers } from './watch/handlers';
+import { watchManager } from './watch/watch-manager';
 import { ProjectRegistry } from './projects/registry';
 import { TaskRunner } from './tasks/task-runner';
 import type { SettingsBackend } from './settings/backend';
@@ -170,6 +171,7 @@ export class SlipwayCore {
   }
 
   async dispose(): Promise<void> {
+    await watchManager(this).stopAll();
     this.tasks.cancelAll();
     this.logHub?.dispose();
     this.stateFeed?.stop();

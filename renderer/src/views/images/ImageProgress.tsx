@@ -1,6 +1,6 @@
 import { layerFraction, type ServiceProgress } from './images-progress';
 
-/** The build step as a bar (step n of m), its last output lines, and one bar per pushed layer. */
+/** The build step as a bar (step n of m), its last output lines, and one bar per layer pushed (or pulled for FROM). */
 export function ImageProgress({ service, progress }: { service: string; progress: ServiceProgress }) {
   const { step, layers, output, status } = progress;
   return (
@@ -19,7 +19,7 @@ export function ImageProgress({ service, progress }: { service: string; progress
           {output.join('\n')}
         </pre>
       ) : null}
-      {progress.phase === 'push' && layers.length > 0 ? (
+      {layers.length > 0 ? (
         <ul className="images-layers" aria-label={`${service} layers`}>
           {layers.map((layer) => {
             const fraction = layerFraction(layer);
