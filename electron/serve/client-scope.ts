@@ -7,9 +7,36 @@ import type { Envelope } from '../../shared/envelope';
 export class ClientScope {
   readonly subscriptions = new Set<string>();
   readonly sessions = new Set<string>();
+  /** logs.subscribe / exec.start calls of this client not answered yet. */
+  private claiming = 0;
+  /** Events about ids nobody here owns yet, kept while a claim is pending (its first output can beat its answer). */
+  private held: { name: string; payload: unknown }[] = [];
 
-  /** Learn ownership from a call's answer. */
-  noteResult(name: string, input: unknown, envelope: Envelope<unknown>): void {
+  /** A call that may claim a new subscription or session is starting. */
+  noteCall(name: string): void {
+    if (name === 'logs.subscribe' || name === 'exec.start') this.claiming++;
+  }
+
+  /** Keep an event this client does not want yet, if a claim is pending; false when dropped. */
+  hold(name: string, payload: unknown): boolean {
+    if (this.claiming === 0 || this.held.length >= 1000) return false;
+    this.held.push({ name, payload });
+    return true;
+  }
+
+  /**
+   * Learn ownership from a call's answer; returns the held events that turned out to be
+   * this client's (to send now, in order).
+   */
+  noteResult(name: string, input: unknown, envelope: Envelope<unknown>): { name: string; payload: unknown }[] {
+    if (name === 'logs.subscribe' || name === 'exec.start') this.claiming = Math.max(0, this.claiming - 1);
+    this.learn(name, input, envelope);
+    const held = this.held;
+    this.held = this.claiming > 0 ? held.filter((e) => !this.wants(e.name, e.payload)) : [];
+    return held.filter((e) => this.wants(e.name, e.payload));
+  }
+
+  private learn(name: string, input: unknown, envelope: Envelope<unknown>): void {
     if (!envelope.ok) return;
     const value = envelope.value as { subscriptionId?: unknown; sessionId?: unknown } | null;
     if (name === 'logs.subscribe' && typeof value?.subscriptionId === 'string') this.subscriptions.add(value.subscriptionId);

@@ -39,6 +39,7 @@ export function bridgeClient(ws: WebSocket, core: BridgeCore, options: BridgeOpt
 
   const off = core.events.onAny((name, payload) => {
     if (scope.wants(name, payload)) send({ type: 'event', name, payload });
+    else scope.hold(name, payload);
   });
 
   ws.on('message', (data, isBinary) => {
@@ -56,9 +57,11 @@ export function bridgeClient(ws: WebSocket, core: BridgeCore, options: BridgeOpt
       send({ type: 'result', id, envelope: { ok: false, error: { code: 'not_found', message: 'No such subscription or session for this client', hint: 'Start a new one.' } } });
       return;
     }
+    scope.noteCall(name);
     void core.call(name, input, { clientId }).then((envelope) => {
-      scope.noteResult(name, input, envelope);
+      const early = scope.noteResult(name, input, envelope);
       send({ type: 'result', id, envelope });
+      for (const event of early) send({ type: 'event', ...event });
     });
   });
 

@@ -19,7 +19,12 @@ function fakeCore() {
     async call(name: string, input: unknown, ctx: { clientId: string }) {
       calls.push({ name, input, clientId: ctx.clientId });
       if (name === 'logs.subscribe') return { ok: true as const, value: { subscriptionId: `sub-${++n}` } };
-      if (name === 'exec.start') return { ok: true as const, value: { sessionId: `ses-${++n}` } };
+      if (name === 'exec.start') {
+        const sessionId = `ses-${++n}`;
+        // A shell's prompt can come out before exec.start has answered.
+        bus.emit('*', 'exec.output', { sessionId, data: 'prompt$ ' });
+        return { ok: true as const, value: { sessionId } };
+      }
       return { ok: true as const, value: null };
     },
   };
@@ -81,7 +86,8 @@ describe('the serve bridge', () => {
     await a.call('projects.list', {});
     await b.call('projects.list', {});
     expect(a.events.map((e) => e.name)).toEqual(['logs.batch', 'task.done']);
-    expect(b.events.map((e) => e.name)).toEqual(['exec.output', 'task.done']);
+    expect(b.events.map((e) => e.name)).toEqual(['exec.output', 'exec.output', 'task.done']);
+    expect(b.events[0]?.payload).toEqual({ sessionId: sesB.sessionId, data: 'prompt$ ' });
     a.ws.close();
     b.ws.close();
   });
