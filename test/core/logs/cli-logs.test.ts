@@ -121,20 +121,21 @@ describe('slipway logs', () => {
     const child = spawn(process.execPath, [file, '-p', name, 'logs', '-f', '--tail', '0', 'ticker'], { cwd: dir, env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    let check: (() => void) | undefined;
+    // One listener for the whole run: a flowing stream drops what no listener takes.
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      check?.();
+    });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const waitOut = (test: (text: string) => boolean) => new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out; stdout so far:\n${out}\nstderr:\n${err}`)), 60_000);
-      const check = () => {
+      check = () => {
         if (!test(out)) return;
         clearTimeout(timer);
-        child.stdout.off('data', onData);
+        check = undefined;
         resolve();
       };
-      const onData = (d: Buffer) => {
-        out += d.toString();
-        check();
-      };
-      child.stdout.on('data', onData);
       check();
     });
     try {
