@@ -110,6 +110,29 @@ describe('watch: sync', () => {
     expect(await shell(harness.docker, container.id, 'cat /app/app.py; ls /app')).toBe('v2 saved safelyapp.py\n');
   });
 
+  it('watches a rule whose path is a single file, across saves by rename', async () => {
+    harness = new WatchHarness('filerule');
+    tree = tempTree();
+    const file = path.join(tree.dir, 'settings.ini');
+    writeFileSync(file, 'v1');
+    writeFileSync(path.join(tree.dir, 'other.txt'), 'not watched');
+    const container = await runServiceContainer(harness.docker, harness.project, 'web');
+    const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: file, action: 'sync', target: '/etc/web/settings.ini' }] } } });
+    await watchManager(harness.core).start(project);
+    writeFileSync(file, 'v2');
+    await harness.nextReload((r) => names(r, 'settings.ini'));
+    expect(await shell(harness.docker, container.id, 'cat /etc/web/settings.ini')).toBe('v2');
+    const from = harness.reloads.length;
+    writeFileSync(`${file}.new`, 'v3');
+    renameSync(`${file}.new`, file);
+    await harness.nextReload((r) => names(r, 'settings.ini'), from);
+    expect(await shell(harness.docker, container.id, 'cat /etc/web/settings.ini')).toBe('v3');
+    const after = harness.reloads.length;
+    writeFileSync(file, 'v4');
+    await harness.nextReload((r) => names(r, 'settings.ini'), after);
+    expect(await shell(harness.docker, container.id, 'cat /etc/web/settings.ini; ls /etc/web')).toBe('v4settings.ini\n');
+  });
+
   it('says so, with a hint, when the sync target is not writable', async () => {
     harness = new WatchHarness('ro');
     tree = tempTree();
