@@ -75,7 +75,7 @@ export function demoState(words: Record<string, string> = { db: 'healthy', web: 
 export function demoClient(): FakeClient {
   return new FakeClient()
     .answer('projects.list', { ok: true, value: [demoProject] })
-    .answer('projects.get', { ok: true, value: { ...demoProject, model: { services: { db: { image: 'busybox:latest' }, web: { image: 'busybox:latest' }, migrate: { image: 'busybox:latest' } } }, dependencies: {} } })
+    .answer('projects.get', { ok: true, value: { ...demoProject, model: { services: { db: { image: 'busybox:latest' }, web: { image: 'busybox:latest' }, migrate: { image: 'busybox:latest' } } }, dependencies: { web: ['db'], migrate: ['db'], db: [] } } })
     .answer('state.snapshot', { ok: true, value: demoState() })
     .answer('logs.subscribe', { ok: true, value: { subscriptionId: 'sub-1' } })
     .answer('logs.ack', { ok: true, value: null })

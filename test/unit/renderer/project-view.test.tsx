@@ -23,6 +23,7 @@ describe('the project view', { timeout: 30_000 }, () => {
     const rows = within(table).getAllByRole('row');
     expect(rows.map((r) => r.getAttribute('data-service')).filter(Boolean)).toEqual(['db', 'web', 'migrate']);
     expect(within(table).getByText('completed')).toBeTruthy();
+    expect(within(rows.find((r) => r.getAttribute('data-service') === 'web')!).getByText('after db')).toBeTruthy();
     expect(within(table).getAllByText(/^1m \d+s$/).length).toBeGreaterThan(0);
     expect(screen.getByTestId('host-status').textContent).toContain('connected');
     const link = within(table).getByRole('link', { name: '18080→8080' });

@@ -31,6 +31,7 @@ function PaletteDialog() {
           role="combobox"
           aria-expanded="true"
           aria-controls="palette-list"
+          aria-activedescendant={shown[selected] ? `palette-${selected}` : undefined}
           aria-label="Command"
           placeholder="Type a command…"
           value={query}
@@ -50,7 +51,7 @@ function PaletteDialog() {
         <ul id="palette-list" role="listbox" aria-label="Commands">
           {shown.length === 0 ? <li className="muted">No command matches</li> : null}
           {shown.map((c, i) => (
-            <li key={c.id} role="option" aria-selected={i === selected} className={i === selected ? 'selected' : ''} onMouseEnter={() => setSelected(i)} onClick={() => run(i)}>
+            <li key={c.id} id={`palette-${i}`} role="option" aria-selected={i === selected} className={i === selected ? 'selected' : ''} onMouseEnter={() => setSelected(i)} onClick={() => run(i)}>
               {c.title}
             </li>
           ))}

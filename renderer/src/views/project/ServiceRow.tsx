@@ -4,7 +4,7 @@ import type { ContainerPort } from '../../store/service-state';
 import { ErrorNote } from '../common/ErrorNote';
 
 /** One service: its state word, ports (links for HTTP), uptime, image and actions. */
-export function ServiceRow({ service, now, modelImage, modelPorts }: { service: string; now: number; modelImage?: string; modelPorts: ContainerPort[] }) {
+export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: { service: string; now: number; dependsOn: string[]; modelImage?: string; modelPorts: ContainerPort[] }) {
   const state = useApp((s) => s.services[service]);
   const busy = useApp((s) => s.serviceBusy[service]);
   const error = useApp((s) => s.serviceErrors[service]);
@@ -19,6 +19,7 @@ export function ServiceRow({ service, now, modelImage, modelPorts }: { service: 
       <tr data-service={service} data-state={word}>
         <th scope="row" className="service-name">
           {service}
+          {dependsOn.length > 0 ? <span className="depends-on">after {dependsOn.join(', ')}</span> : null}
         </th>
         <td>
           <span className={`state state-${stateTone(word)}`} data-testid={`state-${service}`}>

@@ -32,7 +32,7 @@ export function ServicesTable() {
         <tbody>
           {names.map((name) => {
             const model = (detail?.model.services as Record<string, { image?: string; ports?: { target: number; published?: string; host_ip?: string; protocol?: string }[] }> | undefined)?.[name];
-            return <ServiceRow key={name} service={name} now={now} modelImage={model?.image} modelPorts={modelPorts(model?.ports)} />;
+            return <ServiceRow key={name} service={name} now={now} dependsOn={detail?.dependencies[name] ?? []} modelImage={model?.image} modelPorts={modelPorts(model?.ports)} />;
           })}
         </tbody>
       </table>
