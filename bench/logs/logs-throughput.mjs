@@ -1,8 +1,7 @@
 // Logs throughput: `docker logs` vs `slipway logs` (the built CLI) vs the core's batch
 // API, on the same container in the same run; and the core's memory while its rings
 // hold every line. Needs a running engine (DOCKER_HOST or the default socket) with
-// busybox:latest. The CLI is bundled here as scripts/build.mjs bundles it (esbuild, ESM,
-// packages external), so the run measures the current source.
+// busybox:latest, and the built CLI (`node scripts/build.mjs cli`, dist/cli/slipway.mjs).
 //
 //   node bench/logs/logs-throughput.mjs [LINES] [ROUNDS]
 import { spawn } from 'node:child_process';
@@ -22,12 +21,12 @@ const dockerCli = ['/usr/bin/docker', '/usr/local/bin/docker'].find((p) => exist
 const cacheDir = path.join(root, 'node_modules/.cache/slipway-bench');
 mkdirSync(cacheDir, { recursive: true });
 const coreBundle = path.join(cacheDir, `core-${process.pid}.mjs`);
-const cli = path.join(cacheDir, `slipway-${process.pid}.mjs`);
+const cli = path.join(root, 'dist/cli/slipway.mjs');
+if (!existsSync(cli)) throw new Error('dist/cli/slipway.mjs is missing: run `node scripts/build.mjs cli` first');
 // CommonJS parts of a bundle may require() at run time.
 const banner = { js: "import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);" };
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', banner, define: { __SLIPWAY_VERSION__: '"bench"' } };
 await build({ ...common, entryPoints: ['electron/core/slipway-core.ts'], outfile: coreBundle });
-await build({ ...common, entryPoints: ['electron/cli/index.ts'], outfile: cli });
 
 const project = `slbench${process.pid}`;
 const container = await docker.createContainer({
@@ -95,5 +94,4 @@ try {
 } finally {
   await container.remove({ force: true }).catch(() => undefined);
   rmSync(coreBundle, { force: true });
-  rmSync(cli, { force: true });
 }
