@@ -154,7 +154,6 @@ export class SlipwayCore {
     return this.execSessions;
   }
 
-
   /** Log rings, followers and batch subscriptions (made on first use). */
   logs(): LogHub {
     this.logHub ??= new LogHub({
