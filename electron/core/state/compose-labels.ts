@@ -1,10 +1,11 @@
 import type Docker from 'dockerode';
+import { LABEL } from '../stack/labels';
 
-/** The labels Compose puts on the containers it makes; Slipway finds and adopts containers by them. */
-export const LABEL_PROJECT = 'com.docker.compose.project';
-export const LABEL_SERVICE = 'com.docker.compose.service';
-export const LABEL_NUMBER = 'com.docker.compose.container-number';
-export const LABEL_ONEOFF = 'com.docker.compose.oneoff';
+/** The labels Compose puts on the containers it makes (one list: stack/labels.ts); Slipway finds and adopts containers by them. */
+export const LABEL_PROJECT = LABEL.project;
+export const LABEL_SERVICE = LABEL.service;
+export const LABEL_NUMBER = LABEL.number;
+export const LABEL_ONEOFF = LABEL.oneoff;
 
 export interface ProjectContainer {
   id: string;
