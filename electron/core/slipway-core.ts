@@ -24,6 +24,7 @@ import { settingsFile } from './settings/paths';
 import { SettingsService } from './settings/settings-service';
 import { settingsHandlers } from './settings/handlers';
 import { hostHandlers } from './hosts/handlers';
+import { doctorHandlers } from './doctor/handlers';
 import { HostService } from './hosts/host-service';
 import { DoctorService } from './doctor/doctor-service';
 
@@ -74,6 +75,7 @@ export class SlipwayCore {
       ...watchHandlers(this),
       ...settingsHandlers(this.settings, this.events),
       ...hostHandlers(this),
+      ...doctorHandlers(this),
     };
   }
 
