@@ -49,12 +49,27 @@ function modelPorts(ports: { target: number; published?: string; host_ip?: strin
   }));
 }
 
-/** The time, refreshed every `ms` while the table is shown (for uptimes). */
+/**
+ * The time, refreshed every `ms` while the page is visible (for uptimes). A hidden
+ * window or tab does no work at all: idle means idle.
+ */
 function useNow(ms: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const sync = () => {
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
+      if (document.visibilityState === 'hidden') return;
+      setNow(Date.now());
+      timer = setInterval(() => setNow(Date.now()), ms);
+    };
+    sync();
+    document.addEventListener('visibilitychange', sync);
+    return () => {
+      document.removeEventListener('visibilitychange', sync);
+      if (timer !== undefined) clearInterval(timer);
+    };
   }, [ms]);
   return now;
 }
