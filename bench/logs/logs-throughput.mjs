@@ -8,14 +8,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Docker from 'dockerode';
+import { benchDocker, benchDockerHost } from '../docker-client.mjs';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const LINES = Number(process.argv[2] ?? 1_000_000);
 const ROUNDS = Number(process.argv[3] ?? 3);
-const host = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
-const docker = host.startsWith('unix://') ? new Docker({ socketPath: host.slice(7) }) : new Docker({ host: new URL(host.replace(/^tcp:/, 'http:')).hostname, port: Number(new URL(host.replace(/^tcp:/, 'http:')).port || 2375) });
+const host = benchDockerHost;
+const docker = benchDocker();
 const dockerCli = ['/usr/bin/docker', '/usr/local/bin/docker'].find((p) => existsSync(p)) ?? 'docker';
 
 const cacheDir = path.join(root, 'node_modules/.cache/slipway-bench');

@@ -10,7 +10,7 @@ import { mkdtempSync, copyFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Docker from 'dockerode';
+import { benchDocker } from '../docker-client.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const slipwayBin = path.join(root, 'bin/slipway.mjs');
@@ -27,10 +27,7 @@ function gateGap(watch) {
   return gaps.reduce((a, b) => a + b, 0) / gaps.length;
 }
 
-const host = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
-const docker = host.startsWith('unix://')
-  ? new Docker({ socketPath: host.slice('unix://'.length) })
-  : new Docker({ host: new URL(host.replace(/^tcp:/, 'http:')).hostname, port: Number(new URL(host.replace(/^tcp:/, 'http:')).port || 2375) });
+const docker = benchDocker();
 
 const dir = mkdtempSync(path.join(tmpdir(), 'slipway-bench-up-'));
 copyFileSync(new URL('./compose.yaml', import.meta.url), path.join(dir, 'compose.yaml'));
