@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { HostInstance, HostProvider, HostState, ProviderSystem } from './types';
-import { num, parseJsonLines, runTool, str } from './run-tool';
+import { parseJsonLines, runTool, setResources, str } from './run-tool';
 
 /** `colima list --json`: one object per profile and line (name, status, arch, cpus, memory, disk, runtime, address). */
 export function parseColimaList(stdout: string, home: string, env: Record<string, string | undefined> = {}): HostInstance[] {
@@ -25,15 +25,7 @@ export function parseColimaList(stdout: string, home: string, env: Record<string
     };
     if (!runtime || runtime.startsWith('docker')) instance.dockerHost = `unix://${path.join(colimaHome, profile, 'docker.sock')}`;
     else instance.detail = `runtime ${runtime} has no Docker socket`;
-    const cpus = num(row.cpus);
-    const memory = num(row.memory);
-    const disk = num(row.disk);
-    const arch = str(row.arch);
-    if (cpus !== undefined) instance.cpus = cpus;
-    if (memory !== undefined) instance.memoryBytes = memory;
-    if (disk !== undefined) instance.diskBytes = disk;
-    if (arch) instance.arch = arch;
-    if (runtime) instance.runtime = runtime;
+    setResources(instance, { cpus: row.cpus, memory: row.memory, disk: row.disk, arch: row.arch, runtime });
     return [instance];
   });
 }

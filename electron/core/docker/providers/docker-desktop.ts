@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { HostInstance, HostProvider, HostState, ProviderSystem } from './types';
-import { parseJsonLines, runTool, str } from './run-tool';
+import type { HostProvider, HostState, ProviderSystem } from './types';
+import { appInstance, parseJsonLines, runTool, str } from './run-tool';
 
 /** `docker desktop status` — JSON ({"Status":"running",…}) or the pretty table ("Status   running"). */
 export function parseDockerDesktopStatus(stdout: string): HostState {
@@ -43,18 +43,7 @@ export const dockerDesktopProvider: HostProvider = {
     if (status && status.code === 0) state = parseDockerDesktopStatus(status.stdout);
     // older versions have no `docker desktop`: the socket tells
     if (state === 'unknown') state = (await system.probe(`unix://${socket}`)) ? 'running' : 'stopped';
-    const instance: HostInstance = {
-      name: 'docker-desktop',
-      provider: 'docker-desktop',
-      title: 'Docker Desktop',
-      state,
-      dockerHost: `unix://${socket}`,
-      canStart: state === 'stopped',
-      canStop: state === 'running',
-      startCommand: 'docker desktop start',
-      stopCommand: 'docker desktop stop',
-    };
-    return [instance];
+    return [appInstance('docker-desktop', 'Docker Desktop', state, socket, 'docker desktop start', 'docker desktop stop')];
   },
   async start(system) {
     const hasCli = await system.run('docker', ['desktop', 'version'], { timeoutMs: 15_000 }).catch(() => undefined);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { HostInstance, HostProvider, HostState } from './types';
-import { num, parseJsonLines, runTool, str } from './run-tool';
+import { parseJsonLines, runTool, setResources, str } from './run-tool';
 
 /**
  * `limactl list --json`: one object per instance and line (name, status, dir, vmType,
@@ -31,16 +31,7 @@ export function parseLimaList(stdout: string, exists: (file: string) => boolean 
       if (state !== 'running' || exists(socket)) instance.dockerHost = `unix://${socket}`;
       else instance.detail = 'no Docker socket in this instance (make it from the docker template: `limactl start template://docker`)';
     }
-    const cpus = num(row.cpus);
-    const memory = num(row.memory);
-    const disk = num(row.disk);
-    const arch = str(row.arch);
-    if (cpus !== undefined) instance.cpus = cpus;
-    if (memory !== undefined) instance.memoryBytes = memory;
-    if (disk !== undefined) instance.diskBytes = disk;
-    if (arch) instance.arch = arch;
-    const vmType = str(row.vmType);
-    if (vmType) instance.runtime = vmType;
+    setResources(instance, { cpus: row.cpus, memory: row.memory, disk: row.disk, arch: row.arch, runtime: row.vmType });
     return [instance];
   });
 }

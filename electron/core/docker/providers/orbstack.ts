@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { HostProvider, HostState } from './types';
-import { runTool } from './run-tool';
+import { appInstance, runTool } from './run-tool';
 
 /** `orbctl status` prints one word: Running, Stopped, Starting… */
 export function parseOrbStatus(stdout: string): HostState {
@@ -21,19 +21,7 @@ export const orbstackProvider: HostProvider = {
     const result = await system.run('orbctl', ['status'], { timeoutMs: 15_000 }).catch(() => undefined);
     let state = result ? parseOrbStatus(result.stdout) : 'unknown';
     if (state === 'unknown') state = (await system.probe(`unix://${socket}`)) ? 'running' : 'stopped';
-    return [
-      {
-        name: 'orbstack',
-        provider: 'orbstack',
-        title: 'OrbStack',
-        state,
-        dockerHost: `unix://${socket}`,
-        canStart: state === 'stopped',
-        canStop: state === 'running',
-        startCommand: 'orbctl start',
-        stopCommand: 'orbctl stop',
-      },
-    ];
+    return [appInstance('orbstack', 'OrbStack', state, socket, 'orbctl start', 'orbctl stop')];
   },
   async start(system) {
     await runTool(system, 'orbctl', ['start'], 'Starting OrbStack', 'Open OrbStack from Applications.');

@@ -1,5 +1,5 @@
 import type { HostInstance, HostProvider, HostState } from './types';
-import { num, parseJsonLines, runTool, str } from './run-tool';
+import { parseJsonLines, runTool, setResources, str } from './run-tool';
 
 /** `podman machine list --format json`: an array of {Name, Default, Running, Starting, VMType, CPUs, Memory, DiskSize…}. */
 export function parsePodmanMachineList(stdout: string): HostInstance[] {
@@ -18,14 +18,7 @@ export function parsePodmanMachineList(stdout: string): HostInstance[] {
       startCommand: `podman machine start ${name}`,
       stopCommand: `podman machine stop ${name}`,
     };
-    const cpus = num(row.CPUs);
-    const memory = num(row.Memory);
-    const disk = num(row.DiskSize);
-    const vmType = str(row.VMType);
-    if (cpus !== undefined) instance.cpus = cpus;
-    if (memory !== undefined) instance.memoryBytes = memory;
-    if (disk !== undefined) instance.diskBytes = disk;
-    if (vmType) instance.runtime = vmType;
+    setResources(instance, { cpus: row.CPUs, memory: row.Memory, disk: row.DiskSize, runtime: row.VMType });
     return [instance];
   });
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { HostProvider, HostState } from './types';
-import { parseJsonLines, runTool, str } from './run-tool';
+import { appInstance, parseJsonLines, runTool, str } from './run-tool';
 
 /** `rdctl api /v1/backend_state`: {"vmState":"STARTED","locked":false}. */
 export function parseRancherBackendState(stdout: string): HostState {
@@ -31,19 +31,7 @@ export const rancherDesktopProvider: HostProvider = {
     const result = await system.run('rdctl', ['api', '/v1/backend_state'], { timeoutMs: 15_000 });
     // rdctl cannot reach the app when Rancher Desktop is not running
     const state: HostState = result.code === 0 ? parseRancherBackendState(result.stdout) : 'stopped';
-    return [
-      {
-        name: 'rancher-desktop',
-        provider: 'rancher-desktop',
-        title: 'Rancher Desktop',
-        state,
-        dockerHost: `unix://${socket}`,
-        canStart: state === 'stopped',
-        canStop: state === 'running',
-        startCommand: 'rdctl start',
-        stopCommand: 'rdctl shutdown',
-      },
-    ];
+    return [appInstance('rancher-desktop', 'Rancher Desktop', state, socket, 'rdctl start', 'rdctl shutdown')];
   },
   async start(system) {
     await runTool(system, 'rdctl', ['start'], 'Starting Rancher Desktop', 'Open Rancher Desktop from your applications; choose the dockerd (moby) engine.');

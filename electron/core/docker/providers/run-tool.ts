@@ -1,5 +1,5 @@
 import { SlipwayError } from '../../../../shared/errors';
-import type { ProviderSystem, RunResult } from './types';
+import type { HostInstance, HostState, ProviderId, ProviderSystem, RunResult } from './types';
 
 /** Runs a manager's CLI for start/stop; a failure says which command and what it printed. */
 export async function runTool(system: ProviderSystem, command: string, args: string[], what: string, hint: string, timeoutMs = 300_000): Promise<RunResult> {
@@ -51,3 +51,22 @@ export const num = (v: unknown): number | undefined => {
   if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
   return undefined;
 };
+
+/** Copies the sizes a manager's list reported (cpus, memory and disk in bytes, arch, runtime) onto the instance, leaving out what is missing. */
+export function setResources(instance: HostInstance, row: { cpus?: unknown; memory?: unknown; disk?: unknown; arch?: unknown; runtime?: unknown }): void {
+  const cpus = num(row.cpus);
+  const memory = num(row.memory);
+  const disk = num(row.disk);
+  const arch = str(row.arch);
+  const runtime = str(row.runtime);
+  if (cpus !== undefined) instance.cpus = cpus;
+  if (memory !== undefined) instance.memoryBytes = memory;
+  if (disk !== undefined) instance.diskBytes = disk;
+  if (arch) instance.arch = arch;
+  if (runtime) instance.runtime = runtime;
+}
+
+/** The one instance of a desktop app (Docker Desktop, OrbStack, Rancher Desktop): named after its provider, its socket always known. */
+export function appInstance(provider: ProviderId, title: string, state: HostState, socket: string, startCommand: string, stopCommand: string): HostInstance {
+  return { name: provider, provider, title, state, dockerHost: `unix://${socket}`, canStart: state === 'stopped', canStop: state === 'running', startCommand, stopCommand };
+}
