@@ -1,23 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { watchManager } from '../../../electron/core/watch/watch-manager';
-import { makeProject, names, runServiceContainer, shell, tempTree, WatchHarness } from './watch-fixture';
+import { makeProject, names, runServiceContainer, shell, useWatchTest } from './watch-fixture';
 
 describe('watch: restart and exec actions', () => {
-  let harness: WatchHarness | undefined;
-  let tree: ReturnType<typeof tempTree> | undefined;
-
-  afterEach(async () => {
-    await harness?.dispose();
-    tree?.cleanup();
-    harness = undefined;
-    tree = undefined;
-  });
+  const watchTest = useWatchTest();
 
   it('sync+restart copies the file, then restarts the container', async () => {
-    harness = new WatchHarness('syncrestart');
-    tree = tempTree();
+    const { harness, tree } = watchTest('syncrestart');
     const container = await runServiceContainer(harness.docker, harness.project, 'web');
     const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'sync+restart', target: '/app' }] } } });
     await watchManager(harness.core).start(project);
@@ -31,8 +22,7 @@ describe('watch: restart and exec actions', () => {
   });
 
   it('restart on a bind-mounted path copies nothing but still restarts', async () => {
-    harness = new WatchHarness('bind');
-    tree = tempTree();
+    const { harness, tree } = watchTest('bind');
     const src = path.join(tree.dir, 'src');
     mkdirSync(src);
     const container = await runServiceContainer(harness.docker, harness.project, 'app', { binds: [`${src}:/code`] });
@@ -53,8 +43,7 @@ describe('watch: restart and exec actions', () => {
   });
 
   it('restart restarts without copying', async () => {
-    harness = new WatchHarness('restart');
-    tree = tempTree();
+    const { harness, tree } = watchTest('restart');
     const container = await runServiceContainer(harness.docker, harness.project, 'worker');
     const project = makeProject(harness.project, tree.dir, { worker: { develop: { watch: [{ path: tree.dir, action: 'restart' }] } } });
     await watchManager(harness.core).start(project);
@@ -66,8 +55,7 @@ describe('watch: restart and exec actions', () => {
   });
 
   it('sync+exec runs exec.command with user, working_dir and environment after the sync', async () => {
-    harness = new WatchHarness('exec');
-    tree = tempTree();
+    const { harness, tree } = watchTest('exec');
     const container = await runServiceContainer(harness.docker, harness.project, 'web');
     const project = makeProject(harness.project, tree.dir, {
       web: {
@@ -90,8 +78,7 @@ describe('watch: restart and exec actions', () => {
   });
 
   it('reports a failing exec command with its output and a hint', async () => {
-    harness = new WatchHarness('execfail');
-    tree = tempTree();
+    const { harness, tree } = watchTest('execfail');
     await runServiceContainer(harness.docker, harness.project, 'web');
     const project = makeProject(harness.project, tree.dir, {
       web: { develop: { watch: [{ path: tree.dir, action: 'sync+exec', target: '/app', exec: { command: ['sh', '-c', 'echo reload broke >&2; exit 3'] } }] } },
@@ -106,8 +93,7 @@ describe('watch: restart and exec actions', () => {
   });
 
   it('reports a service without a running container', async () => {
-    harness = new WatchHarness('nocontainer');
-    tree = tempTree();
+    const { harness, tree } = watchTest('nocontainer');
     const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'restart' }] } } });
     await watchManager(harness.core).start(project);
     writeFileSync(path.join(tree.dir, 'a.js'), '1');

@@ -1,24 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { watchManager } from '../../../electron/core/watch/watch-manager';
 import { stackRebuild } from '../../../electron/core/watch/rebuild';
-import { makeProject, names, runServiceContainer, shell, tempTree, WatchHarness } from './watch-fixture';
+import { makeProject, names, runServiceContainer, shell, useWatchTest } from './watch-fixture';
 
 describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
-  let harness: WatchHarness | undefined;
-  let tree: ReturnType<typeof tempTree> | undefined;
-
-  afterEach(async () => {
-    await harness?.dispose();
-    tree?.cleanup();
-    harness = undefined;
-    tree = undefined;
-  });
+  const watchTest = useWatchTest();
 
   it('a burst of 500 files is one reload per service', async () => {
-    harness = new WatchHarness('burst');
-    tree = tempTree();
+    const { harness, tree } = watchTest('burst');
     const src = path.join(tree.dir, 'gen');
     mkdirSync(src);
     const web = await runServiceContainer(harness.docker, harness.project, 'web');
@@ -51,8 +42,7 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
   });
 
   it('rebuild builds the image and recreates the container from it', async () => {
-    harness = new WatchHarness('rebuild');
-    tree = tempTree();
+    const { harness, tree } = watchTest('rebuild');
     writeFileSync(path.join(tree.dir, 'Dockerfile'), 'FROM busybox:latest\nCOPY version.txt /version.txt\nCMD ["sleep", "3600"]\n');
     writeFileSync(path.join(tree.dir, 'version.txt'), 'v1');
     const project = makeProject(harness.project, tree.dir, {
@@ -78,8 +68,7 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
   });
 
   it('syncs again into a recreated container: the whole tree with initial_sync, otherwise what was synced', async () => {
-    harness = new WatchHarness('recreate');
-    tree = tempTree();
+    const { harness, tree } = watchTest('recreate');
     const full = path.join(tree.dir, 'full');
     const part = path.join(tree.dir, 'part');
     mkdirSync(full);
@@ -113,8 +102,7 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
   });
 
   it('reports an exhausted inotify limit with its fix', async () => {
-    harness = new WatchHarness('enospc');
-    tree = tempTree();
+    const { harness, tree } = watchTest('enospc');
     const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'restart' }] } } });
     await watchManager(harness.core).start(project);
     const error = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached, watch'), { code: 'ENOSPC' });

@@ -1,23 +1,14 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { watchManager } from '../../../electron/core/watch/watch-manager';
-import { makeProject, names, runServiceContainer, shell, tempTree, WatchHarness } from './watch-fixture';
+import { makeProject, names, runServiceContainer, shell, useWatchTest } from './watch-fixture';
 
 describe('watch: sync', () => {
-  let harness: WatchHarness | undefined;
-  let tree: ReturnType<typeof tempTree> | undefined;
-
-  afterEach(async () => {
-    await harness?.dispose();
-    tree?.cleanup();
-    harness = undefined;
-    tree = undefined;
-  });
+  const watchTest = useWatchTest();
 
   it('copies changed and new files into the container and removes deleted ones', async () => {
-    harness = new WatchHarness('sync');
-    tree = tempTree();
+    const { harness, tree } = watchTest('sync');
     const src = path.join(tree.dir, 'src');
     mkdirSync(src);
     writeFileSync(path.join(src, 'old.txt'), 'old');
@@ -53,8 +44,7 @@ describe('watch: sync', () => {
   });
 
   it('never sends ignored files: .git, node_modules, editor temp files, .dockerignore, ignore and include', async () => {
-    harness = new WatchHarness('ignore');
-    tree = tempTree();
+    const { harness, tree } = watchTest('ignore');
     const dir = tree.dir;
     for (const sub of ['.git', 'node_modules/lib', 'logs', 'app']) mkdirSync(path.join(dir, sub), { recursive: true });
     writeFileSync(path.join(dir, '.dockerignore'), 'secret.env\n');
@@ -92,8 +82,7 @@ describe('watch: sync', () => {
   });
 
   it("follows an editor's safe write (temp file, renames) to the final content, without the temp files", async () => {
-    harness = new WatchHarness('safewrite');
-    tree = tempTree();
+    const { harness, tree } = watchTest('safewrite');
     writeFileSync(path.join(tree.dir, 'app.py'), 'v1');
     const container = await runServiceContainer(harness.docker, harness.project, 'web');
     const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'sync', target: '/app', initial_sync: true }] } } });
@@ -111,8 +100,7 @@ describe('watch: sync', () => {
   });
 
   it('watches a rule whose path is a single file, across saves by rename', async () => {
-    harness = new WatchHarness('filerule');
-    tree = tempTree();
+    const { harness, tree } = watchTest('filerule');
     const file = path.join(tree.dir, 'settings.ini');
     writeFileSync(file, 'v1');
     writeFileSync(path.join(tree.dir, 'other.txt'), 'not watched');
@@ -134,8 +122,7 @@ describe('watch: sync', () => {
   });
 
   it('says so, with a hint, when the sync target is not writable', async () => {
-    harness = new WatchHarness('ro');
-    tree = tempTree();
+    const { harness, tree } = watchTest('ro');
     await runServiceContainer(harness.docker, harness.project, 'web', { readOnly: true });
     const project = makeProject(harness.project, tree.dir, { web: { read_only: true, develop: { watch: [{ path: tree.dir, action: 'sync', target: '/app' }] } } });
     await watchManager(harness.core).start(project);

@@ -2,6 +2,7 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
+import { afterEach } from 'vitest';
 import type { WatchReload, WatchState } from '../../../shared/contract/watch';
 import type { Project, ServiceConfig } from '../../../shared/model/project';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
@@ -100,4 +101,22 @@ export class WatchHarness {
 /** True when `file` is named in the reload (paths are relative to the project folder). */
 export function names(reload: WatchReload, file: string): boolean {
   return reload.files.includes(file);
+}
+
+/**
+ * The harness and source tree of each test in a file, disposed after the test:
+ * `const watchTest = useWatchTest();` then `const { harness, tree } = watchTest('prefix');` in a test.
+ */
+export function useWatchTest(): (prefix: string) => { harness: WatchHarness; tree: ReturnType<typeof tempTree> } {
+  let current: { harness: WatchHarness; tree: ReturnType<typeof tempTree> } | undefined;
+  afterEach(async () => {
+    const test = current;
+    current = undefined;
+    await test?.harness.dispose();
+    test?.tree.cleanup();
+  });
+  return (prefix) => {
+    current = { harness: new WatchHarness(prefix), tree: tempTree() };
+    return current;
+  };
 }
