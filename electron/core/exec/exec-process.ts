@@ -1,7 +1,7 @@
 import { PassThrough, type Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { SlipwayError } from '../../../shared/errors';
-import { listProjectContainers } from '../state/compose-labels';
+import { listProjectContainers } from '../stack/containers';
 
 export interface ExecOptions {
   projectId: string;

@@ -1,7 +1,8 @@
 import type Docker from 'dockerode';
 import type { LogLine } from '../../../shared/contract/logs';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
-import { LABEL_NUMBER, LABEL_PROJECT, LABEL_SERVICE, isOneOff, listProjectContainers } from '../state/compose-labels';
+import { listProjectContainers } from '../stack/containers';
+import { LABEL, isOneOff } from '../stack/labels';
 import { ContainerLogReader } from './container-log-reader';
 import { LogMerger, type LineSink } from './log-merger';
 import { dockerSinceFromTimestamp } from './timestamps';
@@ -127,8 +128,8 @@ export class LogFollower {
   private onEngineEvent(event: EngineEvent): void {
     if (event.Type !== 'container' || this.stopped) return;
     const attrs = event.Actor.Attributes;
-    if (attrs[LABEL_PROJECT] !== this.options.projectId || isOneOff(attrs)) return;
-    const service = attrs[LABEL_SERVICE];
+    if (attrs[LABEL.project] !== this.options.projectId || isOneOff(attrs)) return;
+    const service = attrs[LABEL.service];
     if (service === undefined) return;
     const wanted = this.options.services;
     if (wanted && wanted.length > 0 && !wanted.includes(service)) return;
@@ -141,7 +142,7 @@ export class LogFollower {
       const known = this.tracked.get(id);
       const label = known?.label ?? service;
       const note = known ? `${label} restarted` : this.seenServices.has(service) ? `${label} recreated (${attrs.name ?? id.slice(0, 12)})` : `${label} started`;
-      void this.attach(id, note, { service, number: Number(attrs[LABEL_NUMBER] ?? 1) || 1 });
+      void this.attach(id, note, { service, number: Number(attrs[LABEL.number] ?? 1) || 1 });
     } else if (event.Action === 'destroy') {
       const t = this.tracked.get(id);
       t?.reader?.stop();

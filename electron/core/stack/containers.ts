@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { LABEL, projectFilter } from './labels';
+import { LABEL, isOneOff, projectFilter } from './labels';
 
 /** A service container of a project, as one `docker ps -a` line tells it. */
 export interface ProjectContainer {
@@ -34,22 +34,24 @@ function exitCodeFromStatus(status: string): number | undefined {
 /**
  * Every service container of the project, whoever made it (Slipway, `docker compose`,
  * `docker-compose`): found by Compose's labels; one-off (`run`) containers are left out.
+ * Only those of `services` when given (and not empty).
  */
-export async function listProjectContainers(docker: Docker, projectName: string): Promise<ProjectContainer[]> {
+export async function listProjectContainers(docker: Docker, projectName: string, services?: readonly string[]): Promise<ProjectContainer[]> {
   const list = await docker.listContainers({ all: true, filters: projectFilter(projectName) });
+  const wanted = services && services.length > 0 ? new Set(services) : undefined;
   const out: ProjectContainer[] = [];
   for (const info of list) {
     const labels = info.Labels ?? {};
-    if ((labels[LABEL.oneoff] ?? 'False').toLowerCase() === 'true') continue;
+    if (isOneOff(labels)) continue;
     const service = labels[LABEL.service];
-    if (!service) continue;
+    if (!service || (wanted && !wanted.has(service))) continue;
     const health = healthFromStatus(info.Status ?? '');
     const exitCode = info.State === 'exited' ? exitCodeFromStatus(info.Status ?? '') : undefined;
     out.push({
       id: info.Id,
       name: (info.Names?.[0] ?? info.Id).replace(/^\//, ''),
       service,
-      number: Number(labels[LABEL.number] ?? 1),
+      number: Number(labels[LABEL.number] ?? 1) || 1,
       state: info.State,
       ...(health ? { health } : {}),
       ...(exitCode !== undefined ? { exitCode } : {}),

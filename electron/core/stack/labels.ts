@@ -98,6 +98,11 @@ export function volumeLabels(project: Project, key: string, userLabels: Record<s
 }
 
 /** Filter for everything of one project. */
+/** A one-off (`run`) container: Compose marks it so; Slipway leaves it out of a project's services. */
+export function isOneOff(labels: Record<string, string> | undefined): boolean {
+  return (labels?.[LABEL.oneoff] ?? 'False').toLowerCase() === 'true';
+}
+
 export function projectFilter(projectName: string): { label: string[] } {
   return { label: [`${LABEL.project}=${projectName}`] };
 }

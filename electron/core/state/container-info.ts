@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { ContainerPort, ContainerState, ServiceState, ServiceStateWord } from '../../../shared/model/state';
-import { LABEL_NUMBER, LABEL_PROJECT, LABEL_SERVICE, isOneOff } from './compose-labels';
+import { LABEL, isOneOff } from '../stack/labels';
 
 /** A service container as the state feed keeps it. */
 export interface TrackedContainer extends ContainerState {
@@ -11,8 +11,8 @@ export interface TrackedContainer extends ContainerState {
 /** The state feed's view of one container from `docker inspect`; undefined for non-Compose or one-off containers. */
 export function fromInspect(info: Docker.ContainerInspectInfo): TrackedContainer | undefined {
   const labels = info.Config?.Labels ?? {};
-  const project = labels[LABEL_PROJECT];
-  const service = labels[LABEL_SERVICE];
+  const project = labels[LABEL.project];
+  const service = labels[LABEL.service];
   if (project === undefined || service === undefined || isOneOff(labels)) return undefined;
   const state = info.State;
   const running = state.Running || state.Restarting;
@@ -21,7 +21,7 @@ export function fromInspect(info: Docker.ContainerInspectInfo): TrackedContainer
     service,
     id: info.Id,
     name: info.Name.replace(/^\//, ''),
-    number: Number(labels[LABEL_NUMBER] ?? 1) || 1,
+    number: Number(labels[LABEL.number] ?? 1) || 1,
     state: state.Status,
     ports: portsOf(info),
     image: info.Config?.Image ?? info.Image,

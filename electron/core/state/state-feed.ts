@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { EngineStatusWord, ProjectState } from '../../../shared/model/state';
 import type { EngineStatus } from '../../../shared/contract/state';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
-import { LABEL_PROJECT } from './compose-labels';
+import { LABEL } from '../stack/labels';
 import { fromInspect, serviceStateOf, type TrackedContainer } from './container-info';
 
 export interface StateFeedOptions {
@@ -101,7 +101,7 @@ export class StateFeed {
     this.touchedWhileSyncing.clear();
     try {
       const docker = this.options.docker();
-      const listed = await docker.listContainers({ all: true, filters: { label: [LABEL_PROJECT] } });
+      const listed = await docker.listContainers({ all: true, filters: { label: [LABEL.project] } });
       const infos = await Promise.all(listed.map((c) => docker.getContainer(c.Id).inspect().catch(() => undefined)));
       if (generation !== this.generation) return;
       const fresh = new Map<string, TrackedContainer>();
@@ -123,7 +123,7 @@ export class StateFeed {
   }
 
   private onEvent(event: EngineEvent): void {
-    if (event.Type !== 'container' || event.Actor.Attributes[LABEL_PROJECT] === undefined) return;
+    if (event.Type !== 'container' || event.Actor.Attributes[LABEL.project] === undefined) return;
     if (event.Action.startsWith('exec_')) return;
     const id = event.Actor.ID;
     if (this.syncing) {
