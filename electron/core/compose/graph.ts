@@ -1,4 +1,3 @@
-import { SlipwayError } from '../../../shared/errors';
 import type { Project, ServiceConfig } from '../../../shared/model/project';
 import type { DependencyEdge } from '../../../shared/model/graph';
 
@@ -72,12 +71,4 @@ export function findDependencyCycle(services: Record<string, ServiceConfig>): st
     if (found) return found;
   }
   return undefined;
-}
-
-/** Throws a SlipwayError naming the cycle (`web -> api -> web`) when there is one. */
-export function assertNoDependencyCycle(services: Record<string, ServiceConfig>): void {
-  const cycle = findDependencyCycle(services);
-  if (cycle) {
-    throw new SlipwayError('compose_cycle', `dependency cycle between services: ${cycle.join(' -> ')}`, 'Remove one of the depends_on, links, network_mode: service: or volumes_from references in that cycle.');
-  }
 }

@@ -32,10 +32,3 @@ export function applyProfiles(services: Dict, active: string[]): { enabled: Reco
   }
   return { enabled, disabled };
 }
-
-/** Every profile named by any service, sorted. */
-export function listProfiles(services: Dict): string[] {
-  const set = new Set<string>();
-  for (const service of Object.values(services)) for (const p of serviceProfiles(service)) set.add(p);
-  return [...set].sort();
-}
