@@ -48,11 +48,6 @@ function guardedClient(host: ResolvedHost, env: Record<string, string | undefine
   }
 }
 
-/** A dockerode client for an already resolved host. */
-export function connectResolved(host: ResolvedHost, env: Record<string, string | undefined> = process.env, sshArgs?: string[]): DockerConnection {
-  return { docker: guardedClient(host, env, sshArgs), host };
-}
-
 // docker-modem fills its defaults from process.env (DOCKER_HOST, DOCKER_CERT_PATH...):
 // every field is set explicitly so that only the resolved host counts.
 const NEUTRAL = {

@@ -79,11 +79,3 @@ function withSignal<T>(docker: DockerConnection['docker'], method: 'version' | '
   const fn = docker[method] as unknown as (opts: { abortSignal: AbortSignal }) => Promise<T>;
   return fn.call(docker, { abortSignal });
 }
-
-/** pingHost that throws the diagnosed SlipwayError. */
-export async function requireEngine(connection: DockerConnection, timeoutMs?: number): Promise<EngineFacts> {
-  const result = await pingHost(connection, timeoutMs);
-  if (!result.ok) throw result.error;
-  return result.engine;
-}
-

@@ -157,8 +157,3 @@ function withDefaultPort(url: string, port: number): string {
   const hostPart = parsed.hostname.includes(':') && !parsed.hostname.startsWith('[') ? `[${parsed.hostname}]` : parsed.hostname;
   return `tcp://${hostPart}:${port}${parsed.pathname === '/' ? '' : parsed.pathname}`;
 }
-
-/** The socket file of a unix:// host. */
-export function socketPathOf(host: ResolvedHost): string | undefined {
-  return host.url.startsWith('unix://') ? host.url.slice('unix://'.length) : undefined;
-}

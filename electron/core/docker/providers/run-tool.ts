@@ -46,7 +46,7 @@ export function parseJsonLines(text: string): Record<string, unknown>[] {
 }
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-export const num = (v: unknown): number | undefined => {
+const num = (v: unknown): number | undefined => {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
   return undefined;
