@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import { EventListeners } from '../../shared/client';
 import type { DesktopBridge } from '../../shared/desktop-bridge';
 import type { Envelope } from '../../shared/envelope';
 import { CALL_CHANNEL_PREFIX, CALLS_SWITCH, EVENT_CHANNEL, EVENTS_SWITCH, PICK_FOLDER_CHANNEL, PLATFORM_SWITCH } from '../../shared/ipc-channels';
@@ -22,17 +23,10 @@ function names(prefix: string): Set<string> {
 
 const callNames = names(CALLS_SWITCH);
 const eventNames = names(EVENTS_SWITCH);
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const listeners = new EventListeners();
 
 ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
-  if (typeof name !== 'string') return;
-  for (const listener of listeners.get(name) ?? []) {
-    try {
-      listener(payload);
-    } catch (error) {
-      console.error(`slipway: a listener of ${name} threw`, error);
-    }
-  }
+  if (typeof name === 'string') listeners.emit(name, payload);
 });
 
 function refused(code: string, message: string): Promise<Envelope<never>> {
@@ -47,12 +41,7 @@ function call(name: string, input: unknown): Promise<Envelope<unknown>> {
 function on(event: string, listener: (payload: unknown) => void): () => void {
   if (typeof event !== 'string' || !eventNames.has(event)) throw new Error(`slipway.on: no such event: ${String(event)}`);
   if (typeof listener !== 'function') throw new Error('slipway.on: the listener must be a function');
-  let set = listeners.get(event);
-  if (!set) listeners.set(event, (set = new Set()));
-  set.add(listener);
-  return () => {
-    set.delete(listener);
-  };
+  return listeners.add(event, listener);
 }
 
 const api: Record<string, (input: unknown) => Promise<Envelope<unknown>>> = {};

@@ -1,4 +1,4 @@
-import type { SlipwayClient } from '../../../shared/client';
+import { EventListeners, type SlipwayClient } from '../../../shared/client';
 import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/envelope';
 import type { ServerMessage } from '../../../shared/wire';
@@ -16,7 +16,7 @@ export class WebSocketClient implements SlipwayClient {
   private ws: WebSocket | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+  private readonly listeners = new EventListeners();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
   private statusValue: ConnectionStatus = 'connecting';
   private retryMs = 250;
@@ -52,11 +52,7 @@ export class WebSocketClient implements SlipwayClient {
   }
 
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
-    const wrapped = listener as (payload: unknown) => void;
-    set.add(wrapped);
-    return () => set.delete(wrapped);
+    return this.listeners.add(event, listener as (payload: unknown) => void);
   }
 
   close(): void {
@@ -104,8 +100,7 @@ export class WebSocketClient implements SlipwayClient {
       this.pending.delete(message.id);
       resolve?.(message.envelope as Envelope<unknown>);
     } else if (message.type === 'event') {
-      const set = this.listeners.get(message.name);
-      if (set) for (const listener of set) listener(message.payload);
+      this.listeners.emit(message.name, message.payload);
     }
   }
 }
