@@ -1,9 +1,6 @@
 import type Docker from 'dockerode';
 import type { EngineEvent } from '../docker/engine-events';
-
-export const PROJECT_LABEL = 'com.docker.compose.project';
-export const SERVICE_LABEL = 'com.docker.compose.service';
-const ONEOFF_LABEL = 'com.docker.compose.oneoff';
+import { LABEL, listProjectContainers } from '../stack';
 
 export interface RunningContainer {
   id: string;
@@ -46,8 +43,8 @@ export class ServiceContainers {
   onEngineEvent(event: EngineEvent): void {
     if (event.Type !== 'container') return;
     const attributes = event.Actor.Attributes ?? {};
-    if (attributes[PROJECT_LABEL] !== this.project || attributes[ONEOFF_LABEL] === 'True') return;
-    const service = attributes[SERVICE_LABEL];
+    if (attributes[LABEL.project] !== this.project || attributes[LABEL.oneoff] === 'True') return;
+    const service = attributes[LABEL.service];
     const entry = service === undefined ? undefined : this.cache.get(service);
     if (service === undefined || !entry) return;
     const id = event.Actor.ID;
@@ -69,12 +66,10 @@ export class ServiceContainers {
   }
 
   private async list(service: string): Promise<RunningContainer[]> {
-    const containers = await this.docker.listContainers({
-      filters: { label: [`${PROJECT_LABEL}=${this.project}`, `${SERVICE_LABEL}=${service}`], status: ['running'] },
-    });
+    const containers = await listProjectContainers(this.docker, this.project);
     return containers
-      .filter((c) => c.Labels?.[ONEOFF_LABEL] !== 'True')
-      .map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, '') }))
+      .filter((c) => c.service === service && c.state === 'running')
+      .map(({ id, name }) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 }
