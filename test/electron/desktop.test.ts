@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHealthyChainProject } from '../core/desktop/healthy-chain-project';
 import { dockerFromHost } from '../support/docker-from-host';
 import { ensureBusyboxImage } from '../support/stand-in-image';
 import { startOwnedProcess, stopOwnedProcess, waitUntil } from '../support/processes';
@@ -67,26 +68,7 @@ describe.skipIf(skipReason !== undefined)(`desktop app in Electron${skipReason ?
       await waitUntil(async () => existsSync(`/tmp/.X11-unix/X${display.slice(1)}`), 'Xvfb', 15_000);
       env.DISPLAY = display;
     }
-    mkdirSync(projectDir);
-    writeFileSync(
-      path.join(projectDir, 'compose.yaml'),
-      [
-        'services:',
-        '  db:',
-        '    image: busybox:latest',
-        '    init: true',
-        '    network_mode: host',
-        '    command: ["sh", "-c", "sleep 1; touch /tmp/ready; exec sleep 3600"]',
-        '    healthcheck: {test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, retries: 30}',
-        '  app:',
-        '    image: busybox:latest',
-        '    init: true',
-        '    network_mode: host',
-        '    command: ["sleep", "3600"]',
-        '    depends_on: {db: {condition: service_healthy}}',
-        '',
-      ].join('\n'),
-    );
+    writeHealthyChainProject(projectDir);
     // Root cannot run Chromium's own sandbox; the page is still sandboxed by Electron's webPreferences.
     const args = [root, projectDir, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
     app = await _electron.launch({ executablePath: binary as string, args, env, cwd: scratch, timeout: 60_000 });

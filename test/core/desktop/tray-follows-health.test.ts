@@ -1,9 +1,10 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL_PREFIX } from '../../../shared/ipc-channels';
 import type { FakeElectronRecord } from '../../support/electron-main-bundle';
 import { bundleMainWithFakeElectron, startMainBundle } from '../../support/electron-main-bundle';
+import { writeHealthyChainProject } from './healthy-chain-project';
 import { removeProjectResources, testDocker, testDockerHost, uniqueProjectName } from '../../support/engine';
 
 /**
@@ -26,26 +27,7 @@ const call = (name: string, input: unknown) =>
   fake.ipcHandlers.get(`${CALL_CHANNEL_PREFIX}${name}`)!({ senderFrame: { url: 'app://slipway/index.html', parent: null }, sender: { id: 1 } }, input) as Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
 
 beforeAll(async () => {
-  mkdirSync(projectDir, { recursive: true });
-  writeFileSync(
-    path.join(projectDir, 'compose.yaml'),
-    [
-      'services:',
-      '  db:',
-      '    image: busybox:latest',
-      '    init: true',
-      '    network_mode: host',
-      '    command: ["sh", "-c", "sleep 1; touch /tmp/ready; exec sleep 3600"]',
-      '    healthcheck: {test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, retries: 30}',
-      '  app:',
-      '    image: busybox:latest',
-      '    init: true',
-      '    network_mode: host',
-      '    command: ["sleep", "3600"]',
-      '    depends_on: {db: {condition: service_healthy}}',
-      '',
-    ].join('\n'),
-  );
+  writeHealthyChainProject(projectDir);
   const file = await bundleMainWithFakeElectron(out);
   process.argv = ['/opt/electron/electron', root, projectDir];
   process.env.SLIPWAY_CONFIG_DIR = path.join(out, 'config');
