@@ -75,9 +75,10 @@ export class LogFollower {
     for (const c of containers) perService.set(c.service, (perService.get(c.service) ?? 0) + 1);
     const merger = new LogMerger(this.options.sink);
     const readers: ContainerLogReader[] = [];
+    const ttys = await Promise.all(containers.map((c) => this.isTty(c.id)));
     // Every reader joins the merger before any opens, so none runs ahead unmerged.
-    for (const c of containers) {
-      const tty = await this.isTty(c.id);
+    for (const [i, c] of containers.entries()) {
+      const tty = ttys[i] ?? false;
       const label = (perService.get(c.service) ?? 0) > 1 ? `${c.service}-${c.number}` : c.service;
       const t: Tracked = { id: c.id, service: c.service, number: c.number, label, tty, reader: undefined, lastTs: undefined, retries: 0 };
       if (this.options.tail === 0) t.fromNow = { attached: false, since: (Date.now() / 1000).toFixed(6) };
