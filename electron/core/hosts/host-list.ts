@@ -1,32 +1,11 @@
 import { existsSync } from 'node:fs';
-import { connectDocker } from '../docker/connect';
+import type { HostCandidate } from '../../../shared/contract/host';
+import { connectDocker, type ConnectOptions } from '../docker/connect';
 import { defaultSocketCandidates } from '../docker/default-sockets';
 import { listContexts } from '../docker/docker-config';
 import { pingHost } from '../docker/ping-host';
 import type { ResolvedHost } from '../docker/resolve-host';
 import { listHostInstances, type HostProvider, type HostState, type ProviderSystem } from '../docker/providers/index';
-
-export type CandidateKind = 'provider' | 'context' | 'env' | 'socket';
-
-/** One place an engine may be: a VM/service a provider manages, a docker context, DOCKER_HOST, a socket. */
-export interface HostCandidate {
-  /** What `slipway host start|stop NAME` and host.switch take. */
-  name: string;
-  kind: CandidateKind;
-  title: string;
-  /** unix:///…, tcp://…, ssh://… when known. */
-  url?: string;
-  state: HostState;
-  /** The host the core uses now. */
-  current: boolean;
-  canStart: boolean;
-  canStop: boolean;
-  startCommand?: string;
-  stopCommand?: string;
-  detail?: string;
-  cpus?: number;
-  memoryBytes?: number;
-}
 
 export interface ListOptions {
   env: Record<string, string | undefined>;
@@ -39,13 +18,8 @@ export interface ListOptions {
 /** Every candidate host with its state; probes run side by side, each bounded in time. */
 export async function listHostCandidates(options: ListOptions): Promise<HostCandidate[]> {
   const { env, current } = options;
-  const probe = async (url: string): Promise<HostState> => {
-    try {
-      return (await pingHost(connectDocker({ host: url, env }), options.probeTimeoutMs ?? 3_000)).ok ? 'running' : 'stopped';
-    } catch {
-      return 'error';
-    }
-  };
+  const timeoutMs = options.probeTimeoutMs ?? 3_000;
+  const probe = (url: string): Promise<HostState> => probeEngine({ host: url, env }, timeoutMs);
   const providerPart = listHostInstances(options.system, options.providers).then((instances) =>
     instances.map((i): HostCandidate => {
       const c: HostCandidate = { name: i.name, kind: 'provider', title: i.title, state: i.state, current: false, canStart: i.canStart, canStop: i.canStop };
@@ -70,7 +44,7 @@ export async function listHostCandidates(options: ListOptions): Promise<HostCand
       if (ctx.description) c.detail = ctx.description;
       if (ctx.host) {
         c.url = ctx.host;
-        c.state = await probeContext(ctx.name, env, options.probeTimeoutMs ?? 3_000);
+        c.state = await probeEngine({ context: ctx.name, env }, timeoutMs);
       } else c.detail = 'no docker endpoint';
       return c;
     }),
@@ -102,9 +76,10 @@ export async function listHostCandidates(options: ListOptions): Promise<HostCand
   return unique;
 }
 
-async function probeContext(name: string, env: Record<string, string | undefined>, timeoutMs: number): Promise<HostState> {
+/** running when an engine answers at the address or context, stopped when not, error when it cannot even be resolved. */
+async function probeEngine(target: ConnectOptions, timeoutMs: number): Promise<HostState> {
   try {
-    return (await pingHost(connectDocker({ context: name, env }), timeoutMs)).ok ? 'running' : 'stopped';
+    return (await pingHost(connectDocker(target), timeoutMs)).ok ? 'running' : 'stopped';
   } catch {
     return 'error';
   }
