@@ -2,9 +2,54 @@ import { SlipwayError } from '../../shared/errors';
 import type { BuildResult, PushResult } from '../../shared/contract/images';
 import type { TaskDone, TaskProgress } from '../../shared/contract/tasks';
 import type { Project } from '../../shared/model/project';
+import type { SlipwayCore } from '../core/slipway-core';
 import type { CliContext } from './context';
 
 type ImagesTask = 'images.build' | 'images.push';
+
+/**
+ * Starts a task through the contract and waits for its task.done, handing on its progress
+ * events (those that come before the task id is known are kept, then replayed).
+ * `onStarted` gets the id as soon as it is known. A refused call throws its SlipwayError.
+ */
+export async function callTask(
+  core: SlipwayCore,
+  name: ImagesTask,
+  input: Record<string, unknown>,
+  onProgress: (p: TaskProgress, taskId: string) => void,
+  onStarted?: (taskId: string) => void,
+): Promise<TaskDone> {
+  let taskId: string | undefined;
+  const early: Array<TaskProgress | TaskDone> = [];
+  let settle: (done: TaskDone) => void = () => undefined;
+  const finished = new Promise<TaskDone>((resolve) => {
+    settle = resolve;
+  });
+  const offProgress = core.events.on('task.progress', (p) => {
+    if (taskId === undefined) early.push(p);
+    else if (p.taskId === taskId) onProgress(p, taskId);
+  });
+  const offDone = core.events.on('task.done', (d) => {
+    if (taskId === undefined) early.push(d);
+    else if (d.taskId === taskId) settle(d);
+  });
+  try {
+    const answer = await core.call(name, input);
+    if (!answer.ok) throw new SlipwayError(answer.error.code, answer.error.message, answer.error.hint);
+    const id = (answer.value as { taskId: string }).taskId;
+    taskId = id;
+    for (const event of early) {
+      if (event.taskId !== id) continue;
+      if ('ok' in event) settle(event);
+      else onProgress(event, id);
+    }
+    onStarted?.(id);
+    return await finished;
+  } finally {
+    offProgress();
+    offDone();
+  }
+}
 
 /**
  * Runs an images task through the contract, as the dashboard does: prints its progress
@@ -15,19 +60,6 @@ export async function runImagesTask<R>(ctx: CliContext, name: ImagesTask, input:
   const core = ctx.core();
   const print = progressPrinter(ctx);
   let taskId: string | undefined;
-  const early: Array<TaskProgress | TaskDone> = [];
-  let settle: (done: TaskDone) => void = () => undefined;
-  const finished = new Promise<TaskDone>((resolve) => {
-    settle = resolve;
-  });
-  const offProgress = core.events.on('task.progress', (p) => {
-    if (taskId === undefined) early.push(p);
-    else if (p.taskId === taskId) print(p);
-  });
-  const offDone = core.events.on('task.done', (d) => {
-    if (taskId === undefined) early.push(d);
-    else if (d.taskId === taskId) settle(d);
-  });
   const cancel = () => {
     if (taskId !== undefined) {
       try {
@@ -40,24 +72,16 @@ export async function runImagesTask<R>(ctx: CliContext, name: ImagesTask, input:
   process.once('SIGINT', cancel);
   signal?.addEventListener('abort', cancel, { once: true });
   try {
-    const answer = await core.call(name, input);
-    if (!answer.ok) throw new SlipwayError(answer.error.code, answer.error.message, answer.error.hint);
-    taskId = (answer.value as { taskId: string }).taskId;
-    for (const event of early) {
-      if (event.taskId !== taskId) continue;
-      if ('ok' in event) settle(event);
-      else print(event);
-    }
-    if (signal?.aborted) cancel();
-    const done = await finished;
+    const done = await callTask(core, name, input, print, (id) => {
+      taskId = id;
+      if (signal?.aborted) cancel();
+    });
     if (!done.ok) {
       const error = done.error ?? { code: 'internal', message: `${name} failed` };
       throw new SlipwayError(error.code, error.message, error.hint);
     }
     return done.result as R;
   } finally {
-    offProgress();
-    offDone();
     process.off('SIGINT', cancel);
     signal?.removeEventListener('abort', cancel);
   }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
+import { callTask } from '../../../electron/cli/images-cli';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
 import type { TaskDone, TaskProgress } from '../../../shared/contract/tasks';
 
@@ -35,37 +36,11 @@ export interface TaskRun {
 /** Starts a task call and waits for its task.done, collecting its progress events. */
 export async function runTask(core: SlipwayCore, name: 'images.build' | 'images.push', input: Record<string, unknown>, onProgress?: (p: TaskProgress, taskId: string) => void): Promise<TaskRun> {
   const progress: TaskProgress[] = [];
-  let taskId: string | undefined;
-  const early: Array<TaskProgress | TaskDone> = [];
-  let resolveDone: (done: TaskDone) => void = () => undefined;
-  const done = new Promise<TaskDone>((resolve) => {
-    resolveDone = resolve;
+  const done = await callTask(core, name, input, (p, taskId) => {
+    progress.push(p);
+    onProgress?.(p, taskId);
   });
-  const offProgress = core.events.on('task.progress', (p) => {
-    if (taskId === undefined) early.push(p);
-    else if (p.taskId === taskId) {
-      progress.push(p);
-      onProgress?.(p, taskId);
-    }
-  });
-  const offDone = core.events.on('task.done', (d) => {
-    if (taskId === undefined) early.push(d);
-    else if (d.taskId === taskId) resolveDone(d);
-  });
-  try {
-    const answer = await core.call(name, input);
-    if (!answer.ok) throw new Error(`${name} refused: ${answer.error.message}`);
-    taskId = (answer.value as { taskId: string }).taskId;
-    for (const e of early) {
-      if (e.taskId !== taskId) continue;
-      if ('ok' in e) resolveDone(e);
-      else progress.push(e);
-    }
-    return { done: await done, progress };
-  } finally {
-    offProgress();
-    offDone();
-  }
+  return { done, progress };
 }
 
 /** Runs a command in an image and returns its output. */
