@@ -14,6 +14,9 @@ export interface StateFeedOptions {
   debounceMs?: number;
 }
 
+/** Container events that leave what the feed shows as it was: no inspect for them. */
+const UNCHANGED_BY = new Set(['attach', 'detach', 'resize', 'top', 'copy', 'archive-path', 'extract-to-dir', 'export', 'commit']);
+
 /**
  * Live project state from the one events subscription: a listing when the engine is
  * reached (first time and after every reconnect) replaces everything known, events
@@ -124,7 +127,7 @@ export class StateFeed {
 
   private onEvent(event: EngineEvent): void {
     if (event.Type !== 'container' || event.Actor.Attributes[LABEL.project] === undefined) return;
-    if (event.Action.startsWith('exec_')) return;
+    if (event.Action.startsWith('exec_') || UNCHANGED_BY.has(event.Action)) return;
     const id = event.Actor.ID;
     if (this.syncing) {
       this.touchedWhileSyncing.add(id);
