@@ -1,4 +1,5 @@
 import { SlipwayError, isSlipwayError } from '../../shared/errors';
+import type { Project } from '../../shared/model/project';
 import type { CliContext } from './context';
 
 export interface ProjectTarget {
@@ -8,20 +9,27 @@ export interface ProjectTarget {
 }
 
 /**
+ * The loaded compose project or, when `-p NAME` is given and no compose file can be
+ * loaded, only that name (the project is then known by its containers' labels).
+ */
+export async function loadProjectOrName(ctx: CliContext): Promise<{ project: Project } | { name: string }> {
+  try {
+    return { project: await ctx.loadProject() };
+  } catch (error) {
+    if (ctx.global.projectName === undefined) throw error;
+    if (isSlipwayError(error) && !/not_found|no_config|not_implemented|no_compose/i.test(error.code)) throw error;
+    return { name: ctx.global.projectName };
+  }
+}
+
+/**
  * The project a command acts on: the loaded compose project, or, when `-p NAME` is
  * given and no compose file can be loaded, the containers labelled with that name
  * (as `docker compose -p NAME logs` works without a file). Unknown services are refused.
  */
 export async function projectFromContext(ctx: CliContext, services: readonly string[]): Promise<ProjectTarget> {
-  let target: ProjectTarget;
-  try {
-    const project = await ctx.loadProject();
-    target = { projectId: project.name, services: Object.keys(project.model.services) };
-  } catch (error) {
-    if (ctx.global.projectName === undefined) throw error;
-    if (isSlipwayError(error) && !/not_found|no_config|not_implemented|no_compose/i.test(error.code)) throw error;
-    target = { projectId: ctx.global.projectName };
-  }
+  const loaded = await loadProjectOrName(ctx);
+  const target: ProjectTarget = 'project' in loaded ? { projectId: loaded.project.name, services: Object.keys(loaded.project.model.services) } : { projectId: loaded.name };
   if (target.services) {
     const unknown = services.filter((s) => !target.services?.includes(s));
     if (unknown.length > 0) {

@@ -2,7 +2,7 @@ import { SlipwayError, isSlipwayError } from '../../shared/errors';
 import type { Project } from '../../shared/model/project';
 import type { StackProgress } from '../core/stack/types';
 import type { CliContext } from './context';
-import { unreachable } from './project-target';
+import { loadProjectOrName, unreachable } from './project-target';
 
 /**
  * The project for stack commands: the loaded compose project; for commands that can work
@@ -10,19 +10,16 @@ import { unreachable } from './project-target';
  * project of that name.
  */
 export async function stackProject(ctx: CliContext, options: { nameOnly?: boolean } = {}): Promise<{ project: Project; fromFile: boolean }> {
-  try {
-    const project = await ctx.loadProject();
-    for (const warning of project.warnings) ctx.err(`warning: ${warning}`);
-    return { project, fromFile: true };
-  } catch (error) {
-    if (!options.nameOnly || ctx.global.projectName === undefined) throw error;
-    if (isSlipwayError(error) && !/not_found|no_config|no_compose|not_implemented/i.test(error.code)) throw error;
-    const name = ctx.global.projectName;
-    return {
-      project: { name, workingDir: ctx.cwd, configFiles: [], profiles: [], model: { name, services: {} }, disabledServices: {}, warnings: [] },
-      fromFile: false,
-    };
+  const loaded = options.nameOnly ? await loadProjectOrName(ctx) : { project: await ctx.loadProject() };
+  if ('project' in loaded) {
+    for (const warning of loaded.project.warnings) ctx.err(`warning: ${warning}`);
+    return { project: loaded.project, fromFile: true };
   }
+  const { name } = loaded;
+  return {
+    project: { name, workingDir: ctx.cwd, configFiles: [], profiles: [], model: { name, services: {} }, disabledServices: {}, warnings: [] },
+    fromFile: false,
+  };
 }
 
 /** Prints progress as Compose does: ` Container proj-db-1  Healthy` (on stderr, like Compose). */
@@ -60,3 +57,4 @@ export async function withEngine<T>(ctx: CliContext, work: () => Promise<T>): Pr
     throw error;
   }
 }
+
