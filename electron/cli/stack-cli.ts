@@ -1,6 +1,7 @@
 import { SlipwayError, isSlipwayError } from '../../shared/errors';
 import type { Project } from '../../shared/model/project';
-import type { StackProgress } from '../core/stack/types';
+import type { ServicesOptions, StackCore, StackProgress } from '../core/stack';
+import type { Command } from './command';
 import type { CliContext } from './context';
 import { loadProjectOrName, unreachable } from './project-target';
 
@@ -58,3 +59,30 @@ export async function withEngine<T>(ctx: CliContext, work: () => Promise<T>): Pr
   }
 }
 
+/**
+ * `start`, `stop`, `restart`: one action on all or the named services, with progress;
+ * `-t S` when the action stops containers.
+ */
+export function servicesCommand(
+  spec: Pick<Command, 'name' | 'summary'> & { timeout: boolean },
+  action: (core: StackCore, project: Project, options: ServicesOptions) => Promise<unknown>,
+): Command {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    usage: `slipway ${spec.name} [SERVICE...]${spec.timeout ? ' [-t S]' : ''}`,
+    options: spec.timeout ? { timeout: { type: 'string', short: 't' } } : {},
+    async run(ctx, args) {
+      return withEngine(ctx, async () => {
+        const { project } = await stackProject(ctx);
+        const timeoutSeconds = spec.timeout ? secondsFlag(spec.name, '-t', args.values.timeout) : undefined;
+        await action(ctx.core(), project, {
+          ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
+          ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+          onProgress: progressPrinter(ctx),
+        });
+        return 0;
+      });
+    },
+  };
+}
