@@ -56,6 +56,8 @@ export const CheckFix = z.union([
   z.object({ kind: z.literal('command'), command: z.string(), label: z.string().optional() }),
   z.object({ kind: z.literal('action'), actionId: z.string(), label: z.string(), command: z.string().optional() }),
 ]);
+/** A fix: a command for the user to run, or an action Slipway can do itself (doctor.fix). */
+export type CheckFix = z.infer<typeof CheckFix>;
 
 export const DoctorCheckSchema = z.object({
   id: z.string(),
@@ -70,6 +72,7 @@ export const DoctorReport = z.object({
   checks: z.array(DoctorCheckSchema),
   summary: z.object({ ok: z.number(), warn: z.number(), fail: z.number() }),
 });
+export type DoctorReport = z.infer<typeof DoctorReport>;
 
 const HostName = z.object({ name: z.string().min(1).max(500) });
 

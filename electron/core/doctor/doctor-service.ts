@@ -1,9 +1,10 @@
+import type { DoctorReport } from '../../../shared/contract/host';
 import type { Project } from '../../../shared/model/project';
 import { SlipwayError } from '../../../shared/errors';
 import type { HostService } from '../hosts/host-service';
 import { createEnvFromExample } from './env-example';
 import { realDoctorDeps } from './real-deps';
-import { runDoctor, type DoctorReport } from './run-doctor';
+import { runDoctor } from './run-doctor';
 import type { DoctorCheck, DoctorDeps } from './types';
 
 export interface DoctorTarget {

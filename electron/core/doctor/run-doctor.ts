@@ -1,11 +1,7 @@
+import type { DoctorReport } from '../../../shared/contract/host';
 import type { DoctorCheck, DoctorDeps } from './types';
 import { clockCheck, diskCheck, engineReachableCheck, probeEngine, socketPermissionCheck } from './engine-checks';
 import { composeCheck, envCheck, imagesCheck, inotifyCheck, loadForDoctor, portsCheck } from './project-checks';
-
-export interface DoctorReport {
-  checks: DoctorCheck[];
-  summary: { ok: number; warn: number; fail: number };
-}
 
 /** Runs every check; none throws, so with no engine at all the report still says what to do. */
 export async function runDoctor(deps: DoctorDeps, env: Record<string, string | undefined>): Promise<DoctorReport> {

@@ -3,18 +3,7 @@ import type { DockerConnection } from '../docker/connect';
 import type { PingResult } from '../docker/ping-host';
 import type { HostInstance } from '../docker/providers/types';
 
-export type CheckStatus = 'ok' | 'warn' | 'fail';
-
-/** A fix: a command for the user to run, or an action Slipway can do itself (doctor.fix). */
-export type CheckFix = { kind: 'command'; command: string; label?: string } | { kind: 'action'; actionId: string; label: string; command?: string };
-
-export interface DoctorCheck {
-  id: string;
-  title: string;
-  status: CheckStatus;
-  message: string;
-  fix?: CheckFix;
-}
+export type { CheckFix, DoctorCheckInfo as DoctorCheck } from '../../../shared/contract/host';
 
 export interface DoctorThresholds {
   diskFailBytes: number;
