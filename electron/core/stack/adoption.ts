@@ -1,6 +1,5 @@
 import type Docker from 'dockerode';
 import type { ContainerSpec } from './container-spec';
-import { LABEL } from './labels';
 
 type Inspect = Docker.ContainerInspectInfo;
 
@@ -38,9 +37,4 @@ function samePorts(a: Record<string, { HostIp?: string; HostPort?: string }[]> |
     .flatMap(([k, list]) => (list ?? []).map((p) => `${k}@${p.HostIp ?? ''}:${p.HostPort ?? ''}`))
     .sort();
   return same(norm(a), norm(b));
-}
-
-/** True when a container carries our current config-hash for the service. */
-export function hashMatches(labels: Record<string, string>, hash: string): boolean {
-  return labels[LABEL.configHash] === hash;
 }
