@@ -24,7 +24,7 @@ function openOutside(url: string): void {
   if (safe) void shell.openExternal(safe);
 }
 
-export function guardContents(contents: WebContents): void {
+function guardContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
     if (!isAppUrl(url)) openOutside(url);

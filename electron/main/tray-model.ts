@@ -30,7 +30,7 @@ export interface TrayModel {
 
 const severity: Record<TrayIcon, number> = { idle: 0, healthy: 1, starting: 2, failing: 3, down: 4 };
 
-export function projectStatus(p: DesktopProject): Exclude<TrayIcon, 'down'> {
+function projectStatus(p: DesktopProject): Exclude<TrayIcon, 'down'> {
   if (p.services.some(isFailing)) return 'failing';
   const up = p.running.some((t) => /(^|\.)(up|start|restart)$/.test(t.kind));
   if (up || p.services.some((s) => s.state === 'starting')) return 'starting';
@@ -48,7 +48,7 @@ export function worstIcon(state: DesktopState): TrayIcon {
   return worst;
 }
 
-export function healthCount(p: DesktopProject): string {
+function healthCount(p: DesktopProject): string {
   return `${p.services.filter(isReady).length}/${p.services.length} healthy`;
 }
 

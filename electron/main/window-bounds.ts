@@ -7,7 +7,7 @@ export interface Rect {
   height: number;
 }
 
-export const DEFAULT_SIZE = { width: 1280, height: 820 };
+const DEFAULT_SIZE = { width: 1280, height: 820 };
 const MIN_VISIBLE = 100;
 
 /**

@@ -1,5 +1,5 @@
 /** Colour slots for services in merged logs; each is themed (light and dark) in styles. */
-export const SERVICE_COLOR_SLOTS = 10;
+const SERVICE_COLOR_SLOTS = 10;
 
 /** A stable slot per service: its place in the project's service list, else a hash. */
 export function serviceColorSlot(service: string, services: readonly string[]): number {

@@ -16,7 +16,7 @@ export async function fetchSnapshot(client: SlipwayClient, projectId: string): P
   return { ok: true, value: { projectId, engine: 'up', services: fromPs(ps.value) } };
 }
 
-export function fromPs(list: ServiceContainer[]): ServiceState[] {
+function fromPs(list: ServiceContainer[]): ServiceState[] {
   const byService = new Map<string, ServiceState>();
   for (const c of list) {
     if (c.orphan) continue;

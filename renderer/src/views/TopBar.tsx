@@ -31,6 +31,6 @@ export function TopBar({ connection }: { connection: 'connecting' | 'open' | 'cl
   );
 }
 
-export function isMac(): boolean {
+function isMac(): boolean {
   return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 }
