@@ -24,10 +24,6 @@ import type { ComposeSource } from './yaml-source';
  * validation: a compose project as the Compose spec defines it, as one Project.
  */
 export async function loadProject(options: ProjectOptions = {}): Promise<Project> {
-  return loadProjectSync(options);
-}
-
-export function loadProjectSync(options: ProjectOptions = {}): Project {
   const processEnv: Env = options.env ?? process.env;
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const warnings: string[] = [];
