@@ -5,6 +5,7 @@ import { TaskStarted } from './common';
 const ErrorInfo = z.object({ code: z.string(), message: z.string(), hint: z.string().optional() });
 
 export const HostStateSchema = z.enum(['running', 'stopped', 'starting', 'stopping', 'error', 'unknown']);
+export type HostState = z.infer<typeof HostStateSchema>;
 
 /** The host the core uses now, and whether (and what) answers there. */
 export const HostStatus = z.object({

@@ -1,5 +1,7 @@
+import type { HostState } from '../../../../shared/contract/host';
+
 /** A Docker host a VM manager or service manager can report on and start/stop. */
-export type HostState = 'running' | 'stopped' | 'starting' | 'stopping' | 'error' | 'unknown';
+export type { HostState };
 
 export type ProviderId = 'docker' | 'docker-rootless' | 'colima' | 'lima' | 'docker-desktop' | 'podman' | 'orbstack' | 'rancher-desktop';
 
