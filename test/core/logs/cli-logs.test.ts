@@ -8,11 +8,13 @@ import { runCli } from '../../../electron/cli/run-cli';
 import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
 import { bundleCli } from './cli-bundle';
 
+// stderr is written first: Docker copies stdout and stderr to the log file separately, so
+// lines written at the same moment may land in either order, and --tail 1 must be "green".
 const FILE = `services:
   chatty:
     image: busybox:latest
     init: true
-    command: ["sh", "-c", "seq 1 20000 | sed 's/^/chatty /'; echo 'oops on stderr' >&2; printf '\\\\033[32mgreen\\\\033[0m\\\\n'; touch /tmp/done; exec sleep 3600"]
+    command: ["sh", "-c", "echo 'oops on stderr' >&2; seq 1 20000 | sed 's/^/chatty /'; printf '\\\\033[32mgreen\\\\033[0m\\\\n'; touch /tmp/done; exec sleep 3600"]
     healthcheck: { test: ["CMD", "test", "-f", "/tmp/done"], interval: 1s, retries: 60 }
     stop_grace_period: 1s
   quiet:
