@@ -25,6 +25,10 @@ export const StackUpInput = ProjectRef.extend({
   removeOrphans: z.boolean().optional(),
   /** Recreate containers even when their configuration is unchanged. */
   forceRecreate: z.boolean().optional(),
+  /** Keep existing containers even when their configuration changed. */
+  noRecreate: z.boolean().optional(),
+  /** Recreate with fresh anonymous volumes instead of the previous containers' (`-V`). */
+  renewAnonVolumes: z.boolean().optional(),
 });
 export type StackUpInput = z.infer<typeof StackUpInput>;
 

@@ -20,7 +20,7 @@ export function buildHook(ctx: CliContext, project: Project): UpOptions['build']
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the services in dependency order, each as soon as its dependencies are ready',
-  usage: 'slipway up [SERVICE...] [-d] [--wait] [--timeout S] [--build] [--remove-orphans] [--force-recreate] [--no-deps] [--watch]',
+  usage: 'slipway up [SERVICE...] [-d] [--wait] [--timeout S] [--build] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--watch]',
   options: {
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
@@ -29,6 +29,8 @@ export const upCommand: Command = {
     build: { type: 'boolean' },
     'remove-orphans': { type: 'boolean' },
     'force-recreate': { type: 'boolean' },
+    'no-recreate': { type: 'boolean' },
+    'renew-anon-volumes': { type: 'boolean', short: 'V' },
     'no-deps': { type: 'boolean' },
     watch: { type: 'boolean', short: 'w' },
   },
@@ -58,6 +60,8 @@ export function upOptions(ctx: CliContext, project: Project, args: ParsedArgs): 
     wait: values.wait === true,
     removeOrphans: values['remove-orphans'] === true,
     forceRecreate: values['force-recreate'] === true,
+    noRecreate: values['no-recreate'] === true,
+    renewAnonVolumes: values['renew-anon-volumes'] === true,
     noDeps: values['no-deps'] === true,
   };
   if (args.positionals.length > 0) options.services = args.positionals;

@@ -1,11 +1,36 @@
+import path from 'node:path';
 import type Docker from 'dockerode';
 import type { Healthcheck, Project, ServiceConfig } from '../../../shared/model/project';
 import { parseDurationMs } from '../../../shared/duration';
-import { containerLabels } from './labels';
+import type { ContainerMount } from './containers';
+import { LABEL, containerLabels } from './labels';
 import { containerName, networkName, serviceImage, serviceNetworkKeys, stopTimeoutSeconds, volumeName } from './names';
 
 /** Containers of other services this one refers to (network_mode: service:X, volumes_from). */
 export type PeerContainers = Record<string, string>;
+
+/** An anonymous volume of the container being replaced, carried over to its successor. */
+export interface InheritedVolume {
+  /** The volume's (generated) name. */
+  name: string;
+  target: string;
+}
+
+/** A container path as Go's path.Clean gives it (no `..`, no trailing slash), so targets compare equal. */
+export function cleanPath(p: string): string {
+  const clean = path.posix.normalize(p);
+  return clean.length > 1 ? clean.replace(/\/+$/, '') : clean;
+}
+
+/** What a create needs besides the service: the peers it refers to, volumes it inherits, a name of its own. */
+export interface SpecOptions {
+  peers?: PeerContainers;
+  inherited?: InheritedVolume[];
+  /** Create under this name instead of the service's (a recreate renames it afterwards). */
+  name?: string;
+  /** The name of the container this one replaces (Compose's `com.docker.compose.replace` label). */
+  replaces?: string;
+}
 
 /** Docker's default log rotation for containers whose service does not set `logging`. */
 export const DEFAULT_LOG_CONFIG = { Type: 'json-file', Config: { 'max-size': '10m', 'max-file': '3' } };
@@ -58,16 +83,21 @@ function ports(config: ServiceConfig): { exposed: Record<string, object>; bindin
   return { exposed, bindings };
 }
 
-function mounts(project: Project, config: ServiceConfig): { binds: string[]; mounts: Docker.MountSettings[] } {
+function mounts(project: Project, config: ServiceConfig, inherited: InheritedVolume[]): { binds: string[]; mounts: Docker.MountSettings[] } {
   const binds: string[] = [];
   const out: Docker.MountSettings[] = [];
+  const inheritedAt = new Map(inherited.map((v) => [v.target, v.name]));
+  const used = new Set<string>();
   for (const volume of config.volumes ?? []) {
+    used.add(cleanPath(volume.target));
     if (volume.type === 'bind' && volume.source) {
       // The Binds form creates a missing host path, as Compose does by default.
       const options = [volume.read_only ? 'ro' : 'rw', volume.bind?.selinux, volume.bind?.propagation].filter(Boolean);
       binds.push(`${volume.source}:${volume.target}:${options.join(',')}`);
     } else if (volume.type === 'volume') {
-      const source = volume.source ? (project.model.volumes?.[volume.source] ? volumeName(project, volume.source) : volume.source) : undefined;
+      const source = volume.source
+        ? (project.model.volumes?.[volume.source] ? volumeName(project, volume.source) : volume.source)
+        : inheritedAt.get(cleanPath(volume.target));
       out.push({
         Type: 'volume',
         Target: volume.target,
@@ -86,7 +116,30 @@ function mounts(project: Project, config: ServiceConfig): { binds: string[]; mou
       } as Docker.MountSettings);
     }
   }
+  for (const entry of config.tmpfs ?? []) used.add(cleanPath(entry.split(':')[0] ?? entry));
+  // The image's VOLUMEs that the service does not mount anything at: the old anonymous volume.
+  for (const volume of inherited) {
+    if (!used.has(volume.target)) out.push({ Type: 'volume', Source: volume.name, Target: volume.target });
+  }
   return { binds, mounts: out };
+}
+
+/**
+ * The anonymous volumes a recreated container keeps, as Compose decides it
+ * (pkg/compose/create.go, buildContainerMountOptions): a volume of the old container
+ * mounted where the new image declares a VOLUME, or where the service asks for an
+ * anonymous volume. Binds and tmpfs are never carried over.
+ */
+export function inheritedVolumes(config: ServiceConfig, old: readonly ContainerMount[], imageVolumes: readonly string[]): InheritedVolume[] {
+  const anonymousTargets = new Set((config.volumes ?? []).filter((v) => v.type === 'volume' && !v.source).map((v) => cleanPath(v.target)));
+  const declared = new Set(imageVolumes.map((p) => cleanPath(p)));
+  const out: InheritedVolume[] = [];
+  for (const mount of old) {
+    if (mount.type !== 'volume' || !mount.name) continue;
+    const target = cleanPath(mount.destination);
+    if (declared.has(target) || anonymousTargets.has(target)) out.push({ name: mount.name, target });
+  }
+  return out;
 }
 
 function restartPolicy(restart: string | undefined): Docker.HostRestartPolicy | undefined {
@@ -121,10 +174,11 @@ function logConfig(config: ServiceConfig): Docker.HostConfig['LogConfig'] {
  * host_ip, mounts, healthcheck (in ns), init, network mode, networks with the service
  * name as alias, Compose's labels, log rotation by default, stop signal and timeout.
  */
-export function containerSpec(project: Project, service: string, number: number, imageId: string, peers: PeerContainers = {}): ContainerSpec {
+export function containerSpec(project: Project, service: string, number: number, imageId: string, extra: SpecOptions = {}): ContainerSpec {
   const config = project.model.services[service] ?? {};
+  const peers = extra.peers ?? {};
   const { exposed, bindings } = ports(config);
-  const { binds, mounts: mountList } = mounts(project, config);
+  const { binds, mounts: mountList } = mounts(project, config, extra.inherited ?? []);
   const networkKeys = serviceNetworkKeys(config);
   const networks = networkKeys.map((key) => ({
     name: networkName(project, key),
@@ -154,9 +208,9 @@ export function containerSpec(project: Project, service: string, number: number,
     ...(config.volumes_from ? { VolumesFrom: config.volumes_from.map((v) => volumesFromEntry(v, peers)) } : {}),
   };
   const options: Docker.ContainerCreateOptions = {
-    name: containerName(project, service, number),
+    name: extra.name ?? containerName(project, service, number),
     Image: serviceImage(project, service),
-    Labels: containerLabels(project, service, number, imageId),
+    Labels: { ...containerLabels(project, service, number, imageId), ...(extra.replaces ? { [LABEL.replace]: extra.replaces } : {}) },
     Env: environment(config),
     ...(config.command ? { Cmd: config.command } : {}),
     ...(config.entrypoint ? { Entrypoint: config.entrypoint } : {}),

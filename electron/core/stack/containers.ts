@@ -15,8 +15,20 @@ export interface ProjectContainer {
   imageId: string;
   labels: Record<string, string>;
   ports: { hostIp?: string; hostPort?: number; containerPort: number; protocol: string }[];
+  /** What is mounted where (volumes by name, binds by host path); tmpfs mounts are not listed by Docker. */
+  mounts: ContainerMount[];
   /** Made by Slipway (false: made by Compose or another tool). */
   ours: boolean;
+}
+
+export interface ContainerMount {
+  type: string;
+  /** The volume's name (type volume); anonymous volumes have a generated hex name. */
+  name?: string;
+  /** The host path (bind) or the volume's path on the engine. */
+  source: string;
+  destination: string;
+  rw: boolean;
 }
 
 function healthFromStatus(status: string): ProjectContainer['health'] {
@@ -63,6 +75,13 @@ export async function listProjectContainers(docker: Docker, projectName: string,
         ...(p.PublicPort ? { hostPort: p.PublicPort } : {}),
         containerPort: p.PrivatePort,
         protocol: p.Type,
+      })),
+      mounts: (info.Mounts ?? []).map((m) => ({
+        type: m.Type,
+        ...(m.Name ? { name: m.Name } : {}),
+        source: m.Source,
+        destination: m.Destination,
+        rw: m.RW,
       })),
       ours: labels[LABEL.slipway] !== undefined,
     });

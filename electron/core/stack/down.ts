@@ -10,7 +10,7 @@ import { inReverseOrder } from './start-stop';
 import type { ProgressListener, StackCore } from './types';
 
 export interface DownOptions {
-  /** Also remove named volumes (`-v`). */
+  /** Also remove named volumes and the containers' anonymous volumes (`-v`). */
   volumes?: boolean;
   /** Stop timeout in seconds for every container (`-t`); otherwise each container's stop_grace_period. */
   timeoutSeconds?: number;
@@ -40,7 +40,10 @@ export async function downProject(core: StackCore, project: Project, options: Do
     const targets = containers.filter((c) => options.removeOrphans || !isOrphan(c));
     const orphansLeft = [...new Set(containers.filter((c) => !targets.includes(c)).map((c) => c.service))];
     const deps = dependenciesOf(project);
-    await inReverseOrder(targets, dependentsOf(deps), (c) => removeServiceContainer(docker, c.id, c.name, c.service, report, options.timeoutSeconds));
+    await inReverseOrder(targets, dependentsOf(deps), (c) => removeServiceContainer(docker, c.id, c.name, c.service, report, {
+      ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+      removeVolumes: options.volumes === true,
+    }));
     if (orphansLeft.length > 0) {
       report({ kind: 'Warning', name: project.name, status: `Orphan containers left for services not in the project: ${orphansLeft.join(', ')}. Run down with --remove-orphans to remove them.` });
     }

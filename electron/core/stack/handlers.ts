@@ -26,6 +26,8 @@ export function stackHandlers(core: StackHost): PartialHandlers<StackCalls> {
         ...(input.timeoutSeconds !== undefined ? { timeoutMs: input.timeoutSeconds * 1000 } : {}),
         ...(input.removeOrphans !== undefined ? { removeOrphans: input.removeOrphans } : {}),
         ...(input.forceRecreate !== undefined ? { forceRecreate: input.forceRecreate } : {}),
+        ...(input.noRecreate !== undefined ? { noRecreate: input.noRecreate } : {}),
+        ...(input.renewAnonVolumes !== undefined ? { renewAnonVolumes: input.renewAnonVolumes } : {}),
         signal: ctx.signal,
         onProgress: progressTo(ctx),
       }), project.name);

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { Project } from '../../../shared/model/project';
 import { ServiceFailedError, dockerMessage } from './errors';
+import { cleanPath } from './container-spec';
 import { serviceImage } from './names';
 
 export type ImageReporter = (image: string, status: string) => void;
@@ -9,6 +10,8 @@ export interface ImageInfo {
   id: string;
   /** The image declares a HEALTHCHECK of its own. */
   healthcheck: boolean;
+  /** Paths the image declares with VOLUME (each gets an anonymous volume unless the service mounts something there). */
+  volumes: string[];
 }
 
 /** Looks up (and, where missing, pulls) each service's image; returns image id and healthcheck by service. */
@@ -42,8 +45,12 @@ export async function resolveImages(docker: Docker, project: Project, services: 
 async function inspectImage(docker: Docker, image: string): Promise<ImageInfo | undefined> {
   try {
     const info = await docker.getImage(image).inspect();
-    const test = (info.Config as { Healthcheck?: { Test?: string[] } } | undefined)?.Healthcheck?.Test;
-    return { id: info.Id, healthcheck: Array.isArray(test) && test.length > 0 && test[0] !== 'NONE' };
+    const test = info.Config.Healthcheck?.Test;
+    return {
+      id: info.Id,
+      healthcheck: Array.isArray(test) && test.length > 0 && test[0] !== 'NONE',
+      volumes: Object.keys(info.Config.Volumes ?? {}).map(cleanPath),
+    };
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return undefined;
     throw error;

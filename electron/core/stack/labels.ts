@@ -19,6 +19,8 @@ export const LABEL = {
   version: 'com.docker.compose.version',
   network: 'com.docker.compose.network',
   volume: 'com.docker.compose.volume',
+  /** On a recreated container: the name of the one it replaced. */
+  replace: 'com.docker.compose.replace',
   /** Ours: which Slipway made the resource (Compose-made ones lack it). */
   slipway: 'dev.slipway.version',
 } as const;

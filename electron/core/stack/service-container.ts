@@ -1,7 +1,8 @@
 import type Docker from 'dockerode';
 import type { Project } from '../../../shared/model/project';
-import type { ContainerSpec, PeerContainers } from './container-spec';
-import { containerSpec } from './container-spec';
+import type { ContainerSpec, SpecOptions } from './container-spec';
+import { containerSpec, inheritedVolumes } from './container-spec';
+import type { ProjectContainer } from './containers';
 import { explainStartError } from './errors';
 import type { ProgressListener } from './types';
 
@@ -11,10 +12,10 @@ export interface CreatedContainer {
 }
 
 /** Creates a service container and joins its other networks (before it starts). */
-export async function createServiceContainer(docker: Docker, project: Project, service: string, number: number, imageId: string, peers: PeerContainers, report: ProgressListener): Promise<CreatedContainer> {
-  const spec: ContainerSpec = containerSpec(project, service, number, imageId, peers);
+export async function createServiceContainer(docker: Docker, project: Project, service: string, number: number, imageId: string, extra: SpecOptions, report: ProgressListener): Promise<CreatedContainer> {
+  const spec: ContainerSpec = containerSpec(project, service, number, imageId, extra);
   const name = spec.options.name ?? service;
-  report({ kind: 'Container', name, status: 'Creating', service });
+  if (!extra.name) report({ kind: 'Container', name, status: 'Creating', service });
   let container: Docker.Container;
   try {
     container = await docker.createContainer(spec.options);
@@ -24,18 +25,59 @@ export async function createServiceContainer(docker: Docker, project: Project, s
   for (const network of spec.extraNetworks) {
     await docker.getNetwork(network.name).connect({ Container: container.id, EndpointConfig: { Aliases: network.aliases } });
   }
-  report({ kind: 'Container', name, status: 'Created', service });
+  if (!extra.name) report({ kind: 'Container', name, status: 'Created', service });
   return { id: container.id, name };
 }
 
-/** Stops (with the container's own stop timeout unless `timeoutSeconds`) and removes a container. */
-export async function removeServiceContainer(docker: Docker, id: string, name: string, service: string, report: ProgressListener, timeoutSeconds?: number, verb: 'Removing' | 'Recreate' = 'Removing'): Promise<void> {
+export interface RecreateOptions {
+  image: { id: string; volumes: string[] };
+  peers: SpecOptions['peers'];
+  /** Carry the old container's anonymous volumes over (Compose's default; `up -V` turns it off). */
+  inherit: boolean;
+}
+
+/**
+ * Replaces a service container as Compose does (pkg/compose/reconcile.go): the new one is
+ * created under a temporary name first, with the old one's anonymous volumes (and those at
+ * the image's VOLUME paths); only then is the old one stopped and removed — keeping its
+ * volumes — and the new one renamed. A refused create leaves the old container as it was.
+ */
+export async function recreateServiceContainer(docker: Docker, project: Project, service: string, old: ProjectContainer, options: RecreateOptions, report: ProgressListener): Promise<CreatedContainer> {
+  const config = project.model.services[service] ?? {};
+  const inherited = options.inherit ? inheritedVolumes(config, old.mounts, options.image.volumes) : [];
+  report({ kind: 'Container', name: old.name, status: 'Recreate', service });
+  const temporary = `${old.id.slice(0, 12)}_${old.name}`;
+  const created = await createServiceContainer(docker, project, service, old.number, options.image.id, {
+    ...(options.peers ? { peers: options.peers } : {}),
+    inherited,
+    name: temporary,
+    replaces: old.name,
+  }, report);
+  const previous = docker.getContainer(old.id);
+  try {
+    await previous.stop().catch(ignoreGone);
+    await previous.remove({ force: true, v: false }).catch(ignoreGone);
+  } catch (error) {
+    await docker.getContainer(created.id).remove({ force: true, v: false }).catch(() => undefined);
+    throw explainStartError(service, error);
+  }
+  const name = containerSpec(project, service, old.number, options.image.id).options.name ?? old.name;
+  await docker.getContainer(created.id).rename({ name });
+  report({ kind: 'Container', name, status: 'Recreated', service });
+  return { id: created.id, name };
+}
+
+/**
+ * Stops (with the container's own stop timeout unless `timeoutSeconds`) and removes a
+ * container; its anonymous volumes go with it only when `removeVolumes` (`down -v`), as in Compose.
+ */
+export async function removeServiceContainer(docker: Docker, id: string, name: string, service: string, report: ProgressListener, options: { timeoutSeconds?: number; removeVolumes?: boolean } = {}): Promise<void> {
   const container = docker.getContainer(id);
-  report({ kind: 'Container', name, status: verb === 'Recreate' ? 'Recreate' : 'Stopping', service });
-  await container.stop(timeoutSeconds !== undefined ? { t: timeoutSeconds } : {}).catch(ignoreGone);
-  if (verb === 'Removing') report({ kind: 'Container', name, status: 'Removing', service });
-  await container.remove({ force: true, v: true }).catch(ignoreGone);
-  if (verb === 'Removing') report({ kind: 'Container', name, status: 'Removed', service });
+  report({ kind: 'Container', name, status: 'Stopping', service });
+  await container.stop(options.timeoutSeconds !== undefined ? { t: options.timeoutSeconds } : {}).catch(ignoreGone);
+  report({ kind: 'Container', name, status: 'Removing', service });
+  await container.remove({ force: true, v: options.removeVolumes === true }).catch(ignoreGone);
+  report({ kind: 'Container', name, status: 'Removed', service });
 }
 
 /** Starts a container; Docker's refusals (port in use, …) become errors that name the service. */

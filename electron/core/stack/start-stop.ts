@@ -2,7 +2,6 @@ import type { Project } from '../../../shared/model/project';
 import { SlipwayError } from '../../../shared/errors';
 import type { ProjectContainer } from './containers';
 import { byService, listProjectContainers } from './containers';
-import type { ImageInfo } from './images';
 import { assertNoCycle, dependenciesOf, dependentsOf, selectServices } from './plan';
 import type { Dependency } from './plan';
 import { ReadinessWatch } from './readiness';
@@ -101,21 +100,23 @@ async function runInOrder(core: StackCore, project: Project, options: ServicesOp
     if (missing.length > 0) {
       throw new SlipwayError('no_container', `No container for service${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, 'Create them with `slipway up`.');
     }
-    const images = new Map<string, ImageInfo>();
+    const withHealthcheck = new Set<string>();
     await Promise.all(selected.map(async (s) => {
       const c = current.get(s)?.[0] as ProjectContainer;
       const info = await docker.getContainer(c.id).inspect();
-      const test = (info.Config.Healthcheck as { Test?: string[] } | undefined)?.Test;
-      images.set(s, { id: c.imageId, healthcheck: Array.isArray(test) && test.length > 0 && test[0] !== 'NONE' });
+      const test = info.Config.Healthcheck?.Test;
       watch.seed(c.id, { running: c.state === 'running', ...(c.health ? { health: c.health } : {}), ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) });
-      if (images.get(s)?.healthcheck) watch.markHealthcheck(c.id);
+      if (Array.isArray(test) && test.length > 0 && test[0] !== 'NONE') {
+        withHealthcheck.add(s);
+        watch.markHealthcheck(c.id);
+      }
     }));
     const completionDeps = new Set<string>();
     for (const list of deps.values()) for (const d of list) if (d.condition === 'service_completed_successfully') completionDeps.add(d.service);
     const gate = new StartGate({
       docker, project, deps, selected: new Set(selected), watch, report, signal: options.signal, completionDeps,
       warn: (message) => report({ kind: 'Warning', name: project.name, status: message }),
-      hasHealthcheck: (s) => images.get(s)?.healthcheck ?? false,
+      hasHealthcheck: (s) => withHealthcheck.has(s),
       containerOf: async (s) => {
         const c = current.get(s)?.[0] as ProjectContainer;
         return { id: c.id, name: c.name };

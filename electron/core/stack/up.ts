@@ -12,7 +12,7 @@ import type { Dependency } from './plan';
 import { ReadinessWatch } from './readiness';
 import { inspector, stateEmitter } from './state-events';
 import { ensureNetworks, ensureVolumes, usedNetworkKeys, usedVolumeKeys } from './resources';
-import { createServiceContainer, removeServiceContainer, startServiceContainer } from './service-container';
+import { createServiceContainer, recreateServiceContainer, removeServiceContainer, startServiceContainer } from './service-container';
 import type { CreatedContainer } from './service-container';
 import type { ProgressListener, StackCore } from './types';
 import { StartGate, waitReady } from './wait';
@@ -28,6 +28,13 @@ export interface UpOptions {
   removeOrphans?: boolean;
   /** Recreate all (true) or the named services even when unchanged. */
   forceRecreate?: boolean | string[];
+  /** Keep existing containers even when their configuration changed (`--no-recreate`). */
+  noRecreate?: boolean;
+  /**
+   * Give recreated containers fresh anonymous volumes instead of the old ones' (`-V`,
+   * `--renew-anon-volumes`); like Compose, this recreates every selected container.
+   */
+  renewAnonVolumes?: boolean;
   /**
    * Builds images before anything is created (`up --build`): called with the selected
    * services that have a `build:` section. The images room plugs its builder in here.
@@ -59,6 +66,9 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
   const report: ProgressListener = options.onProgress ?? (() => undefined);
   const deps = dependenciesOf(project);
   assertNoCycle(deps);
+  if (options.noRecreate && (options.forceRecreate === true || options.renewAnonVolumes)) {
+    throw new SlipwayError('usage', `up: --no-recreate cannot be combined with ${options.renewAnonVolumes ? '--renew-anon-volumes' : '--force-recreate'}`, 'Use one of them.');
+  }
   const selected = selectServices(project, deps, options.services, options.noDeps);
   const selectedSet = new Set(selected);
   const warnings: string[] = [];
@@ -84,9 +94,14 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
     const current = byService(existing);
     const plans = new Map<string, Plan>();
     await Promise.all(selected.map(async (service) => {
-      plans.set(service, await planService(core, project, service, current.get(service) ?? [], images.get(service) as ImageInfo, options.forceRecreate));
+      plans.set(service, await planService(core, project, service, current.get(service) ?? [], imageOf(service), recreatePolicy(options)));
     }));
 
+    function imageOf(service: string): ImageInfo {
+      const image = images.get(service);
+      if (!image) throw new SlipwayError('internal', `No image resolved for ${service}`);
+      return image;
+    }
     const hasHealthcheck = (service: string): boolean => {
       const health = project.model.services[service]?.healthcheck;
       if (health) return !health.disable && health.test?.[0] !== 'NONE';
@@ -133,16 +148,14 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
           if (other) peers[peer] = other.id;
         }
       }
-      let number: number;
+      let created: CreatedContainer;
       if (plan.kind === 'recreate') {
-        number = plan.old.number;
-        await removeServiceContainer(docker, plan.old.id, plan.old.name, service, report, undefined, 'Recreate');
+        created = await recreateServiceContainer(docker, project, service, plan.old, { image: imageOf(service), peers, inherit: options.renewAnonVolumes !== true }, report);
         actions[service] = 'recreated';
       } else {
-        number = plan.number;
+        created = await createServiceContainer(docker, project, service, plan.number, imageOf(service).id, { peers }, report);
         actions[service] = 'created';
       }
-      const created = await createServiceContainer(docker, project, service, number, (images.get(service) as ImageInfo).id, peers, report);
       if (hasHealthcheck(service)) watch.markHealthcheck(created.id);
       return created;
     };
@@ -174,11 +187,21 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
   }
 }
 
-async function planService(core: StackCore, project: Project, service: string, existing: ProjectContainer[], image: ImageInfo, force: UpOptions['forceRecreate']): Promise<Plan> {
+type RecreatePolicy = { force: (service: string) => boolean; never: boolean };
+
+function recreatePolicy(options: UpOptions): RecreatePolicy {
+  const force = options.forceRecreate;
+  return {
+    force: (service) => options.renewAnonVolumes === true || force === true || (Array.isArray(force) && force.includes(service)),
+    never: options.noRecreate === true,
+  };
+}
+
+async function planService(core: StackCore, project: Project, service: string, existing: ProjectContainer[], image: ImageInfo, policy: RecreatePolicy): Promise<Plan> {
   const first = existing[0];
   if (!first) return { kind: 'create', number: 1 };
-  const forced = force === true || (Array.isArray(force) && force.includes(service));
-  if (forced) return { kind: 'recreate', old: first };
+  if (policy.force(service)) return { kind: 'recreate', old: first };
+  if (policy.never) return { kind: 'keep', existing: first, adopted: !first.ours };
   const hash = serviceConfigHash(project.model.services[service] ?? {});
   if (first.labels[LABEL.configHash] === hash && first.labels[LABEL.image] === image.id && first.imageId === image.id) {
     return { kind: 'keep', existing: first, adopted: false };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerSpec } from '../../../../electron/core/stack/container-spec';
+import { containerSpec, inheritedVolumes } from '../../../../electron/core/stack/container-spec';
 import { dependsOnLabel, serviceConfigHash, stableJson } from '../../../../electron/core/stack/labels';
 import { dependenciesOf, findCycle, selectServices, startLevels } from '../../../../electron/core/stack/plan';
 import type { Project, ServiceConfig } from '../../../../shared/model/project';
@@ -109,9 +109,35 @@ describe('containerSpec', () => {
 
   it('uses the peer container for network_mode: service:X and honours logging', () => {
     const p = project({ side: { image: 'x', network_mode: 'service:web', logging: { driver: 'local', options: { 'max-size': '1m' } } } });
-    const o = containerSpec(p, 'side', 1, 'sha256:1', { web: 'abc123' }).options;
+    const o = containerSpec(p, 'side', 1, 'sha256:1', { peers: { web: 'abc123' } }).options;
     expect(o.HostConfig?.NetworkMode).toBe('container:abc123');
     expect(o.NetworkingConfig).toBeUndefined();
     expect(o.HostConfig?.LogConfig).toEqual({ Type: 'local', Config: { 'max-size': '1m' } });
+  });
+});
+
+describe('anonymous volumes on recreate (as Compose)', () => {
+  const old = [
+    { type: 'volume', name: 'anon1', source: '/v/anon1', destination: '/data', rw: true },
+    { type: 'volume', name: 'anon2', source: '/v/anon2', destination: '/var/lib/db/', rw: true },
+    { type: 'volume', name: 'demo_store', source: '/v/store', destination: '/store', rw: true },
+    { type: 'bind', source: '/src', destination: '/src', rw: true },
+  ];
+
+  it('carries over the volumes at anonymous targets of the file and at the image’s VOLUMEs, never binds or other named ones', () => {
+    const config: ServiceConfig = { image: 'x', volumes: [{ type: 'volume', target: '/data' }, { type: 'volume', source: 'store', target: '/store' }, { type: 'bind', source: '/src', target: '/src' }] };
+    expect(inheritedVolumes(config, old, ['/var/lib/db'])).toEqual([{ name: 'anon1', target: '/data' }, { name: 'anon2', target: '/var/lib/db' }]);
+    expect(inheritedVolumes(config, old, [])).toEqual([{ name: 'anon1', target: '/data' }]);
+    expect(inheritedVolumes({ image: 'x' }, old, [])).toEqual([]);
+  });
+
+  it('mounts an inherited volume once: at the file’s anonymous target, or alone for an image VOLUME the service does not mount over', () => {
+    const p = project({ db: { image: 'x', volumes: [{ type: 'volume', target: '/data' }, { type: 'bind', source: '/src', target: '/var/lib/db' }] } });
+    const inherited = [{ name: 'anon1', target: '/data' }, { name: 'anon2', target: '/var/lib/db' }, { name: 'anon3', target: '/cache' }];
+    const o = containerSpec(p, 'db', 1, 'sha256:1', { inherited, name: 'abc_demo-db-1', replaces: 'demo-db-1' }).options;
+    expect(o.HostConfig?.Mounts).toEqual([{ Type: 'volume', Target: '/data', Source: 'anon1' }, { Type: 'volume', Source: 'anon3', Target: '/cache' }]);
+    expect(o.HostConfig?.Binds).toEqual(['/src:/var/lib/db:rw']);
+    expect(o.name).toBe('abc_demo-db-1');
+    expect(o.Labels?.['com.docker.compose.replace']).toBe('demo-db-1');
   });
 });
