@@ -12,7 +12,7 @@ import { dependencyEdges, findDependencyCycle } from './graph';
 import { SlipwayError } from '../../../shared/errors';
 import { finalizeService, finalizeTopLevel, pruneUnusedResources, sortKeys } from './finalize';
 import { mergeModels } from './merge';
-import { applyProfiles, activeProfiles } from './profiles';
+import { applyProfiles, activeProfiles, withServicesEnabled } from './profiles';
 import { chooseProjectName } from './project-name';
 import type { Lookup } from './template';
 import type { Dict } from './types';
@@ -44,8 +44,9 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
   const firstFile = files[0] as string;
   const workingDir = explicitDir ?? path.dirname(firstFile);
   if (envFilesGiven.length === 0 && workingDir !== envDir) {
+    // As compose-go's second WithDotEnv: the project directory's .env adds what the first did not set.
     envDir = workingDir;
-    dotenv = loadDotEnv([path.join(envDir, '.env')], processEnv, false, cwd);
+    dotenv = { ...loadDotEnv([path.join(envDir, '.env')], { ...dotenv, ...processEnv }, false, cwd), ...dotenv };
     env = projectEnvironment(dotenv, processEnv);
   }
   const lookup: Lookup = (name) => env[name];
@@ -63,8 +64,8 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     fromFileWhere: meta.nameSource?.where(['name']),
     folder: path.basename(workingDir),
   }).name;
-  const profiles = activeProfiles(options.profiles, env.COMPOSE_PROFILES);
   const services = isDict(merged.services) ? merged.services : {};
+  const profiles = withServicesEnabled(services, activeProfiles(options.profiles, env.COMPOSE_PROFILES), options.services ?? []);
   const { enabled, disabled } = applyProfiles(services, profiles);
   const finalServices: Record<string, Dict> = {};
   for (const [serviceName, service] of Object.entries(enabled)) {
@@ -73,7 +74,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     finalServices[serviceName] = finalizeService(service, serviceName, lookup, origin);
   }
   const model: Dict = { ...merged, name, services: finalServices };
-  checkConsistency(model, finalServices, services, origins);
+  const containerNameConflicts = checkConsistency(model, finalServices, services, origins);
   assertNoCycle(finalServices as Record<string, ServiceConfig>, origins);
   finalizeTopLevel(model, name);
   pruneUnusedResources(model);
@@ -91,6 +92,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     model: sortKeys(model) as ComposeModel,
     disabledServices: disabled,
     warnings,
+    ...(containerNameConflicts.length > 0 ? { containerNameConflicts } : {}),
   };
 }
 

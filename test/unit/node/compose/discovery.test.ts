@@ -35,6 +35,20 @@ describe('discovery', () => {
     expect(Object.keys(project.model.services).sort()).toEqual(['a', 'b']);
   });
 
+  it('a .env that names COMPOSE_FILE in another folder still gives its other variables (image, COMPOSE_PROFILES)', async () => {
+    const dir = projectDir({
+      '.env': 'COMPOSE_FILE=deploy/compose.yaml\nIMAGE=team/app:1\nCOMPOSE_PROFILES=debug\nSHARED=from-cwd\n',
+      'deploy/compose.yaml': 'services:\n  web:\n    image: "${IMAGE}"\n    environment:\n      SHARED: "${SHARED}"\n      LOCAL: "${LOCAL}"\n  tools:\n    image: busybox\n    profiles: [debug]\n',
+      'deploy/.env': 'SHARED=from-deploy\nLOCAL=deploy-only\n',
+    });
+    const project = await loadProject({ cwd: dir, env: cleanEnv });
+    expect(project.workingDir).toBe(path.join(dir, 'deploy'));
+    expect(project.model.services.web?.image).toBe('team/app:1');
+    expect(project.model.services.web?.environment).toEqual({ SHARED: 'from-cwd', LOCAL: 'deploy-only' });
+    expect(project.profiles).toEqual(['debug']);
+    expect(Object.keys(project.model.services).sort()).toEqual(['tools', 'web']);
+  });
+
   it('--project-directory sets the folder for discovery, .env and relative paths', async () => {
     const dir = projectDir({ 'app/compose.yaml': 'services:\n  web:\n    build: .\n    image: "x:${V}"\n', 'app/.env': 'V=7\n' });
     const project = await loadProject({ cwd: dir, env: cleanEnv, projectDirectory: 'app' });
