@@ -37,9 +37,12 @@ export class CliContext {
     return options;
   }
 
-  /** Loads the project the global flags select and keeps it open in the core. */
-  loadProject(): Promise<Project> {
-    return this.core().projects.openProject(this.projectOptions());
+  /**
+   * Loads the project the global flags select and keeps it open in the core; `services`
+   * named on the command line are enabled even when their profile is not active.
+   */
+  loadProject(services: readonly string[] = []): Promise<Project> {
+    return this.core().projects.openProject({ ...this.projectOptions(), ...(services.length > 0 ? { services: [...services] } : {}) });
   }
 
   out(line: string): void {

@@ -12,9 +12,9 @@ export interface ProjectTarget {
  * The loaded compose project or, when `-p NAME` is given and no compose file can be
  * loaded, only that name (the project is then known by its containers' labels).
  */
-export async function loadProjectOrName(ctx: CliContext): Promise<{ project: Project } | { name: string }> {
+export async function loadProjectOrName(ctx: CliContext, services: readonly string[] = []): Promise<{ project: Project } | { name: string }> {
   try {
-    return { project: await ctx.loadProject() };
+    return { project: await ctx.loadProject(services) };
   } catch (error) {
     if (ctx.global.projectName === undefined) throw error;
     if (isSlipwayError(error) && !/not_found|no_config|not_implemented|no_compose/i.test(error.code)) throw error;
@@ -28,7 +28,7 @@ export async function loadProjectOrName(ctx: CliContext): Promise<{ project: Pro
  * (as `docker compose -p NAME logs` works without a file). Unknown services are refused.
  */
 export async function projectFromContext(ctx: CliContext, services: readonly string[]): Promise<ProjectTarget> {
-  const loaded = await loadProjectOrName(ctx);
+  const loaded = await loadProjectOrName(ctx, services);
   const target: ProjectTarget = 'project' in loaded ? { projectId: loaded.project.name, services: Object.keys(loaded.project.model.services) } : { projectId: loaded.name };
   if (target.services) {
     const unknown = services.filter((s) => !target.services?.includes(s));

@@ -10,8 +10,9 @@ import { loadProjectOrName, unreachable } from './project-target';
  * from labels alone (down, ps, stop), `-p NAME` without a compose file gives an empty
  * project of that name.
  */
-export async function stackProject(ctx: CliContext, options: { nameOnly?: boolean } = {}): Promise<{ project: Project; fromFile: boolean }> {
-  const loaded = options.nameOnly ? await loadProjectOrName(ctx) : { project: await ctx.loadProject() };
+export async function stackProject(ctx: CliContext, options: { nameOnly?: boolean; services?: readonly string[] } = {}): Promise<{ project: Project; fromFile: boolean }> {
+  const services = options.services ?? [];
+  const loaded = options.nameOnly ? await loadProjectOrName(ctx, services) : { project: await ctx.loadProject(services) };
   if ('project' in loaded) {
     for (const warning of loaded.project.warnings) ctx.err(`warning: ${warning}`);
     return { project: loaded.project, fromFile: true };
@@ -74,7 +75,7 @@ export function servicesCommand(
     options: spec.timeout ? { timeout: { type: 'string', short: 't' } } : {},
     async run(ctx, args) {
       return withEngine(ctx, async () => {
-        const { project } = await stackProject(ctx);
+        const { project } = await stackProject(ctx, { services: args.positionals });
         const timeoutSeconds = spec.timeout ? secondsFlag(spec.name, '-t', args.values.timeout) : undefined;
         await action(ctx.core(), project, {
           ...(args.positionals.length > 0 ? { services: args.positionals } : {}),

@@ -198,6 +198,18 @@ export interface Project {
   disabledServices: Record<string, string[]>;
   /** Non-fatal findings (deprecated keys, ignored fields such as start_interval on old engines). */
   warnings: string[];
+  /**
+   * Services that set the same `container_name`, with the located message. Compose refuses
+   * them only when both would be created (and in `config`), so the loader keeps them here.
+   */
+  containerNameConflicts?: ContainerNameConflict[];
+}
+
+export interface ContainerNameConflict {
+  /** The service defined first, and the one that reuses its name. */
+  services: [string, string];
+  /** `compose.yaml:7:5: services.worker: container name "backend" is already used by service "api"`. */
+  message: string;
 }
 
 /** Options that select and shape a project, as Compose's global flags and environment do. */
@@ -212,6 +224,11 @@ export interface ProjectOptions {
   projectDirectory?: string;
   /** `--profile`, repeatable; otherwise COMPOSE_PROFILES. */
   profiles?: string[];
+  /**
+   * Services named on the command line: each is enabled even when its profile is not
+   * active, by activating its profiles (compose-go's WithServicesEnabled).
+   */
+  services?: string[];
   /** `--env-file`, repeatable; otherwise `.env` in the project directory. */
   envFiles?: string[];
   /** The process environment (default process.env); takes precedence over .env. */

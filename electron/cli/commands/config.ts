@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { configJson, configYaml } from '../../core/compose/print-config';
 import { loadProject } from '../../core/compose/load-project';
+import { assertUniqueContainerNames } from '../../core/compose/consistency';
 
 export const configCommand: Command = {
   name: 'config',
@@ -17,6 +18,7 @@ export const configCommand: Command = {
   async run(ctx, args) {
     const project = await loadProject(ctx.projectOptions());
     for (const warning of project.warnings) ctx.err(`warning: ${warning}`);
+    assertUniqueContainerNames(project, Object.keys(project.model.services));
     if (args.values.quiet === true) return 0;
     if (args.values.services === true) {
       for (const name of Object.keys(project.model.services)) ctx.out(name);

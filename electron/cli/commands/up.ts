@@ -39,7 +39,7 @@ export const upCommand: Command = {
       // Connect to the engine's events while the project loads (up subscribes before acting anyway).
       const events = ctx.core().engineEvents();
       events.catch(() => undefined);
-      const { project } = await stackProject(ctx);
+      const { project } = await stackProject(ctx, { services: args.positionals });
       const options = upOptions(ctx, project, args);
       await upProject(ctx.core(), project, options);
       if (args.values.watch === true) return watchUntilInterrupted(ctx, project, { services: args.positionals });

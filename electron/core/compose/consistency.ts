@@ -1,4 +1,5 @@
 import { SlipwayError } from '../../../shared/errors';
+import type { ContainerNameConflict, Project } from '../../../shared/model/project';
 import type { Dict } from './types';
 import { isDict } from './types';
 import type { ComposeSource } from './yaml-source';
@@ -8,7 +9,7 @@ import type { ComposeSource } from './yaml-source';
  * (services, networks, volumes, secrets, configs) must exist. Runs on the merged model
  * of the active services; messages point at the file a service was last defined in.
  */
-export function checkConsistency(model: Dict, services: Record<string, Dict>, allServices: Dict, origins: Map<string, ComposeSource>): void {
+export function checkConsistency(model: Dict, services: Record<string, Dict>, allServices: Dict, origins: Map<string, ComposeSource>): ContainerNameConflict[] {
   const where = (service: string, path: (string | number)[]) => {
     const source = origins.get(service);
     return source ? `${source.where(['services', service, ...path])}: ` : '';
@@ -21,11 +22,13 @@ export function checkConsistency(model: Dict, services: Record<string, Dict>, al
   const secrets = isDict(model.secrets) ? model.secrets : {};
   const configs = isDict(model.configs) ? model.configs : {};
   const containerNames = new Map<string, string>();
+  const conflicts: ContainerNameConflict[] = [];
   for (const [name, s] of Object.entries(services)) {
     if (typeof s.container_name === 'string') {
       const other = containerNames.get(s.container_name);
-      if (other !== undefined) fail(name, ['container_name'], `services.${name}: container name ${JSON.stringify(s.container_name)} is already used by service ${JSON.stringify(other)}`, 'Give each service its own container_name, or remove it.');
-      containerNames.set(s.container_name, name);
+      if (other !== undefined) {
+        conflicts.push({ services: [other, name], message: `${where(name, ['container_name'])}services.${name}: container name ${JSON.stringify(s.container_name)} is already used by service ${JSON.stringify(other)}` });
+      } else containerNames.set(s.container_name, name);
     }
     if (s.image === undefined && s.build === undefined && s.provider === undefined) {
       fail(name, [], `service ${JSON.stringify(name)} has neither an image nor a build context specified`, 'Add `image:` or `build:` to the service.');
@@ -74,4 +77,15 @@ export function checkConsistency(model: Dict, services: Record<string, Dict>, al
       });
     }
   }
+  return conflicts;
+}
+
+/**
+ * Two of `services` that would both be created under one `container_name`: refused, as
+ * Compose's CheckContainerNameUnicity does on the services it creates (and in `config`).
+ */
+export function assertUniqueContainerNames(project: Project, services: readonly string[]): void {
+  const selected = new Set(services);
+  const conflict = (project.containerNameConflicts ?? []).find((c) => selected.has(c.services[0]) && selected.has(c.services[1]));
+  if (conflict) throw new SlipwayError('compose_invalid', conflict.message, 'Give each service its own container_name, or remove it.');
 }

@@ -18,6 +18,17 @@ function serviceProfiles(service: unknown): string[] {
 }
 
 /**
+ * The active profiles plus those of each named service that they leave disabled: naming a
+ * service enables it, as Compose does (compose-go's Project.WithServicesEnabled).
+ */
+export function withServicesEnabled(services: Dict, active: string[], named: readonly string[]): string[] {
+  const out = [...active];
+  const { disabled } = applyProfiles(services, active);
+  for (const name of named) for (const profile of disabled[name] ?? []) if (!out.includes(profile)) out.push(profile);
+  return out;
+}
+
+/**
  * Services without profiles are always on; a service with profiles is on when one of
  * them is active (`*` activates every profile). Disabled ones are listed with their profiles.
  */

@@ -1,5 +1,6 @@
 import type { Project } from '../../../shared/model/project';
 import { SlipwayError } from '../../../shared/errors';
+import { assertUniqueContainerNames } from '../compose/consistency';
 import { runsSameConfig } from './adoption';
 import { containerSpec } from './container-spec';
 import type { ProjectContainer } from './containers';
@@ -70,6 +71,7 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
     throw new SlipwayError('usage', `up: --no-recreate cannot be combined with ${options.renewAnonVolumes ? '--renew-anon-volumes' : '--force-recreate'}`, 'Use one of them.');
   }
   const selected = selectServices(project, deps, options.services, options.noDeps);
+  assertUniqueContainerNames(project, selected);
   const selectedSet = new Set(selected);
   const warnings: string[] = [];
   const warn = (message: string) => {

@@ -32,6 +32,16 @@ describe('profiles', () => {
     expect(Object.keys((await loadProject({ cwd: optional, env: cleanEnv })).model.services)).toEqual(['web']);
   });
 
+  it('a service named on the command line is enabled with its profiles (compose-go WithServicesEnabled)', async () => {
+    const dir = projectDir({ 'compose.yaml': compose });
+    const named = await loadProject({ cwd: dir, env: cleanEnv, services: ['debug'] });
+    expect(Object.keys(named.model.services).sort()).toEqual(['debug', 'tools', 'web']);
+    expect(named.profiles).toEqual(['debug']);
+    const already = await loadProject({ cwd: dir, env: cleanEnv, profiles: ['tools'], services: ['web', 'tools'] });
+    expect(already.profiles).toEqual(['tools']);
+    expect(Object.keys(already.disabledServices)).toEqual(['debug']);
+  });
+
   it('"*" enables every profile', () => {
     const { enabled } = applyProfiles({ a: { profiles: ['x'] }, b: {} }, ['*']);
     expect(Object.keys(enabled)).toEqual(['a', 'b']);
