@@ -67,8 +67,24 @@ export const ServiceContainer = z.object({
   ports: z.array(ContainerPort),
   /** True when the service is no longer in the project file. */
   orphan: z.boolean(),
+  /** The Compose project the container belongs to. */
+  project: z.string().optional(),
+  /** Docker's status line, e.g. `Up 5 seconds (healthy)`, `Exited (1) 2 minutes ago`. */
+  status: z.string().optional(),
+  /** The command as `docker ps` shows it. */
+  command: z.string().optional(),
+  /** Creation time, in seconds since the epoch. */
+  created: z.number().int().optional(),
 });
 export type ServiceContainer = z.infer<typeof ServiceContainer>;
+
+export const StackPsInput = ProjectRef.extend({
+  /** Only these services; a name the project does not define is an error. */
+  services: ServiceNames.optional(),
+  /** Stopped containers too (`-a`); default true for callers of the contract, false in the CLI as in Compose. */
+  all: z.boolean().optional(),
+});
+export type StackPsInput = z.infer<typeof StackPsInput>;
 
 export const stackCalls = {
   'stack.up': defineCall({ input: StackUpInput, output: TaskStarted, task: true }),
@@ -76,7 +92,7 @@ export const stackCalls = {
   'stack.start': defineCall({ input: StackServicesInput, output: z.null() }),
   'stack.stop': defineCall({ input: StackServicesInput, output: z.null() }),
   'stack.restart': defineCall({ input: StackServicesInput, output: z.null() }),
-  'stack.ps': defineCall({ input: ProjectRef, output: z.array(ServiceContainer) }),
+  'stack.ps': defineCall({ input: StackPsInput, output: z.array(ServiceContainer) }),
 };
 
 export const stackEvents = {

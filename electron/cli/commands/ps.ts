@@ -1,29 +1,78 @@
 import type { ServiceContainer } from '../../../shared/contract/stack';
+import { SlipwayError } from '../../../shared/errors';
 import { psProject } from '../../core/stack';
 import type { Command } from '../command';
 import { stackProject, withEngine } from '../stack-cli';
 
+const STATES = ['paused', 'restarting', 'removing', 'running', 'dead', 'created', 'exited'];
+
 export const psCommand: Command = {
   name: 'ps',
-  summary: 'List the project’s containers: service, state, health, exit code, ports',
-  usage: 'slipway ps [SERVICE...] [--json] [-a]',
-  options: { json: { type: 'boolean' }, all: { type: 'boolean', short: 'a' } },
+  summary: 'List the project’s running containers (-a: stopped ones too): service, state, health, exit code, ports',
+  usage: 'slipway ps [SERVICE...] [-a] [-q] [--services] [--status STATE]... [--format table|json] [--json]',
+  options: {
+    json: { type: 'boolean' },
+    format: { type: 'string' },
+    all: { type: 'boolean', short: 'a' },
+    quiet: { type: 'boolean', short: 'q' },
+    services: { type: 'boolean' },
+    status: { type: 'string', multiple: true },
+  },
   async run(ctx, args) {
+    const format = formatOf(args.values.format, args.values.json === true);
+    const statuses = stringList(args.values.status);
+    const unknownStatus = statuses.find((s) => !STATES.includes(s));
+    if (unknownStatus !== undefined) throw new SlipwayError('usage', `ps: unknown status "${unknownStatus}"`, `Use one of: ${STATES.join(', ')}.`);
     return withEngine(ctx, async () => {
-      const { project, fromFile } = await stackProject(ctx, { nameOnly: true });
-      let rows = await psProject(ctx.core(), project);
-      // Without a compose file nothing can be called an orphan.
-      if (!fromFile) rows = rows.map((r) => ({ ...r, orphan: false }));
-      if (args.positionals.length > 0) rows = rows.filter((r) => args.positionals.includes(r.service));
-      if (args.values.json === true) {
+      const { project } = await stackProject(ctx, { nameOnly: true, services: args.positionals });
+      let rows = await psProject(ctx.core(), project, { services: args.positionals, all: args.values.all === true || statuses.length > 0 });
+      if (statuses.length > 0) rows = rows.filter((r) => statuses.includes(r.state));
+      if (args.values.quiet === true) {
+        for (const row of rows) ctx.out(row.id);
+      } else if (args.values.services === true) {
+        for (const service of new Set(rows.map((r) => r.service))) ctx.out(service);
+      } else if (format === 'array') {
         ctx.out(JSON.stringify(rows, null, 2));
-        return 0;
+      } else if (format === 'json') {
+        for (const row of rows) ctx.out(JSON.stringify(composeJson(row)));
+      } else {
+        printTable(rows, (line) => ctx.out(line));
       }
-      printTable(rows, (line) => ctx.out(line));
       return 0;
     });
   },
 };
+
+function formatOf(format: unknown, json: boolean): 'table' | 'json' | 'array' {
+  if (json) return 'array';
+  if (format === undefined || format === 'table') return 'table';
+  if (format === 'json') return 'json';
+  throw new SlipwayError('usage', `ps: unknown --format "${String(format)}"`, 'Use --format table or --format json.');
+}
+
+function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? [value] : [];
+}
+
+/** One line of `docker compose ps --format json`: Compose's field names. */
+function composeJson(row: ServiceContainer): Record<string, unknown> {
+  return {
+    ID: row.id,
+    Name: row.container,
+    Names: [row.container],
+    Image: row.image,
+    Command: row.command ?? '',
+    Project: row.project ?? '',
+    Service: row.service,
+    Created: row.created ?? 0,
+    State: row.state,
+    Status: row.status ?? '',
+    Health: row.health ?? '',
+    ExitCode: row.exitCode ?? 0,
+    Publishers: row.ports.map((p) => ({ URL: p.hostIp ?? '', TargetPort: p.containerPort, PublishedPort: p.hostPort ?? 0, Protocol: p.protocol })),
+  };
+}
 
 function ports(row: ServiceContainer): string {
   return row.ports

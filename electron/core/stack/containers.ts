@@ -9,6 +9,11 @@ export interface ProjectContainer {
   number: number;
   /** created, running, exited, paused, restarting, dead. */
   state: string;
+  /** Docker's status line: `Up 5 seconds (healthy)`, `Exited (1) 2 minutes ago`. */
+  status: string;
+  command: string;
+  /** Seconds since the epoch. */
+  created: number;
   health?: 'healthy' | 'unhealthy' | 'starting';
   exitCode?: number;
   image: string;
@@ -65,17 +70,20 @@ export async function listProjectContainers(docker: Docker, projectName: string,
       service,
       number: Number(labels[LABEL.number] ?? 1) || 1,
       state: info.State,
+      status: info.Status ?? '',
+      command: info.Command ?? '',
+      created: info.Created,
       ...(health ? { health } : {}),
       ...(exitCode !== undefined ? { exitCode } : {}),
       image: info.Image,
       imageId: info.ImageID,
       labels,
-      ports: (info.Ports ?? []).map((p) => ({
+      ports: sortPorts((info.Ports ?? []).map((p) => ({
         ...(p.IP ? { hostIp: p.IP } : {}),
         ...(p.PublicPort ? { hostPort: p.PublicPort } : {}),
         containerPort: p.PrivatePort,
         protocol: p.Type,
-      })),
+      }))),
       mounts: (info.Mounts ?? []).map((m) => ({
         type: m.Type,
         ...(m.Name ? { name: m.Name } : {}),
@@ -87,6 +95,12 @@ export async function listProjectContainers(docker: Docker, projectName: string,
     });
   }
   return out.sort((a, b) => a.service.localeCompare(b.service) || a.number - b.number);
+}
+
+/** Docker lists ports in no fixed order: by container port, protocol, host port, host address. */
+function sortPorts(ports: ProjectContainer['ports']): ProjectContainer['ports'] {
+  return ports.sort((a, b) => a.containerPort - b.containerPort || a.protocol.localeCompare(b.protocol)
+    || (a.hostPort ?? 0) - (b.hostPort ?? 0) || (a.hostIp ?? '').localeCompare(b.hostIp ?? ''));
 }
 
 /** Containers grouped by service. */

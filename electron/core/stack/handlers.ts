@@ -55,7 +55,10 @@ export function stackHandlers(core: StackHost): PartialHandlers<StackCalls> {
       await restartServices(core, core.projects.get(input.projectId), servicesOptions(input));
       return null;
     },
-    'stack.ps': async (input) => psProject(core, core.projects.get(input.projectId)),
+    'stack.ps': async (input) => psProject(core, core.projects.get(input.projectId), {
+      ...(input.services ? { services: input.services } : {}),
+      ...(input.all !== undefined ? { all: input.all } : {}),
+    }),
   };
 }
 

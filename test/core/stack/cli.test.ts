@@ -56,7 +56,7 @@ describe('slipway up / ps / down', () => {
     expect(up.err).toContain(` Container ${name}-db-1  Healthy`);
     expect(up.err).toContain(` Container ${name}-migrate-1  Exited`);
     expect(up.err).toContain(` Container ${name}-web-1  Started`);
-    const ps = await cli(cwd, ['-p', name, 'ps', '--json']);
+    const ps = await cli(cwd, ['-p', name, 'ps', '-a', '--json']);
     const rows = JSON.parse(ps.out) as { service: string; state: string; health?: string; exitCode?: number }[];
     expect(rows.map((r) => `${r.service}:${r.state}:${r.health ?? ''}:${r.exitCode ?? ''}`).sort()).toEqual(['db:running:healthy:', 'migrate:exited::0', 'web:running::']);
     const table = await cli(cwd, ['-p', name, 'ps']);
