@@ -17,8 +17,12 @@ export function runsSameConfig(info: Inspect, spec: ContainerSpec, imageId: stri
   if (info.Image !== imageId) return false;
   if (want.Cmd && !same(info.Config.Cmd, want.Cmd)) return false;
   if (want.Entrypoint && !same(info.Config.Entrypoint, want.Entrypoint)) return false;
-  const env = new Set(info.Config.Env ?? []);
-  if ((want.Env ?? []).some((e) => !env.has(e))) return false;
+  const env = info.Config.Env ?? [];
+  const has = new Set(env);
+  for (const entry of want.Env ?? []) {
+    // A bare KEY asks for the variable to be absent.
+    if (entry.includes('=') ? !has.has(entry) : env.some((e) => e.startsWith(`${entry}=`))) return false;
+  }
   for (const [key, value] of Object.entries(want.Labels ?? {})) {
     if (key.startsWith('com.docker.compose.') || key.startsWith('dev.slipway.')) continue;
     if (info.Config.Labels?.[key] !== value) return false;

@@ -61,10 +61,12 @@ export function healthcheckConfig(health: Healthcheck | undefined): Docker.Conta
   return out as Docker.ContainerCreateOptions['Healthcheck'];
 }
 
+/**
+ * `KEY=value`, and a bare `KEY` for a variable listed without a value that is not set
+ * anywhere: Docker then removes it from the image's environment, as Compose (ToMobyEnv) does.
+ */
 function environment(config: ServiceConfig): string[] {
-  return Object.entries(config.environment ?? {})
-    .filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== undefined)
-    .map(([key, value]) => `${key}=${value}`);
+  return Object.entries(config.environment ?? {}).map(([key, value]) => (value === null || value === undefined ? key : `${key}=${value}`));
 }
 
 function ports(config: ServiceConfig): { exposed: Record<string, object>; bindings: Record<string, { HostIp?: string; HostPort?: string }[]> } {

@@ -91,7 +91,7 @@ describe('containerSpec', () => {
     expect(o.Image).toBe('app:1');
     expect(o.Cmd).toEqual(['serve']);
     expect(o.Entrypoint).toEqual(['/init']);
-    expect(o.Env).toEqual(['A=1']);
+    expect(o.Env).toEqual(['A=1', 'UNSET']);
     expect(o.ExposedPorts).toEqual({ '80/tcp': {} });
     expect(o.HostConfig?.PortBindings).toEqual({ '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '8080' }] });
     expect(o.HostConfig?.Binds).toEqual(['/src/demo/app:/app:ro']);
