@@ -8,6 +8,9 @@ import type { ReadinessWatch } from './readiness';
 import type { CreatedContainer } from './service-container';
 import type { ProgressListener } from './types';
 
+/** How long a dependency without a healthcheck may take to crash before its missing healthcheck is the error. */
+const NO_HEALTHCHECK_GRACE_MS = 1000;
+
 /** A service that was not started because a dependency failed; `root` is the failure to report. */
 export class DependencyFailedError extends ServiceFailedError {
   constructor(service: string, readonly root: ServiceFailedError) {
@@ -114,6 +117,7 @@ export class StartGate {
       const container = await options.containerOf(dep.service);
       if (dep.condition === 'service_healthy') {
         if (!options.hasHealthcheck(dep.service)) {
+          await this.crashWithinGrace(dep.service, container);
           throw new ServiceFailedError('no_healthcheck', dep.service, `Service ${dep.service} has no healthcheck, but ${service} waits for it to be healthy`, [], `Add a healthcheck: to ${dep.service}, or use condition: service_started.`);
         }
         this.reportOnce(container, dep.service, 'Waiting');
@@ -132,6 +136,20 @@ export class StartGate {
         return;
       }
       throw new DependencyFailedError(service, root);
+    }
+  }
+
+  /**
+   * A dependency awaited as healthy that has no healthcheck: when it crashes right after its
+   * start (within about Compose's first poll), that crash is the error — not the missing healthcheck.
+   */
+  private async crashWithinGrace(service: string, container: CreatedContainer): Promise<void> {
+    const grace = AbortSignal.timeout(NO_HEALTHCHECK_GRACE_MS);
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, grace]) : grace;
+    try {
+      await this.failAs(service, container, this.options.watch.completed(container.id, signal));
+    } catch (error) {
+      if (error instanceof ServiceFailedError || this.options.signal?.aborted) throw error;
     }
   }
 
