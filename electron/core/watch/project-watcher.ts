@@ -135,8 +135,9 @@ export class ProjectWatcher {
   }
 
   /**
-   * Stops watching and cancels a rebuild in flight; resolves once no reload runs any more.
-   * `reason` (the watcher did not stop on request) goes out with the last state.
+   * Stops watching and cancels a rebuild in flight (a reload that is running ends on its
+   * own; it reports nothing). `reason` (the watcher did not stop on request) goes out with
+   * the last state.
    */
   async stop(reason?: WatchError): Promise<void> {
     if (this.stopped) return;
@@ -146,7 +147,6 @@ export class ProjectWatcher {
     this.pending.clear();
     for (const controller of this.rebuilding.values()) controller.abort(new SlipwayError('cancelled', 'rebuild cancelled: watching stopped'));
     await this.watcher?.close();
-    await Promise.all([...this.running].map((service) => this.whenIdle(service)));
     this.setState({ watching: false, ...(reason ? { error: reason } : {}) });
   }
 

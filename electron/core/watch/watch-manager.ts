@@ -32,8 +32,8 @@ export interface StartWatchOptions {
 export class WatchManager {
   private readonly watchers = new Map<string, ProjectWatcher>();
   private readonly reloads = new Map<string, WatchReload[]>();
-  /** The last state of watchers that stopped without being asked to (a host switch), until the next start. */
-  private readonly ended = new Map<string, WatchState>();
+  /** Watchers that stopped without being asked to (a host switch): their last state says why, until the next start. */
+  private readonly ended = new Map<string, ProjectWatcher>();
   private readonly offClosed: () => void;
 
   constructor(private readonly options: WatchManagerOptions) {
@@ -87,15 +87,10 @@ export class WatchManager {
       message: `Stopped watching: the Docker host changed to ${hostUrl}`,
       hint: 'Bring the stack up on this host, then start watching again (the watch switch, or slipway watch).',
     };
-    const watchers = [...this.watchers.values()];
+    const watchers = [...this.watchers];
     this.watchers.clear();
-    await Promise.all(
-      watchers.map(async (watcher) => {
-        await watcher.stop(reason);
-        const { projectId } = watcher.state();
-        if (!this.watchers.has(projectId)) this.ended.set(projectId, watcher.state());
-      }),
-    );
+    for (const [projectId, watcher] of watchers) this.ended.set(projectId, watcher);
+    await Promise.all(watchers.map(([, watcher]) => watcher.stop(reason)));
   }
 
   watcher(projectId: string): ProjectWatcher | undefined {
@@ -103,7 +98,7 @@ export class WatchManager {
   }
 
   status(projectId: string): WatchStatus {
-    const state = this.watchers.get(projectId)?.state() ?? this.ended.get(projectId) ?? { projectId, watching: false };
+    const state = this.watchers.get(projectId)?.state() ?? this.ended.get(projectId)?.state() ?? { projectId, watching: false };
     return { ...state, reloads: this.reloads.get(projectId) ?? [] };
   }
 
