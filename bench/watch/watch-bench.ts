@@ -15,7 +15,6 @@ import { parseArgs } from 'node:util';
 import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
 import { SlipwayCore } from '../../electron/core/slipway-core';
-import { watchManager } from '../../electron/core/watch/watch-manager';
 import type { WatchReload } from '../../shared/contract/watch';
 import type { Project, ServiceConfig } from '../../shared/model/project';
 import { ensureBusyboxImage } from '../../test/support/stand-in-image';
@@ -98,7 +97,7 @@ async function measureRestart(quietMs: number): Promise<number[]> {
   const service = `restarter${quietMs}`;
   const container = await runContainer(service, ['sleep', '3600'], [`${src}:/code`]);
   const p = project(projectName, { [service]: { volumes: [{ type: 'bind', source: src, target: '/code' }], develop: { watch: [{ path: src, action: 'sync+restart', target: '/code' }] } } });
-  await watchManager(core).start(p, { coalescer: { quietMs } });
+  await core.watch().start(p, { coalescer: { quietMs } });
   const engine = await core.engineEvents();
   const samples: number[] = [];
   for (let i = 0; i < SAVES; i++) {
@@ -113,7 +112,7 @@ async function measureRestart(quietMs: number): Promise<number[]> {
     deliveries.push(reload.at - reload.latencyMs - wall0);
     if (process.env.BENCH_VERBOSE) console.error(`restart ${i}: start event ${round(samples[samples.length - 1] ?? 0)} ms, watcher event-to-done ${reload.latencyMs} ms`);
   }
-  await watchManager(core).stop(projectName);
+  await core.watch().stop(projectName);
   return samples;
 }
 
@@ -125,7 +124,7 @@ async function measureSync(quietMs: number): Promise<number[]> {
   const container = await runContainer(service, ['sh', '-c', loop]);
   const seen = await attachLines(container);
   const p = project(projectName, { [service]: { develop: { watch: [{ path: src, action: 'sync', target: '/app' }] } } });
-  await watchManager(core).start(p, { coalescer: { quietMs } });
+  await core.watch().start(p, { coalescer: { quietMs } });
   const samples: number[] = [];
   for (let i = 0; i < SAVES; i++) {
     const present = seen(`seen ${i}`);
@@ -138,7 +137,7 @@ async function measureSync(quietMs: number): Promise<number[]> {
     deliveries.push(reload.at - reload.latencyMs - wall0);
     if (process.env.BENCH_VERBOSE) console.error(`sync ${i}: seen ${round(samples[samples.length - 1] ?? 0)} ms, watcher event-to-done ${reload.latencyMs} ms`);
   }
-  await watchManager(core).stop(projectName);
+  await core.watch().stop(projectName);
   return samples;
 }
 
@@ -197,11 +196,11 @@ async function measureTree(): Promise<{ readyMs: number; scanMs: number; idleCpu
   // The same process at rest without a watcher (it still follows the engine's events).
   const baselineCpuPercent = await cpuPercentOver(IDLE_SECONDS);
   const t0 = performance.now();
-  const state = await watchManager(core).start(p);
+  const state = await core.watch().start(p);
   const readyMs = performance.now() - t0;
   const idleCpuPercent = await cpuPercentOver(IDLE_SECONDS);
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
-  await watchManager(core).stop(name);
+  await core.watch().stop(name);
   return { readyMs, scanMs: state.readyMs ?? NaN, idleCpuPercent, baselineCpuPercent, rssMb, files: TREE_FILES };
 }
 
@@ -241,7 +240,7 @@ async function main(): Promise<void> {
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {
-    await watchManager(core).stopAll();
+    await core.watch().stopAll();
     const containers = await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${projectName}`] } });
     await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
     await core.dispose();

@@ -6,6 +6,7 @@ import { connectDocker } from './docker/connect';
 import { EngineEvents } from './docker/engine-events';
 import { CoreEvents } from './events';
 import { imagesHandlers } from './images/handlers';
+import { ImagesService } from './images/images-service';
 import { logHandlers } from './logs/handlers';
 import { LogHub } from './logs/log-hub';
 import { stateHandlers } from './state/handlers';
@@ -15,7 +16,8 @@ import { ExecSessions } from './exec/exec-sessions';
 import { projectHandlers } from './projects/handlers';
 import { stackHandlers } from './stack/handlers';
 import { watchHandlers } from './watch/handlers';
-import { watchManager } from './watch/watch-manager';
+import { WatchManager } from './watch/watch-manager';
+import { stackRebuild } from './watch/rebuild';
 import { ProjectRegistry } from './projects/registry';
 import { TaskRunner } from './tasks/task-runner';
 import type { SettingsBackend } from './settings/backend';
@@ -49,6 +51,8 @@ export class SlipwayCore {
   readonly projects: ProjectRegistry;
   readonly handlers: Handlers;
   readonly settings: SettingsService;
+  /** Build and push: one service, so `images.build` and watch's rebuild build alike. */
+  readonly images: ImagesService;
   private connection: DockerConnection | undefined;
   private engineEventsInstance: EngineEvents | undefined;
   private hostService: HostService | undefined;
@@ -56,23 +60,25 @@ export class SlipwayCore {
   private logHub: LogHub | undefined;
   private stateFeed: StateFeed | undefined;
   private execSessions: ExecSessions | undefined;
+  private watchManager: WatchManager | undefined;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
     this.projects = new ProjectRegistry(this.env);
     this.settings = new SettingsService(options.settings ?? new JsonFileSettingsBackend(settingsFile(this.env)), (line) => process.stderr.write(`${line}\n`));
+    this.images = new ImagesService(() => this.docker().docker, this.env);
     this.handlers = {
       'tasks.cancel': async (input) => {
         this.tasks.cancel(input.taskId);
         return null;
       },
       ...projectHandlers(this.projects, this.events),
-      ...imagesHandlers(this),
+      ...imagesHandlers(this, this.images),
       ...stackHandlers(this),
       ...logHandlers(() => this.logs()),
       ...stateHandlers(() => this.state()),
       ...execHandlers(() => this.exec()),
-      ...watchHandlers(this),
+      ...watchHandlers(this.projects, () => this.watch()),
       ...settingsHandlers(this.settings, this.events),
       ...hostHandlers(this),
       ...doctorHandlers(this),
@@ -94,6 +100,8 @@ export class SlipwayCore {
   switchHost(target: { host?: string; context?: string }): DockerConnection {
     const next = connectDocker({ env: this.env, ...(target.host ? { host: target.host } : {}), ...(target.context ? { context: target.context } : {}) });
     this.connection = next;
+    // Watchers stop and say why: their containers are on the old engine (docs/watch.md).
+    void this.watchManager?.hostChanged(next.host.url).catch(() => undefined);
     this.engineEventsInstance?.stop();
     this.engineEventsInstance = undefined;
     // Logs and state follow the new engine: the old followers end, the state feed starts again.
@@ -167,12 +175,23 @@ export class SlipwayCore {
     return this.logHub;
   }
 
+  /** File watchers, one per project (made on first use). */
+  watch(): WatchManager {
+    this.watchManager ??= new WatchManager({
+      docker: () => this.docker().docker,
+      engineEvents: () => this.engineEvents(),
+      rebuild: stackRebuild(this, this.images),
+      events: this.events,
+    });
+    return this.watchManager;
+  }
+
   call(name: string, input: unknown, ctx: CallContext = { clientId: 'local' }) {
     return dispatch(this.handlers, name, input, ctx);
   }
 
   async dispose(): Promise<void> {
-    await watchManager(this).stopAll();
+    await this.watchManager?.dispose();
     this.tasks.cancelAll();
     this.logHub?.dispose();
     this.stateFeed?.stop();

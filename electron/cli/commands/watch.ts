@@ -2,7 +2,6 @@ import { SlipwayError } from '../../../shared/errors';
 import type { Project } from '../../../shared/model/project';
 import type { WatchReload } from '../../../shared/contract/watch';
 import { describeReload } from '../../../shared/watch-format';
-import { watchManager } from '../../core/watch/watch-manager';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 
@@ -37,7 +36,7 @@ export interface WatchCliOptions {
  */
 export async function watchUntilInterrupted(ctx: CliContext, project: Project, options: WatchCliOptions = {}): Promise<number> {
   const core = ctx.core();
-  const manager = watchManager(core);
+  const manager = core.watch();
   const width = Math.max(...Object.keys(project.model.services).map((s) => s.length));
   const offReload = core.events.on('watch.reload', (reload) => {
     if (reload.projectId === project.name) printReload(ctx, reload, width);

@@ -1,20 +1,18 @@
-import type Docker from 'dockerode';
 import type { PartialHandlers } from '../api/handlers';
 import type { ProjectRegistry } from '../projects/registry';
 import type { TaskRunner } from '../tasks/task-runner';
-import { ImagesService } from './images-service';
+import type { ImagesService } from './images-service';
 
 type ImageCalls = 'images.build' | 'images.push' | 'images.list';
 
 /** What the images room needs of the core. */
 export interface ImagesCore {
-  readonly env: Record<string, string | undefined>;
   readonly projects: ProjectRegistry;
   readonly tasks: TaskRunner;
-  docker(): { docker: Docker };
 }
 
-export function imagesHandlers(core: ImagesCore, images = new ImagesService(() => core.docker().docker, core.env)): PartialHandlers<ImageCalls> {
+/** The images calls, on the core's one ImagesService (watch's rebuild builds with it too). */
+export function imagesHandlers(core: ImagesCore, images: ImagesService): PartialHandlers<ImageCalls> {
   const { projects, tasks } = core;
   return {
     'images.build': async (input) => {

@@ -3,14 +3,14 @@ import { statSync } from 'node:fs';
 import { FSWatcher } from 'chokidar';
 import type Docker from 'dockerode';
 import { SlipwayError, toErrorInfo } from '../../../shared/errors';
-import type { WatchReload, WatchReloadAction, WatchState } from '../../../shared/contract/watch';
+import type { WatchError, WatchReload, WatchReloadAction, WatchState } from '../../../shared/contract/watch';
 import type { Project } from '../../../shared/model/project';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
 import { LABEL } from '../stack';
 import { Coalescer, DEFAULT_COALESCER, type Batch, type CoalescerOptions } from './coalescer';
 import { isEditorTempFile } from './path-filter';
 import type { RebuildDriver } from './rebuild';
-import { runReload, type RuleMatch } from './run-reload';
+import { batchAction, runReload, type RuleMatch } from './run-reload';
 import { ServiceContainers } from './service-containers';
 import { listTree, syncIntoContainer, type SyncChange } from './sync-files';
 import { useDirentScan } from './dirent-scan';
@@ -55,6 +55,8 @@ export class ProjectWatcher {
   private watcher: FSWatcher | undefined;
   private readonly pending = new Map<string, PendingWork>();
   private readonly running = new Set<string>();
+  /** Per service, the rebuild in flight: a new save for the service or stop() cancels it. */
+  private readonly rebuilding = new Map<string, AbortController>();
   private readonly idle = new Map<string, Array<() => void>>();
   private readonly synced = new Map<string, Map<string, SyncChange>>();
   private readonly knownContainers = new Set<string>();
@@ -132,13 +134,20 @@ export class ProjectWatcher {
     return this.current;
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops watching and cancels a rebuild in flight (a reload that is running ends on its
+   * own; it reports nothing). `reason` (the watcher did not stop on request) goes out with
+   * the last state.
+   */
+  async stop(reason?: WatchError): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     this.coalescer.clear();
     this.unsubscribe?.();
+    this.pending.clear();
+    for (const controller of this.rebuilding.values()) controller.abort(new SlipwayError('cancelled', 'rebuild cancelled: watching stopped'));
     await this.watcher?.close();
-    this.setState({ watching: false });
+    this.setState({ watching: false, ...(reason ? { error: reason } : {}) });
   }
 
   /** Resolves when no reload is running or waiting for a service (tests, CLI shutdown). */
@@ -188,13 +197,20 @@ export class ProjectWatcher {
   }
 
   private enqueue(batch: Batch): void {
-    const work = this.work(batch.key);
-    for (const p of batch.paths) work.paths.add(p);
-    if (batch.firstEventMark < work.firstEventMark) {
-      work.firstEventMark = batch.firstEventMark;
-      work.firstEventAt = batch.firstEventAt;
-    }
+    this.merge(batch.key, batch.paths, batch);
+    // A save during a rebuild makes the image stale: cancel it, the next reload builds anew.
+    this.rebuilding.get(batch.key)?.abort(new SlipwayError('cancelled', 'rebuild cancelled: newer changes'));
     void this.drain(batch.key);
+  }
+
+  /** Adds paths to the service's next reload, keeping the earliest first event. */
+  private merge(service: string, paths: Iterable<string>, first: Pick<PendingWork, 'firstEventAt' | 'firstEventMark'>): void {
+    const work = this.work(service);
+    for (const p of paths) work.paths.add(p);
+    if (first.firstEventMark < work.firstEventMark) {
+      work.firstEventMark = first.firstEventMark;
+      work.firstEventAt = first.firstEventAt;
+    }
   }
 
   private work(service: string): PendingWork {
@@ -231,7 +247,9 @@ export class ProjectWatcher {
       .map((planned) => ({ planned, paths: paths.filter((p) => planned.filter.accepts(p)) }))
       .filter((m) => m.paths.length > 0);
     if (matches.length === 0) return;
-    let action: WatchReloadAction = matches[0]?.planned.rule.action ?? 'sync';
+    let action: WatchReloadAction = batchAction(matches);
+    const controller = new AbortController();
+    if (action === 'rebuild') this.rebuilding.set(service, controller);
     try {
       const outcome = await runReload(
         {
@@ -239,6 +257,7 @@ export class ProjectWatcher {
           project: this.options.project,
           containers: this.containers,
           rebuild: this.rebuild,
+          signal: controller.signal,
           onSynced: (s, changes) => this.rememberSynced(s, changes),
         },
         service,
@@ -247,8 +266,15 @@ export class ProjectWatcher {
       action = outcome.action;
       this.emitReload(service, action, paths, work.firstEventMark, { ok: true, bindMounted: outcome.bindMounted });
     } catch (error) {
+      if (controller.signal.aborted && !this.stopped) {
+        // Cancelled by newer changes: these files belong to the reload that follows.
+        this.merge(service, paths, work);
+        return;
+      }
       const info = toErrorInfo(error);
       this.emitReload(service, action, paths, work.firstEventMark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) } });
+    } finally {
+      if (this.rebuilding.get(service) === controller) this.rebuilding.delete(service);
     }
   }
 

@@ -21,6 +21,8 @@ export interface ReloadContext {
   project: Project;
   containers: ServiceContainers;
   rebuild: RebuildDriver;
+  /** Cancels the reload's long work (a rebuild's build and recreate). */
+  signal: AbortSignal;
   /** Called with what was copied into a container, so a recreated container can get it again. */
   onSynced?: (service: string, changes: SyncChange[]) => void;
 }
@@ -51,7 +53,7 @@ export async function runReload(ctx: ReloadContext, service: string, matches: Ru
   const syncMatches = matches.filter((m) => m.planned.rule.action.startsWith('sync'));
   const bindMounted = syncMatches.length > 0 && syncMatches.every((m) => m.planned.bindMounted);
   if (action === 'rebuild') {
-    await ctx.rebuild.rebuild(ctx.project, service);
+    await ctx.rebuild.rebuild(ctx.project, service, ctx.signal);
     return { action, bindMounted: false };
   }
   const containers = await withFreshContainers(ctx, service, async (list) => {

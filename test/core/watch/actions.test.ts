@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { watchManager } from '../../../electron/core/watch/watch-manager';
 import { makeProject, names, runServiceContainer, shell, useWatchTest } from './watch-fixture';
 
 describe('watch: restart and exec actions', () => {
@@ -11,7 +10,7 @@ describe('watch: restart and exec actions', () => {
     const { harness, tree } = watchTest('syncrestart');
     const container = await runServiceContainer(harness.docker, harness.project, 'web');
     const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'sync+restart', target: '/app' }] } } });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     const engine = await harness.core.engineEvents();
     const started = engine.waitFor((e) => e.Type === 'container' && e.Action === 'start' && e.Actor.ID === container.id);
     writeFileSync(path.join(tree.dir, 'config.ini'), 'v=2');
@@ -32,7 +31,7 @@ describe('watch: restart and exec actions', () => {
         develop: { watch: [{ path: src, action: 'sync+restart', target: '/code' }] },
       },
     });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     const engine = await harness.core.engineEvents();
     const started = engine.waitFor((e) => e.Type === 'container' && e.Action === 'start' && e.Actor.ID === container.id);
     writeFileSync(path.join(src, 'server.py'), 'print("v2")');
@@ -46,7 +45,7 @@ describe('watch: restart and exec actions', () => {
     const { harness, tree } = watchTest('restart');
     const container = await runServiceContainer(harness.docker, harness.project, 'worker');
     const project = makeProject(harness.project, tree.dir, { worker: { develop: { watch: [{ path: tree.dir, action: 'restart' }] } } });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     const engine = await harness.core.engineEvents();
     const started = engine.waitFor((e) => e.Type === 'container' && e.Action === 'start' && e.Actor.ID === container.id);
     writeFileSync(path.join(tree.dir, 'tasks.py'), 'x');
@@ -71,7 +70,7 @@ describe('watch: restart and exec actions', () => {
         },
       },
     });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     writeFileSync(path.join(tree.dir, 'page.html'), '<p>v3</p>');
     expect(await harness.nextReload((r) => names(r, 'page.html'))).toMatchObject({ action: 'sync+exec', ok: true });
     expect(await shell(harness.docker, container.id, 'cat /tmp/reloaded')).toBe('65534 /app hi <p>v3</p>\n');
@@ -83,7 +82,7 @@ describe('watch: restart and exec actions', () => {
     const project = makeProject(harness.project, tree.dir, {
       web: { develop: { watch: [{ path: tree.dir, action: 'sync+exec', target: '/app', exec: { command: ['sh', '-c', 'echo reload broke >&2; exit 3'] } }] } },
     });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     writeFileSync(path.join(tree.dir, 'a.js'), '1');
     const reload = await harness.nextReload((r) => names(r, 'a.js'));
     expect(reload.ok).toBe(false);
@@ -95,7 +94,7 @@ describe('watch: restart and exec actions', () => {
   it('reports a service without a running container', async () => {
     const { harness, tree } = watchTest('nocontainer');
     const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'restart' }] } } });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     writeFileSync(path.join(tree.dir, 'a.js'), '1');
     const reload = await harness.nextReload((r) => names(r, 'a.js'));
     expect(reload).toMatchObject({ ok: false });

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { watchManager } from '../../../electron/core/watch/watch-manager';
 import { stackRebuild } from '../../../electron/core/watch/rebuild';
 import { makeProject, names, runServiceContainer, shell, useWatchTest } from './watch-fixture';
 
@@ -18,7 +17,7 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
       web: { develop: { watch: [{ path: src, action: 'sync', target: '/app' }] } },
       worker: { develop: { watch: [{ path: src, action: 'restart' }] } },
     });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     const start = harness.reloads.length;
     for (let i = 0; i < 500; i++) {
       mkdirSync(path.join(src, `d${i % 10}`), { recursive: true });
@@ -28,7 +27,7 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
     const workerReload = await harness.nextReload((r) => r.service === 'worker', start);
     expect(webReload.ok).toBe(true);
     expect(workerReload.ok).toBe(true);
-    const watcher = watchManager(harness.core).watcher(harness.project);
+    const watcher = harness.core.watch().watcher(harness.project);
     await Promise.all([watcher?.whenIdle('web'), watcher?.whenIdle('worker')]);
     const before = harness.reloads.length;
     writeFileSync(path.join(src, 'marker.txt'), 'after the burst');
@@ -50,10 +49,10 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
     });
     const image = `${harness.project}-api`;
     try {
-      await stackRebuild(harness.core).rebuild(project, 'api');
+      await stackRebuild(harness.core, harness.core.images).rebuild(project, 'api', new AbortController().signal);
       const [first] = await harness.docker.listContainers({ filters: { label: [`com.docker.compose.project=${harness.project}`] } });
       expect(await shell(harness.docker, first?.Id ?? '', 'cat /version.txt')).toBe('v1');
-      await watchManager(harness.core).start(project);
+      await harness.core.watch().start(project);
       writeFileSync(path.join(tree.dir, 'version.txt'), 'v2');
       const reload = await harness.nextReload((r) => names(r, 'version.txt'));
       expect(reload).toMatchObject({ action: 'rebuild', ok: true });
@@ -85,7 +84,7 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
       },
     });
     const first = await runServiceContainer(harness.docker, harness.project, 'web');
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     const initial = await harness.nextReload((r) => r.action === 'initial_sync', 0);
     expect(initial.ok).toBe(true);
     expect(names(initial, 'full/seed.txt')).toBe(true);
@@ -104,12 +103,12 @@ describe('watch: bursts, rebuild, recreated containers, watcher errors', () => {
   it('reports an exhausted inotify limit with its fix', async () => {
     const { harness, tree } = watchTest('enospc');
     const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'restart' }] } } });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     const error = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached, watch'), { code: 'ENOSPC' });
-    watchManager(harness.core).watcher(harness.project)?.reportWatcherError(error);
+    harness.core.watch().watcher(harness.project)?.reportWatcherError(error);
     const state = harness.states.find((s) => s.error);
     expect(state?.error?.message).toMatch(/limit on watched files/);
     expect(state?.error?.hint).toContain('sudo sysctl fs.inotify.max_user_watches=524288');
-    expect(watchManager(harness.core).status(harness.project).error?.hint).toContain('max_user_watches');
+    expect(harness.core.watch().status(harness.project).error?.hint).toContain('max_user_watches');
   });
 });

@@ -1,7 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { watchManager } from '../../../electron/core/watch/watch-manager';
 import { makeProject, names, runServiceContainer, shell, useWatchTest } from './watch-fixture';
 
 describe('watch: sync', () => {
@@ -16,7 +15,7 @@ describe('watch: sync', () => {
     const project = makeProject(harness.project, tree.dir, {
       web: { image: 'busybox:latest', develop: { watch: [{ path: src, action: 'sync', target: '/app' }] } },
     });
-    const state = await watchManager(harness.core).start(project);
+    const state = await harness.core.watch().start(project);
     expect(state.watching).toBe(true);
 
     writeFileSync(path.join(src, 'hello.txt'), 'hello v1');
@@ -61,7 +60,7 @@ describe('watch: sync', () => {
         },
       },
     });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
 
     const ignored = ['.git/HEAD', 'node_modules/lib/index.js', 'secret.env', 'logs/today.log', 'draft.tmp', '.main.py.swp', 'main.py~', '4913', '#main.py#', 'app/readme.md'];
     for (const file of ignored) writeFileSync(path.join(dir, file), 'ignored');
@@ -70,7 +69,7 @@ describe('watch: sync', () => {
     writeFileSync(path.join(dir, 'app', 'main.py'), 'print(1)');
     await harness.nextReload((r) => names(r, 'marker.txt'), from);
     await harness.nextReload((r) => names(r, 'app/main.py'), from);
-    await watchManager(harness.core).watcher(harness.project)?.whenIdle('api');
+    await harness.core.watch().watcher(harness.project)?.whenIdle('api');
 
     const sent = harness.reloads.flatMap((r) => r.files);
     for (const file of ignored) if (file !== 'app/readme.md') expect(sent).not.toContain(file);
@@ -86,7 +85,7 @@ describe('watch: sync', () => {
     writeFileSync(path.join(tree.dir, 'app.py'), 'v1');
     const container = await runServiceContainer(harness.docker, harness.project, 'web');
     const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: tree.dir, action: 'sync', target: '/app', initial_sync: true }] } } });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     await harness.nextReload((r) => r.action === 'initial_sync', 0);
     const from = harness.reloads.length;
     const file = path.join(tree.dir, 'app.py');
@@ -106,7 +105,7 @@ describe('watch: sync', () => {
     writeFileSync(path.join(tree.dir, 'other.txt'), 'not watched');
     const container = await runServiceContainer(harness.docker, harness.project, 'web');
     const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: file, action: 'sync', target: '/etc/web/settings.ini' }] } } });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     writeFileSync(file, 'v2');
     await harness.nextReload((r) => names(r, 'settings.ini'));
     expect(await shell(harness.docker, container.id, 'cat /etc/web/settings.ini')).toBe('v2');
@@ -125,7 +124,7 @@ describe('watch: sync', () => {
     const { harness, tree } = watchTest('ro');
     await runServiceContainer(harness.docker, harness.project, 'web', { readOnly: true });
     const project = makeProject(harness.project, tree.dir, { web: { read_only: true, develop: { watch: [{ path: tree.dir, action: 'sync', target: '/app' }] } } });
-    await watchManager(harness.core).start(project);
+    await harness.core.watch().start(project);
     writeFileSync(path.join(tree.dir, 'a.txt'), 'a');
     const reload = await harness.nextReload((r) => names(r, 'a.txt'));
     expect(reload.ok).toBe(false);

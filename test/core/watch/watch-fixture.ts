@@ -91,8 +91,7 @@ export class WatchHarness {
   }
 
   async dispose(): Promise<void> {
-    const { watchManager } = await import('../../../electron/core/watch/watch-manager');
-    await watchManager(this.core).stopAll();
+    await this.core.watch().stopAll();
     await this.core.dispose();
     await removeProjectResources(this.docker, this.project);
   }
