@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { SlipwayError } from '../../../shared/errors';
-import { normalizeDuration } from './go-duration';
+import { normalizeDuration } from '../../../shared/duration';
 import { normalizePorts, PortSyntaxError } from './ports';
 import { shellSplit } from './shell-split';
 import { bytesText } from './units';
