@@ -1,9 +1,7 @@
 import type { Command } from '../command';
 import type { HostCandidate } from '../../../shared/contract/host';
+import { formatBytes } from '../../../shared/format-bytes';
 
-function formatBytes(bytes: number): string {
-  return `${(bytes / 1024 ** 3).toFixed(bytes >= 10 * 1024 ** 3 ? 0 : 1)} GiB`;
-}
 
 export function hostRows(hosts: HostCandidate[]): string[] {
   const rows = hosts.map((h) => [

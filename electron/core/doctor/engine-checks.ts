@@ -3,7 +3,8 @@ import type { DockerConnection } from '../docker/connect';
 import type { PingResult } from '../docker/ping-host';
 import type { ResolvedHost } from '../docker/resolve-host';
 import type { CheckFix, DoctorCheck, DoctorDeps } from './types';
-import { formatBytes, isLocalEngine } from './format';
+import { formatBytes } from '../../../shared/format-bytes';
+import { isLocalEngine } from './local-engine';
 
 export interface EngineProbe {
   connection?: DockerConnection;

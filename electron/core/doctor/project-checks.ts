@@ -4,7 +4,7 @@ import type { Project } from '../../../shared/model/project';
 import { isSlipwayError } from '../../../shared/errors';
 import type { EngineProbe } from './engine-checks';
 import { envExampleState } from './env-example';
-import { isLocalEngine } from './format';
+import { isLocalEngine } from './local-engine';
 import type { DoctorCheck, DoctorDeps } from './types';
 
 export type ProjectLoad = { project: Project } | { error: { code: string; message: string; hint?: string } } | undefined;
