@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import { normalizeDuration } from '../../../shared/duration';
 import { normalizePorts, PortSyntaxError } from './ports';
 import { shellSplit } from './shell-split';
@@ -100,7 +100,7 @@ function commandForm(value: unknown, key: string): string[] | null {
     try {
       return shellSplit(value);
     } catch (error) {
-      throw new FieldError([key], (error as Error).message);
+      throw new FieldError([key], errorMessage(error));
     }
   }
   if (Array.isArray(value)) return value.map((item) => String(item));

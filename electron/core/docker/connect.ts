@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import Docker from 'dockerode';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import type { ResolvedHost } from './resolve-host';
 import { resolveHost } from './resolve-host';
 import { sshTargetFromUrl, SshDialStdioAgent } from './ssh-agent';
+import { errnoCode } from '../thrown';
 
 export type { ResolvedHost } from './resolve-host';
 
@@ -44,7 +45,7 @@ function guardedClient(host: ResolvedHost, env: Record<string, string | undefine
     return clientFor(host, env, sshArgs);
   } catch (error) {
     if (error instanceof SlipwayError) throw error;
-    throw new SlipwayError('docker_host_invalid', `Cannot use Docker host ${host.url} (from ${host.source}): ${(error as Error).message}`, 'Check DOCKER_HOST and the docker context (`slipway hosts`).');
+    throw new SlipwayError('docker_host_invalid', `Cannot use Docker host ${host.url} (from ${host.source}): ${errorMessage(error)}`, 'Check DOCKER_HOST and the docker context (`slipway hosts`).');
   }
 }
 
@@ -94,7 +95,7 @@ function readTlsFiles(host: ResolvedHost): { ca?: Buffer; cert?: Buffer; key?: B
     } catch (error) {
       throw new SlipwayError(
         'docker_tls_files_missing',
-        `Cannot reach Docker host ${host.url} (from ${host.source}): cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        `Cannot reach Docker host ${host.url} (from ${host.source}): cannot read ${file}: ${errnoCode(error) ?? errorMessage(error)}`,
         'Check the certificate files (ca.pem, cert.pem, key.pem) and their permissions.',
       );
     }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 
 type Env = Record<string, string | undefined>;
 
@@ -39,7 +39,7 @@ export function currentContextName(env: Env): string | undefined {
   } catch (error) {
     throw new SlipwayError(
       'docker_config_invalid',
-      `Cannot read the Docker CLI configuration ${file}: ${(error as Error).message}`,
+      `Cannot read the Docker CLI configuration ${file}: ${errorMessage(error)}`,
       'Fix the JSON in that file, or point DOCKER_CONFIG at another directory.',
     );
   }
@@ -92,7 +92,7 @@ function parseContextMeta(metaFile: string, base: string, expectedName?: string)
   } catch (error) {
     throw new SlipwayError(
       'docker_context_invalid',
-      `Docker context ${expectedName ? `"${expectedName}" ` : ''}is unreadable: ${metaFile}: ${(error as Error).message}`,
+      `Docker context ${expectedName ? `"${expectedName}" ` : ''}is unreadable: ${metaFile}: ${errorMessage(error)}`,
       'Recreate it with `docker context rm NAME` and `docker context create NAME --docker host=...`.',
     );
   }

@@ -1,4 +1,4 @@
-import { isSlipwayError } from '../../../shared/errors';
+import { errorMessage, isSlipwayError } from '../../../shared/errors';
 import type { DockerConnection } from '../docker/connect';
 import type { PingResult } from '../docker/ping-host';
 import type { ResolvedHost } from '../docker/resolve-host';
@@ -18,7 +18,7 @@ export async function probeEngine(deps: DoctorDeps): Promise<EngineProbe> {
   try {
     connection = deps.connect();
   } catch (error) {
-    const e = isSlipwayError(error) ? error : { message: (error as Error).message };
+    const e = isSlipwayError(error) ? error : { message: errorMessage(error) };
     return { resolveError: { message: e.message, ...(isSlipwayError(error) && error.hint ? { hint: error.hint } : {}) } };
   }
   return { connection, ping: await deps.ping(connection) };

@@ -1,12 +1,13 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import type { BuildConfig } from '../../../shared/model/project';
 import { createBuildContext, type ContextStats } from './build-context';
 import { BuildProgressParser, type BuildEvent } from './build-progress';
 import { resolveCredentials, type RegistryAuth } from './credentials';
 import { authKey, parseImageRef } from './image-names';
 import { jsonLines } from './json-lines';
+import { engineMessage } from '../thrown';
 
 type Env = Record<string, string | undefined>;
 
@@ -128,7 +129,6 @@ async function baseImageCredentials(dockerfile: string, env: Env): Promise<Recor
 function buildError(service: string, error: unknown, signal: AbortSignal | undefined): Error {
   if (signal?.aborted) return new SlipwayError('cancelled', `service ${service}: build cancelled`);
   if (error instanceof SlipwayError) return error;
-  const json = (error as { json?: { message?: unknown } }).json;
-  const message = typeof json?.message === 'string' ? json.message : error instanceof Error ? error.message : String(error);
+  const message = engineMessage(error) ?? errorMessage(error);
   return new SlipwayError('build_failed', `service ${service}: build failed: ${message.trim()}`, 'Fix the Dockerfile or the build section and build again.');
 }

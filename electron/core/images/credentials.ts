@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import { authKey, convertToHostname } from './image-names';
 
 type Env = Record<string, string | undefined>;
@@ -49,7 +49,7 @@ async function readClientConfig(env: Env): Promise<{ file: string; config: Docke
     const parsed = JSON.parse(text) as unknown;
     return { file, config: parsed && typeof parsed === 'object' ? (parsed as DockerClientConfig) : {} };
   } catch (error) {
-    throw new SlipwayError('docker_config_invalid', `Cannot read the Docker CLI configuration ${file}: ${(error as Error).message}`, 'Fix the JSON in that file, or point DOCKER_CONFIG at another folder.');
+    throw new SlipwayError('docker_config_invalid', `Cannot read the Docker CLI configuration ${file}: ${errorMessage(error)}`, 'Fix the JSON in that file, or point DOCKER_CONFIG at another folder.');
   }
 }
 

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { Project } from '../../../shared/model/project';
 import { ServiceFailedError, dockerMessage } from './errors';
 import { serviceImage } from './names';
+import { statusCode } from '../thrown';
 
 export type ImageReporter = (image: string, status: string) => void;
 
@@ -45,7 +46,7 @@ async function inspectImage(docker: Docker, image: string): Promise<ImageInfo | 
     const test = (info.Config as { Healthcheck?: { Test?: string[] } } | undefined)?.Healthcheck?.Test;
     return { id: info.Id, healthcheck: Array.isArray(test) && test.length > 0 && test[0] !== 'NONE' };
   } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+    if (statusCode(error) === 404) return undefined;
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import type { Project } from '../../../shared/model/project';
 import { SlipwayError } from '../../../shared/errors';
 import { LABEL, networkLabels, projectFilter, volumeLabels } from './labels';
 import { networkName, serviceNetworkKeys, volumeName } from './names';
+import { statusCode } from '../thrown';
 
 export type ResourceReporter = (kind: 'Network' | 'Volume', name: string, status: string) => void;
 
@@ -28,7 +29,7 @@ export function usedVolumeKeys(project: Project, services: string[]): string[] {
 }
 
 function isNotFound(error: unknown): boolean {
-  return (error as { statusCode?: number }).statusCode === 404;
+  return statusCode(error) === 404;
 }
 
 /** Creates the project networks the services need (or reuses them, whoever made them). */
@@ -59,7 +60,7 @@ export async function ensureNetworks(docker: Docker, project: Project, keys: str
       });
     } catch (error) {
       // Another up of the same project may have created it a moment ago.
-      if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+      if (statusCode(error) !== 409) throw error;
     }
     report('Network', name, 'Created');
   }));
