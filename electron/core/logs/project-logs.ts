@@ -1,12 +1,11 @@
 import type { LogLine, LogStreamName } from '../../../shared/contract/logs';
-import { SYSTEM, STDERR, STDOUT, type StreamCode } from './log-demux';
+import { streamName, SYSTEM, STDERR, STDOUT, type StreamCode } from './log-demux';
 import type { LogFollower } from './log-follower';
 import { LogRing } from './log-ring';
 import type { RingMatcher } from './log-search';
 import type { LineSource } from './log-subscription';
 
 const CODES: Record<LogStreamName, StreamCode> = { stdout: STDOUT, stderr: STDERR, system: SYSTEM };
-const NAMES: Record<number, LogStreamName> = { [STDOUT]: 'stdout', [STDERR]: 'stderr', [SYSTEM]: 'system' };
 
 export interface CursorStart {
   services?: readonly string[];
@@ -54,7 +53,7 @@ export class ProjectLogs {
   }
 
   lineAt(service: string, ring: LogRing, abs: number): LogLine {
-    return { service, stream: NAMES[ring.stream(abs)] as LogStreamName, text: ring.text(abs), ts: ring.ts(abs) };
+    return { service, stream: streamName(ring.stream(abs)), text: ring.text(abs), ts: ring.ts(abs) };
   }
 
   /** A reader over the rings from a starting point; lines evicted before it reads them become one marker line. */
