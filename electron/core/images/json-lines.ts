@@ -22,10 +22,14 @@ export async function* jsonLines(stream: Readable): AsyncGenerator<Record<string
   if (last !== '') yield parse(last);
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 function parse(line: string): Record<string, unknown> {
   try {
-    const value = JSON.parse(line) as unknown;
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : { stream: line };
+    const value: unknown = JSON.parse(line);
+    return isRecord(value) ? value : { stream: line };
   } catch {
     return { stream: line };
   }
