@@ -89,7 +89,8 @@ async function collectError(socket: net.Socket, rest: Buffer, chunked: boolean, 
   const text = Buffer.concat(parts).toString('utf8');
   let message = text.trim();
   try {
-    message = (JSON.parse(text) as { message?: string }).message ?? message;
+    const body: unknown = JSON.parse(text);
+    if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string') message = body.message;
   } catch {
     // not JSON: keep the text
   }

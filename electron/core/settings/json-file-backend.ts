@@ -18,7 +18,7 @@ export class JsonFileSettingsBackend implements SettingsBackend {
     if (!existsSync(this.location)) return undefined;
     const text = readFileSync(this.location, 'utf8');
     try {
-      return JSON.parse(text) as unknown;
+      return JSON.parse(text);
     } catch (error) {
       const aside = `${this.location}.broken-${Date.now()}`;
       copyFileSync(this.location, aside);
