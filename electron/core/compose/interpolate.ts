@@ -108,5 +108,6 @@ export function interpolateSource(source: ComposeSource, lookup: Lookup, warning
     }
     return value;
   };
-  return walk(source.data, []) as Dict;
+  const data = walk(source.data, []);
+  return isDict(data) ? data : {};
 }
