@@ -7,6 +7,7 @@ import { BuildProgressParser, type BuildEvent } from './build-progress';
 import { resolveCredentials, type RegistryAuth } from './credentials';
 import { authKey, parseImageRef } from './image-names';
 import { jsonLines } from './json-lines';
+import { readable } from './readable';
 import { engineMessage } from '../thrown';
 
 type Env = Record<string, string | undefined>;
@@ -62,7 +63,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
   const parser = new BuildProgressParser();
   let response: Readable;
   try {
-    response = (await docker.buildImage(context.stream as unknown as NodeJS.ReadableStream, options)) as unknown as Readable;
+    response = readable(await docker.buildImage(context.stream, options));
   } catch (error) {
     throw buildError(service, context.failure() ?? error, request.signal);
   }

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { errorMessage, SlipwayError } from '../../../shared/errors';
 import type { RegistryAuth } from './credentials';
 import { jsonLines } from './json-lines';
+import { readable } from './readable';
 import { isAuthError, PushProgressParser, type PushEvent } from './push-progress';
 import { engineMessage } from '../thrown';
 
@@ -31,7 +32,7 @@ export async function pushTag(docker: Docker, request: PushRequest): Promise<str
   const parser = new PushProgressParser();
   let response: Readable;
   try {
-    response = (await docker.getImage(repository).push(options)) as unknown as Readable;
+    response = readable(await docker.getImage(repository).push(options));
   } catch (error) {
     throw pushError(service, registry, `${repository}:${tag}`, pushFailureMessage(error), request.signal);
   }

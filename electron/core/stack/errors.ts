@@ -14,7 +14,7 @@ export async function lastLogLines(docker: Docker, id: string, count = 20): Prom
   try {
     const container = docker.getContainer(id);
     const info = await container.inspect();
-    const raw = (await container.logs({ stdout: true, stderr: true, tail: count, follow: false })) as unknown as Buffer;
+    const raw = await container.logs({ stdout: true, stderr: true, tail: count, follow: false });
     const text = info.Config.Tty ? raw.toString('utf8') : demux(raw);
     return text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l !== '').slice(-count);
   } catch {
