@@ -7,7 +7,7 @@
 const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 
 /** Nanoseconds, or undefined when the text is not a Go duration. */
-export function parseGoDuration(text: string): number | undefined {
+function parseGoDuration(text: string): number | undefined {
   const s = text.trim();
   if (s === '0') return 0;
   const re = /([0-9]*\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
@@ -35,7 +35,7 @@ function trimFraction(value: number, digits: number): string {
 }
 
 /** What Go's Duration.String() prints: "1h0m0s", "1m30s", "1.5s", "500ms", "0s". */
-export function formatGoDuration(ns: number): string {
+function formatGoDuration(ns: number): string {
   if (ns === 0) return '0s';
   const sign = ns < 0 ? '-' : '';
   let rest = Math.abs(ns);

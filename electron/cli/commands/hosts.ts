@@ -3,7 +3,7 @@ import type { HostCandidate } from '../../../shared/contract/host';
 import { formatBytes } from '../../../shared/format-bytes';
 
 
-export function hostRows(hosts: HostCandidate[]): string[] {
+function hostRows(hosts: HostCandidate[]): string[] {
   const rows = hosts.map((h) => [
     `${h.current ? '*' : ' '} ${h.name}`,
     h.state,

@@ -61,14 +61,14 @@ function duration(value: unknown, path: (string | number)[]): string {
 }
 
 /** A scalar as Compose prints it in string maps (environment, labels, args). */
-export function scalarText(value: unknown): string | null {
+function scalarText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   return String(value);
 }
 
 /** `["A=1", "B"]` or `{A: 1, B: null}` → `{A: "1", B: null}`. */
-export function listOrDictToMap(value: unknown, sep = '=', nullWithoutSep = true): Record<string, string | null> {
+function listOrDictToMap(value: unknown, sep = '=', nullWithoutSep = true): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   if (Array.isArray(value)) {
     for (const item of value) {

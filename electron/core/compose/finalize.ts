@@ -31,7 +31,7 @@ function readEnvFile(entry: Dict, lookup: Lookup, service: string, origin: Servi
 }
 
 /** `env_file` then `environment` (which wins); bare names take their value from the project environment. */
-export function resolveEnvironment(service: Dict, lookup: Lookup, name: string, origin?: ServiceOrigin): Record<string, string | null> | undefined {
+function resolveEnvironment(service: Dict, lookup: Lookup, name: string, origin?: ServiceOrigin): Record<string, string | null> | undefined {
   const files = Array.isArray(service.env_file) ? service.env_file.filter(isDict) : [];
   const env = isDict(service.environment) ? service.environment : undefined;
   if (files.length === 0 && env === undefined) return undefined;

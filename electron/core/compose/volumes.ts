@@ -17,7 +17,7 @@ function isWindowsDrive(text: string): boolean {
 }
 
 /** A source Compose treats as a host path (a bind) rather than a volume name. */
-export function isHostPath(source: string): boolean {
+function isHostPath(source: string): boolean {
   return source.startsWith('.') || source.startsWith('/') || source.startsWith('~') || isWindowsDrive(source);
 }
 

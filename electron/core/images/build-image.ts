@@ -97,7 +97,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
 }
 
 /** Compose's args: a null value (`args: [NAME]`) takes NAME from the environment, or is left out. */
-export function buildArgs(args: Record<string, string | null> | undefined, env: Env): Record<string, string> {
+function buildArgs(args: Record<string, string | null> | undefined, env: Env): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(args ?? {})) {
     if (value !== null && value !== undefined) result[name] = String(value);

@@ -38,7 +38,7 @@ type DockerClientConfig = z.infer<typeof DockerClientConfig>;
 const HelperAnswer = z.object({ Username: optionalText, Secret: optionalText }).catch({});
 
 /** $DOCKER_CONFIG/config.json, or ~/.docker/config.json. */
-export function dockerConfigFile(env: Env): string {
+function dockerConfigFile(env: Env): string {
   const dir = env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), '.docker');
   return path.join(dir, 'config.json');
 }

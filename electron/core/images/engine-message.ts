@@ -8,7 +8,7 @@ const count = z.number().optional().catch(undefined);
  * One JSON object of the engine's progress streams (build, push): the fields the parsers
  * read, validated; anything else the engine adds is ignored.
  */
-export const EngineMessage = z.object({
+const EngineMessage = z.object({
   stream: text,
   status: text,
   id: text,
@@ -17,7 +17,7 @@ export const EngineMessage = z.object({
   progressDetail: z.object({ current: count, total: count }).optional().catch(undefined),
   aux: z.object({ ID: text, Tag: text, Digest: text, Size: count }).optional().catch(undefined),
 });
-export type EngineMessage = z.infer<typeof EngineMessage>;
+type EngineMessage = z.infer<typeof EngineMessage>;
 
 /** The message's fields, or an empty message when it is not an object at all. */
 export function readEngineMessage(value: unknown): EngineMessage {

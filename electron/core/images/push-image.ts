@@ -18,7 +18,7 @@ export interface PushRequest {
   onEvent(event: PushEvent): void;
 }
 
-export function authRequired(registry: string): SlipwayError {
+function authRequired(registry: string): SlipwayError {
   return new SlipwayError('auth_required', `authentication required for ${registry} — run docker login ${registry}`);
 }
 

@@ -24,7 +24,7 @@ export const LABEL = {
 } as const;
 
 /** The Compose version our labels follow (tools that parse `com.docker.compose.version` get a Compose-like value). */
-export const COMPOSE_COMPAT_VERSION = '2.29.0';
+const COMPOSE_COMPAT_VERSION = '2.29.0';
 
 /**
  * The config hash as Compose v2 computes it (pkg/compose/hash.go): sha256 of the JSON of the
