@@ -39,7 +39,7 @@ export function serviceConfigHash(config: ServiceConfig): string {
   delete copy.depends_on;
   delete copy.profiles;
   if (copy.deploy && typeof copy.deploy === 'object') {
-    const deploy = { ...(copy.deploy as Record<string, unknown>) };
+    const deploy: Record<string, unknown> = { ...copy.deploy };
     delete deploy.replicas;
     copy.deploy = deploy;
   }
@@ -50,7 +50,7 @@ export function serviceConfigHash(config: ServiceConfig): string {
 export function stableJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableJson(v))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
+  const entries = Object.entries(value)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
