@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type http from 'node:http';
 import https from 'node:https';
 import Docker from 'dockerode';
 import { errorMessage, SlipwayError } from '../../../shared/errors';
@@ -67,22 +68,28 @@ const NEUTRAL = {
 
 function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Docker {
   const url = host.url;
-  if (url.startsWith('unix://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('unix://'.length) } as Docker.DockerOptions);
-  if (url.startsWith('npipe://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('npipe://'.length) || '//./pipe/docker_engine' } as Docker.DockerOptions);
+  if (url.startsWith('unix://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('unix://'.length) });
+  if (url.startsWith('npipe://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('npipe://'.length) || '//./pipe/docker_engine' });
   if (url.startsWith('tcp://')) {
     const parsed = new URL(url.replace(/^tcp:/, 'http:'));
     const base = { ...NEUTRAL, host: parsed.hostname.replace(/^\[|\]$/g, ''), port: Number(parsed.port || (host.tls ? 2376 : 2375)) };
-    if (!host.tls) return new Docker({ ...base, protocol: 'http' } as Docker.DockerOptions);
+    if (!host.tls) return new Docker({ ...base, protocol: 'http' });
     const material = readTlsFiles(host);
     const agent = new https.Agent({ ...material, rejectUnauthorized: host.tlsVerify !== false, keepAlive: false });
-    return new Docker({ ...base, protocol: 'https', ...material, agent } as Docker.DockerOptions);
+    return new Docker(withAgent({ ...base, protocol: 'https', ...material }, agent));
   }
   if (url.startsWith('ssh://')) {
     const agent = new SshDialStdioAgent(sshTargetFromUrl(url, env, sshArgs));
     // the agent dials; host/port only shape the request line
-    return new Docker({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http', agent } as Docker.DockerOptions);
+    return new Docker(withAgent({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http' }, agent));
   }
   throw new SlipwayError('docker_host_unsupported', `Cannot reach Docker host ${url} (from ${host.source}): unsupported scheme`, 'Use unix://PATH, tcp://HOST:PORT or ssh://USER@HOST.');
+}
+
+/** docker-modem takes an http(s) `agent`; dockerode's DockerOptions typings do not list it. */
+function withAgent(options: Docker.DockerOptions, agent: http.Agent): Docker.DockerOptions {
+  const withIt = { ...options, agent };
+  return withIt;
 }
 
 function readTlsFiles(host: ResolvedHost): { ca?: Buffer; cert?: Buffer; key?: Buffer } {

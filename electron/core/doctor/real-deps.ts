@@ -65,8 +65,8 @@ export function socketAccess(socket: string): 'ok' | 'denied' | 'missing' {
 export function countFiles(dir: string, max: number): number {
   let count = 0;
   const stack = [dir];
-  while (stack.length > 0 && count <= max) {
-    const current = stack.pop() as string;
+  let current: string | undefined;
+  while (count <= max && (current = stack.pop()) !== undefined) {
     let entries;
     try {
       entries = readdirSync(current, { withFileTypes: true });

@@ -100,8 +100,9 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
 function buildArgs(args: Record<string, string | null> | undefined, env: Env): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(args ?? {})) {
+    const fromEnv = env[name];
     if (value !== null && value !== undefined) result[name] = String(value);
-    else if (env[name] !== undefined) result[name] = env[name] as string;
+    else if (fromEnv !== undefined) result[name] = fromEnv;
   }
   return result;
 }

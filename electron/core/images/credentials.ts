@@ -117,7 +117,7 @@ async function fromHelper(helper: string, serveraddress: string, env: Env, file:
 
 function runHelper(program: string, input: string, env: Env): Promise<{ code: number; stdout: string; missing: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(program, ['get'], { env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'ignore'], timeout: 60_000 });
+    const child = spawn(program, ['get'], { env, stdio: ['pipe', 'pipe', 'ignore'], timeout: 60_000 });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {

@@ -13,7 +13,7 @@ export type GitResult = { ok: true; state: GitState } | { ok: false; reason: str
 
 function git(args: string[], cwd: string, env: Record<string, string | undefined>): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile('git', args, { cwd, env, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
         const detail = (stderr || error.message).trim().split('\n')[0] ?? '';
         reject(new Error(errnoCode(error) === 'ENOENT' ? 'git is not installed' : detail));
