@@ -70,9 +70,10 @@ export async function createBuildContext(options: BuildContextOptions): Promise<
 }
 
 async function* countBytes(source: Pack, stats: ContextStats): AsyncGenerator<Buffer> {
-  for await (const chunk of source as AsyncIterable<Buffer>) {
-    stats.bytes += chunk.length;
-    yield chunk;
+  for await (const chunk of source) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk instanceof Uint8Array ? chunk : String(chunk));
+    stats.bytes += bytes.length;
+    yield bytes;
   }
 }
 

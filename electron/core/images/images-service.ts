@@ -204,7 +204,7 @@ export class ImagesService {
 
 async function inspect(docker: Docker, name: string): Promise<{ Id: string; RepoTags?: string[] } | undefined> {
   return docker.getImage(name).inspect().then(
-    (info) => info as { Id: string; RepoTags?: string[] },
+    (info) => info,
     () => undefined,
   );
 }

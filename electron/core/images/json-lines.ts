@@ -8,8 +8,9 @@ import type { Readable } from 'node:stream';
 export async function* jsonLines(stream: Readable): AsyncGenerator<Record<string, unknown>> {
   let buffered = '';
   const decoder = new TextDecoder();
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    buffered += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  for await (const chunk of stream) {
+    if (typeof chunk === 'string') buffered += chunk;
+    else if (chunk instanceof Uint8Array) buffered += decoder.decode(chunk, { stream: true });
     let newline = buffered.indexOf('\n');
     while (newline >= 0) {
       const line = buffered.slice(0, newline).trim();
