@@ -1,54 +1,75 @@
 /**
- * Go-style durations as Compose writes them ("1m30s", "500ms", "1h", "2.5s").
- * Returns milliseconds, or undefined when the text is not a duration.
+ * Go `time.Duration` text, as Compose reads and prints durations ("1m30s", "500ms", "1h").
+ * The one duration parser: the compose loader normalises with it, the engine side reads
+ * milliseconds from it.
  */
-const UNIT_MS: Record<string, number> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-};
 
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+
+/** Nanoseconds, or undefined when the text is not a Go duration. */
+function parseGoDuration(text: string): number | undefined {
+  const s = text.trim();
+  if (s === '0') return 0;
+  const re = /([0-9]*\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
+  let sign = 1;
+  let i = 0;
+  if (s[0] === '-' || s[0] === '+') {
+    sign = s[0] === '-' ? -1 : 1;
+    i = 1;
+  }
+  let total = 0;
+  let matched = false;
+  while (i < s.length) {
+    re.lastIndex = i;
+    const m = re.exec(s);
+    if (!m) return undefined;
+    total += Number(m[1]) * (UNIT_NS[m[2] ?? ''] ?? 0);
+    i = re.lastIndex;
+    matched = true;
+  }
+  return matched ? sign * Math.round(total) : undefined;
+}
+
+function trimFraction(value: number, digits: number): string {
+  return value.toFixed(digits).replace(/\.?0+$/, '');
+}
+
+/** What Go's Duration.String() prints: "1h0m0s", "1m30s", "1.5s", "500ms", "0s". */
+function formatGoDuration(ns: number): string {
+  if (ns === 0) return '0s';
+  const sign = ns < 0 ? '-' : '';
+  let rest = Math.abs(ns);
+  if (rest < 1e3) return `${sign}${rest}ns`;
+  if (rest < 1e6) return `${sign}${trimFraction(rest / 1e3, 3)}µs`;
+  if (rest < 1e9) return `${sign}${trimFraction(rest / 1e6, 6)}ms`;
+  let out = '';
+  const h = Math.floor(rest / 3600e9);
+  rest -= h * 3600e9;
+  const m = Math.floor(rest / 60e9);
+  rest -= m * 60e9;
+  if (h > 0) out += `${h}h`;
+  if (h > 0 || m > 0) out += `${m}m`;
+  out += `${trimFraction(rest / 1e9, 9)}s`;
+  return sign + out;
+}
+
+/** A duration as Compose prints it, or undefined when it is not a valid duration. */
+export function normalizeDuration(value: unknown): string | undefined {
+  if (typeof value === 'number') return formatGoDuration(value * 1e9);
+  if (typeof value !== 'string') return undefined;
+  const ns = parseGoDuration(value);
+  return ns === undefined ? undefined : formatGoDuration(ns);
+}
+
+/**
+ * Milliseconds from a Go duration, or from plain seconds (a number or digits); undefined when
+ * the text is not a duration or is negative.
+ */
 export function parseDurationMs(text: string | number | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (typeof text === 'number') return text * 1000;
   const trimmed = text.trim();
-  if (trimmed === '' ) return undefined;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
-  let total = 0;
-  let consumed = 0;
-  let match: RegExpExecArray | null;
-  while ((match = re.exec(trimmed)) !== null) {
-    const unit = UNIT_MS[match[2] ?? ''];
-    if (unit === undefined) return undefined;
-    total += Number(match[1]) * unit;
-    consumed = re.lastIndex;
-  }
-  return consumed === trimmed.length && consumed > 0 ? total : undefined;
-}
-
-/** Milliseconds back to a Go duration string, as `docker compose config` prints them. */
-export function formatDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  let rest = ms;
-  let out = '';
-  const h = Math.floor(rest / 3_600_000);
-  if (h > 0) {
-    out += `${h}h`;
-    rest -= h * 3_600_000;
-  }
-  const m = Math.floor(rest / 60_000);
-  if (m > 0 || (h > 0 && rest > 0)) {
-    out += `${m}m`;
-    rest -= m * 60_000;
-  }
-  if (rest > 0 || out === '') {
-    if (out === '' && rest < 1000) return `${rest}ms`;
-    out += `${Number((rest / 1000).toFixed(3))}s`;
-  }
-  return out;
+  const ns = parseGoDuration(trimmed);
+  return ns === undefined || ns < 0 ? undefined : ns / 1e6;
 }

@@ -36,3 +36,13 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof Error) return { code: 'internal', message: error.message };
   return { code: 'internal', message: String(error) };
 }
+
+/** The message of anything thrown: an Error's message, or the value as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Anything thrown, as an Error (a non-Error value becomes the message). */
+export function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

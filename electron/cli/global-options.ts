@@ -13,7 +13,10 @@ export interface GlobalOptions {
   version: boolean;
 }
 
-const WITH_VALUE: Record<string, keyof GlobalOptions> = {
+type ListFlag = 'files' | 'profiles' | 'envFiles';
+type TextFlag = 'projectName' | 'projectDirectory' | 'host';
+
+const WITH_VALUE: Record<string, ListFlag | TextFlag> = {
   '-f': 'files',
   '--file': 'files',
   '-p': 'projectName',
@@ -72,9 +75,8 @@ export function splitGlobalArgs(argv: string[]): SplitArgs {
       i += 2;
     }
     if (value === undefined) throw new SlipwayError('usage', `flag ${flag} needs a value`);
-    const current = global[key];
-    if (Array.isArray(current)) current.push(value);
-    else (global as unknown as Record<string, string>)[key] = value;
+    if (key === 'files' || key === 'profiles' || key === 'envFiles') global[key].push(value);
+    else global[key] = value;
   }
   return { global, command: argv[i], rest: argv.slice(i + 1) };
 }

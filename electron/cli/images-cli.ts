@@ -56,7 +56,7 @@ export async function callTask(
  * on stderr (steps, step output, layer status changes), cancels it on Ctrl+C or when
  * `signal` aborts, and turns a failure into a SlipwayError (one line, no stack trace).
  */
-export async function runImagesTask<R>(ctx: CliContext, name: ImagesTask, input: Record<string, unknown>, signal?: AbortSignal): Promise<R> {
+async function runImagesTask<R>(ctx: CliContext, name: ImagesTask, input: Record<string, unknown>, signal?: AbortSignal): Promise<R> {
   const core = ctx.core();
   const print = progressPrinter(ctx);
   let taskId: string | undefined;

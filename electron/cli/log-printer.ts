@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { LogLine } from '../../shared/contract/logs';
-import { stripAnsi } from '../core/logs/ansi';
+import { stripAnsi } from '../../shared/ansi';
 import { formatDockerTimestamp } from '../core/logs/timestamps';
 
 /** 256-colour hues far apart from each other, so neighbouring services never look alike. */

@@ -19,13 +19,15 @@ export interface DependsOn {
 
 export interface PortConfig {
   name?: string;
-  mode?: 'ingress' | 'host';
+  /** The long syntax takes any text here (the schema does not restrict it); the engine judges it. */
+  mode?: 'ingress' | 'host' | (string & {});
   host_ip?: string;
   target: number;
   /** A port or a range ("8080", "8080-8081"), as Compose prints it: a string. */
   published?: string;
-  protocol?: 'tcp' | 'udp' | 'sctp';
+  protocol?: 'tcp' | 'udp' | 'sctp' | (string & {});
   app_protocol?: string;
+  [extension: `x-${string}`]: unknown;
 }
 
 export interface ServiceVolume {

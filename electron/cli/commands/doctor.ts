@@ -7,7 +7,7 @@ const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
 const COLOR = { ok: '\u001b[32m', warn: '\u001b[33m', fail: '\u001b[31m' } as const;
 const RESET = '\u001b[0m';
 
-export function formatCheck(check: DoctorCheck, color: boolean): string[] {
+function formatCheck(check: DoctorCheck, color: boolean): string[] {
   const mark = color ? `${COLOR[check.status]}${MARK[check.status]}${RESET}` : MARK[check.status];
   const lines = [`${mark} ${check.title}: ${check.message}`];
   if (check.fix && check.status !== 'ok') {

@@ -1,11 +1,9 @@
 import type { Command } from '../command';
 import type { HostCandidate } from '../../../shared/contract/host';
+import { formatBytes } from '../../../shared/format-bytes';
 
-function formatBytes(bytes: number): string {
-  return `${(bytes / 1024 ** 3).toFixed(bytes >= 10 * 1024 ** 3 ? 0 : 1)} GiB`;
-}
 
-export function hostRows(hosts: HostCandidate[]): string[] {
+function hostRows(hosts: HostCandidate[]): string[] {
   const rows = hosts.map((h) => [
     `${h.current ? '*' : ' '} ${h.name}`,
     h.state,

@@ -3,7 +3,7 @@ import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { LogFollower } from '../../core/logs/log-follower';
 import { compileRegex } from '../../core/logs/log-search';
-import { stripAnsi } from '../../core/logs/ansi';
+import { stripAnsi } from '../../../shared/ansi';
 import { dockerSinceFromMs, parseSince } from '../../core/logs/since';
 import { listProjectContainers } from '../../core/stack/containers';
 import { LogPrinter } from '../log-printer';

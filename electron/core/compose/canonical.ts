@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { SlipwayError } from '../../../shared/errors';
-import { normalizeDuration } from './go-duration';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
+import { normalizeDuration } from '../../../shared/duration';
 import { normalizePorts, PortSyntaxError } from './ports';
 import { shellSplit } from './shell-split';
 import { bytesText } from './units';
@@ -61,14 +61,14 @@ function duration(value: unknown, path: (string | number)[]): string {
 }
 
 /** A scalar as Compose prints it in string maps (environment, labels, args). */
-export function scalarText(value: unknown): string | null {
+function scalarText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   return String(value);
 }
 
 /** `["A=1", "B"]` or `{A: 1, B: null}` → `{A: "1", B: null}`. */
-export function listOrDictToMap(value: unknown, sep = '=', nullWithoutSep = true): Record<string, string | null> {
+function listOrDictToMap(value: unknown, sep = '=', nullWithoutSep = true): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   if (Array.isArray(value)) {
     for (const item of value) {
@@ -100,7 +100,7 @@ function commandForm(value: unknown, key: string): string[] | null {
     try {
       return shellSplit(value);
     } catch (error) {
-      throw new FieldError([key], (error as Error).message);
+      throw new FieldError([key], errorMessage(error));
     }
   }
   if (Array.isArray(value)) return value.map((item) => String(item));
@@ -275,7 +275,10 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
     if (Array.isArray(s.expose)) s.expose = s.expose.map((e) => String(e));
     if (s.volumes !== undefined) s.volumes = normalizeVolumes(s.volumes, base);
     if (s.networks !== undefined) s.networks = networks(s.networks);
-    for (const key of ['secrets', 'configs']) if (Array.isArray(s[key])) s[key] = fileMounts(s[key] as unknown[]);
+    for (const key of ['secrets', 'configs']) {
+      const mounts = s[key];
+      if (Array.isArray(mounts)) s[key] = fileMounts(mounts);
+    }
     if (s.pull_policy === 'if_not_present') s.pull_policy = 'missing';
     if (Array.isArray(s.devices)) s.devices = devices(s.devices);
     if (Array.isArray(s.gpus)) s.gpus = deviceRequests(s.gpus);
@@ -287,7 +290,10 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
     for (const key of ['dns', 'dns_search', 'tmpfs']) if (typeof s[key] === 'string') s[key] = [s[key]];
     if (isDict(s.logging) && s.logging.options !== undefined) s.logging = { ...s.logging, options: listOrDictToMap(s.logging.options) };
     if (isDict(s.develop) && Array.isArray(s.develop.watch)) s.develop = { ...s.develop, watch: s.develop.watch.map((rule) => watchRule(rule, base)) };
-    for (const key of ['post_start', 'pre_stop']) if (Array.isArray(s[key])) s[key] = (s[key] as unknown[]).map((hook) => serviceHook(hook, key));
+    for (const key of ['post_start', 'pre_stop']) {
+      const hooks = s[key];
+      if (Array.isArray(hooks)) s[key] = hooks.map((hook) => serviceHook(hook, key));
+    }
     if (isDict(s.deploy)) s.deploy = deployDurations(s.deploy);
   } catch (error) {
     if (error instanceof PortSyntaxError || error instanceof VolumeSyntaxError) {

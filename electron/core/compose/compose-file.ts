@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import { canonicalService } from './canonical';
 import { displayPath } from './environment';
 import { interpolateSource } from './interpolate';
@@ -8,6 +8,7 @@ import type { Dict } from './types';
 import { isDict } from './types';
 import { validateAgainstSchema } from './validate';
 import { parseComposeYaml, type ComposeSource } from './yaml-source';
+import { errnoCode } from '../thrown';
 
 /** What loading a file needs: where messages are relative to, the variables, where warnings go. */
 export interface LoadContext {
@@ -32,7 +33,7 @@ export function readComposeFile(file: string, ctx: Pick<LoadContext, 'cwd' | 'lo
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason = errnoCode(error) === 'ENOENT' ? 'no such file' : errorMessage(error);
     throw new SlipwayError('compose_not_found', `cannot read compose file ${displayPath(file, ctx.cwd)}: ${reason}`, 'Check the path.');
   }
   const source = parseComposeYaml(text, file, displayPath(file, ctx.cwd));

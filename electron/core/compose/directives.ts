@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Dict, KeyPath } from './types';
 import { isDict } from './types';
 
@@ -12,11 +12,10 @@ export interface MergeDirective {
 export function collectDirectives(root: Node | null | undefined): MergeDirective[] {
   const out: MergeDirective[] = [];
   const walk = (node: unknown, path: KeyPath) => {
-    if (!node || typeof node !== 'object') return;
-    const tagged = node as { tag?: string };
-    if (tagged.tag === '!reset' || tagged.tag === '!override') {
-      out.push({ path, kind: tagged.tag === '!reset' ? 'reset' : 'override' });
-      delete tagged.tag;
+    if (!isNode(node)) return;
+    if (node.tag === '!reset' || node.tag === '!override') {
+      out.push({ path, kind: node.tag === '!reset' ? 'reset' : 'override' });
+      delete node.tag;
     }
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -40,9 +39,8 @@ export function removeResets(data: Dict, directives: MergeDirective[]): void {
 
 function deleteAt(root: unknown, path: KeyPath): void {
   let node = root;
-  for (let i = 0; i < path.length - 1; i++) {
-    const part = path[i] as string | number;
-    node = Array.isArray(node) ? node[part as number] : isDict(node) ? node[String(part)] : undefined;
+  for (const part of path.slice(0, -1)) {
+    node = Array.isArray(node) ? node[Number(part)] : isDict(node) ? node[String(part)] : undefined;
   }
   const last = path[path.length - 1];
   if (last === undefined) return;

@@ -31,9 +31,9 @@ function readEnvFile(entry: Dict, lookup: Lookup, service: string, origin: Servi
 }
 
 /** `env_file` then `environment` (which wins); bare names take their value from the project environment. */
-export function resolveEnvironment(service: Dict, lookup: Lookup, name: string, origin?: ServiceOrigin): Record<string, string | null> | undefined {
-  const files = Array.isArray(service.env_file) ? (service.env_file as Dict[]) : [];
-  const env = isDict(service.environment) ? (service.environment as Record<string, string | null>) : undefined;
+function resolveEnvironment(service: Dict, lookup: Lookup, name: string, origin?: ServiceOrigin): Record<string, string | null> | undefined {
+  const files = Array.isArray(service.env_file) ? service.env_file.filter(isDict) : [];
+  const env = isDict(service.environment) ? service.environment : undefined;
   if (files.length === 0 && env === undefined) return undefined;
   const out: Record<string, string | null> = {};
   for (const entry of files) Object.assign(out, readEnvFile(entry, lookup, name, origin));
@@ -41,7 +41,7 @@ export function resolveEnvironment(service: Dict, lookup: Lookup, name: string, 
     if (value === null) {
       const found = lookup(key);
       out[key] = found ?? (key in out ? (out[key] ?? null) : null);
-    } else out[key] = value;
+    } else if (value !== undefined) out[key] = String(value);
   }
   return out;
 }
@@ -160,11 +160,12 @@ export function finalizeTopLevel(model: Dict, project: string): void {
   if (Object.keys(networks).length > 0) model.networks = networks;
   else delete model.networks;
   for (const kind of ['volumes', 'secrets', 'configs'] as const) {
-    if (!isDict(model[kind])) {
+    const current = model[kind];
+    if (!isDict(current)) {
       delete model[kind];
       continue;
     }
-    const items: Dict = { ...(model[kind] as Dict) };
+    const items: Dict = { ...current };
     for (const [key, value] of Object.entries(items)) {
       const v: Dict = { ...(isDict(value) ? value : {}) };
       if (v.name === undefined) v.name = v.external === true ? key : `${project}_${key}`;

@@ -62,7 +62,8 @@ export function applyIncludes(model: Dict, file: string, source: ComposeSource, 
     for (const kind of KINDS) {
       const theirs = included[kind];
       if (!isDict(theirs)) continue;
-      const mine: Dict = isDict(out[kind]) ? { ...(out[kind] as Dict) } : {};
+      const current = out[kind];
+      const mine: Dict = isDict(current) ? { ...current } : {};
       for (const [name, value] of Object.entries(theirs)) {
         if (name in mine && JSON.stringify(mine[name]) !== JSON.stringify(value)) {
           throw new SlipwayError('compose_include', `${source.where([kind, name])}: ${kind}.${name} conflicts with the one in included file ${path.relative(ctx.cwd, entry.paths[0] ?? '') || entry.paths[0]}`, 'Rename one of them.');

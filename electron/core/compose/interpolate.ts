@@ -1,19 +1,14 @@
 import { SlipwayError } from '../../../shared/errors';
 import { substitute, TemplateError, type Lookup } from './template';
 import type { Dict, KeyPath } from './types';
-import { formatKeyPath, isDict } from './types';
+import { booleanFromText, formatKeyPath, isDict } from './types';
 import type { ComposeSource } from './yaml-source';
 
 type Cast = (value: string) => unknown;
 
 const toInt: Cast = (v) => (/^[-+]?\d+$/.test(v.trim()) ? Number.parseInt(v, 10) : v);
 const toFloat: Cast = (v) => (v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
-const toBool: Cast = (v) => {
-  const s = v.trim().toLowerCase();
-  if (['true', 'yes', 'y', 'on', '1'].includes(s)) return true;
-  if (['false', 'no', 'n', 'off', '0'].includes(s)) return false;
-  return v;
-};
+const toBool: Cast = (v) => booleanFromText(v) ?? v;
 
 /** Where Compose turns an interpolated string into a number or a boolean. */
 const CASTS: [string[], Cast][] = [
@@ -113,5 +108,6 @@ export function interpolateSource(source: ComposeSource, lookup: Lookup, warning
     }
     return value;
   };
-  return walk(source.data, []) as Dict;
+  const data = walk(source.data, []);
+  return isDict(data) ? data : {};
 }

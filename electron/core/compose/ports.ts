@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { PortConfig } from '../../../shared/model/project';
 import type { Dict } from './types';
-import { isDict } from './types';
+import { isDict, isExtensionKey } from './types';
 
 /** Thrown with a message saying what is wrong with one port entry. */
 export class PortSyntaxError extends Error {
@@ -18,15 +19,36 @@ function parseRange(text: string, what: string, spec: string): [number, number] 
   return [start, end];
 }
 
+const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
+type Protocol = (typeof PROTOCOLS)[number];
+
+function shortProtocol(text: string, spec: string): Protocol {
+  const protocol = PROTOCOLS.find((p) => p === text);
+  if (protocol === undefined) throw new PortSyntaxError(`invalid protocol ${JSON.stringify(text)} in port ${JSON.stringify(spec)}`);
+  return protocol;
+}
+
+/** A port in the field order Compose prints (name, mode, host_ip, target, published, protocol, app_protocol). */
+function portConfig(fields: { name?: string | undefined; mode: string; host_ip?: string | undefined; target: number; published?: string | undefined; protocol: string; app_protocol?: string | undefined }): PortConfig {
+  return {
+    ...(fields.name !== undefined ? { name: fields.name } : {}),
+    mode: fields.mode,
+    ...(fields.host_ip !== undefined ? { host_ip: fields.host_ip } : {}),
+    target: fields.target,
+    ...(fields.published !== undefined ? { published: fields.published } : {}),
+    protocol: fields.protocol,
+    ...(fields.app_protocol !== undefined ? { app_protocol: fields.app_protocol } : {}),
+  };
+}
+
 /** `[host_ip:][published:]target[/protocol]`, with ranges, as Compose expands them. */
 export function parsePortShort(spec: string): PortConfig[] {
   let rest = spec.trim();
-  let protocol = 'tcp';
+  let protocol: Protocol = 'tcp';
   const slash = rest.lastIndexOf('/');
   if (slash >= 0) {
-    protocol = rest.slice(slash + 1).toLowerCase();
+    protocol = shortProtocol(rest.slice(slash + 1).toLowerCase(), spec);
     rest = rest.slice(0, slash);
-    if (!['tcp', 'udp', 'sctp'].includes(protocol)) throw new PortSyntaxError(`invalid protocol ${JSON.stringify(protocol)} in port ${JSON.stringify(spec)}`);
   }
   let hostIp = '';
   if (rest.startsWith('[')) {
@@ -40,13 +62,13 @@ export function parsePortShort(spec: string): PortConfig[] {
   let target: string;
   if (hostIp !== '') {
     if (parts.length !== 2) throw new PortSyntaxError(`invalid port ${JSON.stringify(spec)}`);
-    [published, target] = parts as [string, string];
+    [published = '', target = ''] = parts;
   } else if (parts.length === 1) {
     target = parts[0] ?? '';
   } else if (parts.length === 2) {
-    [published, target] = parts as [string, string];
+    [published = '', target = ''] = parts;
   } else if (parts.length === 3) {
-    [hostIp, published, target] = parts as [string, string, string];
+    [hostIp = '', published = '', target = ''] = parts;
   } else {
     // An unbracketed IPv6 address: the last two parts are the ports.
     target = parts.pop() ?? '';
@@ -65,25 +87,43 @@ export function parsePortShort(spec: string): PortConfig[] {
   }
   const out: PortConfig[] = [];
   for (let i = 0; i < count; i++) {
-    const port: PortConfig = { mode: 'ingress', target: tStart + i, protocol: protocol as PortConfig['protocol'] };
-    if (hostIp !== '') port.host_ip = hostIp;
-    if (published !== '') {
-      port.published = count === 1 ? (pStart === pEnd ? String(pStart) : `${pStart}-${pEnd}`) : String(pStart + i);
-    }
-    out.push(orderPort(port));
+    out.push(
+      portConfig({
+        mode: 'ingress',
+        host_ip: hostIp !== '' ? hostIp : undefined,
+        target: tStart + i,
+        published: published === '' ? undefined : count === 1 ? (pStart === pEnd ? String(pStart) : `${pStart}-${pEnd}`) : String(pStart + i),
+        protocol,
+      }),
+    );
   }
   return out;
 }
 
-/** Long syntax: defaults filled in, published as a string. */
+/** The long syntax as the compose schema lets it through (x-* extensions kept). */
+const PortLong = z
+  .object({
+    name: z.string().optional(),
+    mode: z.string().optional(),
+    host_ip: z.string().optional(),
+    target: z.union([z.number(), z.string()]).optional(),
+    published: z.union([z.string(), z.number()]).nullish(),
+    protocol: z.string().optional(),
+    app_protocol: z.string().optional(),
+  })
+  .catchall(z.unknown());
+
+/** Long syntax: defaults filled in, target a number, published as a string. */
 export function normalizePortLong(entry: Dict): PortConfig {
-  const port: Dict = { ...entry };
-  if (port.mode === undefined) port.mode = 'ingress';
-  if (port.protocol === undefined) port.protocol = 'tcp';
-  if (typeof port.target === 'string' && /^\d+$/.test(port.target)) port.target = Number(port.target);
-  if (port.published !== undefined && port.published !== null) port.published = String(port.published);
-  if (port.published === '') delete port.published;
-  return orderPort(port as unknown as PortConfig);
+  const parsed = PortLong.safeParse(entry);
+  if (!parsed.success) throw new PortSyntaxError(`invalid port ${JSON.stringify(entry)}: ${parsed.error.issues[0]?.message ?? 'unexpected value'}`);
+  const { name, mode, host_ip, target, published, protocol, app_protocol, ...extensions } = parsed.data;
+  const container = typeof target === 'string' && /^\d+$/.test(target) ? Number(target) : target;
+  if (typeof container !== 'number') throw new PortSyntaxError(`no container port in port ${JSON.stringify(entry)}`);
+  const text = published === undefined || published === null ? '' : String(published);
+  const port = portConfig({ name, mode: mode ?? 'ingress', host_ip, target: container, published: text === '' ? undefined : text, protocol: protocol ?? 'tcp', app_protocol });
+  for (const [key, value] of Object.entries(extensions)) if (isExtensionKey(key) && value !== undefined) port[key] = value;
+  return port;
 }
 
 export function normalizePorts(value: unknown): PortConfig[] {
@@ -100,14 +140,4 @@ export function normalizePorts(value: unknown): PortConfig[] {
     }
   });
   return out;
-}
-
-const PORT_ORDER = ['name', 'mode', 'host_ip', 'target', 'published', 'protocol', 'app_protocol'];
-
-function orderPort(port: PortConfig): PortConfig {
-  const out: Dict = {};
-  const record = port as unknown as Dict;
-  for (const key of PORT_ORDER) if (record[key] !== undefined) out[key] = record[key];
-  for (const [key, value] of Object.entries(record)) if (!(key in out) && value !== undefined) out[key] = value;
-  return out as unknown as PortConfig;
 }

@@ -4,7 +4,7 @@ import type { Dict } from './types';
 import { isDict } from './types';
 
 /** The model as Compose renders it: extra_hosts as a sorted "host=ip" list. */
-export function renderable(model: ComposeModel): Dict {
+function renderable(model: ComposeModel): Dict {
   const services: Dict = {};
   for (const [name, service] of Object.entries(model.services)) {
     const s: Dict = { ...service };

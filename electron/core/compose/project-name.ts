@@ -8,7 +8,7 @@ export function normalizeProjectName(name: string): string {
     .replace(/^[_-]+/, '');
 }
 
-export function isValidProjectName(name: string): boolean {
+function isValidProjectName(name: string): boolean {
   return /^[a-z0-9][a-z0-9_-]*$/.test(name);
 }
 

@@ -26,7 +26,23 @@ function instantiate(code: string): ComposeValidator {
   const mod: { exports: unknown } = { exports: {} };
   const requireFromHere = createRequire(import.meta.url);
   new Function('require', 'module', 'exports', code)(requireFromHere, mod, mod.exports);
-  return mod.exports as ComposeValidator;
+  const validate = mod.exports;
+  if (!isValidator(validate)) throw new TypeError('the cached validator does not export a function');
+  return validate;
+}
+
+function isValidator(value: unknown): value is ComposeValidator {
+  return typeof value === 'function';
+}
+
+/** ajv's standalone module is CommonJS: some loaders hand over the function, others an object holding it as `default`. */
+function standaloneGenerator(): typeof standaloneCode {
+  const inner: unknown = Reflect.get(standaloneCode, 'default');
+  return isGenerator(inner) ? inner : standaloneCode;
+}
+
+function isGenerator(value: unknown): value is typeof standaloneCode {
+  return typeof value === 'function';
 }
 
 /**
@@ -46,8 +62,7 @@ export function composeValidator(env: Record<string, string | undefined> = proce
   const ajv = new Ajv({ ...OPTIONS, code: { source: true } });
   const validate = ajv.compile(schema);
   try {
-    const generate = (standaloneCode as unknown as { default?: typeof standaloneCode }).default ?? standaloneCode;
-    const code = generate(ajv, validate);
+    const code = standaloneGenerator()(ajv, validate);
     mkdirSync(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, code);
@@ -55,6 +70,6 @@ export function composeValidator(env: Record<string, string | undefined> = proce
   } catch {
     // A read-only home is fine: the in-memory validator still works.
   }
-  loaded = validate as ComposeValidator;
+  loaded = validate;
   return loaded;
 }

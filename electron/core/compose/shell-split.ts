@@ -9,7 +9,7 @@ export function shellSplit(text: string): string[] {
   let inWord = false;
   let i = 0;
   while (i < text.length) {
-    const ch = text[i] as string;
+    const ch = text.charAt(i);
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
       if (inWord) words.push(current);
       current = '';
@@ -42,7 +42,7 @@ export function shellSplit(text: string): string[] {
       let j = i + 1;
       let closed = false;
       while (j < text.length) {
-        const c = text[j] as string;
+        const c = text.charAt(j);
         if (c === '"') {
           closed = true;
           break;

@@ -3,7 +3,7 @@
 const MULTIPLIER: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
 
 /** Bytes (1024-based units, like docker's RAMInBytes), or undefined when it is not a size. */
-export function parseBytes(value: unknown): number | undefined {
+function parseBytes(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : undefined;
   if (typeof value !== 'string') return undefined;
   const m = /^(-?\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i.exec(value.trim());

@@ -5,6 +5,11 @@ import type { Dict, KeyPath } from './types';
 import { formatKeyPath, isDict } from './types';
 import type { ComposeSource } from './yaml-source';
 
+/** An ajv error parameter that should be a list (allowedValues), as a list. */
+function listParam(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
 function pointerToPath(pointer: string, data: unknown): KeyPath {
   if (pointer === '') return [];
   const out: KeyPath = [];
@@ -67,14 +72,14 @@ function describe(errors: ErrorObject[], data: unknown): { path: KeyPath; messag
   if (!pick) {
     const types = new Set<string>();
     for (const e of here) {
-      const t = e.params.type as string | string[] | undefined;
-      for (const one of Array.isArray(t) ? t : t ? [t] : []) types.add(one);
+      const t: unknown = e.params.type;
+      for (const one of Array.isArray(t) ? t : t ? [t] : []) types.add(String(one));
     }
     return { path, message: `${name} must be ${joinOr([...types].map((t) => ARTICLE[t] ?? t))}` };
   }
   switch (pick.keyword) {
     case 'enum':
-      return { path, message: `${name} must be one of ${(pick.params.allowedValues as unknown[]).map(String).join(', ')}` };
+      return { path, message: `${name} must be one of ${listParam(pick.params.allowedValues).map(String).join(', ')}` };
     case 'additionalProperties': {
       const key = String(pick.params.additionalProperty);
       const parentIsServices = path.length === 1 && (path[0] === 'services' || path[0] === 'volumes' || path[0] === 'secrets' || path[0] === 'configs');
@@ -88,7 +93,7 @@ function describe(errors: ErrorObject[], data: unknown): { path: KeyPath; messag
     case 'uniqueItems':
     {
       const [a, b] = [Number(pick.params.i), Number(pick.params.j)].sort((x, y) => x - y);
-      return { path: [...path, b as number], message: `${name} must not contain duplicates (items ${String(a)} and ${String(b)} are the same)` };
+      return { path: [...path, b ?? 0], message: `${name} must not contain duplicates (items ${String(a)} and ${String(b)} are the same)` };
     }
     case 'minimum':
     case 'maximum':

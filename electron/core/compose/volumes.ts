@@ -1,8 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ServiceVolume } from '../../../shared/model/project';
+import { z } from 'zod';
 import type { Dict } from './types';
-import { isDict } from './types';
+import { booleanFromText, isDict } from './types';
 
 export class VolumeSyntaxError extends Error {
   /** Index of the entry in the volumes list, when known. */
@@ -16,7 +17,7 @@ function isWindowsDrive(text: string): boolean {
 }
 
 /** A source Compose treats as a host path (a bind) rather than a volume name. */
-export function isHostPath(source: string): boolean {
+function isHostPath(source: string): boolean {
   return source.startsWith('.') || source.startsWith('/') || source.startsWith('~') || isWindowsDrive(source);
 }
 
@@ -49,38 +50,30 @@ export function parseVolumeShort(spec: string, base: string): ServiceVolume {
   const parts = splitVolumeSpec(spec);
   if (parts.some((p) => p === '')) throw new VolumeSyntaxError(`invalid volume specification ${JSON.stringify(spec)}: empty section between colons`);
   if (parts.length > 3) throw new VolumeSyntaxError(`invalid volume specification ${JSON.stringify(spec)}: too many colons`);
-  let source: string | undefined;
-  let target: string;
-  let options: string[] = [];
-  if (parts.length === 1) target = parts[0] as string;
-  else {
-    source = parts[0] as string;
-    target = parts[1] as string;
-    if (parts.length === 3) options = (parts[2] as string).split(',');
-  }
-  const volume: Dict = {};
-  if (source !== undefined && isHostPath(source)) {
-    volume.type = 'bind';
-    volume.source = absoluteHostPath(source, base);
-  } else {
-    volume.type = 'volume';
-    if (source !== undefined) volume.source = source;
-  }
-  volume.target = cleanTarget(target);
-  let bind: Dict | undefined;
-  let vol: Dict | undefined;
+  const [first = '', second = '', third] = parts;
+  const source = parts.length === 1 ? undefined : first;
+  const target = cleanTarget(parts.length === 1 ? first : second);
+  const options = third === undefined ? [] : third.split(',');
+  const isBind = source !== undefined && isHostPath(source);
+  let readOnly = false;
+  let bind: NonNullable<ServiceVolume['bind']> | undefined;
+  let vol: NonNullable<ServiceVolume['volume']> | undefined;
   for (const option of options) {
-    if (option === 'ro') volume.read_only = true;
-    else if (option === 'rw') delete volume.read_only;
+    if (option === 'ro') readOnly = true;
+    else if (option === 'rw') readOnly = false;
     else if (option === 'nocopy') vol = { nocopy: true };
     else if (option === 'z' || option === 'Z') bind = { ...bind, selinux: option };
     else if (PROPAGATION.has(option)) bind = { ...bind, propagation: option };
   }
-  if (volume.type === 'bind') volume.bind = { ...bind, create_host_path: true };
+  const volume: ServiceVolume = isBind
+    ? { type: 'bind', source: absoluteHostPath(source, base), target }
+    : { type: 'volume', ...(source !== undefined ? { source } : {}), target };
+  if (readOnly) volume.read_only = true;
+  if (isBind) volume.bind = { ...bind, create_host_path: true };
   else if (bind) volume.bind = bind;
-  if (volume.type === 'volume') volume.volume = vol ?? {};
+  if (!isBind) volume.volume = vol ?? {};
   else if (vol) volume.volume = vol;
-  return volume as unknown as ServiceVolume;
+  return volume;
 }
 
 /** `path.Clean` for container paths ("/app/" → "/app"), as Compose does for the short syntax. */
@@ -89,13 +82,33 @@ function cleanTarget(target: string): string {
   return path.posix.normalize(target).replace(/(.)\/+$/, '$1');
 }
 
+/** The long syntax as the compose schema lets it through (bind, volume, tmpfs… options kept as written). */
+const VolumeLong = z
+  .object({
+    type: z.enum(['bind', 'volume', 'tmpfs', 'npipe', 'cluster', 'image']),
+    source: z.string().optional(),
+    target: z.string({ error: 'missing mount target' }),
+    read_only: z
+      .union([z.boolean(), z.string()])
+      .optional()
+      .transform((value, ctx) => {
+        if (typeof value !== 'string') return value;
+        const flag = booleanFromText(value);
+        if (flag === undefined) ctx.addIssue({ code: 'custom', message: `invalid boolean ${JSON.stringify(value)} for read_only` });
+        return flag;
+      }),
+  })
+  .catchall(z.unknown());
+
 export function normalizeVolumeLong(entry: Dict, base: string): ServiceVolume {
-  const volume: Dict = { ...entry };
+  const parsed = VolumeLong.safeParse(entry);
+  if (!parsed.success) throw new VolumeSyntaxError(parsed.error.issues[0]?.message ?? 'invalid volume');
+  const volume: ServiceVolume = { ...parsed.data };
   if (volume.type === 'bind' && typeof volume.source === 'string' && volume.source !== '') {
     volume.source = absoluteHostPath(volume.source, base);
   }
   if (volume.read_only === false) delete volume.read_only;
-  return volume as unknown as ServiceVolume;
+  return volume;
 }
 
 export function normalizeVolumes(value: unknown, base: string): ServiceVolume[] {

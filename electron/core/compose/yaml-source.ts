@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import { SlipwayError } from '../../../shared/errors';
 import { collectDirectives, removeResets, type MergeDirective } from './directives';
 import type { Dict, KeyPath } from './types';
@@ -45,7 +45,7 @@ export function parseComposeYaml(text: string, file: string, display: string): C
   let data: Dict = {};
   const roots: Node[] = [];
   const directives: MergeDirective[] = [];
-  for (const doc of list) directives.push(...collectDirectives(doc.contents as Node | null));
+  for (const doc of list) directives.push(...collectDirectives(doc.contents));
   for (const doc of list) {
     const value: unknown = doc.toJS({ maxAliasCount: 10_000 });
     if (value === null || value === undefined) continue;
@@ -54,15 +54,15 @@ export function parseComposeYaml(text: string, file: string, display: string): C
       throw new SlipwayError('compose_yaml', `${display}:${pos.line}:${pos.col}: the top level must be a mapping (services:, networks:, ...)`, 'A compose file is a YAML mapping with a `services:` key.');
     }
     data = list.length === 1 ? value : { ...data, ...value };
-    if (doc.contents) roots.push(doc.contents as Node);
+    if (doc.contents) roots.push(doc.contents);
   }
   if (roots.length === 0) {
     throw new SlipwayError('compose_yaml', `${display}: empty compose file`, 'Add a `services:` section.');
   }
   removeResets(data, directives);
   const positionOf = (path: KeyPath): Position => {
-    for (let r = roots.length - 1; r >= 0; r--) {
-      const found = locate(roots[r] as Node, path);
+    for (const root of [...roots].reverse()) {
+      const found = locate(root, path);
       if (found !== undefined) return lineCounter.linePos(found);
     }
     return { line: 1, col: 1 };
@@ -88,12 +88,11 @@ function locate(root: Node, path: KeyPath): number | undefined {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(part));
       if (!pair) return offset;
-      const key = pair.key as Node | null;
-      offset = key?.range?.[0] ?? offset;
+      offset = (isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
       node = pair.value;
     } else if (isSeq(node) && typeof part === 'number') {
-      const item = node.items[part] as Node | undefined;
-      if (!item) return offset;
+      const item = node.items[part];
+      if (!isNode(item)) return offset;
       offset = item.range?.[0] ?? offset;
       node = item;
     } else {

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import type http from 'node:http';
 import https from 'node:https';
 import Docker from 'dockerode';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import type { ResolvedHost } from './resolve-host';
 import { resolveHost } from './resolve-host';
 import { sshTargetFromUrl, SshDialStdioAgent } from './ssh-agent';
+import { errnoCode } from '../thrown';
 
 export type { ResolvedHost } from './resolve-host';
 
@@ -44,7 +46,7 @@ function guardedClient(host: ResolvedHost, env: Record<string, string | undefine
     return clientFor(host, env, sshArgs);
   } catch (error) {
     if (error instanceof SlipwayError) throw error;
-    throw new SlipwayError('docker_host_invalid', `Cannot use Docker host ${host.url} (from ${host.source}): ${(error as Error).message}`, 'Check DOCKER_HOST and the docker context (`slipway hosts`).');
+    throw new SlipwayError('docker_host_invalid', `Cannot use Docker host ${host.url} (from ${host.source}): ${errorMessage(error)}`, 'Check DOCKER_HOST and the docker context (`slipway hosts`).');
   }
 }
 
@@ -66,22 +68,28 @@ const NEUTRAL = {
 
 function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Docker {
   const url = host.url;
-  if (url.startsWith('unix://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('unix://'.length) } as Docker.DockerOptions);
-  if (url.startsWith('npipe://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('npipe://'.length) || '//./pipe/docker_engine' } as Docker.DockerOptions);
+  if (url.startsWith('unix://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('unix://'.length) });
+  if (url.startsWith('npipe://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('npipe://'.length) || '//./pipe/docker_engine' });
   if (url.startsWith('tcp://')) {
     const parsed = new URL(url.replace(/^tcp:/, 'http:'));
     const base = { ...NEUTRAL, host: parsed.hostname.replace(/^\[|\]$/g, ''), port: Number(parsed.port || (host.tls ? 2376 : 2375)) };
-    if (!host.tls) return new Docker({ ...base, protocol: 'http' } as Docker.DockerOptions);
+    if (!host.tls) return new Docker({ ...base, protocol: 'http' });
     const material = readTlsFiles(host);
     const agent = new https.Agent({ ...material, rejectUnauthorized: host.tlsVerify !== false, keepAlive: false });
-    return new Docker({ ...base, protocol: 'https', ...material, agent } as Docker.DockerOptions);
+    return new Docker(withAgent({ ...base, protocol: 'https', ...material }, agent));
   }
   if (url.startsWith('ssh://')) {
     const agent = new SshDialStdioAgent(sshTargetFromUrl(url, env, sshArgs));
     // the agent dials; host/port only shape the request line
-    return new Docker({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http', agent } as Docker.DockerOptions);
+    return new Docker(withAgent({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http' }, agent));
   }
   throw new SlipwayError('docker_host_unsupported', `Cannot reach Docker host ${url} (from ${host.source}): unsupported scheme`, 'Use unix://PATH, tcp://HOST:PORT or ssh://USER@HOST.');
+}
+
+/** docker-modem takes an http(s) `agent`; dockerode's DockerOptions typings do not list it. */
+function withAgent(options: Docker.DockerOptions, agent: http.Agent): Docker.DockerOptions {
+  const withIt = { ...options, agent };
+  return withIt;
 }
 
 function readTlsFiles(host: ResolvedHost): { ca?: Buffer; cert?: Buffer; key?: Buffer } {
@@ -94,7 +102,7 @@ function readTlsFiles(host: ResolvedHost): { ca?: Buffer; cert?: Buffer; key?: B
     } catch (error) {
       throw new SlipwayError(
         'docker_tls_files_missing',
-        `Cannot reach Docker host ${host.url} (from ${host.source}): cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        `Cannot reach Docker host ${host.url} (from ${host.source}): cannot read ${file}: ${errnoCode(error) ?? errorMessage(error)}`,
         'Check the certificate files (ca.pem, cert.pem, key.pem) and their permissions.',
       );
     }

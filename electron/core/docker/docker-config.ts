@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SlipwayError } from '../../../shared/errors';
+import { z } from 'zod';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 
 type Env = Record<string, string | undefined>;
 
@@ -39,12 +40,12 @@ export function currentContextName(env: Env): string | undefined {
   } catch (error) {
     throw new SlipwayError(
       'docker_config_invalid',
-      `Cannot read the Docker CLI configuration ${file}: ${(error as Error).message}`,
+      `Cannot read the Docker CLI configuration ${file}: ${errorMessage(error)}`,
       'Fix the JSON in that file, or point DOCKER_CONFIG at another directory.',
     );
   }
-  const name = (parsed as { currentContext?: unknown }).currentContext;
-  return typeof name === 'string' && name !== '' ? name : undefined;
+  const name = ConfigJson.parse(parsed).currentContext;
+  return name !== undefined && name !== '' ? name : undefined;
 }
 
 /** Reads one context; throws a SlipwayError that names it when it does not exist. */
@@ -79,32 +80,42 @@ export function listContexts(env: Env): DockerContext[] {
   return result.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-interface MetaJson {
-  Name?: unknown;
-  Metadata?: { Description?: unknown };
-  Endpoints?: { docker?: { Host?: unknown; SkipTLSVerify?: unknown } };
-}
+// What the CLI's files hold, read leniently: a field of the wrong type reads as absent.
+const optionalText = z.string().optional().catch(undefined);
+
+/** config.json: only the field this module reads. */
+const ConfigJson = z.object({ currentContext: optionalText }).catch({});
+
+/** A context's meta.json. */
+const MetaJson = z
+  .object({
+    Name: optionalText,
+    Metadata: z.object({ Description: optionalText }).optional().catch(undefined),
+    Endpoints: z.object({ docker: z.object({ Host: optionalText, SkipTLSVerify: z.boolean().optional().catch(undefined) }).optional().catch(undefined) }).optional().catch(undefined),
+  })
+  .catch({});
+type MetaJson = z.infer<typeof MetaJson>;
 
 function parseContextMeta(metaFile: string, base: string, expectedName?: string): DockerContext {
   let meta: MetaJson;
   try {
-    meta = JSON.parse(readFileSync(metaFile, 'utf8')) as MetaJson;
+    meta = MetaJson.parse(JSON.parse(readFileSync(metaFile, 'utf8')));
   } catch (error) {
     throw new SlipwayError(
       'docker_context_invalid',
-      `Docker context ${expectedName ? `"${expectedName}" ` : ''}is unreadable: ${metaFile}: ${(error as Error).message}`,
+      `Docker context ${expectedName ? `"${expectedName}" ` : ''}is unreadable: ${metaFile}: ${errorMessage(error)}`,
       'Recreate it with `docker context rm NAME` and `docker context create NAME --docker host=...`.',
     );
   }
-  const name = typeof meta.Name === 'string' ? meta.Name : (expectedName ?? path.basename(path.dirname(metaFile)));
+  const name = meta.Name ?? expectedName ?? path.basename(path.dirname(metaFile));
   const endpoint = meta.Endpoints?.docker;
   const context: DockerContext = {
     name,
     skipTlsVerify: endpoint?.SkipTLSVerify === true,
     metaFile,
   };
-  if (typeof meta.Metadata?.Description === 'string' && meta.Metadata.Description) context.description = meta.Metadata.Description;
-  if (typeof endpoint?.Host === 'string' && endpoint.Host) context.host = endpoint.Host;
+  if (meta.Metadata?.Description) context.description = meta.Metadata.Description;
+  if (endpoint?.Host) context.host = endpoint.Host;
   const tlsDir = path.join(base, 'tls', contextDirName(name), 'docker');
   const tls: NonNullable<DockerContext['tls']> = {};
   for (const key of ['ca', 'cert', 'key'] as const) {

@@ -37,7 +37,7 @@ export async function pingHost(connection: DockerConnection, timeoutMs = 10_000)
   timeout.catch(() => undefined);
   const abortSignal = controller.signal;
   try {
-    const version = await Promise.race([withSignal<Record<string, unknown>>(docker, 'version', abortSignal), timeout]);
+    const version = await Promise.race([engineGet(docker, '/version', abortSignal), timeout]);
     const latencyMs = Date.now() - started;
     const engine: EngineFacts = {
       version: String(version.Version ?? ''),
@@ -47,7 +47,7 @@ export async function pingHost(connection: DockerConnection, timeoutMs = 10_000)
     };
     try {
       const before = Date.now();
-      const info = await Promise.race([withSignal<Record<string, unknown>>(docker, 'info', abortSignal), timeout]);
+      const info = await Promise.race([engineGet(docker, '/info', abortSignal), timeout]);
       const mid = (before + Date.now()) / 2;
       if (typeof info.Name === 'string') engine.name = info.Name;
       if (typeof info.NCPU === 'number') engine.cpus = info.NCPU;
@@ -74,8 +74,19 @@ export async function pingHost(connection: DockerConnection, timeoutMs = 10_000)
   }
 }
 
-// dockerode passes opts.abortSignal to the request; its typings do not say so
-function withSignal<T>(docker: DockerConnection['docker'], method: 'version' | 'info', abortSignal: AbortSignal): Promise<T> {
-  const fn = docker[method] as unknown as (opts: { abortSignal: AbortSignal }) => Promise<T>;
-  return fn.call(docker, { abortSignal });
+/**
+ * GET /version or /info, cancellable: the request dockerode's version() and info() make
+ * (they pass a signal through, but their typings take no options), through its modem.
+ */
+function engineGet(docker: DockerConnection['docker'], path: '/version' | '/info', abortSignal: AbortSignal): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    docker.modem.dial({ path, method: 'GET', abortSignal, statusCodes: { 200: true, 500: 'server error' } }, (error, data) => {
+      if (error) reject(error);
+      else resolve(isRecord(data) ? data : {});
+    });
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

@@ -1,9 +1,10 @@
-import { isSlipwayError } from '../../../shared/errors';
+import { errorMessage, isSlipwayError } from '../../../shared/errors';
 import type { DockerConnection } from '../docker/connect';
 import type { PingResult } from '../docker/ping-host';
 import type { ResolvedHost } from '../docker/resolve-host';
 import type { CheckFix, DoctorCheck, DoctorDeps } from './types';
-import { formatBytes, isLocalEngine } from './format';
+import { formatBytes } from '../../../shared/format-bytes';
+import { isLocalEngine } from './local-engine';
 
 export interface EngineProbe {
   connection?: DockerConnection;
@@ -17,7 +18,7 @@ export async function probeEngine(deps: DoctorDeps): Promise<EngineProbe> {
   try {
     connection = deps.connect();
   } catch (error) {
-    const e = isSlipwayError(error) ? error : { message: (error as Error).message };
+    const e = isSlipwayError(error) ? error : { message: errorMessage(error) };
     return { resolveError: { message: e.message, ...(isSlipwayError(error) && error.hint ? { hint: error.hint } : {}) } };
   }
   return { connection, ping: await deps.ping(connection) };

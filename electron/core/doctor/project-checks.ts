@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Project } from '../../../shared/model/project';
-import { isSlipwayError } from '../../../shared/errors';
+import { errorMessage, isSlipwayError } from '../../../shared/errors';
 import type { EngineProbe } from './engine-checks';
 import { envExampleState } from './env-example';
-import { isLocalEngine } from './format';
+import { isLocalEngine } from './local-engine';
 import type { DoctorCheck, DoctorDeps } from './types';
 
 export type ProjectLoad = { project: Project } | { error: { code: string; message: string; hint?: string } } | undefined;
@@ -15,7 +15,7 @@ export async function loadForDoctor(deps: DoctorDeps): Promise<ProjectLoad> {
     return { project: await deps.loadProject() };
   } catch (error) {
     if (isSlipwayError(error)) return { error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
-    return { error: { code: 'internal', message: (error as Error).message } };
+    return { error: { code: 'internal', message: errorMessage(error) } };
   }
 }
 

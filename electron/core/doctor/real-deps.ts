@@ -7,6 +7,7 @@ import type { DockerConnection } from '../docker/connect';
 import { pingHost } from '../docker/ping-host';
 import { listHostInstances, realSystem } from '../docker/providers/index';
 import { DEFAULT_THRESHOLDS, type DoctorDeps } from './types';
+import { errnoCode } from '../thrown';
 
 export interface RealDepsOptions {
   connect(): DockerConnection;
@@ -56,7 +57,7 @@ export function socketAccess(socket: string): 'ok' | 'denied' | 'missing' {
     accessSync(socket, constants.R_OK | constants.W_OK);
     return 'ok';
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'denied';
+    return errnoCode(error) === 'ENOENT' ? 'missing' : 'denied';
   }
 }
 
@@ -64,8 +65,8 @@ export function socketAccess(socket: string): 'ok' | 'denied' | 'missing' {
 export function countFiles(dir: string, max: number): number {
   let count = 0;
   const stack = [dir];
-  while (stack.length > 0 && count <= max) {
-    const current = stack.pop() as string;
+  let current: string | undefined;
+  while (count <= max && (current = stack.pop()) !== undefined) {
     let entries;
     try {
       entries = readdirSync(current, { withFileTypes: true });

@@ -38,7 +38,7 @@ export interface ExecProcess {
 }
 
 /** The running container of `service` with the given number, or a clear error. */
-export async function serviceContainer(docker: Docker, projectId: string, service: string, index = 1): Promise<{ id: string; name: string }> {
+async function serviceContainer(docker: Docker, projectId: string, service: string, index = 1): Promise<{ id: string; name: string }> {
   const containers = await listProjectContainers(docker, projectId, [service]);
   if (containers.length === 0) throw new SlipwayError('service_not_found', `service "${service}" has no container in project ${projectId}`, `Start it first: slipway up ${service}`);
   const container = containers.find((c) => c.number === index);

@@ -1,4 +1,4 @@
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import type { HostCandidate, HostStatus } from '../../../shared/contract/host';
 import type { DockerConnection } from '../docker/connect';
 import { pingHost } from '../docker/ping-host';
@@ -32,7 +32,7 @@ export class HostService {
     try {
       connection = this.core.docker();
     } catch (error) {
-      const e = error instanceof SlipwayError ? error : new SlipwayError('docker_host_invalid', (error as Error).message);
+      const e = error instanceof SlipwayError ? error : new SlipwayError('docker_host_invalid', errorMessage(error));
       return { host: { url: '', source: 'unresolved', tls: false }, reachable: false, error: e.toInfo() };
     }
     const { host } = connection;

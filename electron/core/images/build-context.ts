@@ -5,8 +5,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pack, type Header as TarHeader, type Pack } from 'tar-stream';
 
-import { SlipwayError } from '../../../shared/errors';
+import { SlipwayError, toError } from '../../../shared/errors';
 import { contextFilter, readDockerignore, type ContextFilter } from './dockerignore';
+import { errnoCode } from '../thrown';
 
 type HeaderArg = Partial<TarHeader> & Pick<TarHeader, 'name'>;
 
@@ -69,9 +70,10 @@ export async function createBuildContext(options: BuildContextOptions): Promise<
 }
 
 async function* countBytes(source: Pack, stats: ContextStats): AsyncGenerator<Buffer> {
-  for await (const chunk of source as AsyncIterable<Buffer>) {
-    stats.bytes += chunk.length;
-    yield chunk;
+  for await (const chunk of source) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk instanceof Uint8Array ? chunk : String(chunk));
+    stats.bytes += bytes.length;
+    yield bytes;
   }
 }
 
@@ -166,8 +168,8 @@ class ContextWriter {
       this.tar.finalize();
     } catch (error) {
       if (!this.tar.destroying) {
-        this.failure = error as Error;
-        this.tar.destroy(error as Error);
+        this.failure = toError(error);
+        this.tar.destroy(this.failure);
       }
     }
   }
@@ -231,7 +233,7 @@ class ContextWriter {
     try {
       handle = await open(abs, 'r');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errnoCode(error);
       throw new SlipwayError('build_context_unreadable', `${this.who}cannot read ${rel} in the build context (${code ?? 'error'})`, 'Fix its permissions, or list it in .dockerignore.');
     }
     this.stats.entries += 1;

@@ -1,12 +1,14 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import type { BuildConfig } from '../../../shared/model/project';
 import { createBuildContext, type ContextStats } from './build-context';
 import { BuildProgressParser, type BuildEvent } from './build-progress';
 import { resolveCredentials, type RegistryAuth } from './credentials';
 import { authKey, parseImageRef } from './image-names';
 import { jsonLines } from './json-lines';
+import { readable } from './readable';
+import { engineMessage } from '../thrown';
 
 type Env = Record<string, string | undefined>;
 
@@ -61,7 +63,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
   const parser = new BuildProgressParser();
   let response: Readable;
   try {
-    response = (await docker.buildImage(context.stream as unknown as NodeJS.ReadableStream, options)) as unknown as Readable;
+    response = readable(await docker.buildImage(context.stream, options));
   } catch (error) {
     throw buildError(service, context.failure() ?? error, request.signal);
   }
@@ -95,11 +97,12 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
 }
 
 /** Compose's args: a null value (`args: [NAME]`) takes NAME from the environment, or is left out. */
-export function buildArgs(args: Record<string, string | null> | undefined, env: Env): Record<string, string> {
+function buildArgs(args: Record<string, string | null> | undefined, env: Env): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(args ?? {})) {
+    const fromEnv = env[name];
     if (value !== null && value !== undefined) result[name] = String(value);
-    else if (env[name] !== undefined) result[name] = env[name] as string;
+    else if (fromEnv !== undefined) result[name] = fromEnv;
   }
   return result;
 }
@@ -128,7 +131,6 @@ async function baseImageCredentials(dockerfile: string, env: Env): Promise<Recor
 function buildError(service: string, error: unknown, signal: AbortSignal | undefined): Error {
   if (signal?.aborted) return new SlipwayError('cancelled', `service ${service}: build cancelled`);
   if (error instanceof SlipwayError) return error;
-  const json = (error as { json?: { message?: unknown } }).json;
-  const message = typeof json?.message === 'string' ? json.message : error instanceof Error ? error.message : String(error);
+  const message = engineMessage(error) ?? errorMessage(error);
   return new SlipwayError('build_failed', `service ${service}: build failed: ${message.trim()}`, 'Fix the Dockerfile or the build section and build again.');
 }

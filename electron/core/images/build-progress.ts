@@ -1,3 +1,5 @@
+import { readEngineMessage } from './engine-message';
+
 /**
  * Reads the classic builder's progress stream (POST /build) into what a person wants to
  * see: which step of how many, whether it came from the cache, its output, and — when it
@@ -29,34 +31,35 @@ export class BuildProgressParser {
   private partial = '';
 
   /** One object of the stream → the events it means. */
-  feed(message: Record<string, unknown>): BuildEvent[] {
+  feed(raw: Record<string, unknown>): BuildEvent[] {
+    const message = readEngineMessage(raw);
     const events: BuildEvent[] = [];
-    const error = errorOf(message);
+    const error = message.errorDetail?.message ?? message.error;
     if (error !== undefined) {
       this.flushPartial(events);
       this.failure = { message: error, output: [...this.stepOutput] };
       if (this.currentStep) this.failure.step = this.currentStep;
       return events;
     }
-    const aux = message.aux as { ID?: unknown } | undefined;
-    if (aux && typeof aux.ID === 'string') {
-      this.imageId = aux.ID;
-      events.push({ kind: 'built', imageId: aux.ID });
+    const imageId = message.aux?.ID;
+    if (imageId !== undefined) {
+      this.imageId = imageId;
+      events.push({ kind: 'built', imageId });
       return events;
     }
-    if (typeof message.stream === 'string') {
+    if (message.stream !== undefined) {
       this.partial += message.stream;
       const lines = this.partial.split('\n');
       this.partial = lines.pop() ?? '';
       for (const line of lines) this.line(line.replace(/\r$/, ''), events);
       return events;
     }
-    if (typeof message.status === 'string') {
-      const detail = message.progressDetail as { current?: unknown; total?: unknown } | undefined;
+    if (message.status !== undefined) {
+      const detail = message.progressDetail;
       const event: BuildEvent = { kind: 'status', message: message.status };
-      if (typeof message.id === 'string') event.id = message.id;
-      if (typeof detail?.current === 'number') event.current = detail.current;
-      if (typeof detail?.total === 'number') event.total = detail.total;
+      if (message.id !== undefined) event.id = message.id;
+      if (detail?.current !== undefined) event.current = detail.current;
+      if (detail?.total !== undefined) event.total = detail.total;
       events.push(event);
     }
     return events;
@@ -101,11 +104,4 @@ export class BuildProgressParser {
     if (this.stepOutput.length > KEEP_OUTPUT) this.stepOutput.shift();
     events.push({ kind: 'output', line });
   }
-}
-
-function errorOf(message: Record<string, unknown>): string | undefined {
-  const detail = message.errorDetail as { message?: unknown } | undefined;
-  if (detail && typeof detail.message === 'string') return detail.message;
-  if (typeof message.error === 'string') return message.error;
-  return undefined;
 }

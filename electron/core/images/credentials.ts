@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { SlipwayError } from '../../../shared/errors';
+import { z } from 'zod';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import { authKey, convertToHostname } from './image-names';
 
 type Env = Record<string, string | undefined>;
@@ -18,21 +19,26 @@ export interface RegistryAuth {
   identitytoken?: string;
 }
 
-interface AuthEntry {
-  auth?: string;
-  username?: string;
-  password?: string;
-  identitytoken?: string;
-}
+// config.json read leniently, as the CLI does: a field of the wrong type reads as absent.
+const optionalText = z.string().optional().catch(undefined);
 
-interface DockerClientConfig {
-  auths?: Record<string, AuthEntry>;
-  credsStore?: string;
-  credHelpers?: Record<string, string>;
-}
+const AuthEntry = z.object({ auth: optionalText, username: optionalText, password: optionalText, identitytoken: optionalText }).catch({});
+type AuthEntry = z.infer<typeof AuthEntry>;
+
+const DockerClientConfig = z
+  .object({
+    auths: z.record(z.string(), AuthEntry).optional().catch(undefined),
+    credsStore: optionalText,
+    credHelpers: z.record(z.string(), z.string()).optional().catch(undefined),
+  })
+  .catch({});
+type DockerClientConfig = z.infer<typeof DockerClientConfig>;
+
+/** What a credential helper prints for `get`. */
+const HelperAnswer = z.object({ Username: optionalText, Secret: optionalText }).catch({});
 
 /** $DOCKER_CONFIG/config.json, or ~/.docker/config.json. */
-export function dockerConfigFile(env: Env): string {
+function dockerConfigFile(env: Env): string {
   const dir = env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), '.docker');
   return path.join(dir, 'config.json');
 }
@@ -46,10 +52,9 @@ async function readClientConfig(env: Env): Promise<{ file: string; config: Docke
     return { file, config: {} };
   }
   try {
-    const parsed = JSON.parse(text) as unknown;
-    return { file, config: parsed && typeof parsed === 'object' ? (parsed as DockerClientConfig) : {} };
+    return { file, config: DockerClientConfig.parse(JSON.parse(text)) };
   } catch (error) {
-    throw new SlipwayError('docker_config_invalid', `Cannot read the Docker CLI configuration ${file}: ${(error as Error).message}`, 'Fix the JSON in that file, or point DOCKER_CONFIG at another folder.');
+    throw new SlipwayError('docker_config_invalid', `Cannot read the Docker CLI configuration ${file}: ${errorMessage(error)}`, 'Fix the JSON in that file, or point DOCKER_CONFIG at another folder.');
   }
 }
 
@@ -97,14 +102,14 @@ async function fromHelper(helper: string, serveraddress: string, env: Env, file:
     if (/not found/i.test(stdout)) return undefined;
     throw new SlipwayError('credential_helper_failed', `${program} get failed for ${serveraddress} (exit ${code})`, `Run docker login ${serveraddress}, or check the helper.`);
   }
-  let parsed: { Username?: unknown; Secret?: unknown };
+  let parsed: z.infer<typeof HelperAnswer>;
   try {
-    parsed = JSON.parse(stdout) as { Username?: unknown; Secret?: unknown };
+    parsed = HelperAnswer.parse(JSON.parse(stdout));
   } catch {
     throw new SlipwayError('credential_helper_failed', `${program} get answered something that is not JSON for ${serveraddress}`, 'Check the helper; it must print {"Username": …, "Secret": …}.');
   }
-  const username = typeof parsed.Username === 'string' ? parsed.Username : '';
-  const secret = typeof parsed.Secret === 'string' ? parsed.Secret : '';
+  const username = parsed.Username ?? '';
+  const secret = parsed.Secret ?? '';
   if (secret === '') return undefined;
   if (username === '<token>') return { serveraddress, identitytoken: secret };
   return { serveraddress, username, password: secret };
@@ -112,7 +117,7 @@ async function fromHelper(helper: string, serveraddress: string, env: Env, file:
 
 function runHelper(program: string, input: string, env: Env): Promise<{ code: number; stdout: string; missing: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(program, ['get'], { env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'ignore'], timeout: 60_000 });
+    const child = spawn(program, ['get'], { env, stdio: ['pipe', 'pipe', 'ignore'], timeout: 60_000 });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ignore from '@balena/dockerignore';
+import { errnoCode } from '../thrown';
 
 /**
  * The exclusion rules of a build context, read and applied as the Docker CLI (classic
@@ -44,7 +45,7 @@ export async function readDockerignore(contextDir: string): Promise<{ text: stri
     const text = await readFile(path.join(contextDir, '.dockerignore'), 'utf8');
     return { text, patterns: parseDockerignore(text) };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: undefined, patterns: [] };
+    if (errnoCode(error) === 'ENOENT') return { text: undefined, patterns: [] };
     throw error;
   }
 }

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { errorMessage } from '../../../shared/errors';
+import { errnoCode } from '../thrown';
 
 export interface GitState {
   /** As `git rev-parse --short HEAD` prints it. */
@@ -11,10 +13,10 @@ export type GitResult = { ok: true; state: GitState } | { ok: false; reason: str
 
 function git(args: string[], cwd: string, env: Record<string, string | undefined>): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile('git', args, { cwd, env, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
         const detail = (stderr || error.message).trim().split('\n')[0] ?? '';
-        reject(new Error((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : detail));
+        reject(new Error(errnoCode(error) === 'ENOENT' ? 'git is not installed' : detail));
       } else resolve(stdout);
     });
   });
@@ -29,6 +31,6 @@ export async function gitState(dir: string, env: Record<string, string | undefin
     const commit = (await git(['rev-parse', '--short', 'HEAD'], dir, env)).trim();
     return { ok: true, state: { commit, dirty: (await status).trim() !== '' } };
   } catch (error) {
-    return { ok: false, reason: (error as Error).message };
+    return { ok: false, reason: errorMessage(error) };
   }
 }

@@ -12,7 +12,7 @@ export interface ImageRef {
 }
 
 /** The key the Docker CLI stores Docker Hub credentials under. */
-export const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/';
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 

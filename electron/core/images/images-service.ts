@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { SlipwayError } from '../../../shared/errors';
+import { formatBytes } from '../../../shared/format-bytes';
 import type { BuildResult, BuiltImage, PushedImage, PushedTag, PushResult, ServiceImage } from '../../../shared/contract/images';
 import type { Project } from '../../../shared/model/project';
 import type { TaskContext } from '../tasks/task-runner';
@@ -203,7 +204,7 @@ export class ImagesService {
 
 async function inspect(docker: Docker, name: string): Promise<{ Id: string; RepoTags?: string[] } | undefined> {
   return docker.getImage(name).inspect().then(
-    (info) => info as { Id: string; RepoTags?: string[] },
+    (info) => info,
     () => undefined,
   );
 }
@@ -249,8 +250,3 @@ function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

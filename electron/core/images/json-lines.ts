@@ -8,8 +8,9 @@ import type { Readable } from 'node:stream';
 export async function* jsonLines(stream: Readable): AsyncGenerator<Record<string, unknown>> {
   let buffered = '';
   const decoder = new TextDecoder();
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    buffered += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  for await (const chunk of stream) {
+    if (typeof chunk === 'string') buffered += chunk;
+    else if (chunk instanceof Uint8Array) buffered += decoder.decode(chunk, { stream: true });
     let newline = buffered.indexOf('\n');
     while (newline >= 0) {
       const line = buffered.slice(0, newline).trim();
@@ -22,10 +23,14 @@ export async function* jsonLines(stream: Readable): AsyncGenerator<Record<string
   if (last !== '') yield parse(last);
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 function parse(line: string): Record<string, unknown> {
   try {
-    const value = JSON.parse(line) as unknown;
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : { stream: line };
+    const value: unknown = JSON.parse(line);
+    return isRecord(value) ? value : { stream: line };
   } catch {
     return { stream: line };
   }

@@ -1,9 +1,11 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import type { RegistryAuth } from './credentials';
 import { jsonLines } from './json-lines';
+import { readable } from './readable';
 import { isAuthError, PushProgressParser, type PushEvent } from './push-progress';
+import { engineMessage } from '../thrown';
 
 export interface PushRequest {
   service: string;
@@ -16,7 +18,7 @@ export interface PushRequest {
   onEvent(event: PushEvent): void;
 }
 
-export function authRequired(registry: string): SlipwayError {
+function authRequired(registry: string): SlipwayError {
   return new SlipwayError('auth_required', `authentication required for ${registry} — run docker login ${registry}`);
 }
 
@@ -30,9 +32,9 @@ export async function pushTag(docker: Docker, request: PushRequest): Promise<str
   const parser = new PushProgressParser();
   let response: Readable;
   try {
-    response = (await docker.getImage(repository).push(options)) as unknown as Readable;
+    response = readable(await docker.getImage(repository).push(options));
   } catch (error) {
-    throw pushError(service, registry, `${repository}:${tag}`, engineMessage(error), request.signal);
+    throw pushError(service, registry, `${repository}:${tag}`, pushFailureMessage(error), request.signal);
   }
   const onAbort = () => response.destroy(new Error('cancelled'));
   request.signal?.addEventListener('abort', onAbort, { once: true });
@@ -41,7 +43,7 @@ export async function pushTag(docker: Docker, request: PushRequest): Promise<str
       for (const event of parser.feed(message)) request.onEvent(event);
     }
   } catch (error) {
-    throw pushError(service, registry, `${repository}:${tag}`, engineMessage(error), request.signal);
+    throw pushError(service, registry, `${repository}:${tag}`, pushFailureMessage(error), request.signal);
   } finally {
     request.signal?.removeEventListener('abort', onAbort);
   }
@@ -49,10 +51,8 @@ export async function pushTag(docker: Docker, request: PushRequest): Promise<str
   return parser.digest;
 }
 
-function engineMessage(error: unknown): string {
-  const json = (error as { json?: { message?: unknown } }).json;
-  if (typeof json?.message === 'string') return json.message;
-  return error instanceof Error ? error.message : String(error);
+function pushFailureMessage(error: unknown): string {
+  return engineMessage(error) ?? errorMessage(error);
 }
 
 function pushError(service: string, registry: string, ref: string, message: string, signal: AbortSignal | undefined): SlipwayError {

@@ -1,3 +1,5 @@
+import { readEngineMessage } from './engine-message';
+
 /**
  * Reads the engine's push stream (POST /images/NAME/push) into per-layer progress and the
  * pushed digest. Pure: feed it the stream's JSON objects.
@@ -11,29 +13,26 @@ export class PushProgressParser {
   digest: string | undefined;
   error: string | undefined;
 
-  feed(message: Record<string, unknown>): PushEvent[] {
-    const detail = message.errorDetail as { message?: unknown } | undefined;
-    if (detail && typeof detail.message === 'string') {
-      this.error = detail.message;
+  feed(raw: Record<string, unknown>): PushEvent[] {
+    const message = readEngineMessage(raw);
+    const error = message.errorDetail?.message ?? message.error;
+    if (error !== undefined) {
+      this.error = error;
       return [];
     }
-    if (typeof message.error === 'string') {
-      this.error = message.error;
-      return [];
-    }
-    const aux = message.aux as { Tag?: unknown; Digest?: unknown; Size?: unknown } | undefined;
-    if (aux && typeof aux.Digest === 'string') {
+    const aux = message.aux;
+    if (aux?.Digest !== undefined) {
       this.digest = aux.Digest;
-      const event: PushEvent = { kind: 'pushed', tag: typeof aux.Tag === 'string' ? aux.Tag : '', digest: aux.Digest };
-      if (typeof aux.Size === 'number') event.size = aux.Size;
+      const event: PushEvent = { kind: 'pushed', tag: aux.Tag ?? '', digest: aux.Digest };
+      if (aux.Size !== undefined) event.size = aux.Size;
       return [event];
     }
-    if (typeof message.status !== 'string') return [];
-    if (typeof message.id === 'string' && message.id !== '') {
-      const progress = message.progressDetail as { current?: unknown; total?: unknown } | undefined;
+    if (message.status === undefined) return [];
+    if (message.id !== undefined && message.id !== '') {
+      const progress = message.progressDetail;
       const event: PushEvent = { kind: 'layer', id: message.id, status: message.status };
-      if (typeof progress?.current === 'number') event.current = progress.current;
-      if (typeof progress?.total === 'number') event.total = progress.total;
+      if (progress?.current !== undefined) event.current = progress.current;
+      if (progress?.total !== undefined) event.total = progress.total;
       return [event];
     }
     return [{ kind: 'status', message: message.status }];

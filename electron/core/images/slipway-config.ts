@@ -27,7 +27,7 @@ export type TagsConfig = z.output<typeof TagsConfig>;
 
 export function tagsConfig(project: Project): TagsConfig {
   const block = project.model['x-slipway'];
-  const raw = block && typeof block === 'object' ? (block as Record<string, unknown>).tags : undefined;
+  const raw = block && typeof block === 'object' && 'tags' in block ? block.tags : undefined;
   const parsed = TagsConfig.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import type { LogLine, LogStreamName } from '../../../shared/contract/logs';
-import { LogDemuxer, type StreamCode } from './log-demux';
+import type { LogLine } from '../../../shared/contract/logs';
+import { LogDemuxer, streamName, type StreamCode } from './log-demux';
 import { parseDockerTimestamp } from './timestamps';
 import { rawGet, type BodyStream } from './raw-log-stream';
 
@@ -23,7 +23,6 @@ export interface ReaderTarget {
   tty: boolean;
 }
 
-const STREAM_NAMES: Record<number, LogStreamName> = { 1: 'stdout', 2: 'stderr', 3: 'system' };
 
 /**
  * One container's log stream from the engine: timestamps on, demultiplexed (or raw for
@@ -112,7 +111,7 @@ export class ContainerLogReader {
 
   private take(code: StreamCode, raw: string): void {
     if (!this.stamped) {
-      this.chunkLines.push({ service: this.target.label, stream: STREAM_NAMES[code] as LogStreamName, text: raw, ts: Date.now() });
+      this.chunkLines.push({ service: this.target.label, stream: streamName(code), text: raw, ts: Date.now() });
       return;
     }
     const space = raw.indexOf(' ');
@@ -129,7 +128,7 @@ export class ContainerLogReader {
       this.lastLine = raw;
       text = raw.slice(space + 1);
     }
-    this.chunkLines.push({ service: this.target.label, stream: STREAM_NAMES[code] as LogStreamName, text, ts });
+    this.chunkLines.push({ service: this.target.label, stream: streamName(code), text, ts });
   }
 
   private deliver(): void {

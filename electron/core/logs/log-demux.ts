@@ -1,10 +1,23 @@
 import { StringDecoder } from 'node:string_decoder';
+import type { LogStreamName } from '../../../shared/contract/logs';
 
 /** Stream codes as Docker frames them (1 stdout, 2 stderr); 3 is ours, for marker lines. */
 export const STDOUT = 1;
 export const STDERR = 2;
 export const SYSTEM = 3;
 export type StreamCode = typeof STDOUT | typeof STDERR | typeof SYSTEM;
+
+const STREAM_NAMES: Record<StreamCode, LogStreamName> = { [STDOUT]: 'stdout', [STDERR]: 'stderr', [SYSTEM]: 'system' };
+
+/** The contract's name for a stream code. */
+export function streamName(code: StreamCode): LogStreamName {
+  return STREAM_NAMES[code];
+}
+
+/** A stream code read back from storage (a byte): anything unknown is stdout. */
+export function streamCode(byte: number): StreamCode {
+  return byte === STDERR ? STDERR : byte === SYSTEM ? SYSTEM : STDOUT;
+}
 
 export type RawLineSink = (stream: StreamCode, line: string) => void;
 
@@ -22,7 +35,7 @@ class LineSplitter {
   write(buf: Buffer, start: number, end: number): void {
     if (start >= end) return;
     let text: string;
-    if (this.decoder === undefined && (buf[end - 1] as number) < 0x80) {
+    if (this.decoder === undefined && (buf[end - 1] ?? 0) < 0x80) {
       text = buf.toString('utf8', start, end);
     } else {
       this.decoder ??= new StringDecoder('utf8');
@@ -101,7 +114,7 @@ export class LogDemuxer {
         continue;
       }
       if (this.headerFill === 0 && length - pos >= 8) {
-        this.startFrame(chunk[pos] as number, chunk.readUInt32BE(pos + 4));
+        this.startFrame(chunk.readUInt8(pos), chunk.readUInt32BE(pos + 4));
         pos += 8;
         continue;
       }
@@ -111,7 +124,7 @@ export class LogDemuxer {
       pos += take;
       if (this.headerFill === 8) {
         this.headerFill = 0;
-        this.startFrame(this.header[0] as number, this.header.readUInt32BE(4));
+        this.startFrame(this.header.readUInt8(0), this.header.readUInt32BE(4));
       }
     }
   }

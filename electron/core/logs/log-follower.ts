@@ -5,6 +5,7 @@ import { listProjectContainers } from '../stack/containers';
 import { LABEL, isOneOff } from '../stack/labels';
 import { ContainerLogReader } from './container-log-reader';
 import { LogMerger, type LineSink } from './log-merger';
+import { dockerSinceFromMs } from './since';
 import { dockerSinceFromTimestamp } from './timestamps';
 
 export interface FollowerOptions {
@@ -81,7 +82,7 @@ export class LogFollower {
       const tty = ttys[i] ?? false;
       const label = (perService.get(c.service) ?? 0) > 1 ? `${c.service}-${c.number}` : c.service;
       const t: Tracked = { id: c.id, service: c.service, number: c.number, label, tty, reader: undefined, lastTs: undefined, retries: 0 };
-      if (this.options.tail === 0) t.fromNow = { attached: false, since: (Date.now() / 1000).toFixed(6) };
+      if (this.options.tail === 0) t.fromNow = { attached: false, since: dockerSinceFromMs(Date.now()) };
       this.tracked.set(c.id, t);
       this.seenServices.add(c.service);
       const reader = new ContainerLogReader({ id: c.id, label, tty }, merger.accept);

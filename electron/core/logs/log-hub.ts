@@ -18,7 +18,7 @@ export interface LogHubOptions {
   flow?: Partial<FlowOptions>;
 }
 
-export const DEFAULT_RING_LINES = 100_000;
+const DEFAULT_RING_LINES = 100_000;
 
 interface Entry {
   subscription: LogSubscription;

@@ -90,30 +90,31 @@ export class LogMerger {
   private take(): LogLine[] {
     const out: LogLine[] = [];
     const sources = this.sources;
-    if (sources.length === 1) {
-      const only = sources[0] as Source;
+    const only = sources.length === 1 ? sources[0] : undefined;
+    if (only) {
       const n = Math.min(BATCH, only.queue.length - only.head);
-      for (let i = 0; i < n; i++) out.push(only.queue[only.head + i] as LogLine);
+      out.push(...only.queue.slice(only.head, only.head + n));
       only.head += n;
       this.compact(only);
       return out;
     }
     while (out.length < BATCH) {
       let best: Source | undefined;
-      let bestTs = Infinity;
+      let bestLine: LogLine | undefined;
       for (const source of sources) {
-        if (source.head === source.queue.length) {
+        const line = source.queue[source.head];
+        if (line === undefined) {
           if (!source.ended) return this.finishTake(out);
           continue;
         }
-        const ts = (source.queue[source.head] as LogLine).ts;
-        if (ts < bestTs) {
-          bestTs = ts;
+        if (bestLine === undefined || line.ts < bestLine.ts) {
+          bestLine = line;
           best = source;
         }
       }
-      if (!best) break;
-      out.push(best.queue[best.head++] as LogLine);
+      if (!best || !bestLine) break;
+      best.head++;
+      out.push(bestLine);
     }
     return this.finishTake(out);
   }

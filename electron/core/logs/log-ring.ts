@@ -1,4 +1,4 @@
-import type { StreamCode } from './log-demux';
+import { streamCode, type StreamCode } from './log-demux';
 
 /** Lines per block: the unit of storage and of eviction. */
 export const BLOCK_LINES = 1024;
@@ -13,37 +13,37 @@ class Block {
   readonly ts = new Float64Array(BLOCK_LINES);
   readonly seq = new Float64Array(BLOCK_LINES);
   readonly stream = new Uint8Array(BLOCK_LINES);
-  private open: string[] | undefined = [];
-  private text = '';
-  private offsets: Uint32Array | undefined;
+  /** The lines while the block is open; empty once sealed. */
+  private lines: string[] = [];
+  /** Set when the block is full: all its lines in one string, and where each starts. */
+  private sealed: { text: string; offsets: Uint32Array } | undefined;
 
   push(stream: StreamCode, text: string, ts: number, seq: number): void {
     const i = this.count++;
     this.ts[i] = ts;
     this.seq[i] = seq;
     this.stream[i] = stream;
-    (this.open as string[]).push(text);
+    this.lines.push(text);
     if (this.count === BLOCK_LINES) this.seal();
   }
 
   private seal(): void {
-    const lines = this.open as string[];
+    const lines = this.lines;
     const offsets = new Uint32Array(lines.length + 1);
     let at = 0;
-    for (let i = 0; i < lines.length; i++) {
+    lines.forEach((line, i) => {
       offsets[i] = at;
-      at += (lines[i] as string).length + 1;
-    }
+      at += line.length + 1;
+    });
     offsets[lines.length] = at;
-    this.text = lines.join('\n');
-    this.offsets = offsets;
-    this.open = undefined;
+    this.sealed = { text: lines.join('\n'), offsets };
+    this.lines = [];
   }
 
   line(i: number): string {
-    if (this.open) return this.open[i] as string;
-    const offsets = this.offsets as Uint32Array;
-    return this.text.slice(offsets[i], (offsets[i + 1] as number) - 1);
+    if (!this.sealed) return this.lines[i] ?? '';
+    const { text, offsets } = this.sealed;
+    return text.slice(offsets[i] ?? 0, (offsets[i + 1] ?? 0) - 1);
   }
 
   /**
@@ -52,49 +52,48 @@ class Block {
    * line break makes the lines it touches be tested one by one.
    */
   findRegex(global: RegExp, single: RegExp, from: number, hit: (i: number) => void): void {
-    if (this.open) {
-      for (let i = from; i < this.count; i++) if (single.test(this.open[i] as string)) hit(i);
+    if (!this.sealed) {
+      for (let i = from; i < this.count; i++) if (single.test(this.lines[i] ?? '')) hit(i);
       return;
     }
-    const text = this.text;
-    const offsets = this.offsets as Uint32Array;
+    const { text, offsets } = this.sealed;
     let line = from;
-    global.lastIndex = offsets[from] as number;
+    global.lastIndex = offsets[from] ?? 0;
     let match: RegExpExecArray | null;
     while (line < this.count && (match = global.exec(text)) !== null) {
       const pos = match.index;
       const end = pos + match[0].length;
-      while ((offsets[line + 1] as number) <= pos) line++;
+      while ((offsets[line + 1] ?? Infinity) <= pos) line++;
       if (line >= this.count) break;
       let last = line;
-      if (end > (offsets[line + 1] as number) - 1) {
-        while (last + 1 < this.count && (offsets[last + 1] as number) < end) last++;
+      if (end > (offsets[line + 1] ?? Infinity) - 1) {
+        while (last + 1 < this.count && (offsets[last + 1] ?? Infinity) < end) last++;
         for (let i = line; i <= last; i++) if (single.test(this.line(i))) hit(i);
       } else {
         hit(line);
       }
       line = last + 1;
       if (line >= this.count) break;
-      global.lastIndex = offsets[line] as number;
+      global.lastIndex = offsets[line] ?? 0;
     }
   }
 
   /** Calls `hit` for each line index whose text contains `needle` (lowercased when `fold`). */
   findSubstring(needle: string, fold: boolean, from: number, hit: (i: number) => void): void {
-    if (this.open) {
+    if (!this.sealed) {
       for (let i = from; i < this.count; i++) {
-        const line = this.open[i] as string;
+        const line = this.lines[i] ?? '';
         if ((fold ? line.toLowerCase() : line).includes(needle)) hit(i);
       }
       return;
     }
-    const text = fold ? this.text.toLowerCase() : this.text;
-    const offsets = this.offsets as Uint32Array;
+    const { offsets } = this.sealed;
+    const text = fold ? this.sealed.text.toLowerCase() : this.sealed.text;
     let pos = text.indexOf(needle, offsets[from]);
     let line = from;
     while (pos >= 0) {
-      while ((offsets[line + 1] as number) <= pos) line++;
-      const lineEnd = (offsets[line + 1] as number) - 1;
+      while ((offsets[line + 1] ?? Infinity) <= pos) line++;
+      const lineEnd = (offsets[line + 1] ?? Infinity) - 1;
       if (pos + needle.length <= lineEnd) {
         hit(line);
         pos = text.indexOf(needle, lineEnd + 1);
@@ -154,7 +153,9 @@ export class LogRing {
 
   private locate(abs: number): [Block, number] {
     const rel = abs - this.base;
-    return [this.blocks[Math.floor(rel / BLOCK_LINES)] as Block, rel % BLOCK_LINES];
+    const block = this.blocks[Math.floor(rel / BLOCK_LINES)];
+    if (!block) throw new RangeError(`log line ${abs} is not held (${this.first}..${this.pushed - 1})`);
+    return [block, rel % BLOCK_LINES];
   }
 
   text(abs: number): string {
@@ -164,17 +165,17 @@ export class LogRing {
 
   ts(abs: number): number {
     const [block, i] = this.locate(abs);
-    return block.ts[i] as number;
+    return block.ts[i] ?? 0;
   }
 
   seq(abs: number): number {
     const [block, i] = this.locate(abs);
-    return block.seq[i] as number;
+    return block.seq[i] ?? 0;
   }
 
   stream(abs: number): StreamCode {
     const [block, i] = this.locate(abs);
-    return block.stream[i] as StreamCode;
+    return streamCode(block.stream[i] ?? 0);
   }
 
   /** The first absolute index whose timestamp is at or after `ts` (binary search). */
@@ -191,8 +192,7 @@ export class LogRing {
 
   /** Absolute indexes of lines matching `single` (`global`: the same with flags g and m), oldest first. */
   findRegex(global: RegExp, single: RegExp, hit: (abs: number) => void): void {
-    for (let b = 0; b < this.blocks.length; b++) {
-      const block = this.blocks[b] as Block;
+    for (const [b, block] of this.blocks.entries()) {
       const blockBase = this.base + b * BLOCK_LINES;
       const from = Math.max(0, this.first - blockBase);
       block.findRegex(global, single, from, (i) => hit(blockBase + i));
@@ -201,8 +201,7 @@ export class LogRing {
 
   /** Absolute indexes of lines containing `needle`, oldest first (lowercase `needle` when `fold`). */
   findSubstring(needle: string, fold: boolean, hit: (abs: number) => void): void {
-    for (let b = 0; b < this.blocks.length; b++) {
-      const block = this.blocks[b] as Block;
+    for (const [b, block] of this.blocks.entries()) {
       const blockBase = this.base + b * BLOCK_LINES;
       const from = Math.max(0, this.first - blockBase);
       block.findSubstring(needle, fold, from, (i) => hit(blockBase + i));

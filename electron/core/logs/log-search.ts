@@ -1,4 +1,4 @@
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import type { LogRing } from './log-ring';
 
 export interface SearchQuery {
@@ -26,6 +26,6 @@ export function compileRegex(source: string, caseSensitive: boolean): RegExp {
   try {
     return new RegExp(source, caseSensitive ? '' : 'i');
   } catch (error) {
-    throw new SlipwayError('invalid_regex', `Invalid regular expression /${source}/: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, 'Fix the pattern, or search for plain text.');
+    throw new SlipwayError('invalid_regex', `Invalid regular expression /${source}/: ${errorMessage(error).replace(/^Invalid regular expression: /, '')}`, 'Fix the pattern, or search for plain text.');
   }
 }

@@ -1,12 +1,11 @@
 import type { LogLine, LogStreamName } from '../../../shared/contract/logs';
-import { SYSTEM, STDERR, STDOUT, type StreamCode } from './log-demux';
+import { streamName, SYSTEM, STDERR, STDOUT, type StreamCode } from './log-demux';
 import type { LogFollower } from './log-follower';
 import { LogRing } from './log-ring';
 import type { RingMatcher } from './log-search';
 import type { LineSource } from './log-subscription';
 
 const CODES: Record<LogStreamName, StreamCode> = { stdout: STDOUT, stderr: STDERR, system: SYSTEM };
-const NAMES: Record<number, LogStreamName> = { [STDOUT]: 'stdout', [STDERR]: 'stderr', [SYSTEM]: 'system' };
 
 export interface CursorStart {
   services?: readonly string[];
@@ -53,8 +52,15 @@ export class ProjectLogs {
     return () => this.listeners.delete(listener);
   }
 
+  /** The ring of a service a cursor already reads (cursors only hold services that have one). */
+  private ring(service: string): LogRing {
+    const ring = this.rings.get(service);
+    if (!ring) throw new Error(`no log ring for service ${service}`);
+    return ring;
+  }
+
   lineAt(service: string, ring: LogRing, abs: number): LogLine {
-    return { service, stream: NAMES[ring.stream(abs)] as LogStreamName, text: ring.text(abs), ts: ring.ts(abs) };
+    return { service, stream: streamName(ring.stream(abs)), text: ring.text(abs), ts: ring.ts(abs) };
   }
 
   /** A reader over the rings from a starting point; lines evicted before it reads them become one marker line. */
@@ -76,20 +82,20 @@ export class ProjectLogs {
     return {
       pending: () => {
         sync();
-        for (const [service, abs] of positions) if ((this.rings.get(service) as LogRing).end > abs) return true;
+        for (const [service, abs] of positions) if (this.ring(service).end > abs) return true;
         return false;
       },
       read: (max) => {
         sync();
         const out: LogLine[] = [];
         for (const [service, abs] of positions) {
-          const ring = this.rings.get(service) as LogRing;
+          const ring = this.ring(service);
           if (abs < ring.start) {
             out.push({ service, stream: 'system', text: `── ${ring.start - abs} lines skipped: the reader fell behind the ${ring.bound}-line buffer ──`, ts: ring.ts(ring.start) });
             positions.set(service, ring.start);
           }
         }
-        const entries = [...positions.entries()].map(([service, abs]) => ({ service, ring: this.rings.get(service) as LogRing, abs }));
+        const entries = [...positions.entries()].map(([service, abs]) => ({ service, ring: this.ring(service), abs }));
         while (out.length < max) {
           let best: (typeof entries)[number] | undefined;
           let bestSeq = Infinity;

@@ -1,16 +1,18 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type Docker from 'dockerode';
+import { z } from 'zod';
 
-interface ModemLike {
-  socketPath?: string | (() => string);
-  host?: string;
-  port?: number | string;
-  protocol?: string;
-  agent?: unknown;
-  version?: string;
-  headers?: Record<string, string>;
-}
+/** The modem settings this module needs, read from dockerode's (untyped) modem. */
+const ModemSettings = z.object({
+  socketPath: z.unknown().optional(),
+  host: z.string().optional().catch(undefined),
+  port: z.union([z.number(), z.string()]).optional().catch(undefined),
+  protocol: z.string().optional().catch(undefined),
+  agent: z.unknown().optional(),
+  version: z.string().optional().catch(undefined),
+  headers: z.record(z.string(), z.string()).optional().catch(undefined),
+});
 
 /** A byte stream of a response body: the shape ContainerLogReader reads. */
 export interface BodyStream {
@@ -30,7 +32,7 @@ export interface BodyStream {
  * what only the Docker client knows (TLS, SSH); callers then use it.
  */
 export function rawGet(docker: Docker, path: string, query: Record<string, string | number | boolean>): Promise<BodyStream> | undefined {
-  const modem = docker.modem as unknown as ModemLike;
+  const modem = ModemSettings.parse(docker.modem);
   let connect: () => net.Socket;
   if (typeof modem.socketPath === 'string' && modem.socketPath !== '') {
     const socketPath = modem.socketPath;
@@ -89,7 +91,8 @@ async function collectError(socket: net.Socket, rest: Buffer, chunked: boolean, 
   const text = Buffer.concat(parts).toString('utf8');
   let message = text.trim();
   try {
-    message = (JSON.parse(text) as { message?: string }).message ?? message;
+    const body: unknown = JSON.parse(text);
+    if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string') message = body.message;
   } catch {
     // not JSON: keep the text
   }

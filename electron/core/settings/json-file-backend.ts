@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SettingsBackend } from './backend';
+import { errorMessage } from '../../../shared/errors';
 
 /**
  * Settings as a JSON file (what electron-store writes too): read whole, written whole
@@ -17,11 +18,11 @@ export class JsonFileSettingsBackend implements SettingsBackend {
     if (!existsSync(this.location)) return undefined;
     const text = readFileSync(this.location, 'utf8');
     try {
-      return JSON.parse(text) as unknown;
+      return JSON.parse(text);
     } catch (error) {
       const aside = `${this.location}.broken-${Date.now()}`;
       copyFileSync(this.location, aside);
-      this.warn(`settings: ${this.location} is not valid JSON (${(error as Error).message}); kept it as ${path.basename(aside)} and started from the defaults`);
+      this.warn(`settings: ${this.location} is not valid JSON (${errorMessage(error)}); kept it as ${path.basename(aside)} and started from the defaults`);
       return undefined;
     }
   }

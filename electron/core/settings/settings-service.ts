@@ -1,5 +1,5 @@
 import type { Settings, SettingsUpdate } from '../../../shared/contract/settings';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import { applySettingsUpdate } from './apply-update';
 import type { SettingsBackend } from './backend';
 import { migrateSettings } from './migrations';
@@ -29,7 +29,7 @@ export class SettingsService {
         try {
           this.save(result.settings);
         } catch (error) {
-          this.warn((error as Error).message);
+          this.warn(errorMessage(error));
         }
       }
     }
@@ -63,7 +63,7 @@ export class SettingsService {
     try {
       this.backend.write(settings);
     } catch (error) {
-      throw new SlipwayError('settings_unwritable', `Could not save settings to ${this.backend.location}: ${(error as Error).message}`, 'Check that the folder exists and is writable.');
+      throw new SlipwayError('settings_unwritable', `Could not save settings to ${this.backend.location}: ${errorMessage(error)}`, 'Check that the folder exists and is writable.');
     }
   }
 }

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
-import { SlipwayError } from '../../../shared/errors';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
+import { engineMessage } from '../thrown';
 
 /** A service that failed, with its last log lines (shown under the one-line reason). */
 export class ServiceFailedError extends SlipwayError {
@@ -13,7 +14,7 @@ export async function lastLogLines(docker: Docker, id: string, count = 20): Prom
   try {
     const container = docker.getContainer(id);
     const info = await container.inspect();
-    const raw = (await container.logs({ stdout: true, stderr: true, tail: count, follow: false })) as unknown as Buffer;
+    const raw = await container.logs({ stdout: true, stderr: true, tail: count, follow: false });
     const text = info.Config.Tty ? raw.toString('utf8') : demux(raw);
     return text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l !== '').slice(-count);
   } catch {
@@ -46,8 +47,8 @@ export function explainStartError(service: string, error: unknown): Error {
 }
 
 export function dockerMessage(error: unknown): string {
-  const json = (error as { json?: { message?: string } }).json;
-  if (json?.message) return json.message;
-  const reason = (error as { message?: string }).message ?? String(error);
+  const fromEngine = engineMessage(error);
+  if (fromEngine) return fromEngine;
+  const reason = errorMessage(error);
   return reason.replace(/^\(HTTP code \d+\)[^-]*- /, '').trim();
 }

@@ -3,6 +3,7 @@ import type { Project } from '../../../shared/model/project';
 import { ServiceFailedError, dockerMessage } from './errors';
 import { cleanPath } from './container-spec';
 import { serviceImage } from './names';
+import { statusCode } from '../thrown';
 
 export type ImageReporter = (image: string, status: string) => void;
 
@@ -52,7 +53,7 @@ async function inspectImage(docker: Docker, image: string): Promise<ImageInfo | 
       volumes: Object.keys(info.Config.Volumes ?? {}).map(cleanPath),
     };
   } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+    if (statusCode(error) === 404) return undefined;
     throw error;
   }
 }

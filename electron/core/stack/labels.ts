@@ -26,7 +26,7 @@ export const LABEL = {
 } as const;
 
 /** The Compose version our labels follow (tools that parse `com.docker.compose.version` get a Compose-like value). */
-export const COMPOSE_COMPAT_VERSION = '2.29.0';
+const COMPOSE_COMPAT_VERSION = '2.29.0';
 
 /**
  * The config hash as Compose v2 computes it (pkg/compose/hash.go): sha256 of the JSON of the
@@ -41,7 +41,7 @@ export function serviceConfigHash(config: ServiceConfig): string {
   delete copy.depends_on;
   delete copy.profiles;
   if (copy.deploy && typeof copy.deploy === 'object') {
-    const deploy = { ...(copy.deploy as Record<string, unknown>) };
+    const deploy: Record<string, unknown> = { ...copy.deploy };
     delete deploy.replicas;
     copy.deploy = deploy;
   }
@@ -52,7 +52,7 @@ export function serviceConfigHash(config: ServiceConfig): string {
 export function stableJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableJson(v))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
+  const entries = Object.entries(value)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;

@@ -3,6 +3,8 @@ import type { Project } from '../../../shared/model/project';
 import { SlipwayError } from '../../../shared/errors';
 import { LABEL, networkLabels, projectFilter, volumeLabels } from './labels';
 import { networkName, serviceNetworkKeys, volumeName } from './names';
+import { statusCode } from '../thrown';
+import { z } from 'zod';
 
 export type ResourceReporter = (kind: 'Network' | 'Volume', name: string, status: string) => void;
 
@@ -28,7 +30,7 @@ export function usedVolumeKeys(project: Project, services: string[]): string[] {
 }
 
 function isNotFound(error: unknown): boolean {
-  return (error as { statusCode?: number }).statusCode === 404;
+  return statusCode(error) === 404;
 }
 
 /** Creates the project networks the services need (or reuses them, whoever made them). */
@@ -59,14 +61,22 @@ export async function ensureNetworks(docker: Docker, project: Project, keys: str
       });
     } catch (error) {
       // Another up of the same project may have created it a moment ago.
-      if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+      if (statusCode(error) !== 409) throw error;
     }
     report('Network', name, 'Created');
   }));
 }
 
+const optionalText = z.string().optional().catch(undefined);
+
+/** `ipam.config` entries as the compose file writes them (a field of the wrong type reads as absent). */
+const IpamConfigs = z.array(z.object({ subnet: optionalText, ip_range: optionalText, gateway: optionalText }).catch({})).catch([]);
+
+/** The part of a network's inspect answer read here (dockerode leaves it untyped). */
+const NetworkInfo = z.object({ Labels: z.record(z.string(), z.string()).nullish().catch(undefined) });
+
 function toIpam(ipam: Record<string, unknown>): Docker.NetworkCreateOptions['IPAM'] {
-  const configs = Array.isArray(ipam.config) ? (ipam.config as Record<string, string>[]) : [];
+  const configs = IpamConfigs.parse(ipam.config ?? []);
   return {
     Driver: typeof ipam.driver === 'string' ? ipam.driver : 'default',
     Config: configs.map((c) => ({
@@ -111,8 +121,10 @@ export async function removeNetworks(docker: Docker, project: Project, report: R
   }
   names.add(networkName(project, 'default'));
   await Promise.all([...names].map(async (name) => {
-    const info = await docker.getNetwork(name).inspect().catch(() => undefined) as { Labels?: Record<string, string> } | undefined;
-    if (!info) return;
+    const answer: unknown = await docker.getNetwork(name).inspect().catch(() => undefined);
+    const parsed = NetworkInfo.safeParse(answer);
+    if (!parsed.success) return;
+    const info = parsed.data;
     // A network of the same name that belongs to another project is left alone.
     const owner = info.Labels?.[LABEL.project];
     if (owner !== undefined && owner !== project.name) return;

@@ -4,6 +4,8 @@ import type { EngineStatus } from '../../../shared/contract/state';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
 import { LABEL } from '../stack/labels';
 import { fromInspect, serviceStateOf, type TrackedContainer } from './container-info';
+import { errorMessage } from '../../../shared/errors';
+import { statusCode } from '../thrown';
 
 export interface StateFeedOptions {
   docker: () => Docker;
@@ -87,7 +89,7 @@ export class StateFeed {
       // 'connected' fired and started the listing; wait for it.
       this.firstSync = this.currentSync;
     } catch (error) {
-      this.setStatus('down', `Cannot reach the Docker engine: ${(error as Error).message}`);
+      this.setStatus('down', `Cannot reach the Docker engine: ${errorMessage(error)}`);
     }
   }
 
@@ -121,7 +123,7 @@ export class StateFeed {
       this.setStatus('up');
     } catch (error) {
       this.syncing = false;
-      if (generation === this.generation && !this.options.events().connected) this.setStatus('down', `Cannot reach the Docker engine: ${(error as Error).message}`);
+      if (generation === this.generation && !this.options.events().connected) this.setStatus('down', `Cannot reach the Docker engine: ${errorMessage(error)}`);
     }
   }
 
@@ -165,7 +167,7 @@ export class StateFeed {
     try {
       info = await this.options.docker().getContainer(id).inspect();
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 404 && generation === this.generation) this.remove(id);
+      if (statusCode(error) === 404 && generation === this.generation) this.remove(id);
       return;
     }
     if (generation !== this.generation) return;

@@ -5,13 +5,6 @@ export interface AnsiChunk {
   className: string;
 }
 
-// eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
-const ESCAPES = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(?:\u0007|\u001b\\)/g;
-
-export function stripAnsi(text: string): string {
-  return text.includes('\u001b') ? text.replace(ESCAPES, '') : text;
-}
-
 /** Splits a line into styled chunks (colours as classes, themed in CSS) with anser. */
 export function ansiChunks(text: string): AnsiChunk[] {
   if (!text.includes('\u001b')) return [{ text, className: '' }];

@@ -1,4 +1,4 @@
-import { stripAnsi } from './ansi';
+import { stripAnsi } from '../../../shared/ansi';
 
 export interface SearchQuery {
   text: string;

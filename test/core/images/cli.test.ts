@@ -74,7 +74,7 @@ services:
   it('builds with progress on stderr and the tags on stdout', async () => {
     const result = await cli('build', '--no-cache');
     expect(result.stderr).toContain('[web] Step 1/4 : FROM busybox:latest');
-    expect(result.stderr).toMatch(/context \d+(\.\d)? kB\)/);
+    expect(result.stderr).toMatch(/context \d+(\.\d)? KiB\)/);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`Built web: ${repository}:dev ${repository}:${commit}\n`);
     const inside = await runInImage(docker, `${repository}:${commit}`, ['sh', '-c', 'ls -a /app; cat /message']);

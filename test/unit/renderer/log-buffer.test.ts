@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { IncrementalIndex } from '../../../renderer/src/logs/incremental-index';
 import { LogBuffer } from '../../../renderer/src/logs/log-buffer';
 import { makeMatcher } from '../../../renderer/src/logs/log-search';
-import { ansiChunks, stripAnsi } from '../../../renderer/src/logs/ansi';
+import { ansiChunks } from '../../../renderer/src/logs/ansi';
+import { stripAnsi } from '../../../shared/ansi';
 import { serviceColorSlot } from '../../../renderer/src/logs/service-colors';
 
 const line = (service: string, text: string, ts = 0) => ({ service, text, ts, stream: 'stdout' as const });

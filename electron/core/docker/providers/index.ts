@@ -13,6 +13,7 @@ import { orbstackProvider } from './orbstack';
 import { podmanProvider } from './podman';
 import { rancherDesktopProvider } from './rancher-desktop';
 import type { HostInstance, HostProvider, ProviderSystem, RunResult } from './types';
+import { errnoCode, exitCode } from '../../thrown';
 
 export type { HostInstance, HostProvider, HostState, ProviderSystem } from './types';
 
@@ -33,8 +34,8 @@ export function realSystem(env: Record<string, string | undefined> = process.env
     run: (command, args, options = {}) =>
       new Promise<RunResult>((resolve) => {
         execFile(command, args, { timeout: options.timeoutMs ?? 60_000, env: cleanEnv(options.env), maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
-          const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : null) : 0;
-          const spawnFailure = error && typeof (error as { code?: unknown }).code === 'string' ? `${(error as Error).message}\n` : '';
+          const code = error ? (exitCode(error) ?? null) : 0;
+          const spawnFailure = error && errnoCode(error) !== undefined ? `${error.message}\n` : '';
           resolve({ code, stdout: String(stdout), stderr: spawnFailure + String(stderr) });
         });
       }),

@@ -26,8 +26,9 @@ export function parsePodmanMachineList(stdout: string): HostInstance[] {
 /** `podman machine inspect NAME`: [{ConnectionInfo: {PodmanSocket: {Path}}, State}] → the API socket (Docker-compatible). */
 export function parsePodmanInspectSocket(stdout: string): string | undefined {
   const [first] = parseJsonLines(stdout);
-  const info = first?.ConnectionInfo as { PodmanSocket?: { Path?: unknown } } | undefined;
-  return str(info?.PodmanSocket?.Path);
+  const info = first?.ConnectionInfo;
+  const socket = info && typeof info === 'object' && 'PodmanSocket' in info ? info.PodmanSocket : undefined;
+  return str(socket && typeof socket === 'object' && 'Path' in socket ? socket.Path : undefined);
 }
 
 const machineName = (instance: HostInstance): string => instance.name.slice('podman/'.length);

@@ -21,13 +21,17 @@ export function lastLines(text: string, count = 2): string {
     .slice(0, 400);
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 /** Parses one-JSON-object-per-line output (colima list --json, limactl list --json); bad lines are skipped. */
 export function parseJsonLines(text: string): Record<string, unknown>[] {
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) {
     try {
-      const parsed = JSON.parse(trimmed) as unknown;
-      return Array.isArray(parsed) ? parsed.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+      const parsed: unknown = JSON.parse(trimmed);
+      return Array.isArray(parsed) ? parsed.filter(isRecord) : [];
     } catch {
       return [];
     }
@@ -37,7 +41,8 @@ export function parseJsonLines(text: string): Record<string, unknown>[] {
     const l = line.trim();
     if (!l.startsWith('{')) continue;
     try {
-      out.push(JSON.parse(l) as Record<string, unknown>);
+      const parsed: unknown = JSON.parse(l);
+      if (isRecord(parsed)) out.push(parsed);
     } catch {
       // skip
     }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SlipwayClient } from '../../../../shared/client';
 import type { HostCandidate, HostStatus } from '../../../../shared/contract/host';
 import type { ErrorInfo } from '../../../../shared/errors';
+import { formatBytes } from '../../../../shared/format-bytes';
 
 export interface HostStatusState {
   status?: HostStatus;
@@ -41,5 +42,5 @@ export function useHostList(client: SlipwayClient): { hosts?: HostCandidate[]; l
 }
 
 export function formatMemory(bytes: number | undefined): string | undefined {
-  return bytes === undefined ? undefined : `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+  return bytes === undefined ? undefined : formatBytes(bytes);
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApp, useLogs, useStores } from '../../app-context';
-import { stripAnsi } from '../../logs/ansi';
+import { stripAnsi } from '../../../../shared/ansi';
 import { useLogRows } from '../../logs/use-log-rows';
 import { ErrorNote } from '../common/ErrorNote';
 import { EmptyState, LoadingState } from '../common/States';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogLine } from '../../../../shared/contract/logs';
 import { LogSubscription, type Batch, type LineSource } from '../../../../electron/core/logs/log-subscription';
-import { stripAnsi } from '../../../../electron/core/logs/ansi';
+import { stripAnsi } from '../../../../shared/ansi';
 
 function queueSource(): LineSource & { add(n: number): void } {
   const queue: LogLine[] = [];

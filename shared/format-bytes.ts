@@ -1,3 +1,4 @@
+/** A byte count in binary units as people read it: "512 B", "1.5 KiB", "8.0 GiB", "16 GiB". */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let value = bytes;
@@ -7,10 +8,4 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return `${value >= 10 || unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
-}
-
-/** Is the engine on this machine (a socket, a pipe, or tcp on loopback)? */
-export function isLocalEngine(url: string): boolean {
-  if (url.startsWith('unix://') || url.startsWith('npipe://')) return true;
-  return /^tcp:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|$)/.test(url);
 }
