@@ -39,12 +39,6 @@ class DirentStats {
   }
 }
 
-interface ScanningWatcher {
-  _readdirp?: (root: string, options: ScanOptions) => Readable | undefined;
-  _streams?: Set<Readable>;
-  closed?: boolean;
-}
-
 /**
  * chokidar lstat()s every entry of every folder it scans; on a 50k-file tree that is the
  * whole cost of getting ready (seconds), and the watcher ignores files anyway (it watches
@@ -54,16 +48,18 @@ interface ScanningWatcher {
  * version has no such hook; it then scans the slow way, with the same results.
  */
 export function useDirentScan(watcher: FSWatcher, options: { foldersOnly?: boolean } = {}): boolean {
-  const target = watcher as unknown as ScanningWatcher;
-  if (typeof target._readdirp !== 'function' || !(target._streams instanceof Set)) return false;
-  target._readdirp = (root: string, scanOptions: ScanOptions) => {
-    if (target.closed) return undefined;
+  // chokidar's private scan hook, read and replaced by name: no cast, and a version without it is left alone.
+  const streams: unknown = Reflect.get(watcher, '_streams');
+  if (typeof Reflect.get(watcher, '_readdirp') !== 'function' || !(streams instanceof Set)) return false;
+  const readdirp = (root: string, scanOptions: ScanOptions): Readable | undefined => {
+    if (Reflect.get(watcher, 'closed') === true) return undefined;
     const stream = Readable.from(scan(root, scanOptions, options.foldersOnly ?? false), { objectMode: true });
-    target._streams?.add(stream);
-    stream.once('close', () => target._streams?.delete(stream));
-    stream.once('end', () => target._streams?.delete(stream));
+    streams.add(stream);
+    stream.once('close', () => streams.delete(stream));
+    stream.once('end', () => streams.delete(stream));
     return stream;
   };
+  Reflect.set(watcher, '_readdirp', readdirp);
   return true;
 }
 
