@@ -1,6 +1,6 @@
-/** The state words of the state feed (shared/model/state.ts), as the dashboard shows them. */
-export type ServiceStateWord = 'running' | 'healthy' | 'starting' | 'unhealthy' | 'exited' | 'completed' | 'created' | 'stopped';
-export type EngineStatusWord = 'up' | 'down' | 'connecting';
+import type { EngineStatusWord, ServiceStateWord } from '../../shared/model/state';
+
+export type { EngineStatusWord, ServiceStateWord };
 
 /** The parts of a `state.changed` / `state.snapshot` project state the desktop reads. */
 export interface ProjectStateLike {

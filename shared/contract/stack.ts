@@ -1,20 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './define';
 import { ProjectRef, ServiceNames, TaskStarted } from './common';
-
-/** What a service's container is doing, as the stack room reports it. */
-export const ServiceStateName = z.enum(['created', 'starting', 'healthy', 'unhealthy', 'running', 'exited', 'removed']);
-export type ServiceStateName = z.infer<typeof ServiceStateName>;
-
-export const ServiceStateEvent = z.object({
-  projectId: z.string(),
-  service: z.string(),
-  /** Container name, e.g. `proj-db-1`. */
-  container: z.string().optional(),
-  state: ServiceStateName,
-  exitCode: z.number().int().optional(),
-});
-export type ServiceStateEvent = z.infer<typeof ServiceStateEvent>;
+import { ContainerPort } from '../model/state';
 
 export const StackUpInput = ProjectRef.extend({
   services: ServiceNames.optional(),
@@ -46,13 +33,6 @@ export const StackServicesInput = ProjectRef.extend({
   timeoutSeconds: z.number().int().min(0).max(3600).optional(),
 });
 export type StackServicesInput = z.infer<typeof StackServicesInput>;
-
-export const ContainerPort = z.object({
-  hostIp: z.string().optional(),
-  hostPort: z.number().int().optional(),
-  containerPort: z.number().int(),
-  protocol: z.string(),
-});
 
 export const ServiceContainer = z.object({
   service: z.string(),
@@ -95,6 +75,5 @@ export const stackCalls = {
   'stack.ps': defineCall({ input: StackPsInput, output: z.array(ServiceContainer) }),
 };
 
-export const stackEvents = {
-  'stack.serviceState': ServiceStateEvent,
-};
+/** The stack room's changes show in the state room's `state.changed`: it has no events of its own. */
+export const stackEvents = {};

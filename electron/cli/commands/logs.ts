@@ -5,7 +5,7 @@ import { LogFollower } from '../../core/logs/log-follower';
 import { compileRegex } from '../../core/logs/log-search';
 import { stripAnsi } from '../../../shared/ansi';
 import { dockerSinceFromMs, parseSince } from '../../core/logs/since';
-import { listProjectContainers } from '../../core/stack/containers';
+import { listProjectContainers } from '../../core/state/container-list';
 import { LogPrinter } from '../log-printer';
 import { projectFromContext, unreachable } from '../project-target';
 

@@ -70,13 +70,13 @@ function composeJson(row: ServiceContainer): Record<string, unknown> {
     Status: row.status ?? '',
     Health: row.health ?? '',
     ExitCode: row.exitCode ?? 0,
-    Publishers: row.ports.map((p) => ({ URL: p.hostIp ?? '', TargetPort: p.containerPort, PublishedPort: p.hostPort ?? 0, Protocol: p.protocol })),
+    Publishers: row.ports.map((p) => ({ URL: p.hostIp ?? '', TargetPort: p.target, PublishedPort: p.published ?? 0, Protocol: p.protocol })),
   };
 }
 
 function ports(row: ServiceContainer): string {
   return row.ports
-    .map((p) => (p.hostPort ? `${p.hostIp ?? '0.0.0.0'}:${p.hostPort}->${p.containerPort}/${p.protocol}` : `${p.containerPort}/${p.protocol}`))
+    .map((p) => (p.published ? `${p.hostIp ?? '0.0.0.0'}:${p.published}->${p.target}/${p.protocol}` : `${p.target}/${p.protocol}`))
     .filter((p, i, all) => all.indexOf(p) === i)
     .join(', ');
 }

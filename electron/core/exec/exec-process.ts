@@ -1,7 +1,7 @@
 import { PassThrough, type Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { SlipwayError } from '../../../shared/errors';
-import { listProjectContainers } from '../stack/containers';
+import { listProjectContainers } from '../state/container-list';
 
 export interface ExecOptions {
   projectId: string;

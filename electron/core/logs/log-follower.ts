@@ -1,8 +1,8 @@
 import type Docker from 'dockerode';
 import type { LogLine } from '../../../shared/contract/logs';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
-import { listProjectContainers } from '../stack/containers';
-import { LABEL, isOneOff } from '../stack/labels';
+import { listProjectContainers } from '../state/container-list';
+import { LABEL, isOneOff } from '../state/compose-labels';
 import { ContainerLogReader } from './container-log-reader';
 import { LogMerger, type LineSink } from './log-merger';
 import { dockerSinceFromMs } from './since';

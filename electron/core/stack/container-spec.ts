@@ -2,8 +2,9 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import type { Healthcheck, Project, ServiceConfig } from '../../../shared/model/project';
 import { parseDurationMs } from '../../../shared/duration';
-import type { ContainerMount } from './containers';
-import { LABEL, containerLabels } from './labels';
+import type { ContainerMount } from '../state/container-record';
+import { LABEL } from '../state/compose-labels';
+import { containerLabels } from './labels';
 import { containerName, networkName, serviceImage, serviceNetworkKeys, stopTimeoutSeconds, volumeName } from './names';
 
 /** Containers of other services this one refers to (network_mode: service:X, volumes_from). */

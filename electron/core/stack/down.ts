@@ -1,9 +1,7 @@
 import type { Project } from '../../../shared/model/project';
-import type { ProjectContainer } from './containers';
-import { listProjectContainers } from './containers';
+import type { ProjectContainer } from '../state/container-record';
+import { listProjectContainers } from '../state/container-list';
 import { dependenciesOf, dependentsOf } from './plan';
-import { ReadinessWatch } from './readiness';
-import { stateEmitter } from './state-events';
 import { removeNetworks, removeVolumes } from './resources';
 import { removeServiceContainer } from './service-container';
 import { inReverseOrder } from './start-stop';
@@ -32,27 +30,21 @@ export interface DownResult {
 export async function downProject(core: StackCore, project: Project, options: DownOptions = {}): Promise<DownResult> {
   const docker = core.docker().docker;
   const report: ProgressListener = options.onProgress ?? (() => undefined);
-  const events = await core.engineEvents();
-  const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project));
-  try {
-    const containers = await listProjectContainers(docker, project.name);
-    const isOrphan = (c: ProjectContainer) => !project.model.services[c.service];
-    const targets = containers.filter((c) => options.removeOrphans || !isOrphan(c));
-    const orphansLeft = [...new Set(containers.filter((c) => !targets.includes(c)).map((c) => c.service))];
-    const deps = dependenciesOf(project);
-    await inReverseOrder(targets, dependentsOf(deps), (c) => removeServiceContainer(docker, c.id, c.name, c.service, report, {
-      ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
-      removeVolumes: options.volumes === true,
-    }));
-    if (orphansLeft.length > 0) {
-      report({ kind: 'Warning', name: project.name, status: `Orphan containers left for services not in the project: ${orphansLeft.join(', ')}. Run down with --remove-orphans to remove them.` });
-    }
-    await removeNetworks(docker, project, (kind, name, status) => report({ kind, name, status })).catch((error: unknown) => {
-      if (orphansLeft.length === 0) throw error;
-    });
-    if (options.volumes) await removeVolumes(docker, project, (kind, name, status) => report({ kind, name, status }));
-    return { removedContainers: targets.map((c) => c.name), orphansLeft };
-  } finally {
-    watch.dispose();
+  const containers = await listProjectContainers(docker, project.name);
+  const isOrphan = (c: ProjectContainer) => !project.model.services[c.service];
+  const targets = containers.filter((c) => options.removeOrphans || !isOrphan(c));
+  const orphansLeft = [...new Set(containers.filter((c) => !targets.includes(c)).map((c) => c.service))];
+  const deps = dependenciesOf(project);
+  await inReverseOrder(targets, dependentsOf(deps), (c) => removeServiceContainer(docker, c.id, c.name, c.service, report, {
+    ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    removeVolumes: options.volumes === true,
+  }));
+  if (orphansLeft.length > 0) {
+    report({ kind: 'Warning', name: project.name, status: `Orphan containers left for services not in the project: ${orphansLeft.join(', ')}. Run down with --remove-orphans to remove them.` });
   }
+  await removeNetworks(docker, project, (kind, name, status) => report({ kind, name, status })).catch((error: unknown) => {
+    if (orphansLeft.length === 0) throw error;
+  });
+  if (options.volumes) await removeVolumes(docker, project, (kind, name, status) => report({ kind, name, status }));
+  return { removedContainers: targets.map((c) => c.name), orphansLeft };
 }

@@ -14,11 +14,12 @@ export { downProject } from './down';
 export type { DownOptions, DownResult } from './down';
 export { startServices, stopServices, restartServices } from './start-stop';
 export type { ServicesOptions } from './start-stop';
-export { listProjectContainers } from './containers';
-export type { ProjectContainer } from './containers';
+export { listProjectContainers } from '../state/container-list';
+export type { ProjectContainer } from '../state/container-record';
 export { psProject } from './ps';
 export { ServiceFailedError } from './errors';
-export { serviceConfigHash, LABEL } from './labels';
+export { serviceConfigHash } from './labels';
+export { LABEL } from '../state/compose-labels';
 export type { StackCore, StackProgress, ProgressListener } from './types';
 
 /**

@@ -1,29 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Project, ServiceConfig } from '../../../shared/model/project';
+import { LABEL } from '../state/compose-labels';
 
 /** Replaced at build time by the bundler; "dev" when run from source. */
 declare const __SLIPWAY_VERSION__: string | undefined;
 const SLIPWAY_VERSION: string = typeof __SLIPWAY_VERSION__ === 'string' ? __SLIPWAY_VERSION__ : 'dev';
 
-export const LABEL = {
-  project: 'com.docker.compose.project',
-  service: 'com.docker.compose.service',
-  number: 'com.docker.compose.container-number',
-  oneoff: 'com.docker.compose.oneoff',
-  configHash: 'com.docker.compose.config-hash',
-  workingDir: 'com.docker.compose.project.working_dir',
-  configFiles: 'com.docker.compose.project.config_files',
-  environmentFile: 'com.docker.compose.project.environment_file',
-  dependsOn: 'com.docker.compose.depends_on',
-  image: 'com.docker.compose.image',
-  version: 'com.docker.compose.version',
-  network: 'com.docker.compose.network',
-  volume: 'com.docker.compose.volume',
-  /** On a recreated container: the name of the one it replaced. */
-  replace: 'com.docker.compose.replace',
-  /** Ours: which Slipway made the resource (Compose-made ones lack it). */
-  slipway: 'dev.slipway.version',
-} as const;
 
 /** The Compose version our labels follow (tools that parse `com.docker.compose.version` get a Compose-like value). */
 const COMPOSE_COMPAT_VERSION = '2.29.0';
@@ -99,12 +81,3 @@ export function volumeLabels(project: Project, key: string, userLabels: Record<s
   return { ...userLabels, ...projectLabels(project), [LABEL.volume]: key };
 }
 
-/** Filter for everything of one project. */
-/** A one-off (`run`) container: Compose marks it so; Slipway leaves it out of a project's services. */
-export function isOneOff(labels: Record<string, string> | undefined): boolean {
-  return (labels?.[LABEL.oneoff] ?? 'False').toLowerCase() === 'true';
-}
-
-export function projectFilter(projectName: string): { label: string[] } {
-  return { label: [`${LABEL.project}=${projectName}`] };
-}

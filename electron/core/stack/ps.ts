@@ -1,7 +1,7 @@
 import type { Project } from '../../../shared/model/project';
 import type { ServiceContainer } from '../../../shared/contract/stack';
 import { SlipwayError } from '../../../shared/errors';
-import { listProjectContainers } from './containers';
+import { listProjectContainers } from '../state/container-list';
 import type { StackCore } from './types';
 
 export interface PsOptions {

@@ -1,11 +1,11 @@
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
-import type { ServiceStateName } from '../../../shared/contract/stack';
-import { LABEL } from './labels';
+import { containerChange } from '../state/container-record';
+import type { Health } from '../state/container-record';
 
 /** What we know about one container from Docker's events (and the listing that seeded it). */
 interface ContainerRecord {
   running: boolean;
-  health?: 'starting' | 'healthy' | 'unhealthy';
+  health?: Health;
   exitCode?: number;
   /** Reset before a (re)start: events of the previous run (its `die`) are ignored until `start`. */
   awaitingStart?: boolean;
@@ -20,15 +20,6 @@ interface Waiter {
   reject: (error: Error) => void;
 }
 
-export interface StateChange {
-  id: string;
-  container: string;
-  service: string;
-  state: ServiceStateName;
-  exitCode?: number;
-}
-
-const RELEVANT = new Set(['create', 'start', 'die', 'destroy']);
 
 /** Why a container did not become ready. */
 export class NotReadyError extends Error {
@@ -52,7 +43,7 @@ export class ReadinessWatch {
    * `inspect` (optional) re-reads a container after the events stream reconnected, since
    * events in between are lost.
    */
-  constructor(events: EngineEvents, private readonly projectName: string, private readonly onState?: (change: StateChange) => void, private readonly inspect?: (id: string) => Promise<ContainerRecord | undefined>) {
+  constructor(events: EngineEvents, private readonly projectName: string, private readonly inspect?: (id: string) => Promise<ContainerRecord | undefined>) {
     const listener = (event: EngineEvent) => this.handle(event);
     const reconnected = () => void this.resync();
     events.on('event', listener);
@@ -149,49 +140,25 @@ export class ReadinessWatch {
   }
 
   private handle(event: EngineEvent): void {
-    if (event.Type !== 'container') return;
-    const attributes = event.Actor?.Attributes ?? {};
-    if (attributes[LABEL.project] !== this.projectName) return;
-    const action = event.Action ?? '';
-    // Healthcheck probes show up as exec_* events: they say nothing about readiness.
-    if (!RELEVANT.has(action) && !action.startsWith('health_status')) return;
-    const id = event.Actor.ID;
-    const rec = this.records.get(id) ?? { running: false };
-    let state: ServiceStateName | undefined;
-    if (rec.awaitingStart && (action === 'die' || action.startsWith('health_status'))) return;
-    if (action === 'create') {
-      state = 'created';
-    } else if (action === 'start') {
+    const change = containerChange(event);
+    if (!change || change.project !== this.projectName) return;
+    const rec = this.records.get(change.id) ?? { running: false };
+    // Events of the previous run (its die, its last health status) until the new start.
+    if (rec.awaitingStart && (change.kind === 'die' || change.kind === 'health')) return;
+    if (change.kind === 'start') {
       rec.running = true;
       delete rec.awaitingStart;
       delete rec.exitCode;
-      if (this.withHealthcheck.has(id)) {
-        rec.health = 'starting';
-        state = 'starting';
-      } else {
-        delete rec.health;
-        state = 'running';
-      }
-    } else if (action.startsWith('health_status')) {
-      const status = action.includes(':') ? action.split(':')[1]?.trim() : attributes.health_status;
-      if (status === 'healthy' || status === 'unhealthy' || status === 'starting') {
-        rec.health = status;
-        state = status === 'starting' ? 'starting' : status;
-      }
-    } else if (action === 'die') {
+      if (this.withHealthcheck.has(change.id)) rec.health = 'starting';
+      else delete rec.health;
+    } else if (change.kind === 'health' && change.health) {
+      rec.health = change.health;
+    } else if (change.kind === 'die') {
       rec.running = false;
-      rec.exitCode = Number(attributes.exitCode ?? 0);
-      state = 'exited';
-    } else if (action === 'destroy') {
-      state = 'removed';
+      rec.exitCode = change.exitCode ?? 0;
     }
-    this.records.set(id, rec);
-    if (state && this.onState) {
-      const change: StateChange = { id, container: attributes.name ?? id, service: attributes[LABEL.service] ?? '', state };
-      if (state === 'exited' && rec.exitCode !== undefined) change.exitCode = rec.exitCode;
-      this.onState(change);
-    }
-    this.settle(id);
+    this.records.set(change.id, rec);
+    this.settle(change.id);
   }
 
   private settle(id: string): void {

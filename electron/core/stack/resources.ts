@@ -1,7 +1,8 @@
 import type Docker from 'dockerode';
 import type { Project } from '../../../shared/model/project';
 import { SlipwayError } from '../../../shared/errors';
-import { LABEL, networkLabels, projectFilter, volumeLabels } from './labels';
+import { LABEL, projectFilter } from '../state/compose-labels';
+import { networkLabels, volumeLabels } from './labels';
 import { networkName, serviceNetworkKeys, volumeName } from './names';
 import { statusCode } from '../thrown';
 import { z } from 'zod';

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { Project } from '../../../shared/model/project';
 import type { ContainerSpec, SpecOptions } from './container-spec';
 import { containerSpec, inheritedVolumes } from './container-spec';
-import type { ProjectContainer } from './containers';
+import type { ProjectContainer } from '../state/container-record';
 import { explainStartError } from './errors';
 import type { ProgressListener } from './types';
 

@@ -1,11 +1,11 @@
 import type { Project } from '../../../shared/model/project';
 import { SlipwayError } from '../../../shared/errors';
-import type { ProjectContainer } from './containers';
-import { byService, listProjectContainers } from './containers';
+import type { ProjectContainer } from '../state/container-record';
+import { byService, listProjectContainers } from '../state/container-list';
 import { assertNoCycle, dependenciesOf, dependentsOf, selectServices } from './plan';
 import type { Dependency } from './plan';
 import { ReadinessWatch } from './readiness';
-import { inspector, stateEmitter } from './state-events';
+import { readinessFromInspect } from '../state/container-record';
 import { ignoreGone, startServiceContainer } from './service-container';
 import type { ProgressListener, StackCore } from './types';
 import { StartGate } from './wait';
@@ -93,7 +93,7 @@ async function runInOrder(core: StackCore, project: Project, options: ServicesOp
   const selected = selectServices(project, deps, named, mode === 'restart');
   if (mode === 'restart') addRestartDependents(selected, deps);
   const events = await core.engineEvents();
-  const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project), inspector(docker));
+  const watch = new ReadinessWatch(events, project.name, async (id) => readinessFromInspect(await docker.getContainer(id).inspect()));
   try {
     const current = byService(await listProjectContainers(docker, project.name));
     const missing = selected.filter((s) => !current.has(s));

@@ -3,15 +3,16 @@ import { SlipwayError } from '../../../shared/errors';
 import { assertUniqueContainerNames } from '../compose/consistency';
 import { runsSameConfig } from './adoption';
 import { containerSpec } from './container-spec';
-import type { ProjectContainer } from './containers';
-import { byService, listProjectContainers } from './containers';
+import type { ProjectContainer } from '../state/container-record';
+import { byService, listProjectContainers } from '../state/container-list';
 import type { ImageInfo } from './images';
 import { resolveImages } from './images';
-import { serviceConfigHash, LABEL } from './labels';
+import { LABEL } from '../state/compose-labels';
+import { serviceConfigHash } from './labels';
 import { assertNoCycle, dependenciesOf, selectServices } from './plan';
 import type { Dependency } from './plan';
 import { ReadinessWatch } from './readiness';
-import { inspector, stateEmitter } from './state-events';
+import { readinessFromInspect } from '../state/container-record';
 import { ensureNetworks, ensureVolumes, usedNetworkKeys, usedVolumeKeys } from './resources';
 import { createServiceContainer, recreateServiceContainer, removeServiceContainer, startServiceContainer } from './service-container';
 import type { CreatedContainer } from './service-container';
@@ -82,7 +83,7 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
 
   // Subscribe before acting: Docker does not replay events.
   const events = await core.engineEvents();
-  const watch = new ReadinessWatch(events, project.name, stateEmitter(core, project), inspector(docker));
+  const watch = new ReadinessWatch(events, project.name, async (id) => readinessFromInspect(await docker.getContainer(id).inspect()));
   try {
     const toBuild = selected.filter((s) => project.model.services[s]?.build);
     if (options.build && toBuild.length > 0) await options.build(toBuild, signal);

@@ -2,8 +2,8 @@ import type Docker from 'dockerode';
 import type { EngineStatusWord, ProjectState } from '../../../shared/model/state';
 import type { EngineStatus } from '../../../shared/contract/state';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
-import { LABEL } from '../stack/labels';
-import { fromInspect, serviceStateOf, type TrackedContainer } from './container-info';
+import { LABEL } from './compose-labels';
+import { containerFromInspect, serviceStateOf, type TrackedContainer } from './container-record';
 import { errorMessage } from '../../../shared/errors';
 import { statusCode } from '../thrown';
 
@@ -111,7 +111,7 @@ export class StateFeed {
       if (generation !== this.generation) return;
       const fresh = new Map<string, TrackedContainer>();
       for (const info of infos) {
-        const tracked = info ? fromInspect(info) : undefined;
+        const tracked = info ? containerFromInspect(info) : undefined;
         if (tracked) fresh.set(tracked.id, tracked);
       }
       for (const c of this.containers.values()) this.dirty.add(c.project);
@@ -171,7 +171,7 @@ export class StateFeed {
       return;
     }
     if (generation !== this.generation) return;
-    const tracked = fromInspect(info);
+    const tracked = containerFromInspect(info);
     if (!tracked) return this.remove(id);
     const before = this.containers.get(id);
     this.containers.set(id, tracked);

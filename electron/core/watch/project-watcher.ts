@@ -6,7 +6,7 @@ import { SlipwayError, toErrorInfo } from '../../../shared/errors';
 import type { WatchError, WatchReload, WatchReloadAction, WatchState } from '../../../shared/contract/watch';
 import type { Project } from '../../../shared/model/project';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
-import { LABEL } from '../stack';
+import { LABEL } from '../state/compose-labels';
 import { Coalescer, DEFAULT_COALESCER, type Batch, type CoalescerOptions } from './coalescer';
 import { isEditorTempFile } from './path-filter';
 import type { RebuildDriver } from './rebuild';

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { EngineEvent } from '../docker/engine-events';
-import { LABEL, listProjectContainers } from '../stack';
+import { LABEL } from '../state/compose-labels';
+import { listProjectContainers } from '../state/container-list';
 
 export interface RunningContainer {
   id: string;

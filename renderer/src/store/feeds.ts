@@ -4,7 +4,7 @@ import { onByName } from './loose-client';
 
 /**
  * Keeps the store live from events: the state feed (state.changed, engine.status),
- * the stack room's per-service events, task completion. A debounced refetch fills gaps.
+ * task completion. A debounced refetch fills gaps.
  */
 export function connectFeeds(store: AppStore): () => void {
   const { client } = store.getState();
@@ -25,14 +25,6 @@ export function connectFeeds(store: AppStore): () => void {
     onByName<EngineStatus>(client, 'engine.status', (event) => {
       store.getState().setHost({ status: event.status, ...(event.message ? { message: event.message } : {}) });
       if (event.status === 'up') scheduleRefresh(0);
-    }),
-    client.on('stack.serviceState', (event) => {
-      const s = store.getState();
-      if (event.projectId !== s.currentId) return;
-      const prev = s.services[event.service];
-      const word = event.state === 'removed' ? 'stopped' : event.state === 'exited' && event.exitCode === 0 ? 'completed' : event.state;
-      s.applyService({ service: event.service, containers: prev?.containers ?? [], state: word, ...(event.exitCode !== undefined ? { exitCode: event.exitCode } : {}) });
-      scheduleRefresh(300);
     }),
     client.on('desktop.navigate', (target) => {
       // From the desktop shell (tray, notifications, menu): show this view.

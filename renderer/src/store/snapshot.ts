@@ -32,7 +32,7 @@ function fromPs(list: ServiceContainer[]): ServiceState[] {
       state: c.state,
       ...(c.health ? { health: c.health } : {}),
       ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
-      ports: c.ports.map((p) => ({ target: p.containerPort, protocol: p.protocol, ...(p.hostPort ? { published: p.hostPort } : {}), ...(p.hostIp ? { hostIp: p.hostIp } : {}) })),
+      ports: c.ports,
       image: c.image,
     });
   }

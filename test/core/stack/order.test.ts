@@ -26,7 +26,12 @@ describe('up: order from Docker’s own events', () => {
     const recorder = await recordEvents(ctx.docker, ctx.name);
     const lines: StackProgress[] = [];
     const states: string[] = [];
-    ctx.core.events.on('stack.serviceState', (e) => states.push(`${e.service}:${e.state}`));
+    // The dashboard sees an up through the one state feed.
+    const seen = new Promise<void>((resolve) => ctx.core.events.on('state.changed', (e) => {
+      if (e.projectId === ctx.name) for (const s of e.state.services) states.push(`${s.service}:${s.state}`);
+      if (states.includes('db:healthy') && states.includes('migrate:completed')) resolve();
+    }));
+    await ctx.core.state().start();
     const result = await upProject(ctx.core, project, { wait: true, onProgress: (p) => lines.push(p) });
     await recorder.waitFor((e) => e.Action === 'start' && e.Actor.Attributes['com.docker.compose.service'] === 'edge');
     recorder.stop();
@@ -41,8 +46,9 @@ describe('up: order from Docker’s own events', () => {
     expect(ev.find((e) => e.Action === 'die' && e.Actor.Attributes['com.docker.compose.service'] === 'migrate')?.Actor.Attributes.exitCode).toBe('0');
     expect(Object.values(result.actions).every((a) => a === 'created')).toBe(true);
     expect(lines.some((l) => l.kind === 'Container' && l.name === `${ctx.name}-db-1` && l.status === 'Healthy')).toBe(true);
+    await seen;
     expect(states).toContain('db:healthy');
-    expect(states).toContain('migrate:exited');
+    expect(states).toContain('migrate:completed');
   });
 
   it('creates Compose names, labels, networks with the service alias, and log rotation', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerState } from '../../../../shared/model/state';
-import { serviceStateOf } from '../../../../electron/core/state/container-info';
+import { serviceStateOf } from '../../../../electron/core/state/container-record';
 
 function c(extra: Partial<ContainerState>): ContainerState {
   return { id: 'x', name: 'p-web-1', number: 1, state: 'running', ports: [], image: 'busybox:latest', ...extra };
