@@ -1,3 +1,6 @@
+import { createClient, type SlipwayClient, type SlipwayTransport } from '../../shared/client';
+import { isEventName } from '../../shared/contract';
+import { SlipwayError } from '../../shared/errors';
 import type { Handlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
 import type { CallContext } from './api/handlers';
@@ -167,8 +170,28 @@ export class SlipwayCore {
     return this.logHub;
   }
 
+  /** One call through the contract's boundary (validated input and output, an envelope answer). */
   call(name: string, input: unknown, ctx: CallContext = { clientId: 'local' }) {
     return dispatch(this.handlers, name, input, ctx);
+  }
+
+  /**
+   * The contract's typed client, in process: what the CLI and the tray use, exactly as the
+   * window uses it over a bridge (calls go through the same dispatch and validation).
+   */
+  client(ctx: CallContext = { clientId: 'local' }): SlipwayClient {
+    return createClient(this.transport(ctx));
+  }
+
+  /** Calls (as `ctx`'s client) and events of this core, as a transport for createClient. */
+  transport(ctx: CallContext = { clientId: 'local' }): SlipwayTransport {
+    return {
+      invoke: (name, input) => this.call(name, input, ctx),
+      on: (event, listener) => {
+        if (!isEventName(event)) throw new SlipwayError('unknown_event', `No such event: ${event}`);
+        return this.events.on(event, listener);
+      },
+    };
   }
 
   async dispose(): Promise<void> {

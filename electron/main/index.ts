@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron';
 import type { NavigateTarget } from '../../shared/contract/desktop';
+import { createClient } from '../../shared/client';
 import { EVENT_CHANNEL } from '../../shared/ipc-channels';
 import type { SettingsBackend } from '../core/settings/backend';
 import { JsonFileSettingsBackend } from '../core/settings/json-file-backend';
@@ -132,19 +133,28 @@ function main(): void {
     show(opened ? { view: 'project', projectId: opened.name } : { view: 'dashboard' });
   };
 
-  const controller = new DesktopController(core, {
+  const controller = new DesktopController(core.client({ clientId: 'desktop' }), {
     renderTray: (model) => {
       tray?.render(model);
       if (mac) app.dock?.setBadge(model.failing > 0 ? String(model.failing) : '');
     },
     notify: (notice) => showNotice(notice, show, path.join(assets, 'icon.png')),
     notificationsEnabled: () => core.settings.get().notifications,
-    recordRecent: (project) => {
-      try {
-        core.settings.update({ addRecentProject: project });
-      } catch (error) {
-        console.error(`slipway: ${(error as Error).message}`);
-      }
+  });
+  core.events.on('project.opened', (project) => {
+    try {
+      core.settings.update({ addRecentProject: { path: project.workingDir, name: project.name } });
+    } catch (error) {
+      console.error(`slipway: ${(error as Error).message}`);
+    }
+  });
+  // The tray's calls: stop, restart and down are noted first (their exits are not news).
+  const trayTransport = core.transport({ clientId: 'tray' });
+  const trayClient = createClient({
+    ...trayTransport,
+    invoke: (name, input) => {
+      controller.noteCall(name, input);
+      return trayTransport.invoke(name, input);
     },
   });
   if (process.env.SLIPWAY_E2E === '1') {
@@ -210,11 +220,7 @@ function main(): void {
     try {
       tray = new SlipwayTray(assets, (action) => {
         void runTrayAction(action, {
-          call: (name, input) => {
-            controller.noteCall(name, input);
-            return core.call(name, input, { clientId: 'tray' });
-          },
-          waitForTask: (taskId) => controller.waitForTask(taskId),
+          client: trayClient,
           show,
           openFolder: () => void openFolder(),
           quit: () => app.quit(),

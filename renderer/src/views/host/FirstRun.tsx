@@ -7,7 +7,7 @@ import { DoctorChecks } from './DoctorChecks';
 import { HostCandidates, HostProgress, useHostActions } from './HostControls';
 import { useDoctor } from './use-doctor';
 import { useHostList, useHostStatus } from './use-host-status';
-import type { ErrorInfo } from '../../../../shared/errors';
+import { toErrorInfo, type ErrorInfo } from '../../../../shared/errors';
 import type { SlipwayClient } from '../../../../shared/client';
 import './host.css';
 
@@ -188,15 +188,17 @@ function UpStep({ client, path, onBack }: { client: Client; path: string; onBack
   const openAndUp = async (): Promise<void> => {
     setOpening(true);
     setError(undefined);
-    const answer = await client.call('projects.open', { path });
-    if (!answer.ok) {
+    let projectId: string;
+    try {
+      ({ projectId } = await client.call('projects.open', { path }));
+    } catch (failure) {
       setOpening(false);
-      setError(answer.error);
+      setError(toErrorInfo(failure));
       return;
     }
     // the project view takes over from here and shows Up's progress per service
     await loadProjects();
-    selectProject(answer.value.projectId);
+    selectProject(projectId);
     void stackAction('up');
   };
   return (

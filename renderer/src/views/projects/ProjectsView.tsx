@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { DesktopBridge } from '../../../../shared/desktop-bridge';
 import { useApp } from '../../app-context';
 import { recentProjects } from '../../store/recent-projects';
 import { ErrorNote } from '../common/ErrorNote';
@@ -15,7 +14,7 @@ export function ProjectsView() {
   const openProject = useApp((s) => s.openProject);
   const selectProject = useApp((s) => s.selectProject);
   // In the Electron window the preload offers a native folder picker; the browser has the path field only.
-  const desktop = useApp((s) => (s.client as Partial<DesktopBridge>).desktop);
+  const desktop = useApp((s) => s.desktop);
   const [path, setPath] = useState('');
   const recent = recentProjects();
   return (
