@@ -63,13 +63,27 @@ export class SlipwayCore {
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
     this.projects = new ProjectRegistry(this.env);
-    this.settings = new SettingsService(options.settings ?? new JsonFileSettingsBackend(settingsFile(this.env)), (line) => process.stderr.write(`${line}\n`));
+    const warn = (line: string) => process.stderr.write(`${line}\n`);
+    this.settings = new SettingsService(options.settings ?? new JsonFileSettingsBackend(settingsFile(this.env)), warn);
     this.handlers = {
       'tasks.cancel': async (input) => {
         this.tasks.cancel(input.taskId);
         return null;
       },
-      ...projectHandlers(this.projects, this.events),
+      ...projectHandlers(this.projects, this.events, {
+        settings: () => this.settings.get(),
+        recordRecent: (project) => {
+          // The recent list is a convenience: a settings file that cannot be written does not stop an open.
+          try {
+            this.settings.update({ addRecentProject: project });
+          } catch (error) {
+            warn(error instanceof Error ? error.message : String(error));
+          }
+        },
+        startWatch: async (projectId, ctx) => {
+          await this.handlers['watch.start']({ projectId }, ctx).catch(() => undefined);
+        },
+      }),
       ...imagesHandlers(this),
       ...stackHandlers(this),
       ...logHandlers(() => this.logs()),

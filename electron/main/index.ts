@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron';
 import type { NavigateTarget } from '../../shared/contract/desktop';
+import type { ProjectSummary } from '../../shared/contract/projects';
 import { createClient } from '../../shared/client';
+import { toErrorInfo } from '../../shared/errors';
 import { EVENT_CHANNEL } from '../../shared/ipc-channels';
 import type { SettingsBackend } from '../core/settings/backend';
 import { JsonFileSettingsBackend } from '../core/settings/json-file-backend';
@@ -19,7 +21,6 @@ import { initialProject, projectPathFromArgv } from './launch-args';
 import { startedHidden } from './login-item';
 import { applyStartAtLogin } from './login-settings';
 import { showNotice } from './notifications';
-import { prefsFor, withDefaultProfiles } from './project-prefs';
 import { hardenSessions } from './session-hardening';
 import { SlipwayTray } from './tray';
 import { runTrayAction } from './tray-actions';
@@ -104,19 +105,13 @@ function main(): void {
   const report = (title: string, error: { message: string; hint?: string }) =>
     showNotice({ key: title, title, body: error.hint ? `${error.message} ${error.hint}` : error.message, target: { view: 'dashboard' } }, show);
 
-  /** projects.open with the project's preferences: default profiles, then the watcher if wanted. */
-  const openWithPrefs = async (input: unknown, ctx: { clientId: string }) => {
-    const answer = await core.call('projects.open', withDefaultProfiles(input, core.settings.get()), ctx);
-    const projectPath = (input as { path?: unknown } | null)?.path;
-    if (answer.ok && typeof projectPath === 'string' && prefsFor(core.settings.get(), projectPath)?.watch) {
-      await core.call('watch.start', { projectId: (answer.value as { projectId: string }).projectId }, ctx);
-    }
-    return answer;
-  };
-  const openProject = async (projectPath: string) => {
-    const answer = await openWithPrefs({ path: projectPath }, { clientId: 'desktop' });
-    if (!answer.ok) report(`Could not open ${projectPath}`, answer.error);
-  };
+  /** The desktop shell's own calls (argv, the dock, the menu); the core applies the project's preferences. */
+  const desktopClient = core.client({ clientId: 'desktop' });
+  const openProject = (projectPath: string): Promise<ProjectSummary | undefined> =>
+    desktopClient.call('projects.open', { path: projectPath }).catch((error: unknown) => {
+      report(`Could not open ${projectPath}`, toErrorInfo(error));
+      return undefined;
+    });
 
   /** The native folder picker; the page's "Choose folder…" opens what it returns itself. */
   const chooseFolder = async (): Promise<string | null> => {
@@ -128,25 +123,17 @@ function main(): void {
   const openFolder = async () => {
     const folder = await chooseFolder();
     if (!folder) return;
-    await openProject(folder);
-    const opened = core.projects.list().find((p) => p.workingDir === folder);
-    show(opened ? { view: 'project', projectId: opened.name } : { view: 'dashboard' });
+    const opened = await openProject(folder);
+    show(opened ? { view: 'project', projectId: opened.projectId } : { view: 'dashboard' });
   };
 
-  const controller = new DesktopController(core.client({ clientId: 'desktop' }), {
+  const controller = new DesktopController(desktopClient, {
     renderTray: (model) => {
       tray?.render(model);
       if (mac) app.dock?.setBadge(model.failing > 0 ? String(model.failing) : '');
     },
     notify: (notice) => showNotice(notice, show, path.join(assets, 'icon.png')),
     notificationsEnabled: () => core.settings.get().notifications,
-  });
-  core.events.on('project.opened', (project) => {
-    try {
-      core.settings.update({ addRecentProject: { path: project.workingDir, name: project.name } });
-    } catch (error) {
-      console.error(`slipway: ${(error as Error).message}`);
-    }
   });
   // The tray's calls: stop, restart and down are noted first (their exits are not news).
   const trayTransport = core.transport({ clientId: 'tray' });
@@ -165,7 +152,7 @@ function main(): void {
   registerIpcHandlers(ipcMain as unknown as IpcMainLike, {
     call: async (name, input, ctx) => {
       controller.noteCall(name, input);
-      const answer = await (name === 'projects.open' ? openWithPrefs(input, ctx) : core.call(name, input, ctx));
+      const answer = await core.call(name, input, ctx);
       if (pendingNavigate) {
         const target = pendingNavigate;
         pendingNavigate = undefined;

@@ -15,6 +15,8 @@ export function connectFeeds(store: AppStore): () => void {
   const offs = [
     client.on('project.opened', () => void store.getState().loadProjects()),
     client.on('project.closed', () => void store.getState().loadProjects()),
+    // The core records every opened project in settings, whoever opened it.
+    client.on('settings.changed', (settings) => store.setState({ recent: settings.recentProjects })),
     client.on('state.changed', (event) => {
       const s = store.getState();
       if (event.projectId !== s.currentId) return;

@@ -1,12 +1,20 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { toErrorInfo } from '../../../shared/errors';
 import type { AppState, ProjectSlice } from './types';
-import { rememberProject } from './recent-projects';
 
 export const projectSlice: StateCreator<AppState, [], [], ProjectSlice> = (set, get) => ({
   projects: [],
   projectsLoaded: false,
   opening: false,
+  recent: [],
+  async loadRecent() {
+    try {
+      const settings = await get().client.call('settings.get', {});
+      set({ recent: settings.recentProjects });
+    } catch {
+      // No settings to read (an older core): the list stays empty.
+    }
+  },
   async loadProjects() {
     try {
       const projects = await get().client.call('projects.list', {});
@@ -31,7 +39,6 @@ export const projectSlice: StateCreator<AppState, [], [], ProjectSlice> = (set, 
     set({ opening: true, openError: undefined });
     try {
       const summary = await get().client.call('projects.open', { path });
-      rememberProject({ name: summary.name, path: summary.workingDir });
       set((s) => ({
         opening: false,
         projects: [...s.projects.filter((p) => p.projectId !== summary.projectId), summary],

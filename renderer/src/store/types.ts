@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../../../shared/errors';
 import type { ProjectDetail, ProjectSummary } from '../../../shared/contract/projects';
+import type { RecentProject } from '../../../shared/contract/settings';
 import type { SlipwayClient } from '../../../shared/client';
 import type { DesktopFeatures } from '../../../shared/desktop-bridge';
 import type { ServiceState } from './service-state';
@@ -22,9 +23,12 @@ export interface ProjectSlice {
   currentId?: string;
   opening: boolean;
   openError?: ErrorInfo;
+  /** Recently opened projects, newest first: the one list in settings, kept by the core. */
+  recent: RecentProject[];
   /** The open project's resolved model (images, ports) and dependencies. */
   detail?: ProjectDetail;
   loadProjects(): Promise<void>;
+  loadRecent(): Promise<void>;
   loadDetail(): Promise<void>;
   openProject(path: string): Promise<boolean>;
   selectProject(projectId: string | undefined): void;

@@ -1,6 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useApp } from '../../app-context';
-import { recentProjects } from '../../store/recent-projects';
 import { ErrorNote } from '../common/ErrorNote';
 import { LoadingState } from '../common/States';
 import { DoctorChecks } from './DoctorChecks';
@@ -21,7 +20,10 @@ const ORDER: Step[] = ['host', 'project', 'doctor', 'up'];
 export function FirstRun() {
   const client = useApp((s) => s.client);
   const { unsupported } = useHostStatus(client);
-  const [open, setOpen] = useState(() => recentProjects().length === 0);
+  // Open by itself for a new user: nothing opened before (the recent list in settings is empty).
+  const firstTime = useApp((s) => s.recent.length === 0);
+  const [chosen, setOpen] = useState<boolean | undefined>(undefined);
+  const open = chosen ?? firstTime;
   if (unsupported) return null;
   if (!open) {
     return (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useApp } from '../../app-context';
-import { recentProjects } from '../../store/recent-projects';
 import { ErrorNote } from '../common/ErrorNote';
 import { PanelBoundary } from '../common/PanelBoundary';
 import { EmptyState } from '../common/States';
@@ -16,7 +15,7 @@ export function ProjectsView() {
   // In the Electron window the preload offers a native folder picker; the browser has the path field only.
   const desktop = useApp((s) => s.desktop);
   const [path, setPath] = useState('');
-  const recent = recentProjects();
+  const recent = useApp((s) => s.recent);
   return (
     <div className="projects-view">
       <h1>Projects</h1>
