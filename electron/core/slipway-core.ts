@@ -3,6 +3,7 @@ import { isEventName } from '../../shared/contract';
 import { SlipwayError } from '../../shared/errors';
 import type { Handlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
+import { ClientSessions } from './api/client-session';
 import type { CallContext } from './api/handlers';
 import type { DockerConnection } from './docker/connect';
 import { connectDocker } from './docker/connect';
@@ -31,6 +32,8 @@ import { doctorHandlers } from './doctor/handlers';
 import { HostService } from './hosts/host-service';
 import { DoctorService } from './doctor/doctor-service';
 
+export { ClientSessions, type ClientSession, type SessionAnswer, type SessionEvent } from './api/client-session';
+
 export interface CoreOptions {
   env?: Record<string, string | undefined>;
   /** `--host`. */
@@ -49,6 +52,8 @@ export class SlipwayCore {
   readonly env: Record<string, string | undefined>;
   readonly events = new CoreEvents();
   readonly tasks = new TaskRunner(this.events);
+  /** The bridges' clients and what each owns (shared/contract/resources.ts). */
+  readonly sessions = new ClientSessions((name, input, ctx) => this.call(name, input, ctx));
   readonly projects: ProjectRegistry;
   readonly handlers: Handlers;
   readonly settings: SettingsService;

@@ -16,7 +16,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { DesktopController } from './desktop-controller';
 import { ElectronStoreBackend } from './electron-store-backend';
 import type { IpcMainLike } from './ipc';
-import { registerDesktopHandlers, registerIpcHandlers } from './ipc';
+import { registerDesktopHandlers, registerIpcHandlers, windowClientId, WindowClients } from './ipc';
 import { initialProject, projectPathFromArgv } from './launch-args';
 import { startedHidden } from './login-item';
 import { applyStartAtLogin } from './login-settings';
@@ -64,10 +64,10 @@ function main(): void {
   let quitting = false;
   let pendingNavigate: NavigateTarget | undefined;
 
-  const send = (name: string, payload: unknown) => {
-    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
-  };
-  core.events.onAny((name, payload) => send(name, payload));
+  const windows = new WindowClients(core.sessions);
+  core.events.onAny((name, payload) => {
+    if (win && !win.isDestroyed() && windows.route(windowClientId(win.webContents.id), name, payload)) win.webContents.send(EVENT_CHANNEL, name, payload);
+  });
 
   const show = (target?: NavigateTarget) => {
     if (!win || win.isDestroyed()) {
@@ -76,10 +76,7 @@ function main(): void {
         settings: core.settings,
         icon: path.join(assets, 'icon.png'),
         keepRunningOnClose: () => !quitting && tray !== undefined && core.settings.get().closeToTray,
-        onPageGone: (clientId) => {
-          core.logs().dropClient(clientId);
-          core.exec().dropClient(clientId);
-        },
+        onPageGone: (clientId) => void windows.gone(clientId),
       });
       win.on('hide', () => {
         if (mac && core.settings.get().closeToTray) app.dock?.hide();
@@ -150,9 +147,9 @@ function main(): void {
   }
 
   registerIpcHandlers(ipcMain as unknown as IpcMainLike, {
-    call: async (name, input, ctx) => {
+    call: async (clientId, name, input) => {
       controller.noteCall(name, input);
-      const answer = await core.call(name, input, ctx);
+      const answer = await windows.call(clientId, name, input);
       if (pendingNavigate) {
         const target = pendingNavigate;
         pendingNavigate = undefined;
