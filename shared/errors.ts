@@ -19,6 +19,11 @@ export class SlipwayError extends Error {
     if (hint !== undefined) this.hint = hint;
   }
 
+  /** The error an error envelope (or a failed task.done) describes. */
+  static from(info: ErrorInfo): SlipwayError {
+    return new SlipwayError(info.code, info.message, info.hint);
+  }
+
   toInfo(): ErrorInfo {
     return this.hint === undefined
       ? { code: this.code, message: this.message }

@@ -1,86 +1,24 @@
-import { SlipwayError } from '../../shared/errors';
+import type { CallInput, TaskResult } from '../../shared/contract';
 import type { BuildResult, PushResult } from '../../shared/contract/images';
-import type { TaskDone, TaskProgress } from '../../shared/contract/tasks';
+import type { TaskProgress } from '../../shared/contract/tasks';
 import type { Project } from '../../shared/model/project';
-import type { SlipwayCore } from '../core/slipway-core';
 import type { CliContext } from './context';
 
 type ImagesTask = 'images.build' | 'images.push';
 
 /**
- * Starts a task through the contract and waits for its task.done, handing on its progress
- * events (those that come before the task id is known are kept, then replayed).
- * `onStarted` gets the id as soon as it is known. A refused call throws its SlipwayError.
+ * Runs an images task through the contract client, as the dashboard does: prints its
+ * progress on stderr (steps, step output, layer status changes), cancels it on Ctrl+C or
+ * when `signal` aborts, and rejects with its SlipwayError (one line, no stack trace).
  */
-export async function callTask(
-  core: SlipwayCore,
-  name: ImagesTask,
-  input: Record<string, unknown>,
-  onProgress: (p: TaskProgress, taskId: string) => void,
-  onStarted?: (taskId: string) => void,
-): Promise<TaskDone> {
-  let taskId: string | undefined;
-  const early: Array<TaskProgress | TaskDone> = [];
-  let settle: (done: TaskDone) => void = () => undefined;
-  const finished = new Promise<TaskDone>((resolve) => {
-    settle = resolve;
-  });
-  const offProgress = core.events.on('task.progress', (p) => {
-    if (taskId === undefined) early.push(p);
-    else if (p.taskId === taskId) onProgress(p, taskId);
-  });
-  const offDone = core.events.on('task.done', (d) => {
-    if (taskId === undefined) early.push(d);
-    else if (d.taskId === taskId) settle(d);
-  });
-  try {
-    const answer = await core.call(name, input);
-    if (!answer.ok) throw new SlipwayError(answer.error.code, answer.error.message, answer.error.hint);
-    const id = (answer.value as { taskId: string }).taskId;
-    taskId = id;
-    for (const event of early) {
-      if (event.taskId !== id) continue;
-      if ('ok' in event) settle(event);
-      else onProgress(event, id);
-    }
-    onStarted?.(id);
-    return await finished;
-  } finally {
-    offProgress();
-    offDone();
-  }
-}
-
-/**
- * Runs an images task through the contract, as the dashboard does: prints its progress
- * on stderr (steps, step output, layer status changes), cancels it on Ctrl+C or when
- * `signal` aborts, and turns a failure into a SlipwayError (one line, no stack trace).
- */
-async function runImagesTask<R>(ctx: CliContext, name: ImagesTask, input: Record<string, unknown>, signal?: AbortSignal): Promise<R> {
-  const core = ctx.core();
-  const print = progressPrinter(ctx);
-  let taskId: string | undefined;
-  const cancel = () => {
-    if (taskId !== undefined) {
-      try {
-        core.tasks.cancel(taskId);
-      } catch {
-        // already finished
-      }
-    }
-  };
+export async function runImagesTask<N extends ImagesTask>(ctx: CliContext, name: N, input: CallInput<N>, signal?: AbortSignal): Promise<TaskResult<N>> {
+  const abort = new AbortController();
+  const cancel = () => abort.abort();
   process.once('SIGINT', cancel);
   signal?.addEventListener('abort', cancel, { once: true });
+  if (signal?.aborted) cancel();
   try {
-    const done = await callTask(core, name, input, print, (id) => {
-      taskId = id;
-      if (signal?.aborted) cancel();
-    });
-    if (!done.ok) {
-      const error = done.error ?? { code: 'internal', message: `${name} failed` };
-      throw new SlipwayError(error.code, error.message, error.hint);
-    }
-    return done.result as R;
+    return await ctx.core().client().runTask(name, input, progressPrinter(ctx), { signal: abort.signal });
   } finally {
     process.off('SIGINT', cancel);
     signal?.removeEventListener('abort', cancel);
@@ -104,17 +42,17 @@ function progressPrinter(ctx: CliContext): (p: TaskProgress) => void {
 }
 
 export async function buildProject(ctx: CliContext, project: Project, options: { services?: string[]; noCache?: boolean; pull?: boolean }, signal?: AbortSignal): Promise<BuildResult> {
-  const input: Record<string, unknown> = { projectId: project.name };
-  if (options.services && options.services.length > 0) input.services = options.services;
-  if (options.noCache) input.noCache = true;
-  if (options.pull) input.pull = true;
-  return runImagesTask<BuildResult>(ctx, 'images.build', input, signal);
+  const input = {
+    projectId: project.name,
+    ...(options.services && options.services.length > 0 ? { services: options.services } : {}),
+    ...(options.noCache ? { noCache: true } : {}),
+    ...(options.pull ? { pull: true } : {}),
+  };
+  return runImagesTask(ctx, 'images.build', input, signal);
 }
 
 export async function pushProject(ctx: CliContext, project: Project, services: string[]): Promise<PushResult> {
-  const input: Record<string, unknown> = { projectId: project.name };
-  if (services.length > 0) input.services = services;
-  return runImagesTask<PushResult>(ctx, 'images.push', input);
+  return runImagesTask(ctx, 'images.push', { projectId: project.name, ...(services.length > 0 ? { services } : {}) });
 }
 
 /** The builder `up --build` plugs in: builds the given services, printing as `slipway build` does. */

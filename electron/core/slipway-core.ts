@@ -1,5 +1,9 @@
+import { createClient, type SlipwayClient, type SlipwayTransport } from '../../shared/client';
+import { isEventName } from '../../shared/contract';
+import { SlipwayError } from '../../shared/errors';
 import type { Handlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
+import { ClientSessions } from './api/client-session';
 import type { CallContext } from './api/handlers';
 import type { DockerConnection } from './docker/connect';
 import { connectDocker } from './docker/connect';
@@ -30,6 +34,8 @@ import { doctorHandlers } from './doctor/handlers';
 import { HostService } from './hosts/host-service';
 import { DoctorService } from './doctor/doctor-service';
 
+export { ClientSessions, type ClientSession, type SessionAnswer, type SessionEvent } from './api/client-session';
+
 export interface CoreOptions {
   env?: Record<string, string | undefined>;
   /** `--host`. */
@@ -48,6 +54,8 @@ export class SlipwayCore {
   readonly env: Record<string, string | undefined>;
   readonly events = new CoreEvents();
   readonly tasks = new TaskRunner(this.events);
+  /** The bridges' clients and what each owns (shared/contract/resources.ts). */
+  readonly sessions = new ClientSessions((name, input, ctx) => this.call(name, input, ctx));
   readonly projects: ProjectRegistry;
   readonly handlers: Handlers;
   readonly settings: SettingsService;
@@ -65,14 +73,28 @@ export class SlipwayCore {
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
     this.projects = new ProjectRegistry(this.env);
-    this.settings = new SettingsService(options.settings ?? new JsonFileSettingsBackend(settingsFile(this.env)), (line) => process.stderr.write(`${line}\n`));
+    const warn = (line: string) => process.stderr.write(`${line}\n`);
+    this.settings = new SettingsService(options.settings ?? new JsonFileSettingsBackend(settingsFile(this.env)), warn);
     this.images = new ImagesService(() => this.docker().docker, this.env);
     this.handlers = {
       'tasks.cancel': async (input) => {
         this.tasks.cancel(input.taskId);
         return null;
       },
-      ...projectHandlers(this.projects, this.events),
+      ...projectHandlers(this.projects, this.events, {
+        settings: () => this.settings.get(),
+        recordRecent: (project) => {
+          // The recent list is a convenience: a settings file that cannot be written does not stop an open.
+          try {
+            this.settings.update({ addRecentProject: project });
+          } catch (error) {
+            warn(error instanceof Error ? error.message : String(error));
+          }
+        },
+        startWatch: async (projectId, ctx) => {
+          await this.handlers['watch.start']({ projectId }, ctx).catch(() => undefined);
+        },
+      }),
       ...imagesHandlers(this, this.images),
       ...stackHandlers(this),
       ...logHandlers(() => this.logs()),
@@ -186,8 +208,28 @@ export class SlipwayCore {
     return this.watchManager;
   }
 
+  /** One call through the contract's boundary (validated input and output, an envelope answer). */
   call(name: string, input: unknown, ctx: CallContext = { clientId: 'local' }) {
     return dispatch(this.handlers, name, input, ctx);
+  }
+
+  /**
+   * The contract's typed client, in process: what the CLI and the tray use, exactly as the
+   * window uses it over a bridge (calls go through the same dispatch and validation).
+   */
+  client(ctx: CallContext = { clientId: 'local' }): SlipwayClient {
+    return createClient(this.transport(ctx));
+  }
+
+  /** Calls (as `ctx`'s client) and events of this core, as a transport for createClient. */
+  transport(ctx: CallContext = { clientId: 'local' }): SlipwayTransport {
+    return {
+      invoke: (name, input) => this.call(name, input, ctx),
+      on: (event, listener) => {
+        if (!isEventName(event)) throw new SlipwayError('unknown_event', `No such event: ${event}`);
+        return this.events.on(event, listener);
+      },
+    };
   }
 
   async dispose(): Promise<void> {

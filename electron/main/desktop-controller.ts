@@ -1,8 +1,9 @@
+import type { SlipwayClient } from '../../shared/client';
+import { ProjectRef } from '../../shared/contract/common';
 import type { TaskDone } from '../../shared/contract/tasks';
-import type { Envelope } from '../../shared/envelope';
-import type { DesktopState, ProjectStateLike } from './desktop-state';
+import type { DesktopState } from './desktop-state';
 import { emptyDesktopState } from './desktop-state';
-import { applyProjectState, reduceDesktopState } from './desktop-state-reducer';
+import { applyProjectState, reduceDesktopState, type DesktopEvent } from './desktop-state-reducer';
 import type { DesktopNotice } from './notification-rules';
 import { NoticeLimiter, noticeForTaskDone, noticesForStateChange } from './notification-rules';
 import type { TrayModel } from './tray-model';
@@ -16,16 +17,13 @@ import { trayModel } from './tray-model';
 /** How long exits stay quiet after this app asked a project to stop or restart. */
 const QUIET_AFTER_STOP_MS = 30_000;
 
-export interface ControllerCore {
-  events: { onAny(listener: (event: string, payload: unknown) => void): () => void };
-  call(name: string, input: unknown): Promise<Envelope<unknown>>;
-}
+/** What the controller needs of the contract client. */
+export type ControllerClient = Pick<SlipwayClient, 'call' | 'on'>;
 
 export interface ControllerOutputs {
   renderTray(model: TrayModel): void;
   notify(notice: DesktopNotice): void;
   notificationsEnabled(): boolean;
-  recordRecent(project: { path: string; name: string }): void;
   now?: () => number;
 }
 
@@ -33,16 +31,22 @@ export class DesktopController {
   private state: DesktopState = emptyDesktopState;
   private lastTray = '';
   private readonly limiter = new NoticeLimiter();
-  private readonly finished = new Map<string, TaskDone>();
-  private readonly waiters = new Map<string, ((done: TaskDone) => void)[]>();
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: (() => void)[];
   private readonly quietUntil = new Map<string, number>();
 
   constructor(
-    private readonly core: ControllerCore,
+    private readonly client: ControllerClient,
     private readonly out: ControllerOutputs,
   ) {
-    this.unsubscribe = core.events.onAny((name, payload) => this.onEvent(name, payload));
+    const reduce = (event: DesktopEvent) => this.onEvent(event);
+    this.unsubscribe = [
+      client.on('project.opened', (payload) => reduce({ name: 'project.opened', payload })),
+      client.on('project.closed', (payload) => reduce({ name: 'project.closed', payload })),
+      client.on('state.changed', (payload) => reduce({ name: 'state.changed', payload })),
+      client.on('engine.status', (payload) => reduce({ name: 'engine.status', payload })),
+      client.on('task.progress', (payload) => reduce({ name: 'task.progress', payload })),
+      client.on('task.done', (payload) => reduce({ name: 'task.done', payload })),
+    ];
     this.render();
   }
 
@@ -54,51 +58,38 @@ export class DesktopController {
     return trayModel(this.state);
   }
 
-  /** Resolves when the task ends (also when it already has). */
-  waitForTask(taskId: string): Promise<TaskDone> {
-    const done = this.finished.get(taskId);
-    if (done) return Promise.resolve(done);
-    return new Promise((resolve) => this.waiters.set(taskId, [...(this.waiters.get(taskId) ?? []), resolve]));
-  }
-
   /**
    * A call is about to be made from this app (window or tray): stop, restart and down
    * take services down on purpose, so their exits are not news for a while.
    */
   noteCall(name: string, input: unknown): void {
     if (!/^stack\.(stop|restart|down)$/.test(name)) return;
-    const projectId = (input as { projectId?: unknown } | null)?.projectId;
-    if (typeof projectId === 'string') this.quietUntil.set(projectId, (this.out.now ?? Date.now)() + QUIET_AFTER_STOP_MS);
+    const ref = ProjectRef.safeParse(input);
+    if (ref.success) this.quietUntil.set(ref.data.projectId, (this.out.now ?? Date.now)() + QUIET_AFTER_STOP_MS);
   }
 
   dispose(): void {
-    this.unsubscribe();
+    for (const off of this.unsubscribe) off();
   }
 
-  private onEvent(name: string, payload: unknown): void {
-    const next = reduceDesktopState(this.state, { name, payload });
-    if (name === 'project.opened') {
-      const opened = payload as { projectId: string; name: string; workingDir: string };
-      this.out.recordRecent({ path: opened.workingDir, name: opened.name });
-      this.snapshot(opened.projectId).catch((error: unknown) => console.error(`slipway: state of ${opened.projectId}: ${(error as Error).message}`));
+  private onEvent(event: DesktopEvent): void {
+    const next = reduceDesktopState(this.state, event);
+    if (event.name === 'project.opened') {
+      const { projectId } = event.payload;
+      // A failed snapshot leaves the project at 0/N; state.changed and engine.status follow anyway.
+      this.snapshot(projectId).catch(() => undefined);
     }
-    if (name === 'task.done') this.taskDone(payload as TaskDone);
+    if (event.name === 'task.done') this.taskDone(event.payload);
     this.setState(next);
   }
 
   /** The first state of a project (this also starts its state feed in the core). */
   private async snapshot(projectId: string): Promise<void> {
-    const answer = await this.core.call('state.snapshot', { projectId });
-    const value = answer.ok ? (answer.value as ProjectStateLike | undefined) : undefined;
-    // A failed snapshot leaves the project at 0/N; state.changed and engine.status follow anyway.
-    if (value && Array.isArray(value.services)) this.setState(applyProjectState(this.state, value));
+    const state = await this.client.call('state.snapshot', { projectId });
+    this.setState(applyProjectState(this.state, state));
   }
 
   private taskDone(done: TaskDone): void {
-    this.finished.set(done.taskId, done);
-    if (this.finished.size > 100) this.finished.delete(this.finished.keys().next().value as string);
-    for (const resolve of this.waiters.get(done.taskId) ?? []) resolve(done);
-    this.waiters.delete(done.taskId);
     const project = this.state.projects.find((p) => p.projectId === done.projectId);
     const notice = noticeForTaskDone(done, project?.name);
     if (notice) this.emitNotices([notice]);

@@ -14,8 +14,7 @@ export type DesktopEvent =
   | { name: 'task.progress'; payload: TaskProgress }
   | { name: 'task.done'; payload: TaskDone };
 
-export function reduceDesktopState(state: DesktopState, event: { name: string; payload: unknown }): DesktopState {
-  const e = event as DesktopEvent;
+export function reduceDesktopState(state: DesktopState, e: DesktopEvent): DesktopState {
   switch (e.name) {
     case 'project.opened': {
       const { projectId, name } = e.payload;

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron';
 import type { NavigateTarget } from '../../shared/contract/desktop';
+import type { ProjectSummary } from '../../shared/contract/projects';
+import { createClient } from '../../shared/client';
+import { toErrorInfo } from '../../shared/errors';
 import { EVENT_CHANNEL } from '../../shared/ipc-channels';
 import type { SettingsBackend } from '../core/settings/backend';
 import { JsonFileSettingsBackend } from '../core/settings/json-file-backend';
@@ -13,12 +16,11 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { DesktopController } from './desktop-controller';
 import { ElectronStoreBackend } from './electron-store-backend';
 import type { IpcMainLike } from './ipc';
-import { registerDesktopHandlers, registerIpcHandlers } from './ipc';
+import { registerDesktopHandlers, registerIpcHandlers, windowClientId, WindowClients } from './ipc';
 import { initialProject, projectPathFromArgv } from './launch-args';
 import { startedHidden } from './login-item';
 import { applyStartAtLogin } from './login-settings';
 import { showNotice } from './notifications';
-import { prefsFor, withDefaultProfiles } from './project-prefs';
 import { hardenSessions } from './session-hardening';
 import { SlipwayTray } from './tray';
 import { runTrayAction } from './tray-actions';
@@ -62,10 +64,10 @@ function main(): void {
   let quitting = false;
   let pendingNavigate: NavigateTarget | undefined;
 
-  const send = (name: string, payload: unknown) => {
-    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
-  };
-  core.events.onAny((name, payload) => send(name, payload));
+  const windows = new WindowClients(core.sessions);
+  core.events.onAny((name, payload) => {
+    if (win && !win.isDestroyed() && windows.route(windowClientId(win.webContents.id), name, payload)) win.webContents.send(EVENT_CHANNEL, name, payload);
+  });
 
   const show = (target?: NavigateTarget) => {
     if (!win || win.isDestroyed()) {
@@ -74,10 +76,7 @@ function main(): void {
         settings: core.settings,
         icon: path.join(assets, 'icon.png'),
         keepRunningOnClose: () => !quitting && tray !== undefined && core.settings.get().closeToTray,
-        onPageGone: (clientId) => {
-          core.logs().dropClient(clientId);
-          core.exec().dropClient(clientId);
-        },
+        onPageGone: (clientId) => void windows.gone(clientId),
       });
       win.on('hide', () => {
         if (mac && core.settings.get().closeToTray) app.dock?.hide();
@@ -103,19 +102,13 @@ function main(): void {
   const report = (title: string, error: { message: string; hint?: string }) =>
     showNotice({ key: title, title, body: error.hint ? `${error.message} ${error.hint}` : error.message, target: { view: 'dashboard' } }, show);
 
-  /** projects.open with the project's preferences: default profiles, then the watcher if wanted. */
-  const openWithPrefs = async (input: unknown, ctx: { clientId: string }) => {
-    const answer = await core.call('projects.open', withDefaultProfiles(input, core.settings.get()), ctx);
-    const projectPath = (input as { path?: unknown } | null)?.path;
-    if (answer.ok && typeof projectPath === 'string' && prefsFor(core.settings.get(), projectPath)?.watch) {
-      await core.call('watch.start', { projectId: (answer.value as { projectId: string }).projectId }, ctx);
-    }
-    return answer;
-  };
-  const openProject = async (projectPath: string) => {
-    const answer = await openWithPrefs({ path: projectPath }, { clientId: 'desktop' });
-    if (!answer.ok) report(`Could not open ${projectPath}`, answer.error);
-  };
+  /** The desktop shell's own calls (argv, the dock, the menu); the core applies the project's preferences. */
+  const desktopClient = core.client({ clientId: 'desktop' });
+  const openProject = (projectPath: string): Promise<ProjectSummary | undefined> =>
+    desktopClient.call('projects.open', { path: projectPath }).catch((error: unknown) => {
+      report(`Could not open ${projectPath}`, toErrorInfo(error));
+      return undefined;
+    });
 
   /** The native folder picker; the page's "Choose folder…" opens what it returns itself. */
   const chooseFolder = async (): Promise<string | null> => {
@@ -127,24 +120,25 @@ function main(): void {
   const openFolder = async () => {
     const folder = await chooseFolder();
     if (!folder) return;
-    await openProject(folder);
-    const opened = core.projects.list().find((p) => p.workingDir === folder);
-    show(opened ? { view: 'project', projectId: opened.name } : { view: 'dashboard' });
+    const opened = await openProject(folder);
+    show(opened ? { view: 'project', projectId: opened.projectId } : { view: 'dashboard' });
   };
 
-  const controller = new DesktopController(core, {
+  const controller = new DesktopController(desktopClient, {
     renderTray: (model) => {
       tray?.render(model);
       if (mac) app.dock?.setBadge(model.failing > 0 ? String(model.failing) : '');
     },
     notify: (notice) => showNotice(notice, show, path.join(assets, 'icon.png')),
     notificationsEnabled: () => core.settings.get().notifications,
-    recordRecent: (project) => {
-      try {
-        core.settings.update({ addRecentProject: project });
-      } catch (error) {
-        console.error(`slipway: ${(error as Error).message}`);
-      }
+  });
+  // The tray's calls: stop, restart and down are noted first (their exits are not news).
+  const trayTransport = core.transport({ clientId: 'tray' });
+  const trayClient = createClient({
+    ...trayTransport,
+    invoke: (name, input) => {
+      controller.noteCall(name, input);
+      return trayTransport.invoke(name, input);
     },
   });
   if (process.env.SLIPWAY_E2E === '1') {
@@ -153,9 +147,9 @@ function main(): void {
   }
 
   registerIpcHandlers(ipcMain as unknown as IpcMainLike, {
-    call: async (name, input, ctx) => {
+    call: async (clientId, name, input) => {
       controller.noteCall(name, input);
-      const answer = await (name === 'projects.open' ? openWithPrefs(input, ctx) : core.call(name, input, ctx));
+      const answer = await windows.call(clientId, name, input);
       if (pendingNavigate) {
         const target = pendingNavigate;
         pendingNavigate = undefined;
@@ -210,11 +204,7 @@ function main(): void {
     try {
       tray = new SlipwayTray(assets, (action) => {
         void runTrayAction(action, {
-          call: (name, input) => {
-            controller.noteCall(name, input);
-            return core.call(name, input, { clientId: 'tray' });
-          },
-          waitForTask: (taskId) => controller.waitForTask(taskId),
+          client: trayClient,
           show,
           openFolder: () => void openFolder(),
           quit: () => app.quit(),

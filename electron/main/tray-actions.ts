@@ -1,7 +1,6 @@
+import type { SlipwayClient } from '../../shared/client';
 import type { NavigateTarget } from '../../shared/contract/desktop';
-import type { TaskDone } from '../../shared/contract/tasks';
-import type { Envelope } from '../../shared/envelope';
-import type { ErrorInfo } from '../../shared/errors';
+import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { TrayAction } from './tray-model';
 
 /**
@@ -9,9 +8,7 @@ import type { TrayAction } from './tray-model';
  * without Electron: stack actions are contract calls, views open the window on a target.
  */
 export interface ActionDeps {
-  call(name: string, input: unknown): Promise<Envelope<unknown>>;
-  /** Resolves with the task's end (from task.done events). */
-  waitForTask(taskId: string): Promise<TaskDone>;
+  client: Pick<SlipwayClient, 'call' | 'runTask'>;
   show(target: NavigateTarget): void;
   openFolder(): void;
   quit(): void;
@@ -23,13 +20,14 @@ export async function runTrayAction(action: TrayAction, deps: ActionDeps): Promi
   switch (action.kind) {
     case 'stack.up':
     case 'stack.down':
-      await called(deps, action.kind === 'stack.up' ? 'Up' : 'Down', action.kind, { projectId: action.projectId });
+      // Started only: the task's own notice (notification-rules) says how it ended.
+      await reported(deps, action.kind === 'stack.up' ? 'Up' : 'Down', deps.client.call(action.kind, { projectId: action.projectId }));
       return;
     case 'stack.restart':
-      await called(deps, 'Restart', 'stack.restart', { projectId: action.projectId });
+      await reported(deps, 'Restart', deps.client.call('stack.restart', { projectId: action.projectId }));
       return;
     case 'service.restart':
-      await called(deps, `Restart ${action.service}`, 'stack.restart', { projectId: action.projectId, services: [action.service] });
+      await reported(deps, `Restart ${action.service}`, deps.client.call('stack.restart', { projectId: action.projectId, services: [action.service] }));
       return;
     case 'service.logs':
       deps.show({ view: 'logs', projectId: action.projectId, service: action.service });
@@ -55,21 +53,27 @@ export async function runTrayAction(action: TrayAction, deps: ActionDeps): Promi
   }
 }
 
-async function called(deps: ActionDeps, title: string, name: string, input: unknown): Promise<unknown> {
-  const answer = await deps.call(name, input);
-  if (!answer.ok) {
-    deps.report(`${title} failed`, answer.error);
-    return undefined;
+/** Waits for a call; a refusal is reported to the user. True when it went through. */
+async function reported(deps: ActionDeps, title: string, work: Promise<unknown>): Promise<boolean> {
+  try {
+    await work;
+    return true;
+  } catch (error) {
+    deps.report(`${title} failed`, toErrorInfo(error));
+    return false;
   }
-  return answer.value;
 }
 
 /** Build, then push when the build succeeded; the build view shows the progress. */
 async function buildAndPush(projectId: string, deps: ActionDeps): Promise<void> {
   deps.show({ view: 'build', projectId });
-  const started = (await called(deps, 'Build', 'images.build', { projectId })) as { taskId: string } | undefined;
-  if (!started) return;
-  const built = await deps.waitForTask(started.taskId);
-  if (!built.ok) return; // the build's own failure notice says why
-  await called(deps, 'Push', 'images.push', { projectId });
+  let started = false;
+  try {
+    await deps.client.runTask('images.build', { projectId }, undefined, { onStarted: () => (started = true) });
+  } catch (error) {
+    // A build that ran and failed has its own notice (notification-rules); a refused call is reported here.
+    if (!started) deps.report('Build failed', toErrorInfo(error));
+    return;
+  }
+  await reported(deps, 'Push', deps.client.call('images.push', { projectId }));
 }

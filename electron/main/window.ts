@@ -4,6 +4,7 @@ import type { SettingsService } from '../core/settings/settings-service';
 import { APP_ENTRY } from './security-policy';
 import { dashboardWebPreferences } from './web-preferences';
 import { fitBounds } from './window-bounds';
+import { windowClientId } from './ipc';
 
 export interface WindowOptions {
   preload: string;
@@ -61,7 +62,7 @@ export function createDashboardWindow(options: WindowOptions): BrowserWindow {
       win.hide();
     }
   });
-  const clientId = `window-${win.webContents.id}`;
+  const clientId = windowClientId(win.webContents.id);
   win.webContents.on('did-navigate', () => options.onPageGone(clientId));
   win.webContents.on('render-process-gone', () => options.onPageGone(clientId));
   win.on('closed', () => options.onPageGone(clientId));

@@ -1,14 +1,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { EventListeners } from '../../shared/client';
+import { EventListeners } from '../../shared/event-listeners';
 import type { DesktopBridge } from '../../shared/desktop-bridge';
-import type { Envelope } from '../../shared/envelope';
+import { isEnvelope, type Envelope } from '../../shared/envelope';
 import { CALL_CHANNEL_PREFIX, CALLS_SWITCH, EVENT_CHANNEL, EVENTS_SWITCH, PICK_FOLDER_CHANNEL, PLATFORM_SWITCH } from '../../shared/ipc-channels';
 
 /**
- * Exposes exactly one object to the page, window.slipway: the contract's client. Never the
- * raw ipcRenderer, never an IpcRendererEvent (its `sender` is ipcRenderer). The call and
- * event names come from the main process on the command line, so this file bundles no
- * schema; the main process validates every input anyway.
+ * Exposes exactly one object to the page, window.slipway: the contract's transport (the
+ * page wraps it in the typed client, see shared/client.ts). Never the raw ipcRenderer, never
+ * an IpcRendererEvent (its `sender` is ipcRenderer). The call and event names come from the
+ * main process on the command line, so this file bundles no schema; the main process
+ * validates every input anyway.
  */
 const NAME = /^[a-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9-]*)+$/;
 
@@ -29,13 +30,14 @@ ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
   if (typeof name === 'string') listeners.emit(name, payload);
 });
 
-function refused(code: string, message: string): Promise<Envelope<never>> {
-  return Promise.resolve({ ok: false, error: { code, message } });
+function refused(code: string, message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
 }
 
-function call(name: string, input: unknown): Promise<Envelope<unknown>> {
+async function invoke(name: string, input: unknown): Promise<Envelope<unknown>> {
   if (typeof name !== 'string' || !callNames.has(name)) return refused('unknown_call', `No such call: ${String(name)}`);
-  return ipcRenderer.invoke(`${CALL_CHANNEL_PREFIX}${name}`, input) as Promise<Envelope<unknown>>;
+  const answer: unknown = await ipcRenderer.invoke(`${CALL_CHANNEL_PREFIX}${name}`, input);
+  return isEnvelope(answer) ? answer : refused('internal', `The main process answered ${name} with no envelope`);
 }
 
 function on(event: string, listener: (payload: unknown) => void): () => void {
@@ -44,17 +46,15 @@ function on(event: string, listener: (payload: unknown) => void): () => void {
   return listeners.add(event, listener);
 }
 
-const api: Record<string, (input: unknown) => Promise<Envelope<unknown>>> = {};
-for (const name of callNames) api[name] = (input: unknown) => call(name, input);
+async function pickFolder(): Promise<string | null> {
+  const answer: unknown = await ipcRenderer.invoke(PICK_FOLDER_CHANNEL);
+  return isEnvelope(answer) && answer.ok && typeof answer.value === 'string' ? answer.value : null;
+}
 
-const bridge = {
-  call,
+const bridge: DesktopBridge = {
+  invoke,
   on,
-  api,
-  desktop: {
-    platform: switchValue(PLATFORM_SWITCH),
-    pickFolder: () => ipcRenderer.invoke(PICK_FOLDER_CHANNEL).then((answer: Envelope<string | null>) => (answer.ok ? answer.value : null)),
-  },
-} as unknown as DesktopBridge;
+  desktop: { platform: switchValue(PLATFORM_SWITCH), pickFolder },
+};
 
 contextBridge.exposeInMainWorld('slipway', bridge);

@@ -37,6 +37,7 @@ function Shell({ stores, connection }: AppProps) {
   useEffect(() => connectFeeds(stores.app), [stores]);
   useEffect(() => {
     void stores.app.getState().loadProjects();
+    void stores.app.getState().loadRecent();
     if (!connection) return;
     return connection.onStatus((next) => {
       // After a reconnect, the server has no subscriptions of ours: start over.

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { defineCall } from './define';
-import { TaskStarted } from './common';
+import { defineCall, defineTask } from './define';
 
 const ErrorInfo = z.object({ code: z.string(), message: z.string(), hint: z.string().optional() });
 
@@ -87,8 +86,8 @@ export const hostCalls = {
   'host.status': defineCall({ input: z.object({}), output: HostStatus }),
   'host.list': defineCall({ input: z.object({}), output: z.array(HostCandidate) }),
   /** Starts a VM/service (Colima, Docker Desktop, systemd docker…): a task; its result is the HostStatus. */
-  'host.start': defineCall({ input: HostName, output: TaskStarted, task: true }),
-  'host.stop': defineCall({ input: HostName, output: TaskStarted, task: true }),
+  'host.start': defineTask({ input: HostName, result: HostStatus }),
+  'host.stop': defineTask({ input: HostName, result: HostStatus }),
   /** Uses another host from now on: a candidate's name from host.list, or a URL (unix://, tcp://, ssh://). */
   'host.switch': defineCall({ input: HostName, output: HostStatus }),
   /** Checks the engine, and a project: an open one (projectId) or a folder not opened yet (path, as first run does). */

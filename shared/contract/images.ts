@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineCall } from './define';
-import { ProjectRef, ServiceNames, TaskStarted } from './common';
+import { defineCall, defineTask } from './define';
+import { ProjectRef, ServiceNames } from './common';
 
 /**
  * Images: build a project's services and push them, tagged with the commit.
@@ -79,8 +79,8 @@ export const ServiceImage = z.object({
 export type ServiceImage = z.infer<typeof ServiceImage>;
 
 export const imagesCalls = {
-  'images.build': defineCall({ input: ImagesBuildInput, output: TaskStarted, task: true }),
-  'images.push': defineCall({ input: ImagesPushInput, output: TaskStarted, task: true }),
+  'images.build': defineTask({ input: ImagesBuildInput, result: BuildResult }),
+  'images.push': defineTask({ input: ImagesPushInput, result: PushResult }),
   'images.list': defineCall({ input: ProjectRef, output: z.array(ServiceImage) }),
 };
 

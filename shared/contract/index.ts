@@ -54,9 +54,22 @@ export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
 export type ParsedCallInput<N extends CallName> = z.output<Calls[N]['input']>;
 export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
 export type EventPayload<N extends EventName> = z.output<Events[N]>;
+/** The calls declared with `defineTask` (`task: true`): long work run through `client.runTask`. */
+export type TaskCallName = { [N in CallName]: Calls[N] extends { task: true } ? N : never }[CallName];
+/** What a task's task.done carries when it succeeded. */
+export type TaskResult<N extends TaskCallName> = Calls[N] extends { result: infer R extends z.ZodType } ? z.output<R> : never;
 
 export function isCallName(name: string): name is CallName {
   return Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+export function isTaskCall(name: string): name is TaskCallName {
+  return isCallName(name) && calls[name].task === true;
+}
+
+/** The schema of a task's result, when `kind` is a task call of the contract. */
+export function taskResultSchema(kind: string): z.ZodType | undefined {
+  return isCallName(kind) ? calls[kind].result : undefined;
 }
 
 export function isEventName(name: string): name is EventName {

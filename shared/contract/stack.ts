@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineCall } from './define';
-import { ProjectRef, ServiceNames, TaskStarted } from './common';
+import { defineCall, defineTask } from './define';
+import { ProjectRef, ServiceNames } from './common';
 import { ContainerPort } from '../model/state';
 
 export const StackUpInput = ProjectRef.extend({
@@ -67,8 +67,9 @@ export const StackPsInput = ProjectRef.extend({
 export type StackPsInput = z.infer<typeof StackPsInput>;
 
 export const stackCalls = {
-  'stack.up': defineCall({ input: StackUpInput, output: TaskStarted, task: true }),
-  'stack.down': defineCall({ input: StackDownInput, output: TaskStarted, task: true }),
+  /** Its result is the stack room's own report (not described by the contract yet). */
+  'stack.up': defineTask({ input: StackUpInput, result: z.unknown() }),
+  'stack.down': defineTask({ input: StackDownInput, result: z.unknown() }),
   'stack.start': defineCall({ input: StackServicesInput, output: z.null() }),
   'stack.stop': defineCall({ input: StackServicesInput, output: z.null() }),
   'stack.restart': defineCall({ input: StackServicesInput, output: z.null() }),

@@ -112,7 +112,7 @@ describe.skipIf(skipReason !== undefined)(`desktop app in Electron${skipReason ?
 
   it('opens the project named on the command line, Up brings it to healthy, and the tray follows', async () => {
     await expect.poll(async () => (await tray()).menu.map((i) => i.label), { timeout: 30_000 }).toContain(`${name}: 0/2 healthy`);
-    const started = await win.evaluate((projectId) => (globalThis as unknown as { slipway: { call(n: string, i: unknown): Promise<{ ok: boolean }> } }).slipway.call('stack.up', { projectId }), name);
+    const started = await win.evaluate((projectId) => (globalThis as unknown as { slipway: { invoke(n: string, i: unknown): Promise<{ ok: boolean }> } }).slipway.invoke('stack.up', { projectId }), name);
     expect(started).toMatchObject({ ok: true });
     await expect.poll(async () => (await tray()).menu.map((i) => i.label), { timeout: 60_000, interval: 250 }).toContain(`${name}: 2/2 healthy`);
     expect((await tray()).icon).toBe('healthy');

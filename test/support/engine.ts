@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import Docker from 'dockerode';
 import { dockerFromHost } from './docker-from-host';
@@ -16,9 +19,15 @@ export function testDocker(): Docker {
   return dockerFromHost(testDockerHost());
 }
 
-/** The environment a core or CLI under test should see: the test engine and nothing of the user's. */
+let configDir: string | undefined;
+
+/**
+ * The environment a core or CLI under test should see: the test engine and nothing of the
+ * user's — settings (recent projects, preferences) in a folder of this test run.
+ */
 export function testEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_HOST: testDockerHost(), ...extra };
+  configDir ??= mkdtempSync(path.join(os.tmpdir(), 'swcfg-'));
+  return { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_HOST: testDockerHost(), SLIPWAY_CONFIG_DIR: configDir, ...extra };
 }
 
 export function testRegistry(): { address: string; username: string; password: string } {

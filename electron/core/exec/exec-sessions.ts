@@ -54,11 +54,6 @@ export class ExecSessions {
     this.sessions.get(sessionId)?.process.kill();
   }
 
-  /** Ends every session of a client that went away. */
-  dropClient(clientId: string): void {
-    for (const session of this.sessions.values()) if (session.clientId === clientId) session.process.kill();
-  }
-
   dispose(): void {
     for (const session of this.sessions.values()) session.process.kill();
     this.sessions.clear();

@@ -95,11 +95,6 @@ export class LogHub {
     this.subscriptions.delete(subscriptionId);
   }
 
-  /** Ends every subscription of a client that went away. */
-  dropClient(clientId: string): void {
-    for (const [id, entry] of this.subscriptions) if (entry.clientId === clientId) this.unsubscribe(id);
-  }
-
   async search(input: LogsSearchInput): Promise<LogsSearchOutput> {
     const matcher = compileSearch(input);
     const logs = await this.project(input.projectId);

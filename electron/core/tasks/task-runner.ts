@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { taskResultSchema } from '../../../shared/contract';
 import { SlipwayError, toErrorInfo } from '../../../shared/errors';
 import type { CoreEvents } from '../events';
 
@@ -39,7 +40,7 @@ export class TaskRunner {
     };
     try {
       const result = await work(ctx);
-      this.events.emit('task.done', { ...base, ok: true, result });
+      this.events.emit('task.done', { ...base, ok: true, result: checkedResult(kind, result) });
       return result;
     } catch (error) {
       this.events.emit('task.done', { ...base, ok: false, error: toErrorInfo(error) });
@@ -58,4 +59,13 @@ export class TaskRunner {
   cancelAll(): void {
     for (const task of this.running.values()) task.controller.abort(new SlipwayError('cancelled', `${task.kind} cancelled`));
   }
+}
+
+/** A task call's result as the contract declares it (calls[kind].result): what runTask resolves with. */
+function checkedResult(kind: string, result: unknown): unknown {
+  const schema = taskResultSchema(kind);
+  if (!schema) return result;
+  const checked = schema.safeParse(result);
+  if (!checked.success) throw new SlipwayError('internal', `The engine finished ${kind} with an unexpected result`);
+  return checked.data;
 }

@@ -1,18 +1,17 @@
-import { EventListeners, type SlipwayClient } from '../../../shared/client';
-import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../../shared/contract';
-import type { Envelope } from '../../../shared/envelope';
-import type { ServerMessage } from '../../../shared/wire';
+import type { SlipwayTransport } from '../../../shared/client';
+import { isEnvelope, type Envelope } from '../../../shared/envelope';
+import { EventListeners } from '../../../shared/event-listeners';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed';
 
 type Pending = (envelope: Envelope<unknown>) => void;
 
 /**
- * The browser implementation of SlipwayClient: one WebSocket to /api with the token,
- * requests matched to answers by id, events fanned out to listeners, reconnect with
- * backoff. While disconnected, calls answer with an error envelope (never throw).
+ * The browser's transport of the contract: one WebSocket to /api with the token, requests
+ * matched to answers by id, events fanned out to listeners, reconnect with backoff. While
+ * disconnected, calls answer with an error envelope (the client throws it as a SlipwayError).
  */
-export class WebSocketClient implements SlipwayClient {
+export class WebSocketTransport implements SlipwayTransport {
   private ws: WebSocket | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -38,7 +37,7 @@ export class WebSocketClient implements SlipwayClient {
     return () => this.statusListeners.delete(listener);
   }
 
-  async call<N extends CallName>(name: N, input: CallInput<N>): Promise<Envelope<CallOutput<N>>> {
+  async invoke(name: string, input: unknown): Promise<Envelope<unknown>> {
     if (this.statusValue !== 'open') await Promise.race([this.opened, delay(5000)]);
     const ws = this.ws;
     if (!ws || ws.readyState !== WebSocket.OPEN) {
@@ -46,13 +45,13 @@ export class WebSocketClient implements SlipwayClient {
     }
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, resolve as Pending);
+      this.pending.set(id, resolve);
       ws.send(JSON.stringify({ type: 'call', id, name, input }));
     });
   }
 
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    return this.listeners.add(event, listener as (payload: unknown) => void);
+  on(event: string, listener: (payload: unknown) => void): () => void {
+    return this.listeners.add(event, listener);
   }
 
   close(): void {
@@ -89,17 +88,18 @@ export class WebSocketClient implements SlipwayClient {
   }
 
   private receive(text: string): void {
-    let message: ServerMessage;
+    let message: unknown;
     try {
-      message = JSON.parse(text) as ServerMessage;
+      message = JSON.parse(text);
     } catch {
       return;
     }
-    if (message.type === 'result') {
+    if (typeof message !== 'object' || message === null || !('type' in message)) return;
+    if (message.type === 'result' && 'id' in message && typeof message.id === 'number' && 'envelope' in message) {
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);
-      resolve?.(message.envelope as Envelope<unknown>);
-    } else if (message.type === 'event') {
+      resolve?.(isEnvelope(message.envelope) ? message.envelope : { ok: false, error: { code: 'internal', message: 'Slipway answered with no envelope' } });
+    } else if (message.type === 'event' && 'name' in message && typeof message.name === 'string' && 'payload' in message) {
       this.listeners.emit(message.name, message.payload);
     }
   }

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SlipwayClient } from '../../../shared/client';
 import type { LogBatch } from '../../../shared/contract/logs';
-import type { ErrorInfo } from '../../../shared/errors';
+import { toErrorInfo, type ErrorInfo } from '../../../shared/errors';
 import { LogBuffer } from './log-buffer';
 
 export interface LogsState {
@@ -78,7 +78,8 @@ export function createLogsStore(client: SlipwayClient, options: { capacity?: num
     frameScheduled = false;
     const { subscriptionId } = store.getState();
     store.setState((s) => ({ version: s.version + 1 }));
-    if (subscriptionId && ackUpTo > 0) void client.call('logs.ack', { subscriptionId, batchId: ackUpTo });
+    // A lost ack is repaired by the next one; a gone subscription by the next start().
+    if (subscriptionId && ackUpTo > 0) client.call('logs.ack', { subscriptionId, batchId: ackUpTo }).catch(() => undefined);
   };
 
   const accept = (batch: LogBatch) => {
@@ -99,7 +100,7 @@ export function createLogsStore(client: SlipwayClient, options: { capacity?: num
   const stop = async () => {
     const { subscriptionId } = store.getState();
     store.setState({ subscriptionId: undefined, projectId: undefined, status: 'idle' });
-    if (subscriptionId) await client.call('logs.unsubscribe', { subscriptionId });
+    if (subscriptionId) await client.call('logs.unsubscribe', { subscriptionId }).catch(() => undefined);
   };
 
   const start = async (projectId: string) => {
@@ -108,17 +109,19 @@ export function createLogsStore(client: SlipwayClient, options: { capacity?: num
     ackUpTo = 0;
     early.clear();
     store.setState((s) => ({ projectId, status: 'loading', error: undefined, follow: true, version: s.version + 1 }));
-    const result = await client.call('logs.subscribe', { projectId, tail: 2000 });
+    let subscriptionId: string;
+    try {
+      ({ subscriptionId } = await client.call('logs.subscribe', { projectId, tail: 2000 }));
+    } catch (error) {
+      if (store.getState().projectId === projectId) store.setState({ status: 'error', error: toErrorInfo(error) });
+      return;
+    }
     if (store.getState().projectId !== projectId) {
-      if (result.ok) void client.call('logs.unsubscribe', result.value);
+      client.call('logs.unsubscribe', { subscriptionId }).catch(() => undefined);
       return;
     }
-    if (!result.ok) {
-      store.setState({ status: 'error', error: result.error });
-      return;
-    }
-    store.setState({ subscriptionId: result.value.subscriptionId, status: 'live' });
-    for (const batch of early.get(result.value.subscriptionId) ?? []) accept(batch);
+    store.setState({ subscriptionId, status: 'live' });
+    for (const batch of early.get(subscriptionId) ?? []) accept(batch);
     early.clear();
   };
 

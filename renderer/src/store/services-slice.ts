@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import { toErrorInfo } from '../../../shared/errors';
 import type { AppState, ServicesSlice } from './types';
 import type { ServiceState } from './service-state';
 import { fetchSnapshot } from './snapshot';
@@ -8,43 +9,36 @@ export const servicesSlice: StateCreator<AppState, [], [], ServicesSlice> = (set
   servicesLoaded: false,
   host: { status: 'unknown' },
   serviceBusy: {},
-  doneTasks: {},
   serviceErrors: {},
   async refreshServices() {
     const projectId = get().currentId;
     if (!projectId) return;
-    const snapshot = await fetchSnapshot(get().client, projectId);
-    if (get().currentId !== projectId) return;
-    if (!snapshot.ok) {
-      set({ servicesLoaded: true, servicesError: snapshot.error });
-      return;
+    try {
+      const snapshot = await fetchSnapshot(get().client, projectId);
+      if (get().currentId !== projectId) return;
+      set((s) => ({
+        services: byName(snapshot.services),
+        servicesLoaded: true,
+        servicesError: undefined,
+        host: { ...s.host, status: snapshot.engine },
+      }));
+    } catch (error) {
+      if (get().currentId === projectId) set({ servicesLoaded: true, servicesError: toErrorInfo(error) });
     }
-    set((s) => ({
-      services: byName(snapshot.value.services),
-      servicesLoaded: true,
-      servicesError: undefined,
-      host: { ...s.host, status: snapshot.value.engine },
-    }));
   },
   async stackAction(action) {
     const projectId = get().currentId;
     if (!projectId || get().stackBusy) return;
     set({ stackBusy: action, stackError: undefined });
     const client = get().client;
-    if (action === 'restart') {
-      const result = await client.call('stack.restart', { projectId });
-      set({ stackBusy: undefined, ...(result.ok ? {} : { stackError: result.error }) });
-      return;
+    try {
+      if (action === 'restart') await client.call('stack.restart', { projectId });
+      else await client.runTask(action === 'up' ? 'stack.up' : 'stack.down', { projectId });
+      set({ stackBusy: undefined });
+    } catch (error) {
+      set({ stackBusy: undefined, stackError: toErrorInfo(error) });
     }
-    const result = action === 'up' ? await client.call('stack.up', { projectId }) : await client.call('stack.down', { projectId });
-    if (!result.ok) {
-      set({ stackBusy: undefined, stackError: result.error });
-      return;
-    }
-    // Finished when task.done for this id arrives (feeds.ts), or already did.
-    const early = get().doneTasks[result.value.taskId];
-    if (early) set({ stackBusy: undefined, ...(early.ok ? {} : { stackError: early.error }) });
-    else if (get().stackBusy === action) set({ stackTaskId: result.value.taskId });
+    if (action !== 'restart' && get().currentId === projectId) void get().refreshServices();
   },
   async serviceAction(service, action) {
     const projectId = get().currentId;
@@ -52,10 +46,15 @@ export const servicesSlice: StateCreator<AppState, [], [], ServicesSlice> = (set
     set((s) => ({ serviceBusy: { ...s.serviceBusy, [service]: action }, serviceErrors: without(s.serviceErrors, service) }));
     const input = { projectId, services: [service] };
     const client = get().client;
-    const result = action === 'start' ? await client.call('stack.start', input) : action === 'stop' ? await client.call('stack.stop', input) : await client.call('stack.restart', input);
+    let failure: ReturnType<typeof toErrorInfo> | undefined;
+    try {
+      await client.call(action === 'start' ? 'stack.start' : action === 'stop' ? 'stack.stop' : 'stack.restart', input);
+    } catch (error) {
+      failure = toErrorInfo(error);
+    }
     set((s) => ({
       serviceBusy: without(s.serviceBusy, service),
-      serviceErrors: result.ok ? s.serviceErrors : { ...s.serviceErrors, [service]: result.error },
+      serviceErrors: failure ? { ...s.serviceErrors, [service]: failure } : s.serviceErrors,
     }));
   },
   applyServices(services) {

@@ -1,19 +1,20 @@
 import type { SlipwayClient } from '../../../shared/client';
-import type { Envelope } from '../../../shared/envelope';
 import type { ServiceContainer } from '../../../shared/contract/stack';
+import { isSlipwayError } from '../../../shared/errors';
 import type { ProjectState, ServiceState } from '../../../shared/model/state';
-import { callByName } from './loose-client';
 
 /**
  * The services' current state: the state feed's snapshot, or — where the state room
- * is absent — the stack room's listing turned into the same shape.
+ * is absent — the stack room's listing turned into the same shape. Throws a SlipwayError.
  */
-export async function fetchSnapshot(client: SlipwayClient, projectId: string): Promise<Envelope<ProjectState>> {
-  const snapshot = await callByName<ProjectState>(client, 'state.snapshot', { projectId });
-  if (snapshot.ok || snapshot.error.code !== 'unknown_call') return snapshot;
+export async function fetchSnapshot(client: SlipwayClient, projectId: string): Promise<ProjectState> {
+  try {
+    return await client.call('state.snapshot', { projectId });
+  } catch (error) {
+    if (!isSlipwayError(error) || error.code !== 'unknown_call') throw error;
+  }
   const ps = await client.call('stack.ps', { projectId });
-  if (!ps.ok) return ps;
-  return { ok: true, value: { projectId, engine: 'up', services: fromPs(ps.value) } };
+  return { projectId, engine: 'up', services: fromPs(ps) };
 }
 
 function fromPs(list: ServiceContainer[]): ServiceState[] {

@@ -1,6 +1,8 @@
 import type { ErrorInfo } from '../../../shared/errors';
 import type { ProjectDetail, ProjectSummary } from '../../../shared/contract/projects';
+import type { RecentProject } from '../../../shared/contract/settings';
 import type { SlipwayClient } from '../../../shared/client';
+import type { DesktopFeatures } from '../../../shared/desktop-bridge';
 import type { ServiceState } from './service-state';
 
 export type { ErrorInfo, ProjectDetail, ProjectSummary, ServiceState };
@@ -21,9 +23,12 @@ export interface ProjectSlice {
   currentId?: string;
   opening: boolean;
   openError?: ErrorInfo;
+  /** Recently opened projects, newest first: the one list in settings, kept by the core. */
+  recent: RecentProject[];
   /** The open project's resolved model (images, ports) and dependencies. */
   detail?: ProjectDetail;
   loadProjects(): Promise<void>;
+  loadRecent(): Promise<void>;
   loadDetail(): Promise<void>;
   openProject(path: string): Promise<boolean>;
   selectProject(projectId: string | undefined): void;
@@ -36,9 +41,6 @@ export interface ServicesSlice {
   host: HostStatus;
   stackBusy?: StackAction;
   stackError?: ErrorInfo;
-  stackTaskId?: string;
-  /** Recently finished tasks (a task.done can arrive before the call's answer). */
-  doneTasks: Record<string, { ok: boolean; error?: ErrorInfo }>;
   serviceBusy: Record<string, ServiceAction>;
   serviceErrors: Record<string, ErrorInfo>;
   refreshServices(): Promise<void>;
@@ -59,4 +61,10 @@ export interface UiSlice {
   showLogs(service: string | undefined): void;
 }
 
-export type AppState = ProjectSlice & ServicesSlice & UiSlice & { client: SlipwayClient };
+export type AppState = ProjectSlice &
+  ServicesSlice &
+  UiSlice & {
+    client: SlipwayClient;
+    /** The Electron window's native extras (a folder picker); absent in a browser. */
+    desktop?: DesktopFeatures;
+  };

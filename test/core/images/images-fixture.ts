@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { callTask } from '../../../electron/cli/images-cli';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
-import type { TaskDone, TaskProgress } from '../../../shared/contract/tasks';
+import type { TaskProgress } from '../../../shared/contract/tasks';
+import { toErrorInfo, type ErrorInfo } from '../../../shared/errors';
 
 /** A folder with files, removed by cleanup(). */
 export function tempProject(files: Record<string, string>): { dir: string; cleanup(): void } {
@@ -29,18 +29,24 @@ export function gitInitCommit(dir: string): string {
 }
 
 export interface TaskRun {
-  done: TaskDone;
+  /** How the task ended, as its task.done says. */
+  done: { ok: boolean; result?: unknown; error?: ErrorInfo };
   progress: TaskProgress[];
 }
 
-/** Starts a task call and waits for its task.done, collecting its progress events. */
-export async function runTask(core: SlipwayCore, name: 'images.build' | 'images.push', input: Record<string, unknown>, onProgress?: (p: TaskProgress, taskId: string) => void): Promise<TaskRun> {
+/** Runs a task through the contract client (client.runTask), collecting its progress events. */
+export async function runTask(core: SlipwayCore, name: 'images.build' | 'images.push', input: { projectId: string; services?: string[] }, onProgress?: (p: TaskProgress, taskId: string) => void): Promise<TaskRun> {
   const progress: TaskProgress[] = [];
-  const done = await callTask(core, name, input, (p, taskId) => {
+  const collect = (p: TaskProgress) => {
     progress.push(p);
-    onProgress?.(p, taskId);
-  });
-  return { done, progress };
+    onProgress?.(p, p.taskId);
+  };
+  try {
+    const result = await core.client().runTask(name, input, collect);
+    return { done: { ok: true, result }, progress };
+  } catch (error) {
+    return { done: { ok: false, error: toErrorInfo(error) }, progress };
+  }
 }
 
 /** Runs a command in an image and returns its output. */

@@ -30,13 +30,21 @@ describe('the app store', () => {
   });
 
   it('keeps Up busy until its task is done, and shows a failed task where it happened', async () => {
-    const client = demoClient().answer('stack.up', { ok: true, value: { taskId: 't1' } });
+    let started: () => void = () => undefined;
+    const upCalled = new Promise<void>((resolve) => (started = resolve));
+    const client = demoClient().answer('stack.up', () => {
+      started();
+      return { ok: true, value: { taskId: 't1' } };
+    });
     const store = createAppStore(client);
     const off = connectFeeds(store);
     await store.getState().loadProjects();
-    await store.getState().stackAction('up');
+    const acting = store.getState().stackAction('up');
     expect(store.getState().stackBusy).toBe('up');
-    client.emit('task.done', { taskId: 't1', kind: 'up', ok: false, error: { code: 'unhealthy', message: 'db is unhealthy', hint: 'Look at its logs.' } });
+    await upCalled;
+    expect(store.getState().stackBusy).toBe('up');
+    client.emit('task.done', { taskId: 't1', kind: 'stack.up', ok: false, error: { code: 'unhealthy', message: 'db is unhealthy', hint: 'Look at its logs.' } });
+    await acting;
     expect(store.getState().stackBusy).toBeUndefined();
     expect(store.getState().stackError).toEqual({ code: 'unhealthy', message: 'db is unhealthy', hint: 'Look at its logs.' });
     off();
@@ -45,7 +53,7 @@ describe('the app store', () => {
   it('handles a task.done that arrives before the call answers', async () => {
     const client = demoClient();
     client.answer('stack.down', () => {
-      client.emit('task.done', { taskId: 't2', kind: 'down', ok: true });
+      client.emit('task.done', { taskId: 't2', kind: 'stack.down', ok: true });
       return { ok: true, value: { taskId: 't2' } };
     });
     const store = createAppStore(client);

@@ -1,24 +1,29 @@
-import type { SlipwayClient } from '../../../shared/client';
+import { createClient, type SlipwayClient, type SlipwayTransport } from '../../../shared/client';
 import type { Envelope } from '../../../shared/envelope';
 
 type Handler = (input: unknown) => Envelope<unknown> | Promise<Envelope<unknown>>;
 
-/** A SlipwayClient for tests: canned answers per call, recorded calls, events on demand. */
-export class FakeClient implements SlipwayClient {
+/**
+ * The contract client over a fake bridge, for tests: canned envelope answers per call,
+ * recorded calls, events on demand. Calls, events and runTask are the real client's.
+ */
+export class FakeClient implements SlipwayTransport, SlipwayClient {
   readonly calls: { name: string; input: unknown }[] = [];
   private readonly handlers = new Map<string, Handler>();
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+  private readonly client = createClient(this);
+  readonly call: SlipwayClient['call'] = (name, input) => this.client.call(name, input);
+  readonly runTask: SlipwayClient['runTask'] = (name, input, onProgress, options) => this.client.runTask(name, input, onProgress, options);
 
   answer(name: string, handler: Handler | Envelope<unknown>): this {
     this.handlers.set(name, typeof handler === 'function' ? handler : () => handler);
     return this;
   }
 
-  async call(name: string, input: unknown): Promise<never> {
+  async invoke(name: string, input: unknown): Promise<Envelope<unknown>> {
     this.calls.push({ name, input });
     const handler = this.handlers.get(name);
-    const envelope = handler ? await handler(input) : { ok: false, error: { code: 'unknown_call', message: `No such call: ${name}` } };
-    return envelope as never;
+    return handler ? handler(input) : { ok: false, error: { code: 'unknown_call', message: `No such call: ${name}` } };
   }
 
   on(event: string, listener: (payload: never) => void): () => void {

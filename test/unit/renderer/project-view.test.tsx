@@ -70,8 +70,7 @@ describe('the project view', { timeout: 30_000 }, () => {
     const client = new FakeClient()
       .answer('projects.list', { ok: true, value: [] })
       .answer('projects.open', { ok: false, error: { code: 'x', message: 'nothing there' } });
-    Object.assign(client, { desktop: { platform: 'linux', pickFolder: async () => '/picked/folder' } });
-    renderApp(client);
+    renderApp(client, { platform: 'linux', pickFolder: async () => '/picked/folder' });
     const form = await screen.findByRole('form', { name: 'Open a project' });
     await userEvent.click(within(form).getByRole('button', { name: 'Choose folder…' }));
     await within(form).findByRole('alert');

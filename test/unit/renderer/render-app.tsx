@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import { App } from '../../../renderer/src/App';
 import { createLogsStore } from '../../../renderer/src/logs/logs-store';
 import { createAppStore } from '../../../renderer/src/store/app-store';
+import type { DesktopFeatures } from '../../../shared/desktop-bridge';
 import type { FakeClient } from './fake-client';
 
 /** jsdom lays nothing out: give elements a size so the virtualised log list renders rows. */
@@ -11,7 +12,7 @@ export function fakeLayout(): void {
   if (!Element.prototype.scrollTo) Element.prototype.scrollTo = function scrollTo() {};
 }
 
-export function renderApp(client: FakeClient) {
-  const stores = { app: createAppStore(client), logs: createLogsStore(client, { frame: (cb) => setTimeout(cb, 0), minFlushMs: 0 }) };
+export function renderApp(client: FakeClient, desktop?: DesktopFeatures) {
+  const stores = { app: createAppStore(client, desktop), logs: createLogsStore(client, { frame: (cb) => setTimeout(cb, 0), minFlushMs: 0 }) };
   return { stores, ...render(<App stores={stores} />) };
 }

@@ -1,13 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useApp } from '../../app-context';
-import { recentProjects } from '../../store/recent-projects';
 import { ErrorNote } from '../common/ErrorNote';
 import { LoadingState } from '../common/States';
 import { DoctorChecks } from './DoctorChecks';
 import { HostCandidates, HostProgress, useHostActions } from './HostControls';
 import { useDoctor } from './use-doctor';
 import { useHostList, useHostStatus } from './use-host-status';
-import type { ErrorInfo } from '../../../../shared/errors';
+import { toErrorInfo, type ErrorInfo } from '../../../../shared/errors';
 import type { SlipwayClient } from '../../../../shared/client';
 import './host.css';
 
@@ -21,7 +20,10 @@ const ORDER: Step[] = ['host', 'project', 'doctor', 'up'];
 export function FirstRun() {
   const client = useApp((s) => s.client);
   const { unsupported } = useHostStatus(client);
-  const [open, setOpen] = useState(() => recentProjects().length === 0);
+  // Open by itself for a new user: nothing opened before (the recent list in settings is empty).
+  const firstTime = useApp((s) => s.recent.length === 0);
+  const [chosen, setOpen] = useState<boolean | undefined>(undefined);
+  const open = chosen ?? firstTime;
   if (unsupported) return null;
   if (!open) {
     return (
@@ -188,15 +190,17 @@ function UpStep({ client, path, onBack }: { client: Client; path: string; onBack
   const openAndUp = async (): Promise<void> => {
     setOpening(true);
     setError(undefined);
-    const answer = await client.call('projects.open', { path });
-    if (!answer.ok) {
+    let projectId: string;
+    try {
+      ({ projectId } = await client.call('projects.open', { path }));
+    } catch (failure) {
       setOpening(false);
-      setError(answer.error);
+      setError(toErrorInfo(failure));
       return;
     }
     // the project view takes over from here and shows Up's progress per service
     await loadProjects();
-    selectProject(answer.value.projectId);
+    selectProject(projectId);
     void stackAction('up');
   };
   return (

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { SlipwayClient } from '../../../../shared/client';
 import type { HostCandidate } from '../../../../shared/contract/host';
-import type { ErrorInfo } from '../../../../shared/errors';
+import { toErrorInfo, type ErrorInfo } from '../../../../shared/errors';
 import { ErrorNote } from '../common/ErrorNote';
-import { runTask } from './run-task';
 
 export interface HostAction {
   busy?: string;
@@ -16,19 +15,29 @@ export function useHostActions(client: SlipwayClient, after: () => void) {
   const [action, setAction] = useState<HostAction>({});
   const lifecycle = async (verb: 'start' | 'stop', name: string): Promise<boolean> => {
     setAction({ busy: `${verb}:${name}`, progress: `${verb === 'start' ? 'Starting' : 'Stopping'} ${name}…` });
-    const outcome = await runTask(client, () => client.call(verb === 'start' ? 'host.start' : 'host.stop', { name }), (progress) => setAction((a) => ({ ...a, progress })));
-    setAction(outcome.ok ? {} : { ...(outcome.error ? { error: outcome.error } : {}) });
+    const done = await settle(client.runTask(verb === 'start' ? 'host.start' : 'host.stop', { name }, (progress) => setAction((a) => ({ ...a, progress: progress.message }))));
+    setAction(done);
     after();
-    return outcome.ok;
+    return done.error === undefined;
   };
   const switchTo = async (name: string): Promise<boolean> => {
     setAction({ busy: `switch:${name}`, progress: `Switching to ${name}…` });
-    const answer = await client.call('host.switch', { name });
-    setAction(answer.ok ? {} : { error: answer.error });
+    const done = await settle(client.call('host.switch', { name }));
+    setAction(done);
     after();
-    return answer.ok;
+    return done.error === undefined;
   };
   return { action, start: (name: string) => lifecycle('start', name), stop: (name: string) => lifecycle('stop', name), switchTo, clearError: () => setAction({}) };
+}
+
+/** Nothing when the work succeeded, its error when it failed. */
+async function settle(work: Promise<unknown>): Promise<HostAction> {
+  try {
+    await work;
+    return {};
+  } catch (error) {
+    return { error: toErrorInfo(error) };
+  }
 }
 
 export function HostProgress({ action, onDismiss }: { action: HostAction; onDismiss: () => void }) {

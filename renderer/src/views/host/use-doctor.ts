@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { SlipwayClient } from '../../../../shared/client';
 import type { DoctorCheckInfo } from '../../../../shared/contract/host';
-import type { ErrorInfo } from '../../../../shared/errors';
+import { toErrorInfo, type ErrorInfo } from '../../../../shared/errors';
 
 export interface DoctorState {
   checks?: DoctorCheckInfo[];
@@ -24,17 +24,23 @@ export function useDoctor(client: SlipwayClient, target: DoctorTarget) {
   const input = { ...(projectId ? { projectId } : {}), ...(path ? { path } : {}) };
   const run = useCallback(async () => {
     setState((s) => ({ ...s, running: true }));
-    const answer = await client.call('doctor.run', { ...(projectId ? { projectId } : {}), ...(path ? { path } : {}) });
-    setState((s) => (answer.ok ? { running: false, checks: answer.value.checks, ...(s.fixMessage ? { fixMessage: s.fixMessage } : {}) } : { running: false, error: answer.error }));
+    try {
+      const report = await client.call('doctor.run', { ...(projectId ? { projectId } : {}), ...(path ? { path } : {}) });
+      setState((s) => ({ running: false, checks: report.checks, ...(s.fixMessage ? { fixMessage: s.fixMessage } : {}) }));
+    } catch (error) {
+      setState({ running: false, error: toErrorInfo(error) });
+    }
   }, [client, projectId, path]);
   const fix = async (checkId: string): Promise<void> => {
     setState((s) => ({ ...s, fixing: checkId }));
-    const answer = await client.call('doctor.fix', { checkId, ...input });
-    if (!answer.ok) {
-      setState((s) => ({ ...s, fixing: undefined, error: answer.error }) as DoctorState);
+    let message: string;
+    try {
+      ({ message } = await client.call('doctor.fix', { checkId, ...input }));
+    } catch (error) {
+      setState(({ fixing: _done, ...s }) => ({ ...s, error: toErrorInfo(error) }));
       return;
     }
-    setState((s) => ({ ...s, fixing: undefined, fixMessage: answer.value.message }) as DoctorState);
+    setState(({ fixing: _done, ...s }) => ({ ...s, fixMessage: message }));
     await run();
   };
   return { ...state, run, fix };

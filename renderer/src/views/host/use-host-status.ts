@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SlipwayClient } from '../../../../shared/client';
 import type { HostCandidate, HostStatus } from '../../../../shared/contract/host';
-import type { ErrorInfo } from '../../../../shared/errors';
+import { toErrorInfo, type ErrorInfo } from '../../../../shared/errors';
 import { formatBytes } from '../../../../shared/format-bytes';
 
 export interface HostStatusState {
@@ -17,9 +17,10 @@ export interface HostStatusState {
 export function useHostStatus(client: SlipwayClient): HostStatusState {
   const [state, setState] = useState<{ status?: HostStatus; loading: boolean; error?: ErrorInfo }>({ loading: true });
   const fetchStatus = useCallback(() => {
-    void client.call('host.status', {}).then((answer) => {
-      setState(answer.ok ? { status: answer.value, loading: false } : { loading: false, error: answer.error });
-    });
+    client.call('host.status', {}).then(
+      (status) => setState({ status, loading: false }),
+      (error: unknown) => setState({ loading: false, error: toErrorInfo(error) }),
+    );
   }, [client]);
   const refresh = useCallback(() => {
     setState((s) => ({ ...s, loading: true }));
@@ -36,7 +37,10 @@ export function useHostList(client: SlipwayClient): { hosts?: HostCandidate[]; l
   const [state, setState] = useState<{ hosts?: HostCandidate[]; loading: boolean; error?: ErrorInfo }>({ loading: false });
   const refresh = useCallback(() => {
     setState((s) => ({ ...s, loading: true }));
-    void client.call('host.list', {}).then((answer) => setState(answer.ok ? { hosts: answer.value, loading: false } : { loading: false, error: answer.error }));
+    client.call('host.list', {}).then(
+      (hosts) => setState({ hosts, loading: false }),
+      (error: unknown) => setState({ loading: false, error: toErrorInfo(error) }),
+    );
   }, [client]);
   return { ...state, refresh };
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SlipwayClient } from '../../../../shared/client';
+import { taskResult, type SlipwayClient } from '../../../../shared/client';
 import type { BuildResult, PushResult, ServiceImage } from '../../../../shared/contract/images';
 import type { TaskDone, TaskProgress } from '../../../../shared/contract/tasks';
-import type { ErrorInfo } from '../../../../shared/errors';
+import { toErrorInfo, type ErrorInfo } from '../../../../shared/errors';
 import { applyProgress, type ServiceProgress } from './images-progress';
 
 export type ImagesAction = 'build' | 'push';
@@ -31,25 +31,33 @@ export interface ImagesState {
 
 const actionOf = (kind: string): ImagesAction | undefined => (kind === 'images.build' ? 'build' : kind === 'images.push' ? 'push' : undefined);
 
+/** How an images task ended: its result, or its error. */
+type Ended = { ok: true; action: 'build'; result: BuildResult } | { ok: true; action: 'push'; result: PushResult } | { ok: false; error?: ErrorInfo };
+
 /**
  * The Images panel's state: the services' images (images.list), the build or push task of
- * this project — started here or elsewhere (the tray) — with its progress per service and
- * layer, and how the last one ended.
+ * this project — started here (client.runTask) or elsewhere (the tray, followed through its
+ * events) — with its progress per service and layer, and how the last one ended.
  */
 export function useImages(client: SlipwayClient, projectId: string) {
   const [state, setState] = useState<ImagesState>({ images: [], loaded: false, progress: {} });
   const running = useRef<RunningTask | undefined>(undefined);
+  /** Cancels the task started here. */
+  const abort = useRef<AbortController | undefined>(undefined);
+  /** Where progress is folded in (batched), while the panel is mounted. */
+  const progress = useRef<{ add(p: TaskProgress): void; flush(): void }>({ add: () => undefined, flush: () => undefined });
 
   const refresh = useCallback(() => {
-    void client.call('images.list', { projectId }).then((answer) => {
-      setState((s) => (answer.ok ? { ...s, images: answer.value, loaded: true, listError: undefined } : { ...s, loaded: true, listError: answer.error }));
-    });
+    client.call('images.list', { projectId }).then(
+      (images) => setState((s) => ({ ...s, images, loaded: true, listError: undefined })),
+      (error: unknown) => setState((s) => ({ ...s, loaded: true, listError: toErrorInfo(error) })),
+    );
   }, [client, projectId]);
 
   const finish = useCallback(
-    (task: RunningTask, done: Pick<TaskDone, 'ok' | 'error' | 'result'>) => {
+    (task: RunningTask, ended: Ended) => {
       running.current = undefined;
-      setState((s) => ({ ...s, running: undefined, outcome: outcomeOf(task.action, task.service, done) }));
+      setState((s) => ({ ...s, running: undefined, outcome: outcomeOf(task.action, task.service, ended) }));
       refresh();
     },
     [refresh],
@@ -61,36 +69,40 @@ export function useImages(client: SlipwayClient, projectId: string) {
     let queued: TaskProgress[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
+      if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       const batch = queued;
       queued = [];
       if (batch.length === 0) return;
       setState((s) => ({ ...s, progress: batch.reduce((acc, p) => applyProgress(acc, actionOf(p.kind) ?? 'build', p), s.progress) }));
     };
+    progress.current = {
+      add: (p) => {
+        queued.push(p);
+        timer ??= setTimeout(flush, 50);
+      },
+      flush,
+    };
+    // Tasks of this project started elsewhere (the tray): follow them by their events.
     const ours = (event: { kind: string; projectId?: string }) => event.projectId === projectId && actionOf(event.kind) !== undefined;
     const offProgress = client.on('task.progress', (p) => {
-      if (!ours(p)) return;
+      if (!ours(p) || abort.current) return; // a task started here reports through runTask
       const task = running.current;
       if (!task) {
-        // Started elsewhere: follow it.
         const followed: RunningTask = { action: actionOf(p.kind) ?? 'build', taskId: p.taskId };
         running.current = followed;
         setState((s) => ({ ...s, running: followed, outcome: undefined, progress: {} }));
-      } else if (task.taskId === undefined) {
-        task.taskId = p.taskId;
       } else if (task.taskId !== p.taskId) {
         return;
       }
-      queued.push(p);
-      timer ??= setTimeout(flush, 50);
+      progress.current.add(p);
     });
     const offDone = client.on('task.done', (d) => {
-      if (!ours(d)) return;
+      if (!ours(d) || abort.current) return;
       const task = running.current;
-      if (task && (task.taskId === undefined || task.taskId === d.taskId)) {
-        if (timer !== undefined) clearTimeout(timer);
+      if (task && task.taskId === d.taskId) {
         flush();
-        finish(task, d);
+        finish(task, endedOf(d));
       } else {
         refresh();
       }
@@ -98,6 +110,7 @@ export function useImages(client: SlipwayClient, projectId: string) {
     return () => {
       offProgress();
       offDone();
+      progress.current = { add: () => undefined, flush: () => undefined };
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [client, projectId, refresh, finish]);
@@ -107,23 +120,36 @@ export function useImages(client: SlipwayClient, projectId: string) {
       if (running.current) return;
       const task: RunningTask = service === undefined ? { action } : { action, service };
       running.current = task;
+      const controller = new AbortController();
+      abort.current = controller;
       setState((s) => ({ ...s, running: task, outcome: undefined, progress: clearFor(s.progress, service) }));
       const input = { projectId, ...(service !== undefined ? { services: [service] } : {}) };
-      const answer = await client.call(action === 'build' ? 'images.build' : 'images.push', input);
-      if (running.current !== task) return; // finished already (a fast task)
-      if (!answer.ok) {
-        finish(task, { ok: false, error: answer.error });
-        return;
+      const options = {
+        signal: controller.signal,
+        onStarted: (taskId: string) => {
+          task.taskId = taskId;
+          setState((s) => ({ ...s, running: { ...task } }));
+        },
+      };
+      const onProgress = (p: TaskProgress) => progress.current.add(p);
+      let ended: Ended;
+      try {
+        ended = action === 'build' ? { ok: true, action, result: await client.runTask('images.build', input, onProgress, options) } : { ok: true, action, result: await client.runTask('images.push', input, onProgress, options) };
+      } catch (error) {
+        ended = { ok: false, error: toErrorInfo(error) };
       }
-      task.taskId = answer.value.taskId;
-      setState((s) => ({ ...s, running: { ...task } }));
+      abort.current = undefined;
+      progress.current.flush();
+      finish(task, ended);
     },
     [client, projectId, finish],
   );
 
   const cancel = useCallback(() => {
+    if (abort.current) return abort.current.abort();
+    // A task started elsewhere: cancel it by its id.
     const taskId = running.current?.taskId;
-    if (taskId) void client.call('tasks.cancel', { taskId });
+    if (taskId) client.call('tasks.cancel', { taskId }).catch(() => undefined);
   }, [client]);
 
   const dismiss = useCallback(() => setState((s) => ({ ...s, outcome: undefined })), []);
@@ -138,17 +164,23 @@ function clearFor(progress: Record<string, ServiceProgress>, service: string | u
   return next;
 }
 
-function outcomeOf(action: ImagesAction, service: string | undefined, done: Pick<TaskDone, 'ok' | 'error' | 'result'>): Outcome {
+/** How a task followed by its events ended. */
+function endedOf(done: TaskDone): Ended {
+  if (!done.ok) return done.error ? { ok: false, error: done.error } : { ok: false };
+  const ok = { ...done, ok: true as const };
+  return done.kind === 'images.push' ? { ok: true, action: 'push', result: taskResult('images.push', ok) } : { ok: true, action: 'build', result: taskResult('images.build', ok) };
+}
+
+function outcomeOf(action: ImagesAction, service: string | undefined, ended: Ended): Outcome {
   const what = `${action === 'build' ? 'Build' : 'Push'}${service ? ` of ${service}` : ''}`;
-  if (!done.ok) {
-    if (done.error?.code === 'cancelled') return { ok: false, title: `${what} cancelled` };
-    return done.error ? { ok: false, title: `${what} failed`, error: done.error } : { ok: false, title: `${what} failed` };
+  if (!ended.ok) {
+    if (ended.error?.code === 'cancelled') return { ok: false, title: `${what} cancelled` };
+    return ended.error ? { ok: false, title: `${what} failed`, error: ended.error } : { ok: false, title: `${what} failed` };
   }
-  if (action === 'build') {
-    const images = (done.result as BuildResult | undefined)?.images ?? [];
-    return { ok: true, title: `${what} finished: ${images.length} image${images.length === 1 ? '' : 's'} built` };
+  if (ended.action === 'build') {
+    const count = ended.result.images.length;
+    return { ok: true, title: `${what} finished: ${count} image${count === 1 ? '' : 's'} built` };
   }
-  const images = (done.result as PushResult | undefined)?.images ?? [];
-  const tags = images.reduce((n, i) => n + i.pushed.length, 0);
+  const tags = ended.result.images.reduce((n, i) => n + i.pushed.length, 0);
   return { ok: true, title: `${what} finished: ${tags} tag${tags === 1 ? '' : 's'} pushed` };
 }

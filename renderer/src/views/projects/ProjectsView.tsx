@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import type { DesktopBridge } from '../../../../shared/desktop-bridge';
 import { useApp } from '../../app-context';
-import { recentProjects } from '../../store/recent-projects';
 import { ErrorNote } from '../common/ErrorNote';
 import { PanelBoundary } from '../common/PanelBoundary';
 import { EmptyState } from '../common/States';
@@ -15,9 +13,9 @@ export function ProjectsView() {
   const openProject = useApp((s) => s.openProject);
   const selectProject = useApp((s) => s.selectProject);
   // In the Electron window the preload offers a native folder picker; the browser has the path field only.
-  const desktop = useApp((s) => (s.client as Partial<DesktopBridge>).desktop);
+  const desktop = useApp((s) => s.desktop);
   const [path, setPath] = useState('');
-  const recent = recentProjects();
+  const recent = useApp((s) => s.recent);
   return (
     <div className="projects-view">
       <h1>Projects</h1>

@@ -2,8 +2,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { SlipwayClient } from '../../../../shared/client';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { callByName, onByName } from '../../store/loose-client';
+import { toErrorInfo, type ErrorInfo } from '../../../../shared/errors';
 
 /** Prefer bash where the image has it. */
 const SHELL = ['/bin/sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'];
@@ -34,41 +33,42 @@ export function attachTerminal(host: HTMLElement, client: SlipwayClient, target:
   let early: { sessionId: string; data: string }[] | undefined = [];
 
   offs.push(
-    onByName<{ sessionId: string; data: string }>(client, 'exec.output', (e) => {
+    client.on('exec.output', (e) => {
       if (e.sessionId === sessionId) term.write(e.data);
       else if (early && early.length < 200) early.push(e);
     }),
-    onByName<{ sessionId: string; exitCode: number }>(client, 'exec.exit', (e) => {
+    client.on('exec.exit', (e) => {
       if (e.sessionId !== sessionId) return;
       term.write(`\r\n[process exited with code ${e.exitCode}]\r\n`);
       sessionId = undefined;
       events.onExit(e.exitCode);
     }),
   );
+  // Keys and sizes for a session that just ended have nowhere to go: nothing to tell.
+  const ignore = (): undefined => undefined;
   const input = term.onData((data) => {
-    if (sessionId) void callByName(client, 'exec.input', { sessionId, data });
+    if (sessionId) client.call('exec.input', { sessionId, data }).catch(ignore);
   });
   const resize = term.onResize(({ cols, rows }) => {
-    if (sessionId) void callByName(client, 'exec.resize', { sessionId, cols, rows });
+    if (sessionId) client.call('exec.resize', { sessionId, cols, rows }).catch(ignore);
   });
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => safeFit(fit)) : undefined;
   observer?.observe(host);
 
-  void callByName<{ sessionId: string }>(client, 'exec.start', { ...target, command: SHELL, tty: true, cols: term.cols, rows: term.rows }).then((result) => {
-    if (!result.ok) {
-      events.onError(result.error);
-      return;
-    }
-    if (disposed) {
-      void callByName(client, 'exec.kill', result.value);
-      return;
-    }
-    sessionId = result.value.sessionId;
-    for (const e of early ?? []) if (e.sessionId === sessionId) term.write(e.data);
-    early = undefined;
-    events.onOpen();
-    term.focus();
-  });
+  client.call('exec.start', { ...target, command: SHELL, tty: true, cols: term.cols, rows: term.rows }).then(
+    (started) => {
+      if (disposed) {
+        client.call('exec.kill', started).catch(ignore);
+        return;
+      }
+      sessionId = started.sessionId;
+      for (const e of early ?? []) if (e.sessionId === sessionId) term.write(e.data);
+      early = undefined;
+      events.onOpen();
+      term.focus();
+    },
+    (error: unknown) => events.onError(toErrorInfo(error)),
+  );
 
   return () => {
     disposed = true;
@@ -76,7 +76,7 @@ export function attachTerminal(host: HTMLElement, client: SlipwayClient, target:
     for (const off of offs) off();
     input.dispose();
     resize.dispose();
-    if (sessionId) void callByName(client, 'exec.kill', { sessionId });
+    if (sessionId) client.call('exec.kill', { sessionId }).catch(ignore);
     term.dispose();
   };
 }

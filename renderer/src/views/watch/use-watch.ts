@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
+import { toErrorInfo, type ErrorInfo } from '../../../../shared/errors';
 import type { WatchReload, WatchState } from '../../../../shared/contract/watch';
 import { useApp } from '../../app-context';
 
@@ -35,12 +35,16 @@ export function useWatch(projectId: string): WatchView {
     const offReload = client.on('watch.reload', (reload) => {
       if (reload.projectId === projectId) setReloads((current) => keep(current, reload));
     });
-    void client.call('watch.status', { projectId }).then((answer) => {
-      if (!live || !answer.ok) return;
-      const { reloads: list, ...current } = answer.value;
-      setState(current);
-      setReloads(list.reduce<Record<string, WatchReload[]>>((acc, r) => keep(acc, r), {}));
-    });
+    client.call('watch.status', { projectId }).then(
+      (status) => {
+        if (!live) return;
+        const { reloads: list, ...current } = status;
+        setState(current);
+        setReloads(list.reduce<Record<string, WatchReload[]>>((acc, r) => keep(acc, r), {}));
+      },
+      // No status yet: the panel shows "not watching" and the events fill it in.
+      () => undefined,
+    );
     return () => {
       live = false;
       offState();
@@ -51,11 +55,13 @@ export function useWatch(projectId: string): WatchView {
   const toggle = useCallback(async () => {
     setBusy(true);
     setError(undefined);
-    const answer = state?.watching ? await client.call('watch.stop', { projectId }) : await client.call('watch.start', { projectId });
+    const watching = state?.watching;
+    const next = watching ? client.call('watch.stop', { projectId }).then(() => undefined) : client.call('watch.start', { projectId });
+    await next.then(
+      (started) => setState((current) => started ?? (current ? { ...current, watching: false } : current)),
+      (failure: unknown) => setError(toErrorInfo(failure)),
+    );
     setBusy(false);
-    if (!answer.ok) setError(answer.error);
-    else if (answer.value) setState(answer.value);
-    else setState((current) => (current ? { ...current, watching: false } : current));
   }, [client, projectId, state?.watching]);
 
   return { state, reloads, busy, error, toggle, dismissError: () => setError(undefined) };

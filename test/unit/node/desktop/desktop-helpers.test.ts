@@ -6,8 +6,6 @@ import { initialProject, projectPathFromArgv } from '../../../../electron/main/l
 import { autostartDesktopEntry, startedHidden } from '../../../../electron/main/login-item';
 import { fitBounds } from '../../../../electron/main/window-bounds';
 import { dashboardWebPreferences } from '../../../../electron/main/web-preferences';
-import { prefsFor, withDefaultProfiles } from '../../../../electron/main/project-prefs';
-import { defaultSettings } from '../../../../electron/core/settings/migrations';
 
 const screen = { x: 0, y: 0, width: 1920, height: 1080 };
 
@@ -103,17 +101,5 @@ describe('dashboard window', () => {
       webviewTag: false,
     });
     expect(prefs.additionalArguments?.some((a) => a.startsWith('--slipway-calls='))).toBe(true);
-  });
-});
-
-describe('per-project preferences on open', () => {
-  const settings = { ...defaultSettings(), projects: { '/src/shop': { watch: true, profiles: ['debug'] } } };
-
-  it('adds the default profiles when none were asked for', () => {
-    expect(withDefaultProfiles({ path: '/src/shop' }, settings)).toEqual({ path: '/src/shop', profiles: ['debug'] });
-    expect(withDefaultProfiles({ path: '/src/shop', profiles: [] }, settings)).toEqual({ path: '/src/shop', profiles: [] });
-    expect(withDefaultProfiles({ path: '/src/blog' }, settings)).toEqual({ path: '/src/blog' });
-    expect(withDefaultProfiles('nonsense', settings)).toBe('nonsense');
-    expect(prefsFor(settings, '/src/shop/')?.watch).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { CALL_CHANNEL_PREFIX, PICK_FOLDER_CHANNEL } from '../../../../shared/ipc
 import { SlipwayCore } from '../../../../electron/core/slipway-core';
 import { MemorySettingsBackend } from '../../../../electron/core/settings/backend';
 import type { IpcEventLike, IpcMainLike } from '../../../../electron/main/ipc';
-import { preloadArguments, registerDesktopHandlers, registerIpcHandlers } from '../../../../electron/main/ipc';
+import { preloadArguments, registerDesktopHandlers, registerIpcHandlers, WindowClients } from '../../../../electron/main/ipc';
 import type { FrameLike } from '../../../../electron/main/security-policy';
 
 /** A fake ipcMain: records handlers and invokes them like Electron does. */
@@ -30,10 +30,11 @@ function setup() {
   const ipc = new FakeIpcMain();
   const core = new SlipwayCore({ env: {}, settings: new MemorySettingsBackend() });
   const seen: { name: string; input: unknown; clientId: string }[] = [];
+  const windows = new WindowClients(core.sessions);
   const spy = {
-    call: (name: string, input: unknown, ctx: { clientId: string }) => {
-      seen.push({ name, input, clientId: ctx.clientId });
-      return core.call(name, input, ctx);
+    call: (clientId: string, name: string, input: unknown) => {
+      seen.push({ name, input, clientId });
+      return windows.call(clientId, name, input);
     },
   };
   const unregister = registerIpcHandlers(ipc, spy);

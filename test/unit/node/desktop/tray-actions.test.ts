@@ -1,22 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { createClient } from '../../../../shared/client';
 import type { NavigateTarget } from '../../../../shared/contract/desktop';
-import type { TaskDone } from '../../../../shared/contract/tasks';
 import type { Envelope } from '../../../../shared/envelope';
 import { runTrayAction } from '../../../../electron/main/tray-actions';
+import { FakeBridge } from '../client/fake-bridge';
 
-function deps(answers: Record<string, Envelope<unknown>>, build: TaskDone = { taskId: 'b1', kind: 'images.build', ok: true }) {
+function deps(answers: Record<string, Envelope<unknown>>, build: { ok: boolean; error?: { code: string; message: string } } = { ok: true }) {
   const log: string[] = [];
+  const bridge = new FakeBridge();
+  for (const [name, answer] of Object.entries(answers)) bridge.answer(name, () => answer);
+  for (const name of ['stack.up', 'stack.down', 'stack.restart', 'images.push']) if (!answers[name]) bridge.answer(name, () => ({ ok: true, value: null }));
+  if (answers['images.build']?.ok) {
+    bridge.answer('images.build', () => {
+      // The build ends as soon as it starts (its task.done before the call's answer).
+      bridge.emit('task.done', { taskId: 'b1', kind: 'images.build', projectId: 'shop', ...build, ...(build.ok ? { result: { images: [] } } : {}) });
+      return { ok: true, value: { taskId: 'b1' } };
+    });
+  }
   return {
     log,
+    calls: () => bridge.invoked.map((c) => `call ${c.name} ${JSON.stringify(c.input)}`),
     deps: {
-      call: async (name: string, input: unknown) => {
-        log.push(`call ${name} ${JSON.stringify(input)}`);
-        return answers[name] ?? { ok: true as const, value: null };
-      },
-      waitForTask: async (taskId: string) => {
-        log.push(`wait ${taskId}`);
-        return build;
-      },
+      client: createClient(bridge),
       show: (t: NavigateTarget) => log.push(`show ${JSON.stringify(t)}`),
       openFolder: () => log.push('open folder'),
       quit: () => log.push('quit'),
@@ -30,7 +35,8 @@ describe('tray actions', () => {
     const t = deps({});
     await runTrayAction({ kind: 'stack.up', projectId: 'shop' }, t.deps);
     await runTrayAction({ kind: 'service.restart', projectId: 'shop', service: 'db' }, t.deps);
-    expect(t.log).toEqual(['call stack.up {"projectId":"shop"}', 'call stack.restart {"projectId":"shop","services":["db"]}']);
+    expect(t.calls()).toEqual(['call stack.up {"projectId":"shop"}', 'call stack.restart {"projectId":"shop","services":["db"]}']);
+    expect(t.log).toEqual([]);
   });
 
   it('opens logs and shell in the window', async () => {
@@ -49,12 +55,20 @@ describe('tray actions', () => {
   it('builds, waits for the build, then pushes', async () => {
     const t = deps({ 'images.build': { ok: true, value: { taskId: 'b1' } } });
     await runTrayAction({ kind: 'build-push', projectId: 'shop' }, t.deps);
-    expect(t.log).toEqual(['show {"view":"build","projectId":"shop"}', 'call images.build {"projectId":"shop"}', 'wait b1', 'call images.push {"projectId":"shop"}']);
+    expect(t.log).toEqual(['show {"view":"build","projectId":"shop"}']);
+    expect(t.calls()).toEqual(['call images.build {"projectId":"shop"}', 'call images.push {"projectId":"shop"}']);
   });
 
-  it('does not push when the build failed', async () => {
-    const t = deps({ 'images.build': { ok: true, value: { taskId: 'b1' } } }, { taskId: 'b1', kind: 'images.build', ok: false });
+  it('does not push when the build failed (its own notice says why)', async () => {
+    const t = deps({ 'images.build': { ok: true, value: { taskId: 'b1' } } }, { ok: false, error: { code: 'build_failed', message: 'step 2 failed' } });
     await runTrayAction({ kind: 'build-push', projectId: 'shop' }, t.deps);
-    expect(t.log.some((l) => l.includes('images.push'))).toBe(false);
+    expect(t.calls().some((l) => l.includes('images.push'))).toBe(false);
+    expect(t.log.some((l) => l.startsWith('report'))).toBe(false);
+  });
+
+  it('reports a build the core refused to start', async () => {
+    const t = deps({ 'images.build': { ok: false, error: { code: 'no_build', message: 'No service of shop has a build section' } } });
+    await runTrayAction({ kind: 'build-push', projectId: 'shop' }, t.deps);
+    expect(t.log.at(-1)).toBe('report Build failed: No service of shop has a build section');
   });
 });

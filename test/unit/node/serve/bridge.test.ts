@@ -6,13 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServe, type RunningServe } from '../../../../electron/serve/serve-server';
 import type { EventName } from '../../../../shared/contract';
+import { ClientSessions } from '../../../../electron/core/slipway-core';
 
 /** A stand-in core: records calls, answers subscriptions and sessions, emits on demand. */
 function fakeCore() {
   const bus = new EventEmitter();
   const calls: { name: string; input: unknown; clientId: string }[] = [];
   let n = 0;
-  return {
+  const core = {
     calls,
     emit: (name: string, payload: unknown) => bus.emit('*', name, payload),
     events: { onAny: (l: (e: EventName, p: unknown) => void) => (bus.on('*', l), () => void bus.off('*', l)) },
@@ -28,6 +29,7 @@ function fakeCore() {
       return { ok: true as const, value: null };
     },
   };
+  return { ...core, sessions: new ClientSessions((name, input, ctx) => core.call(name, input, ctx)) };
 }
 
 class TestClient {

@@ -179,9 +179,12 @@ describe('the first-run flow', () => {
   });
 
   it('stays folded for someone who has opened projects before', async () => {
-    localStorage.setItem('slipway.recentProjects', JSON.stringify([{ name: 'shop', path: '/src/shop', openedAt: 1 }]));
-    const client = new FakeClient().answer('host.status', { ok: true, value: running });
-    renderWith(client, <FirstRun />);
+    // The recent list is the one in settings, as the core keeps it.
+    const client = new FakeClient()
+      .answer('host.status', { ok: true, value: running })
+      .answer('settings.get', { ok: true, value: { recentProjects: [{ name: 'shop', path: '/src/shop', openedAt: '2026-01-01T00:00:00.000Z' }] } });
+    const { stores } = renderWith(client, <FirstRun />);
+    await act(() => stores.app.getState().loadRecent());
     await userEvent.click(await screen.findByRole('button', { name: 'Set up a project step by step…' }));
     expect(await screen.findByRole('heading', { name: 'Get a project running' })).toBeTruthy();
   });
