@@ -2,7 +2,6 @@ import type { StateCreator } from 'zustand/vanilla';
 import { toErrorInfo } from '../../../shared/errors';
 import type { AppState, ServicesSlice } from './types';
 import type { ServiceState } from './service-state';
-import { fetchSnapshot } from './snapshot';
 
 export const servicesSlice: StateCreator<AppState, [], [], ServicesSlice> = (set, get) => ({
   services: {},
@@ -14,7 +13,8 @@ export const servicesSlice: StateCreator<AppState, [], [], ServicesSlice> = (set
     const projectId = get().currentId;
     if (!projectId) return;
     try {
-      const snapshot = await fetchSnapshot(get().client, projectId);
+      // The state feed says what each service is doing; the dashboard derives nothing itself.
+      const snapshot = await get().client.call('state.snapshot', { projectId });
       if (get().currentId !== projectId) return;
       set((s) => ({
         services: byName(snapshot.services),

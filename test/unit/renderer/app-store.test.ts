@@ -11,7 +11,7 @@ describe('the app store', () => {
     expect(store.getState().projectsLoaded).toBe(true);
   });
 
-  it('reads the state snapshot, and falls back to stack.ps where the state room is absent', async () => {
+  it('reads the state snapshot, and shows a refused one as the services error', async () => {
     const client = demoClient();
     const store = createAppStore(client);
     await store.getState().loadProjects();
@@ -19,14 +19,11 @@ describe('the app store', () => {
     expect(store.getState().services.migrate?.state).toBe('completed');
     expect(store.getState().host.status).toBe('up');
 
-    const bare = demoClient()
-      .answer('state.snapshot', { ok: false, error: { code: 'unknown_call', message: 'No such call: state.snapshot' } })
-      .answer('stack.ps', { ok: true, value: [{ service: 'db', container: 'demo-db-1', id: 'x', state: 'exited', exitCode: 1, image: 'busybox', ports: [], orphan: false }] });
-    const fallback = createAppStore(bare);
-    await fallback.getState().loadProjects();
-    await fallback.getState().refreshServices();
-    expect(fallback.getState().services.db?.state).toBe('exited');
-    expect(fallback.getState().services.db?.exitCode).toBe(1);
+    const refused = demoClient().answer('state.snapshot', { ok: false, error: { code: 'engine_unreachable', message: 'Cannot reach the Docker engine' } });
+    const failing = createAppStore(refused);
+    await failing.getState().loadProjects();
+    await failing.getState().refreshServices();
+    expect(failing.getState().servicesError?.code).toBe('engine_unreachable');
   });
 
   it('keeps Up busy until its task is done, and shows a failed task where it happened', async () => {
