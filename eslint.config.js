@@ -3,6 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const NO_ELECTRON_IN_CORE = { group: ['electron', 'react', 'react-dom', 'react/*', '**/renderer/**'], message: 'The core and its shells other than main/preload never import Electron, React or the renderer.' };
+const ONE_ENTRANCE = { group: ['**/core/*', '**/core/*/**', '!**/core/index'], message: 'One entrance: import the core only from its entry file (electron/core/index.ts) and call it through the contract client.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -21,7 +24,21 @@ export default tseslint.config(
     // The core is plain Node: no Electron, no React, no DOM.
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/serve/**/*.ts', 'shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'react', 'react-dom', 'react/*', '**/renderer/**'], message: 'The core and its shells other than main/preload never import Electron, React or the renderer.' }] }],
+      'no-restricted-imports': ['error', { patterns: [NO_ELECTRON_IN_CORE] }],
+    },
+  },
+  {
+    // One entrance: a shell reaches the core only through its entry file (electron/core/index.ts)
+    // and the contract's typed client, never by importing one of the core's rooms.
+    files: ['electron/serve/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NO_ELECTRON_IN_CORE, ONE_ENTRANCE] }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [ONE_ENTRANCE] }],
     },
   },
   {

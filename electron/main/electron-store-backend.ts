@@ -1,7 +1,6 @@
 import path from 'node:path';
 import Store from 'electron-store';
-import type { SettingsBackend } from '../core/settings/backend';
-import { SETTINGS_FILE_NAME } from '../core/settings/paths';
+import { SETTINGS_FILE_NAME, type SettingsBackend } from '../core';
 
 /**
  * Settings through electron-store, in the same folder and file `slipway serve` and the

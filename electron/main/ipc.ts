@@ -1,7 +1,7 @@
 import { calls, events } from '../../shared/contract';
 import { fail, ok } from '../../shared/envelope';
 import { CALL_CHANNEL_PREFIX, CALLS_SWITCH, EVENT_CHANNEL, EVENTS_SWITCH, PICK_FOLDER_CHANNEL, PLATFORM_SWITCH } from '../../shared/ipc-channels';
-import type { ClientSession, SessionAnswer } from '../core/slipway-core';
+import type { ClientSession, SessionAnswer } from '../core';
 import type { FrameLike } from './security-policy';
 import { isTrustedFrame } from './security-policy';
 

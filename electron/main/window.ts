@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
-import type { SettingsService } from '../core/settings/settings-service';
+import type { SettingsService } from '../core';
 import { APP_ENTRY } from './security-policy';
 import { dashboardWebPreferences } from './web-preferences';
 import { fitBounds } from './window-bounds';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { ClientMessage, type ServerMessage } from '../../shared/wire';
 import type { EventName } from '../../shared/contract';
-import type { ClientSession } from '../core/slipway-core';
+import type { ClientSession } from '../core';
 
 /** What the bridge needs of the core: a session per client (calls, ownership), and every event. */
 export interface BridgeCore {
