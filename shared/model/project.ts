@@ -69,6 +69,8 @@ export interface BuildConfig {
   extra_hosts?: Record<string, string | string[]>;
   tags?: string[];
   platforms?: string[];
+  /** Build secrets (BuildKit `RUN --mount=type=secret`). */
+  secrets?: FileMount[];
   [key: string]: unknown;
 }
 
@@ -99,7 +101,8 @@ export interface FileMount {
   target?: string;
   uid?: string;
   gid?: string;
-  mode?: number | string;
+  /** The file mode as a number (0440 is 288); `config` prints it as compose-go does, "0440". */
+  mode?: number;
 }
 
 export interface ServiceConfig {

@@ -138,7 +138,7 @@ function build(value: unknown, base: string): Dict {
   if (spec.args !== undefined) spec.args = listOrDictToMap(spec.args);
   if (spec.labels !== undefined) spec.labels = stringMap(spec.labels);
   if (spec.extra_hosts !== undefined) spec.extra_hosts = extraHosts(spec.extra_hosts);
-  if (Array.isArray(spec.secrets)) spec.secrets = fileMounts(spec.secrets);
+  if (Array.isArray(spec.secrets)) spec.secrets = fileMounts(spec.secrets, ['build', 'secrets']);
   if (isDict(spec.additional_contexts)) {
     const contexts: Dict = {};
     for (const [name, ctx] of Object.entries(spec.additional_contexts)) {
@@ -242,9 +242,19 @@ function deployDurations(deploy: Dict): Dict {
   return out;
 }
 
-/** Service-level secrets/configs: a bare name is `{source: name}`. */
-function fileMounts(list: unknown[]): unknown[] {
-  return list.map((item) => (typeof item === 'string' ? { source: item } : item));
+/**
+ * Service-level secrets/configs: a bare name is `{source: name}`; `mode` is a number, read
+ * as compose-go's FileMode does: a YAML number as it is (`0440` is already octal 288 there),
+ * a string as octal digits (`"0440"` and `"440"` are 288).
+ */
+function fileMounts(list: unknown[], path: (string | number)[]): unknown[] {
+  return list.map((item, i) => {
+    if (typeof item === 'string') return { source: item };
+    if (!isDict(item) || typeof item.mode !== 'string') return item;
+    const text = item.mode.trim();
+    if (!/^[0-7]+$/.test(text)) throw new FieldError([...path, i, 'mode'], `invalid file mode ${JSON.stringify(item.mode)}: write it as octal digits, e.g. 0440`);
+    return { ...item, mode: parseInt(text, 8) };
+  });
 }
 
 function networks(value: unknown): Dict {
@@ -277,7 +287,7 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
     if (s.networks !== undefined) s.networks = networks(s.networks);
     for (const key of ['secrets', 'configs']) {
       const mounts = s[key];
-      if (Array.isArray(mounts)) s[key] = fileMounts(mounts);
+      if (Array.isArray(mounts)) s[key] = fileMounts(mounts, [key]);
     }
     if (s.pull_policy === 'if_not_present') s.pull_policy = 'missing';
     if (Array.isArray(s.devices)) s.devices = devices(s.devices);
@@ -294,7 +304,7 @@ export function canonicalService(service: Dict, base: string, source: ComposeSou
       const hooks = s[key];
       if (Array.isArray(hooks)) s[key] = hooks.map((hook) => serviceHook(hook, key));
     }
-    if (isDict(s.deploy)) s.deploy = deployDurations(s.deploy);
+    if (isDict(s.deploy)) s.deploy = deployDurations(s.deploy.labels !== undefined ? { ...s.deploy, labels: stringMap(s.deploy.labels) } : s.deploy);
   } catch (error) {
     if (error instanceof PortSyntaxError || error instanceof VolumeSyntaxError) {
       const key = error instanceof PortSyntaxError ? 'ports' : 'volumes';

@@ -12,8 +12,6 @@ const toBool: Cast = (v) => booleanFromText(v) ?? v;
 
 /** Where Compose turns an interpolated string into a number or a boolean. */
 const CASTS: [string[], Cast][] = [
-  [['services', '*', 'configs', '[]', 'mode'], toInt],
-  [['services', '*', 'secrets', '[]', 'mode'], toInt],
   [['services', '*', 'cpu_count'], toInt],
   [['services', '*', 'cpu_percent'], toFloat],
   [['services', '*', 'cpu_period'], toInt],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ComposeModel, Project, ProjectOptions, ServiceConfig } from '../../../shared/model/project';
 import { canonicalTopLevel } from './canonical';
@@ -13,11 +14,11 @@ import { SlipwayError } from '../../../shared/errors';
 import { finalizeService, finalizeTopLevel, pruneUnusedResources, sortKeys } from './finalize';
 import { mergeModels } from './merge';
 import { applyProfiles, activeProfiles, withServicesEnabled } from './profiles';
-import { chooseProjectName } from './project-name';
-import type { Lookup } from './template';
+import { chooseProjectName, normalizeProjectName } from './project-name';
+import { substitute, type Lookup } from './template';
 import type { Dict } from './types';
 import { isDict } from './types';
-import type { ComposeSource } from './yaml-source';
+import { parseComposeYaml, type ComposeSource } from './yaml-source';
 
 /**
  * Discovery, .env, interpolation, merge, extends/include, profiles, normalisation and
@@ -49,7 +50,13 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     dotenv = { ...loadDotEnv([path.join(envDir, '.env')], { ...dotenv, ...processEnv }, false, cwd), ...dotenv };
     env = projectEnvironment(dotenv, processEnv);
   }
-  const lookup: Lookup = (name) => env[name];
+  // As compose-go: the file sees COMPOSE_PROJECT_NAME as the project's name, however it was chosen.
+  let nameForFiles: string | undefined;
+  const lookup: Lookup = (name) => {
+    if (name !== 'COMPOSE_PROJECT_NAME') return env[name];
+    nameForFiles ??= projectNameBeforeLoading(options.projectName, env, files, workingDir, cwd);
+    return nameForFiles;
+  };
 
   // 3. Each file: parse, interpolate, validate, long forms, extends, include; then merge in order.
   const origins = new Map<string, ComposeSource>();
@@ -143,4 +150,35 @@ function assertNoCycle(services: Record<string, ServiceConfig>, origins: Map<str
   const source = origins.get(from);
   const at = source ? `${source.where(['services', from, ...key])}: ` : '';
   throw new SlipwayError('compose_cycle', `${at}dependency cycle between services: ${cycle.join(' -> ')}`, 'Remove one of the depends_on, links, network_mode: service: or volumes_from references in that cycle.');
+}
+
+/**
+ * The project name the files are interpolated with, before they are loaded: `-p`, a
+ * non-empty COMPOSE_PROJECT_NAME, the last top-level `name:` of the files (itself
+ * interpolated), or the folder — compose-go's withNamePrecedenceLoad and projectName().
+ */
+function projectNameBeforeLoading(flag: string | undefined, env: Record<string, string>, files: string[], workingDir: string, cwd: string): string {
+  if (flag) return flag;
+  if (env.COMPOSE_PROJECT_NAME) return env.COMPOSE_PROJECT_NAME;
+  let fromFiles: string | undefined;
+  for (const file of files) {
+    let name: unknown;
+    try {
+      name = parseComposeYaml(readFileSync(file, 'utf8'), file, displayPath(file, cwd)).data.name;
+    } catch {
+      continue; // The full load reports a broken or missing file with its place.
+    }
+    if (typeof name === 'string' && name !== '') {
+      fromFiles = substituteOrKeep(name, (key) => (key === 'COMPOSE_PROJECT_NAME' ? undefined : env[key]));
+    }
+  }
+  return fromFiles || normalizeProjectName(path.basename(workingDir));
+}
+
+function substituteOrKeep(text: string, lookup: Lookup): string {
+  try {
+    return substitute(text, lookup).value;
+  } catch {
+    return text;
+  }
 }

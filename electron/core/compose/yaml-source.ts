@@ -3,6 +3,7 @@ import { SlipwayError } from '../../../shared/errors';
 import { collectDirectives, removeResets, type MergeDirective } from './directives';
 import type { Dict, KeyPath } from './types';
 import { isDict } from './types';
+import { goYamlTags } from './go-yaml-scalars';
 
 export interface Position {
   line: number;
@@ -24,10 +25,10 @@ export interface ComposeSource {
   directives: MergeDirective[];
 }
 
-/** Parses compose YAML (anchors, merge keys `<<`, several documents merged in order). */
+/** Parses compose YAML (anchors, merge keys `<<`, several documents merged in order; numbers as go-yaml v3 reads them). */
 export function parseComposeYaml(text: string, file: string, display: string): ComposeSource {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false, customTags: goYamlTags });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     const error = doc.errors[0];
