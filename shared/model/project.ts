@@ -176,14 +176,31 @@ export interface VolumeConfig {
   [key: string]: unknown;
 }
 
+/** A top-level secret or config: where its content comes from. */
+export interface FileObject {
+  /** Compose's name for it (`<project>_<key>` unless `name:`). */
+  name?: string;
+  /** Absolute path of the file that holds it. */
+  file?: string;
+  /** The variable (of the project's environment) that holds it. */
+  environment?: string;
+  /** Inline content (configs only). */
+  content?: string;
+  external?: boolean;
+  driver?: string;
+  template_driver?: string;
+  labels?: Record<string, string>;
+  [key: string]: unknown;
+}
+
 /** `docker compose config --format json` output, plus what Slipway needs beside it. */
 export interface ComposeModel {
   name: string;
   services: Record<string, ServiceConfig>;
   networks?: Record<string, NetworkConfig>;
   volumes?: Record<string, VolumeConfig>;
-  secrets?: Record<string, unknown>;
-  configs?: Record<string, unknown>;
+  secrets?: Record<string, FileObject>;
+  configs?: Record<string, FileObject>;
   /** Top-level x-* extensions, e.g. the `x-slipway` block. */
   [extension: `x-${string}`]: unknown;
 }
@@ -208,6 +225,11 @@ export interface Project {
    * them only when both would be created (and in `config`), so the loader keeps them here.
    */
   containerNameConflicts?: ContainerNameConflict[];
+  /**
+   * The values of the variables that `environment:` secrets and configs name, read with the
+   * project's environment (.env included). Kept out of `model`, so `config` never prints them.
+   */
+  fileObjectValues?: Record<string, string>;
 }
 
 export interface ContainerNameConflict {

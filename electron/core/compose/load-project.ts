@@ -100,6 +100,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     disabledServices: disabled,
     warnings,
     ...(containerNameConflicts.length > 0 ? { containerNameConflicts } : {}),
+    ...fileObjectValues(model, env),
   };
 }
 
@@ -181,4 +182,17 @@ function substituteOrKeep(text: string, lookup: Lookup): string {
   } catch {
     return text;
   }
+}
+
+/** The values of the variables `environment:` secrets and configs name (never in the model, never printed). */
+function fileObjectValues(model: Dict, env: Record<string, string>): { fileObjectValues?: Record<string, string> } {
+  const values: Record<string, string> = {};
+  for (const kind of ['secrets', 'configs'] as const) {
+    const items = model[kind];
+    if (!isDict(items)) continue;
+    for (const item of Object.values(items)) {
+      if (isDict(item) && typeof item.environment === 'string' && env[item.environment] !== undefined) values[item.environment] = env[item.environment] ?? '';
+    }
+  }
+  return Object.keys(values).length > 0 ? { fileObjectValues: values } : {};
 }

@@ -5,6 +5,7 @@ import { parseDurationMs } from '../../../shared/duration';
 import type { ContainerMount } from '../state/container-record';
 import { LABEL } from '../state/compose-labels';
 import { containerLabels } from './labels';
+import { fileObjectMounts, type FileObjectMount } from './file-objects';
 import { containerName, networkName, serviceImage, serviceNetworkKeys, stopTimeoutSeconds, volumeName } from './names';
 
 /** Containers of other services this one refers to (network_mode: service:X, volumes_from). */
@@ -86,7 +87,7 @@ function ports(config: ServiceConfig): { exposed: Record<string, object>; bindin
   return { exposed, bindings };
 }
 
-function mounts(project: Project, config: ServiceConfig, inherited: InheritedVolume[]): { binds: string[]; mounts: Docker.MountSettings[] } {
+function mounts(project: Project, config: ServiceConfig, inherited: InheritedVolume[], fileObjects: FileObjectMount[]): { binds: string[]; mounts: Docker.MountSettings[] } {
   const binds: string[] = [];
   const out: Docker.MountSettings[] = [];
   const inheritedAt = new Map(inherited.map((v) => [v.target, v.name]));
@@ -120,6 +121,12 @@ function mounts(project: Project, config: ServiceConfig, inherited: InheritedVol
     }
   }
   for (const entry of config.tmpfs ?? []) used.add(cleanPath(entry.split(':')[0] ?? entry));
+  // Secrets and configs from files: read-only binds that must exist (the Mount API does not create them).
+  for (const object of fileObjects) {
+    if (!('file' in object.from)) continue;
+    used.add(cleanPath(object.target));
+    out.push({ Type: 'bind', Source: object.from.file, Target: object.target, ReadOnly: true });
+  }
   // The image's VOLUMEs that the service does not mount anything at: the old anonymous volume.
   for (const volume of inherited) {
     if (!used.has(volume.target)) out.push({ Type: 'volume', Source: volume.name, Target: volume.target });
@@ -181,7 +188,7 @@ export function containerSpec(project: Project, service: string, number: number,
   const config = project.model.services[service] ?? {};
   const peers = extra.peers ?? {};
   const { exposed, bindings } = ports(config);
-  const { binds, mounts: mountList } = mounts(project, config, extra.inherited ?? []);
+  const { binds, mounts: mountList } = mounts(project, config, extra.inherited ?? [], fileObjectMounts(project, service));
   const networkKeys = serviceNetworkKeys(config);
   const networks = networkKeys.map((key) => ({
     name: networkName(project, key),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Project, ServiceConfig } from '../../../shared/model/project';
 import { LABEL } from '../state/compose-labels';
+import { fileObjectDigest, fileObjectMounts } from './file-objects';
 
 /** Replaced at build time by the bundler; "dev" when run from source. */
 declare const __SLIPWAY_VERSION__: string | undefined;
@@ -15,8 +16,10 @@ const COMPOSE_COMPAT_VERSION = '2.29.0';
  * resolved service with build, pull_policy, scale, deploy.replicas, depends_on and profiles
  * removed. Keys are sorted so the hash depends only on the configuration, not on key order.
  */
-export function serviceConfigHash(config: ServiceConfig): string {
+export function serviceConfigHash(config: ServiceConfig, filesDigest?: string): string {
   const copy: Record<string, unknown> = { ...config };
+  // What the service's secrets and configs hold (a digest): a changed secret recreates it.
+  if (filesDigest !== undefined) copy['x-slipway-files'] = filesDigest;
   delete copy.build;
   delete copy.pull_policy;
   delete copy.scale;
@@ -66,7 +69,7 @@ export function containerLabels(project: Project, service: string, number: numbe
     [LABEL.service]: service,
     [LABEL.number]: String(number),
     [LABEL.oneoff]: 'False',
-    [LABEL.configHash]: serviceConfigHash(config),
+    [LABEL.configHash]: serviceHash(project, service),
     [LABEL.dependsOn]: dependsOnLabel(config),
     [LABEL.image]: imageId,
   };
@@ -81,3 +84,8 @@ export function volumeLabels(project: Project, key: string, userLabels: Record<s
   return { ...userLabels, ...projectLabels(project), [LABEL.volume]: key };
 }
 
+
+/** The config hash of one service of the project, with its secrets' and configs' content. */
+export function serviceHash(project: Project, service: string): string {
+  return serviceConfigHash(project.model.services[service] ?? {}, fileObjectDigest(fileObjectMounts(project, service)));
+}

@@ -4,6 +4,7 @@ import type { ContainerSpec, SpecOptions } from './container-spec';
 import { containerSpec, inheritedVolumes } from './container-spec';
 import type { ProjectContainer } from '../state/container-record';
 import { explainStartError } from './errors';
+import { fileObjectMounts, injectFileObjects } from './file-objects';
 import type { ProgressListener } from './types';
 
 export interface CreatedContainer {
@@ -25,6 +26,7 @@ export async function createServiceContainer(docker: Docker, project: Project, s
   for (const network of spec.extraNetworks) {
     await docker.getNetwork(network.name).connect({ Container: container.id, EndpointConfig: { Aliases: network.aliases } });
   }
+  await injectFileObjects(docker, container.id, service, project.model.services[service]?.read_only === true, fileObjectMounts(project, service));
   if (!extra.name) report({ kind: 'Container', name, status: 'Created', service });
   return { id: container.id, name };
 }

@@ -8,7 +8,7 @@ import { byService, listProjectContainers } from '../state/container-list';
 import type { ImageInfo } from './images';
 import { resolveImages } from './images';
 import { LABEL } from '../state/compose-labels';
-import { serviceConfigHash } from './labels';
+import { serviceHash } from './labels';
 import { assertNoCycle, dependenciesOf, selectServices } from './plan';
 import type { Dependency } from './plan';
 import { ReadinessWatch } from './readiness';
@@ -205,7 +205,7 @@ async function planService(core: StackCore, project: Project, service: string, e
   if (!first) return { kind: 'create', number: 1 };
   if (policy.force(service)) return { kind: 'recreate', old: first };
   if (policy.never) return { kind: 'keep', existing: first, adopted: !first.ours };
-  const hash = serviceConfigHash(project.model.services[service] ?? {});
+  const hash = serviceHash(project, service);
   if (first.labels[LABEL.configHash] === hash && first.labels[LABEL.image] === image.id && first.imageId === image.id) {
     return { kind: 'keep', existing: first, adopted: false };
   }
