@@ -164,13 +164,11 @@ x-slipway:
   });
 
   it('cancels a running build: the task ends as cancelled and no image is made', async () => {
-    const started = Date.now();
     const run = await runTask(core, 'images.build', { projectId: name, services: ['slow'] }, (p, taskId) => {
       if (p.message === 'started') core.tasks.cancel(taskId);
     });
     expect(run.done.ok).toBe(false);
     expect(run.done.error?.code).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(await docker.getImage(`${name}-slow:v1`).inspect().then(() => true, () => false)).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceFailedError, upProject } from '../../../electron/core/stack';
-import { eventIndex, healthySleeper, makeProject, oneShot, recordEvents, sleeper, stackContext } from './stack-fixtures';
+import { hasEvent, healthySleeper, makeProject, oneShot, recordEvents, sleeper, stackContext } from './stack-fixtures';
 import type { StackTestContext } from './stack-fixtures';
 
 async function rejection(promise: Promise<unknown>): Promise<ServiceFailedError> {
@@ -39,8 +39,8 @@ describe('up: failures', () => {
     expect(error.hint).toContain('one-shot says bye');
     await recorder.waitFor((e) => e.Action === 'start' && e.Actor.Attributes['com.docker.compose.service'] === 'side');
     recorder.stop();
-    expect(eventIndex(recorder.events, 'web', 'start')).toBe(-1);
-    expect(eventIndex(recorder.events, 'front', 'start')).toBe(-1);
+    expect(hasEvent(recorder.events, 'web', 'start')).toBe(false);
+    expect(hasEvent(recorder.events, 'front', 'start')).toBe(false);
   });
 
   it('an unhealthy dependency stops its dependents', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { downProject, listProjectContainers, recreateService, restartServices, startServices, stopServices, upProject } from '../../../electron/core/stack';
-import { eventIndex, healthySleeper, makeProject, oneShot, recordEvents, sleeper, stackContext } from './stack-fixtures';
+import { eventIndex, hasEvent, healthySleeper, makeProject, oneShot, recordEvents, sleeper, stackContext } from './stack-fixtures';
 import type { StackTestContext } from './stack-fixtures';
 
 function chain(name: string) {
@@ -22,15 +22,12 @@ describe('up is idempotent; down leaves nothing', () => {
     await upProject(ctx.core, project, { wait: true });
     const before = await listProjectContainers(ctx.docker, ctx.name);
     const recorder = await recordEvents(ctx.docker, ctx.name);
-    const started = Date.now();
     const result = await upProject(ctx.core, project, { wait: true });
-    const elapsed = Date.now() - started;
     const after = await listProjectContainers(ctx.docker, ctx.name);
     recorder.stop();
     expect(Object.values(result.actions).every((a) => a === 'unchanged')).toBe(true);
     expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id));
     expect(recorder.events.filter((e) => ['create', 'start', 'kill', 'die', 'destroy'].includes(e.Action))).toEqual([]);
-    expect(elapsed).toBeLessThan(1000);
   });
 
   it('a changed service is recreated alone, plus its restart: true dependents restarted', async () => {
@@ -98,14 +95,14 @@ describe('up is idempotent; down leaves nothing', () => {
     expect(eventIndex(recorder.events, 'api', 'start')).toBeGreaterThan(eventIndex(recorder.events, 'db', 'health_status: healthy'));
     expect(eventIndex(recorder.events, 'web', 'start')).toBeGreaterThan(eventIndex(recorder.events, 'api', 'health_status: healthy'));
     // The completed one-shot is not run again.
-    expect(eventIndex(recorder.events, 'migrate', 'start')).toBe(-1);
+    expect(hasEvent(recorder.events, 'migrate', 'start')).toBe(false);
     recorder.events.length = 0;
     await restartServices(ctx.core, project, { services: ['api'] });
     // web declares restart: true on api, so it is restarted after api is healthy again.
     await recorder.waitFor((e) => e.Action === 'start' && e.Actor.Attributes['com.docker.compose.service'] === 'web');
     recorder.stop();
     expect(eventIndex(recorder.events, 'web', 'start')).toBeGreaterThan(eventIndex(recorder.events, 'api', 'health_status: healthy'));
-    expect(eventIndex(recorder.events, 'db', 'start')).toBe(-1);
+    expect(hasEvent(recorder.events, 'db', 'start')).toBe(false);
   });
 
   it('recreateService replaces one container and waits until it is ready', async () => {

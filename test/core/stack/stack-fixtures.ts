@@ -101,6 +101,15 @@ export async function recordEvents(docker: Docker, projectName: string): Promise
 }
 
 /** Index of the first event for `service` whose action starts with `action`. */
+/** Whether the service's container had this event (for "was not started"). */
+export function hasEvent(events: EngineEvent[], service: string, action: string): boolean {
+  return events.some((e) => e.Actor.Attributes['com.docker.compose.service'] === service && e.Action.startsWith(action));
+}
+
+/** The position of the service's first such event; a missing one fails the test. */
 export function eventIndex(events: EngineEvent[], service: string, action: string): number {
-  return events.findIndex((e) => e.Actor.Attributes['com.docker.compose.service'] === service && e.Action.startsWith(action));
+  const index = events.findIndex((e) => e.Actor.Attributes['com.docker.compose.service'] === service && e.Action.startsWith(action));
+  // A missing event must fail the test, not pass as "before" everything (-1).
+  if (index < 0) throw new Error(`no ${action} event for ${service} (recorded: ${events.map((e) => `${e.Actor.Attributes['com.docker.compose.service'] ?? '?'}:${e.Action}`).join(', ')})`);
+  return index;
 }
