@@ -80,6 +80,14 @@ const DoctorTargetInput = z.object({
   projectId: z.string().optional(),
   /** A project folder (or compose file) to check without opening it. */
   path: z.string().min(1).max(4096).optional(),
+  /** How to load the project at `path`, as Compose's global flags say (`-f`, `-p`, `--profile`…). */
+  files: z.array(z.string().max(4096)).max(50).optional(),
+  projectName: z.string().max(200).optional(),
+  projectDirectory: z.string().min(1).max(4096).optional(),
+  profiles: z.array(z.string().max(200)).max(50).optional(),
+  envFiles: z.array(z.string().max(4096)).max(50).optional(),
+  /** Whether a missing compose file at `path` fails (default true); false checks the host alone then (`slipway doctor`). */
+  requireProject: z.boolean().optional(),
 });
 
 export const hostCalls = {
