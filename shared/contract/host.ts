@@ -91,7 +91,8 @@ const DoctorTargetInput = z.object({
 });
 
 export const hostCalls = {
-  'host.status': defineCall({ input: z.object({}), output: HostStatus }),
+  /** `withProvider: false` skips asking the VM/service providers (faster; no `provider` in the answer). */
+  'host.status': defineCall({ input: z.object({ withProvider: z.boolean().optional() }), output: HostStatus }),
   'host.list': defineCall({ input: z.object({}), output: z.array(HostCandidate) }),
   /** Starts a VM/service (Colima, Docker Desktop, systemd docker…): a task; its result is the HostStatus. */
   'host.start': defineTask({ input: HostName, result: HostStatus }),
