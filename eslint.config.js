@@ -36,6 +36,14 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI too; logs, exec, watch and the log printer follow once they are clients of the contract.
+    files: ['electron/cli/**/*.ts'],
+    ignores: ['electron/cli/commands/logs.ts', 'electron/cli/commands/exec.ts', 'electron/cli/commands/watch.ts', 'electron/cli/log-printer.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NO_ELECTRON_IN_CORE, ONE_ENTRANCE] }],
+    },
+  },
+  {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [ONE_ENTRANCE] }],

@@ -1,11 +1,15 @@
 import type { Writable } from 'node:stream';
+import type { SlipwayClient } from '../../shared/client';
+import type { CallInput } from '../../shared/contract';
+import type { ProjectSummary } from '../../shared/contract/projects';
 import type { Project, ProjectOptions } from '../../shared/model/project';
-import { SlipwayCore } from '../core/slipway-core';
+import { SlipwayCore } from '../core';
 import type { GlobalOptions } from './global-options';
 
-/** What every command gets: the global flags, where to write, and the core (made on first use). */
+/** What every command gets: the global flags, where to write, and the core's client (made on first use). */
 export class CliContext {
   private coreInstance: SlipwayCore | undefined;
+  private clientInstance: SlipwayClient | undefined;
 
   constructor(
     readonly global: GlobalOptions,
@@ -27,7 +31,49 @@ export class CliContext {
     return this.coreInstance;
   }
 
-  projectOptions(): ProjectOptions {
+  /** The contract's typed client of the in-process core: how commands reach the core. */
+  client(): SlipwayClient {
+    this.clientInstance ??= this.core().client();
+    return this.clientInstance;
+  }
+
+  /** projects.open's input for the project the global flags select (-f, -p, --profile, --env-file, --project-directory). */
+  openInput(): CallInput<'projects.open'> {
+    const g = this.global;
+    return {
+      path: this.cwd,
+      ...(g.files.length > 0 ? { files: g.files } : {}),
+      ...(g.projectName !== undefined ? { projectName: g.projectName } : {}),
+      ...(g.projectDirectory !== undefined ? { projectDirectory: g.projectDirectory } : {}),
+      ...(g.profiles.length > 0 ? { profiles: g.profiles } : {}),
+      ...(g.envFiles.length > 0 ? { envFiles: g.envFiles } : {}),
+    };
+  }
+
+  /**
+   * Opens the project the global flags select, for this command only; `services` named on
+   * the command line are enabled even when their profile is not active. With `orByName`,
+   * `-p NAME` without a compose file opens the project by its containers' labels.
+   */
+  openProject(options: { services?: readonly string[]; orByName?: boolean } = {}): Promise<ProjectSummary> {
+    const services = options.services ?? [];
+    return this.client().call('projects.open', {
+      ...this.openInput(),
+      ...(services.length > 0 ? { services: [...services] } : {}),
+      ...(options.orByName ? { orByName: true } : {}),
+      transient: true,
+    });
+  }
+
+  /**
+   * The loaded Project model, for the commands that still take one (`watch`, `up --watch`)
+   * until they are clients of the contract too. Everything else uses openProject().
+   */
+  loadProject(services: readonly string[] = []): Promise<Project> {
+    return this.core().projects.openProject({ ...this.projectOptions(), ...(services.length > 0 ? { services: [...services] } : {}) });
+  }
+
+  private projectOptions(): ProjectOptions {
     const options: ProjectOptions = { cwd: this.cwd, env: this.env };
     if (this.global.files.length > 0) options.files = this.global.files;
     if (this.global.projectName !== undefined) options.projectName = this.global.projectName;
@@ -35,14 +81,6 @@ export class CliContext {
     if (this.global.profiles.length > 0) options.profiles = this.global.profiles;
     if (this.global.envFiles.length > 0) options.envFiles = this.global.envFiles;
     return options;
-  }
-
-  /**
-   * Loads the project the global flags select and keeps it open in the core; `services`
-   * named on the command line are enabled even when their profile is not active.
-   */
-  loadProject(services: readonly string[] = []): Promise<Project> {
-    return this.core().projects.openProject({ ...this.projectOptions(), ...(services.length > 0 ? { services: [...services] } : {}) });
   }
 
   out(line: string): void {

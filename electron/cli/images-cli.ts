@@ -1,7 +1,6 @@
 import type { CallInput, TaskResult } from '../../shared/contract';
 import type { BuildResult, PushResult } from '../../shared/contract/images';
 import type { TaskProgress } from '../../shared/contract/tasks';
-import type { Project } from '../../shared/model/project';
 import type { CliContext } from './context';
 
 type ImagesTask = 'images.build' | 'images.push';
@@ -18,7 +17,7 @@ export async function runImagesTask<N extends ImagesTask>(ctx: CliContext, name:
   signal?.addEventListener('abort', cancel, { once: true });
   if (signal?.aborted) cancel();
   try {
-    return await ctx.core().client().runTask(name, input, progressPrinter(ctx), { signal: abort.signal });
+    return await ctx.client().runTask(name, input, imagesProgressPrinter(ctx), { signal: abort.signal });
   } finally {
     process.off('SIGINT', cancel);
     signal?.removeEventListener('abort', cancel);
@@ -26,7 +25,7 @@ export async function runImagesTask<N extends ImagesTask>(ctx: CliContext, name:
 }
 
 /** Build steps and their output as they come; push layers only when their status changes. */
-function progressPrinter(ctx: CliContext): (p: TaskProgress) => void {
+export function imagesProgressPrinter(ctx: CliContext): (p: TaskProgress) => void {
   const lastStatus = new Map<string, string>();
   return (p) => {
     const subject = p.subject ?? '';
@@ -41,9 +40,9 @@ function progressPrinter(ctx: CliContext): (p: TaskProgress) => void {
   };
 }
 
-export async function buildProject(ctx: CliContext, project: Project, options: { services?: string[]; noCache?: boolean; pull?: boolean }, signal?: AbortSignal): Promise<BuildResult> {
+export async function buildProject(ctx: CliContext, projectId: string, options: { services?: string[]; noCache?: boolean; pull?: boolean }, signal?: AbortSignal): Promise<BuildResult> {
   const input = {
-    projectId: project.name,
+    projectId,
     ...(options.services && options.services.length > 0 ? { services: options.services } : {}),
     ...(options.noCache ? { noCache: true } : {}),
     ...(options.pull ? { pull: true } : {}),
@@ -51,14 +50,6 @@ export async function buildProject(ctx: CliContext, project: Project, options: {
   return runImagesTask(ctx, 'images.build', input, signal);
 }
 
-export async function pushProject(ctx: CliContext, project: Project, services: string[]): Promise<PushResult> {
-  return runImagesTask(ctx, 'images.push', { projectId: project.name, ...(services.length > 0 ? { services } : {}) });
-}
-
-/** The builder `up --build` plugs in: builds the given services, printing as `slipway build` does. */
-export function upBuildHook(ctx: CliContext, project: Project): (services: string[], signal?: AbortSignal) => Promise<void> {
-  return async (services, signal) => {
-    if (services.length === 0) return;
-    await buildProject(ctx, project, { services }, signal);
-  };
+export async function pushProject(ctx: CliContext, projectId: string, services: string[]): Promise<PushResult> {
+  return runImagesTask(ctx, 'images.push', { projectId, ...(services.length > 0 ? { services } : {}) });
 }

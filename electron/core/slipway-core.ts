@@ -8,6 +8,7 @@ import type { CallContext } from './api/handlers';
 import type { DockerConnection } from './docker/connect';
 import { connectDocker } from './docker/connect';
 import { EngineEvents } from './docker/engine-events';
+import { explainUnreachable } from './docker/unreachable';
 import { CoreEvents } from './events';
 import { imagesHandlers } from './images/handlers';
 import { ImagesService } from './images/images-service';
@@ -53,7 +54,7 @@ export interface CoreOptions {
 export class SlipwayCore {
   readonly env: Record<string, string | undefined>;
   readonly events = new CoreEvents();
-  readonly tasks = new TaskRunner(this.events);
+  readonly tasks = new TaskRunner(this.events, (error) => this.explain(error));
   /** The bridges' clients and what each owns (shared/contract/resources.ts). */
   readonly sessions = new ClientSessions((name, input, ctx) => this.call(name, input, ctx));
   readonly projects: ProjectRegistry;
@@ -210,7 +211,12 @@ export class SlipwayCore {
 
   /** One call through the contract's boundary (validated input and output, an envelope answer). */
   call(name: string, input: unknown, ctx: CallContext = { clientId: 'local' }) {
-    return dispatch(this.handlers, name, input, ctx);
+    return dispatch(this.handlers, name, input, ctx, (error) => this.explain(error));
+  }
+
+  /** A failure to reach the engine, in one line with where and what to do (every call and task). */
+  private explain(error: unknown): unknown {
+    return explainUnreachable(error, this.connection?.host);
   }
 
   /**

@@ -31,3 +31,9 @@ export function engineMessage(error: unknown): string | undefined {
   const message = field(field(error, 'json'), 'message');
   return typeof message === 'string' ? message : undefined;
 }
+
+/** The system call that failed ("connect", "open"…), when Node says. */
+export function failedSyscall(error: unknown): string | undefined {
+  const syscall = field(error, 'syscall');
+  return typeof syscall === 'string' ? syscall : undefined;
+}

@@ -24,10 +24,11 @@ export async function runTrayAction(action: TrayAction, deps: ActionDeps): Promi
       await reported(deps, action.kind === 'stack.up' ? 'Up' : 'Down', deps.client.call(action.kind, { projectId: action.projectId }));
       return;
     case 'stack.restart':
-      await reported(deps, 'Restart', deps.client.call('stack.restart', { projectId: action.projectId }));
+      // Waits for the restart: a service that does not come back is reported.
+      await reported(deps, 'Restart', deps.client.runTask('stack.restart', { projectId: action.projectId }));
       return;
     case 'service.restart':
-      await reported(deps, `Restart ${action.service}`, deps.client.call('stack.restart', { projectId: action.projectId, services: [action.service] }));
+      await reported(deps, `Restart ${action.service}`, deps.client.runTask('stack.restart', { projectId: action.projectId, services: [action.service] }));
       return;
     case 'service.logs':
       deps.show({ view: 'logs', projectId: action.projectId, service: action.service });
@@ -53,7 +54,7 @@ export async function runTrayAction(action: TrayAction, deps: ActionDeps): Promi
   }
 }
 
-/** Waits for a call; a refusal is reported to the user. True when it went through. */
+/** Waits for a call or task; a refusal or failure is reported to the user. True when it went through. */
 async function reported(deps: ActionDeps, title: string, work: Promise<unknown>): Promise<boolean> {
   try {
     await work;

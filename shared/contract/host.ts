@@ -80,10 +80,19 @@ const DoctorTargetInput = z.object({
   projectId: z.string().optional(),
   /** A project folder (or compose file) to check without opening it. */
   path: z.string().min(1).max(4096).optional(),
+  /** How to load the project at `path`, as Compose's global flags say (`-f`, `-p`, `--profile`…). */
+  files: z.array(z.string().max(4096)).max(50).optional(),
+  projectName: z.string().max(200).optional(),
+  projectDirectory: z.string().min(1).max(4096).optional(),
+  profiles: z.array(z.string().max(200)).max(50).optional(),
+  envFiles: z.array(z.string().max(4096)).max(50).optional(),
+  /** Whether a missing compose file at `path` fails (default true); false checks the host alone then (`slipway doctor`). */
+  requireProject: z.boolean().optional(),
 });
 
 export const hostCalls = {
-  'host.status': defineCall({ input: z.object({}), output: HostStatus }),
+  /** `withProvider: false` skips asking the VM/service providers (faster; no `provider` in the answer). */
+  'host.status': defineCall({ input: z.object({ withProvider: z.boolean().optional() }), output: HostStatus }),
   'host.list': defineCall({ input: z.object({}), output: z.array(HostCandidate) }),
   /** Starts a VM/service (Colima, Docker Desktop, systemd docker…): a task; its result is the HostStatus. */
   'host.start': defineTask({ input: HostName, result: HostStatus }),

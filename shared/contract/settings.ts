@@ -78,6 +78,8 @@ export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 export const settingsCalls = {
   'settings.get': defineCall({ input: z.object({}), output: Settings }),
   'settings.update': defineCall({ input: SettingsUpdate, output: Settings }),
+  /** Where the settings file is (`slipway settings path`). */
+  'settings.path': defineCall({ input: z.object({}), output: z.object({ file: z.string() }) }),
 };
 
 export const settingsEvents = {

@@ -16,6 +16,10 @@ export const StackUpInput = ProjectRef.extend({
   noRecreate: z.boolean().optional(),
   /** Recreate with fresh anonymous volumes instead of the previous containers' (`-V`). */
   renewAnonVolumes: z.boolean().optional(),
+  /** Only the named services, not what they depend on (`--no-deps`). */
+  noDeps: z.boolean().optional(),
+  /** Build the selected services that have a `build:` section first (`--build`); build progress comes as images.build's does. */
+  build: z.boolean().optional(),
 });
 export type StackUpInput = z.infer<typeof StackUpInput>;
 
@@ -33,6 +37,18 @@ export const StackServicesInput = ProjectRef.extend({
   timeoutSeconds: z.number().int().min(0).max(3600).optional(),
 });
 export type StackServicesInput = z.infer<typeof StackServicesInput>;
+
+/**
+ * One step of stack work, as Compose prints it: ` Container proj-db-1  Healthy`. Stack
+ * tasks (up, down, start, stop, restart) send it in their task.progress events.
+ */
+export const StackStep = z.object({
+  kind: z.enum(['Network', 'Volume', 'Container', 'Image', 'Warning']),
+  name: z.string(),
+  status: z.string(),
+  service: z.string().optional(),
+});
+export type StackStep = z.infer<typeof StackStep>;
 
 export const ServiceContainer = z.object({
   service: z.string(),
@@ -70,9 +86,10 @@ export const stackCalls = {
   /** Its result is the stack room's own report (not described by the contract yet). */
   'stack.up': defineTask({ input: StackUpInput, result: z.unknown() }),
   'stack.down': defineTask({ input: StackDownInput, result: z.unknown() }),
-  'stack.start': defineCall({ input: StackServicesInput, output: z.null() }),
-  'stack.stop': defineCall({ input: StackServicesInput, output: z.null() }),
-  'stack.restart': defineCall({ input: StackServicesInput, output: z.null() }),
+  /** Start, stop and restart report each container's steps (task.progress with `stack`). */
+  'stack.start': defineTask({ input: StackServicesInput, result: z.null() }),
+  'stack.stop': defineTask({ input: StackServicesInput, result: z.null() }),
+  'stack.restart': defineTask({ input: StackServicesInput, result: z.null() }),
   'stack.ps': defineCall({ input: StackPsInput, output: z.array(ServiceContainer) }),
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './define';
 import { Nothing } from './common';
+import { StackStep } from './stack';
 
 /** Long work (up, build, push, …) runs as a task: an id, progress events, a cancel call. */
 export const TaskProgress = z.object({
@@ -12,6 +13,8 @@ export const TaskProgress = z.object({
   message: z.string(),
   current: z.number().optional(),
   total: z.number().optional(),
+  /** A stack task's step, structured (the message says the same in words). */
+  stack: StackStep.optional(),
 });
 export type TaskProgress = z.infer<typeof TaskProgress>;
 

@@ -10,9 +10,9 @@ export const buildCommand: Command = {
     pull: { type: 'boolean' },
   },
   async run(ctx, args) {
-    const project = await ctx.loadProject();
+    const project = await ctx.openProject();
     for (const warning of project.warnings) ctx.err(`warning: ${warning}`);
-    const result = await buildProject(ctx, project, {
+    const result = await buildProject(ctx, project.projectId, {
       services: args.positionals,
       noCache: args.values['no-cache'] === true,
       pull: args.values.pull === true,

@@ -1,7 +1,4 @@
 import type { Command } from '../command';
-import { configJson, configYaml } from '../../core/compose/print-config';
-import { loadProject } from '../../core/compose/load-project';
-import { assertUniqueContainerNames } from '../../core/compose/consistency';
 
 export const configCommand: Command = {
   name: 'config',
@@ -16,31 +13,19 @@ export const configCommand: Command = {
     quiet: { type: 'boolean', short: 'q' },
   },
   async run(ctx, args) {
-    const project = await loadProject(ctx.projectOptions());
+    const project = await ctx.openProject();
     for (const warning of project.warnings) ctx.err(`warning: ${warning}`);
-    assertUniqueContainerNames(project, Object.keys(project.model.services));
+    // Refuses two services with one container_name, as Compose's config does.
+    const config = await ctx.client().call('projects.config', { projectId: project.projectId });
     if (args.values.quiet === true) return 0;
-    if (args.values.services === true) {
-      for (const name of Object.keys(project.model.services)) ctx.out(name);
-      return 0;
-    }
-    if (args.values.profiles === true) {
-      const set = new Set<string>();
-      for (const service of Object.values(project.model.services)) for (const p of service.profiles ?? []) set.add(p);
-      for (const list of Object.values(project.disabledServices)) for (const p of list) set.add(p);
-      for (const p of [...set].sort()) ctx.out(p);
-      return 0;
-    }
-    if (args.values.volumes === true) {
-      for (const name of Object.keys(project.model.volumes ?? {})) ctx.out(name);
-      return 0;
-    }
-    if (args.values.images === true) {
-      for (const [name, service] of Object.entries(project.model.services)) ctx.out(service.image ?? `${project.name}-${name}`);
-      return 0;
-    }
-    if (args.values.json === true) ctx.out(configJson(project.model));
-    else ctx.stdout.write(configYaml(project.model));
+    const list = args.values.services === true ? config.services
+      : args.values.profiles === true ? config.profiles
+      : args.values.volumes === true ? config.volumes
+      : args.values.images === true ? config.images
+      : undefined;
+    if (list) for (const line of list) ctx.out(line);
+    else if (args.values.json === true) ctx.out(config.json);
+    else ctx.stdout.write(config.yaml);
     return 0;
   },
 };

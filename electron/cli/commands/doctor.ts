@@ -1,13 +1,13 @@
 import type { Command } from '../command';
 import type { CliContext } from '../context';
-import { loadProject } from '../../core/compose/load-project';
-import type { DoctorCheck } from '../../core/doctor/types';
+import type { CallInput } from '../../../shared/contract';
+import type { DoctorCheckInfo } from '../../../shared/contract/host';
 
 const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
 const COLOR = { ok: '\u001b[32m', warn: '\u001b[33m', fail: '\u001b[31m' } as const;
 const RESET = '\u001b[0m';
 
-function formatCheck(check: DoctorCheck, color: boolean): string[] {
+function formatCheck(check: DoctorCheckInfo, color: boolean): string[] {
   const mark = color ? `${COLOR[check.status]}${MARK[check.status]}${RESET}` : MARK[check.status];
   const lines = [`${mark} ${check.title}: ${check.message}`];
   if (check.fix && check.status !== 'ok') {
@@ -20,8 +20,18 @@ function formatCheck(check: DoctorCheck, color: boolean): string[] {
   return lines;
 }
 
-function target(ctx: CliContext) {
-  return { loadProject: () => loadProject(ctx.projectOptions()), projectDir: ctx.global.projectDirectory ?? ctx.cwd };
+/** This folder's project as the global flags select it; without a compose file, the host alone is checked. */
+function target(ctx: CliContext): CallInput<'doctor.run'> {
+  const { path, files, projectName, projectDirectory, profiles, envFiles } = ctx.openInput();
+  return {
+    path,
+    ...(files ? { files } : {}),
+    ...(projectName !== undefined ? { projectName } : {}),
+    ...(projectDirectory !== undefined ? { projectDirectory } : {}),
+    ...(profiles ? { profiles } : {}),
+    ...(envFiles ? { envFiles } : {}),
+    requireProject: false,
+  };
 }
 
 export const doctorCommand: Command = {
@@ -33,9 +43,9 @@ export const doctorCommand: Command = {
     fix: { type: 'string' },
   },
   async run(ctx, args) {
-    const doctor = ctx.core().doctor();
+    const client = ctx.client();
     if (typeof args.values.fix === 'string') {
-      const result = await doctor.fix(args.values.fix, target(ctx), (message) => ctx.err(message));
+      const result = await client.call('doctor.fix', { ...target(ctx), checkId: args.values.fix });
       if (args.values.json === true) ctx.out(JSON.stringify(result, null, 2));
       else {
         ctx.out(result.message);
@@ -43,7 +53,7 @@ export const doctorCommand: Command = {
       }
       return result.done ? 0 : 1;
     }
-    const report = await doctor.run(target(ctx));
+    const report = await client.call('doctor.run', target(ctx));
     if (args.values.json === true) {
       ctx.out(JSON.stringify(report, null, 2));
     } else {

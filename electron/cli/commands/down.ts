@@ -1,6 +1,5 @@
-import { downProject } from '../../core/stack';
 import type { Command } from '../command';
-import { progressPrinter, secondsFlag, stackProject, withEngine } from '../stack-cli';
+import { runStackTask, secondsFlag, stackProject } from '../stack-cli';
 
 export const downCommand: Command = {
   name: 'down',
@@ -12,17 +11,15 @@ export const downCommand: Command = {
     'remove-orphans': { type: 'boolean' },
   },
   async run(ctx, args) {
-    return withEngine(ctx, async () => {
-      const { project, fromFile } = await stackProject(ctx, { nameOnly: true });
-      const timeoutSeconds = secondsFlag('down', '-t', args.values.timeout);
-      await downProject(ctx.core(), project, {
-        volumes: args.values.volumes === true,
-        // Without a compose file, every container of the project is removed.
-        removeOrphans: args.values['remove-orphans'] === true || !fromFile,
-        ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
-        onProgress: progressPrinter(ctx),
+    // Without a compose file (-p NAME), the core removes every container of the project.
+    const project = await stackProject(ctx, { nameOnly: true });
+    const timeoutSeconds = secondsFlag('down', '-t', args.values.timeout);
+    await runStackTask(ctx, 'stack.down', {
+      projectId: project.projectId,
+      volumes: args.values.volumes === true,
+      removeOrphans: args.values['remove-orphans'] === true,
+      ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     });
     return 0;
-    });
   },
 };

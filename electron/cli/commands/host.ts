@@ -11,10 +11,7 @@ export const hostCommand: Command = {
     if ((verb !== 'start' && verb !== 'stop') || !name || extra.length > 0) {
       throw new SlipwayError('usage', verb && verb !== 'start' && verb !== 'stop' ? `host: unknown action "${verb}"` : 'host: say start or stop, and which host', `Usage: ${this.usage}`);
     }
-    const hosts = ctx.core().hosts();
-    const progress = (message: string): void => ctx.err(message);
-    if (verb === 'start') await hosts.start(name, progress);
-    else await hosts.stop(name, progress);
+    await ctx.client().runTask(verb === 'start' ? 'host.start' : 'host.stop', { name }, (p) => ctx.err(p.message));
     return 0;
   },
 };

@@ -21,8 +21,8 @@ export const hostsCommand: Command = {
   usage: 'slipway hosts [--json]',
   options: { json: { type: 'boolean' } },
   async run(ctx, args) {
-    const hosts = ctx.core().hosts();
-    const [current, list] = await Promise.all([hosts.status(false), hosts.list()]);
+    const client = ctx.client();
+    const [current, list] = await Promise.all([client.call('host.status', { withProvider: false }), client.call('host.list', {})]);
     if (args.values.json === true) {
       ctx.out(JSON.stringify({ current, hosts: list }, null, 2));
       return 0;

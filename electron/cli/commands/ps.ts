@@ -1,8 +1,7 @@
 import type { ServiceContainer } from '../../../shared/contract/stack';
 import { SlipwayError } from '../../../shared/errors';
-import { psProject } from '../../core/stack';
 import type { Command } from '../command';
-import { stackProject, withEngine } from '../stack-cli';
+import { stackProject } from '../stack-cli';
 
 const STATES = ['paused', 'restarting', 'removing', 'running', 'dead', 'created', 'exited'];
 
@@ -23,23 +22,25 @@ export const psCommand: Command = {
     const statuses = stringList(args.values.status);
     const unknownStatus = statuses.find((s) => !STATES.includes(s));
     if (unknownStatus !== undefined) throw new SlipwayError('usage', `ps: unknown status "${unknownStatus}"`, `Use one of: ${STATES.join(', ')}.`);
-    return withEngine(ctx, async () => {
-      const { project } = await stackProject(ctx, { nameOnly: true, services: args.positionals });
-      let rows = await psProject(ctx.core(), project, { services: args.positionals, all: args.values.all === true || statuses.length > 0 });
-      if (statuses.length > 0) rows = rows.filter((r) => statuses.includes(r.state));
-      if (args.values.quiet === true) {
-        for (const row of rows) ctx.out(row.id);
-      } else if (args.values.services === true) {
-        for (const service of new Set(rows.map((r) => r.service))) ctx.out(service);
-      } else if (format === 'array') {
-        ctx.out(JSON.stringify(rows, null, 2));
-      } else if (format === 'json') {
-        for (const row of rows) ctx.out(JSON.stringify(composeJson(row)));
-      } else {
-        printTable(rows, (line) => ctx.out(line));
-      }
-      return 0;
+    const project = await stackProject(ctx, { nameOnly: true, services: args.positionals });
+    let rows = await ctx.client().call('stack.ps', {
+      projectId: project.projectId,
+      ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
+      all: args.values.all === true || statuses.length > 0,
     });
+    if (statuses.length > 0) rows = rows.filter((r) => statuses.includes(r.state));
+    if (args.values.quiet === true) {
+      for (const row of rows) ctx.out(row.id);
+    } else if (args.values.services === true) {
+      for (const service of new Set(rows.map((r) => r.service))) ctx.out(service);
+    } else if (format === 'array') {
+      ctx.out(JSON.stringify(rows, null, 2));
+    } else if (format === 'json') {
+      for (const row of rows) ctx.out(JSON.stringify(composeJson(row)));
+    } else {
+      printTable(rows, (line) => ctx.out(line));
+    }
+    return 0;
   },
 };
 

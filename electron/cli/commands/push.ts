@@ -7,9 +7,9 @@ export const pushCommand: Command = {
   usage: 'slipway push [SERVICE...]',
   options: {},
   async run(ctx, args) {
-    const project = await ctx.loadProject();
+    const project = await ctx.openProject();
     for (const warning of project.warnings) ctx.err(`warning: ${warning}`);
-    const result = await pushProject(ctx, project, args.positionals);
+    const result = await pushProject(ctx, project.projectId, args.positionals);
     if (result.images.length === 0) ctx.err('No service has both build: and image:; nothing to push.');
     for (const image of result.images) {
       for (const pushed of image.pushed) ctx.out(`Pushed ${pushed.tag}${pushed.digest ? ` ${pushed.digest}` : ''}`);

@@ -1,4 +1,4 @@
-import { SlipwayError } from '../../../shared/errors';
+import { SlipwayError, errorMessage } from '../../../shared/errors';
 import { findRendererDir, openBrowser, startServe } from '../../serve';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
@@ -43,20 +43,11 @@ function parsePort(value: unknown): number {
 
 /** The project in the working directory (or the one -f/-p select), when there is one. */
 async function openWorkingProject(ctx: CliContext): Promise<void> {
-  const o = ctx.projectOptions();
-  const input = {
-    path: o.projectDirectory ?? o.cwd ?? ctx.cwd,
-    ...(o.files ? { files: o.files } : {}),
-    ...(o.profiles ? { profiles: o.profiles } : {}),
-    ...(o.envFiles ? { envFiles: o.envFiles } : {}),
-    ...(o.projectName ? { projectName: o.projectName } : {}),
-  };
-  const result = await ctx.core().call('projects.open', input);
-  if (result.ok) {
-    const value = result.value as { name: string; workingDir: string };
-    ctx.out(`Project ${value.name} (${value.workingDir})`);
-  } else {
-    ctx.err(`No project opened here: ${result.error.message}. Open a folder from the dashboard.`);
+  try {
+    const project = await ctx.client().call('projects.open', ctx.openInput());
+    ctx.out(`Project ${project.name} (${project.workingDir})`);
+  } catch (error) {
+    ctx.err(`No project opened here: ${errorMessage(error)}. Open a folder from the dashboard.`);
   }
 }
 

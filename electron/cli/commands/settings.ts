@@ -1,19 +1,23 @@
-import { SlipwayError } from '../../../shared/errors';
-import { settingsFile } from '../../core/settings/paths';
+import { SlipwayError, toErrorInfo } from '../../../shared/errors';
 import type { Command } from '../command';
 
 /**
  * The settings the desktop app and `slipway serve` share, from the terminal: the same
- * JSON file (settings/paths.ts), read and changed through the same contract calls.
+ * JSON file, read and changed through the same contract calls.
  */
-const KEYS: Record<string, 'theme' | 'boolean'> = {
+const KEYS = {
   theme: 'theme',
   startAtLogin: 'boolean',
   closeToTray: 'boolean',
   notifications: 'boolean',
-};
+} as const;
+type SettingKey = keyof typeof KEYS;
 
-function parseValue(key: string, raw: string): string | boolean {
+function isSettingKey(key: string): key is SettingKey {
+  return Object.prototype.hasOwnProperty.call(KEYS, key);
+}
+
+function parseValue(key: SettingKey, raw: string): string | boolean {
   if (KEYS[key] === 'theme') return raw;
   if (/^(true|on|yes|1)$/i.test(raw)) return true;
   if (/^(false|off|no|0)$/i.test(raw)) return false;
@@ -28,28 +32,25 @@ export const settingsCommand: Command = {
   async run(ctx, args) {
     const [verb, key, value, ...extra] = args.positionals;
     if (verb === undefined || verb === 'get' || verb === 'show') {
-      const answer = await ctx.core().call('settings.get', {});
-      if (!answer.ok) throw new SlipwayError(answer.error.code, answer.error.message, answer.error.hint);
-      ctx.out(JSON.stringify(answer.value, null, 2));
+      ctx.out(JSON.stringify(await ctx.client().call('settings.get', {}), null, 2));
       return 0;
     }
     if (verb === 'path') {
-      ctx.out(settingsFile(ctx.env));
+      ctx.out((await ctx.client().call('settings.path', {})).file);
       return 0;
     }
     if (verb === 'set') {
       if (key === undefined || value === undefined || extra.length > 0) {
         throw new SlipwayError('invalid_input', 'slipway settings set needs a KEY and a VALUE', 'For example: `slipway settings set theme dark`.');
       }
-      if (!(key in KEYS)) {
+      if (!isSettingKey(key)) {
         throw new SlipwayError('invalid_input', `slipway settings set: there is no setting "${key}"`, `Settings you can set: ${Object.keys(KEYS).join(', ')}.`);
       }
-      const answer = await ctx.core().call('settings.update', { [key]: parseValue(key, value) });
-      if (!answer.ok) {
-        const detail = key === 'theme' ? 'Use system, light or dark.' : answer.error.hint;
-        throw new SlipwayError(answer.error.code, `slipway settings set ${key}: "${value}" is not a valid value`, detail);
-      }
-      ctx.out(`${key} = ${JSON.stringify((answer.value as Record<string, unknown>)[key])}`);
+      const settings = await ctx.client().call('settings.update', { [key]: parseValue(key, value) }).catch((error: unknown) => {
+        const info = toErrorInfo(error);
+        throw new SlipwayError(info.code, `slipway settings set ${key}: "${value}" is not a valid value`, key === 'theme' ? 'Use system, light or dark.' : info.hint);
+      });
+      ctx.out(`${key} = ${JSON.stringify(settings[key])}`);
       return 0;
     }
     throw new SlipwayError('invalid_input', `slipway settings: unknown action "${verb}"`, 'Use `slipway settings`, `slipway settings path` or `slipway settings set KEY VALUE`.');

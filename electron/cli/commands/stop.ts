@@ -1,7 +1,3 @@
-import { stopServices } from '../../core/stack';
 import { servicesCommand } from '../stack-cli';
 
-export const stopCommand = servicesCommand(
-  { name: 'stop', summary: 'Stop all or the named services (dependents first), keeping their containers', timeout: true },
-  stopServices,
-);
+export const stopCommand = servicesCommand({ name: 'stop', summary: 'Stop all or the named services (dependents first), keeping their containers', timeout: true, task: 'stack.stop' });

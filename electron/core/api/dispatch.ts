@@ -7,8 +7,9 @@ import type { CallContext, Handlers } from './handlers';
 /**
  * The boundary both bridges share: the name must be a contract call, the input must
  * parse, the output is checked, and the answer is an envelope — never a bare exception.
+ * `explain` may put a thrown error in the user's words first.
  */
-export async function dispatch(handlers: Handlers, name: string, rawInput: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
+export async function dispatch(handlers: Handlers, name: string, rawInput: unknown, ctx: CallContext, explain: (error: unknown) => unknown = (error) => error): Promise<Envelope<unknown>> {
   if (!isCallName(name)) {
     return fail({ code: 'unknown_call', message: `No such call: ${name}` });
   }
@@ -28,6 +29,6 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
     }
     return ok(checked.data);
   } catch (error) {
-    return fail(toErrorInfo(error));
+    return fail(toErrorInfo(explain(error)));
   }
 }

@@ -1,5 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { ParsedCallInput } from '../../../shared/contract';
+import type { ProjectOptions } from '../../../shared/model/project';
 import type { PartialHandlers } from '../api/handlers';
 import { loadProject } from '../compose/load-project';
 import type { ProjectRegistry } from '../projects/registry';
@@ -13,8 +15,10 @@ export interface DoctorRoomCore {
   readonly env: Record<string, string | undefined>;
 }
 
+type DoctorTargetInput = ParsedCallInput<'doctor.run'>;
+
 /** What the doctor looks at: an open project, a folder or compose file, or only the host. */
-function target(core: DoctorRoomCore, input: { projectId?: string | undefined; path?: string | undefined }): DoctorTarget {
+function target(core: DoctorRoomCore, input: DoctorTargetInput): DoctorTarget {
   if (input.projectId !== undefined) {
     const projectId = input.projectId;
     const dir = core.projects.get(projectId).workingDir;
@@ -23,10 +27,28 @@ function target(core: DoctorRoomCore, input: { projectId?: string | undefined; p
   if (input.path !== undefined) {
     const given = path.resolve(input.path);
     const isFile = existsSync(given) && statSync(given).isFile();
-    const options = isFile ? { cwd: path.dirname(given), files: [given], env: core.env } : { cwd: given, env: core.env };
-    return { loadProject: () => loadProject(options), projectDir: isFile ? path.dirname(given) : given, requireProject: true };
+    const options = loadOptions(core, input, isFile ? path.dirname(given) : given, isFile ? [given] : undefined);
+    return {
+      loadProject: () => loadProject(options),
+      projectDir: input.projectDirectory !== undefined ? path.resolve(options.cwd ?? given, input.projectDirectory) : options.cwd ?? given,
+      ...(input.requireProject === false ? {} : { requireProject: true }),
+    };
   }
   return {};
+}
+
+/** The loader's options from the target's flags (-f, -p, --profile, --env-file, --project-directory). */
+function loadOptions(core: DoctorRoomCore, input: DoctorTargetInput, cwd: string, file: string[] | undefined): ProjectOptions {
+  const files = input.files ?? file;
+  return {
+    cwd,
+    env: core.env,
+    ...(files ? { files } : {}),
+    ...(input.projectName !== undefined ? { projectName: input.projectName } : {}),
+    ...(input.projectDirectory !== undefined ? { projectDirectory: input.projectDirectory } : {}),
+    ...(input.profiles ? { profiles: input.profiles } : {}),
+    ...(input.envFiles ? { envFiles: input.envFiles } : {}),
+  };
 }
 
 export function doctorHandlers(core: DoctorRoomCore): PartialHandlers<DoctorCalls> {

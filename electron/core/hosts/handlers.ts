@@ -21,7 +21,7 @@ export function hostHandlers(core: HostRoomCore): PartialHandlers<HostCalls> {
       return status;
     });
   return {
-    'host.status': () => core.hosts().status(),
+    'host.status': (input) => core.hosts().status(input.withProvider !== false),
     'host.list': () => core.hosts().list(),
     'host.start': async (input) => ({ taskId: lifecycle('start', input.name) }),
     'host.stop': async (input) => ({ taskId: lifecycle('stop', input.name) }),

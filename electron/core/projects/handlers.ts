@@ -5,8 +5,10 @@ import type { ProjectRegistry } from './registry';
 import { summarize } from './registry';
 import { dependencyMap } from '../compose/graph';
 import { prefsFor, withDefaultProfiles } from './project-prefs';
+import { projectConfig } from './project-config';
+import { openOrName } from './open-project';
 
-type ProjectCalls = 'projects.open' | 'projects.reload' | 'projects.list' | 'projects.get' | 'projects.close';
+type ProjectCalls = 'projects.open' | 'projects.reload' | 'projects.list' | 'projects.get' | 'projects.close' | 'projects.config';
 
 /** What opening a project needs besides the registry: the rules that live in settings. */
 export interface OpenRules {
@@ -20,15 +22,10 @@ export interface OpenRules {
 export function projectHandlers(registry: ProjectRegistry, events: CoreEvents, rules: OpenRules): PartialHandlers<ProjectCalls> {
   return {
     'projects.open': async (asked, ctx) => {
-      const input = withDefaultProfiles(asked, rules.settings());
-      const project = await registry.openProject({
-        cwd: input.path,
-        ...(input.files ? { files: input.files } : {}),
-        ...(input.profiles ? { profiles: input.profiles } : {}),
-        ...(input.envFiles ? { envFiles: input.envFiles } : {}),
-        ...(input.projectName ? { projectName: input.projectName } : {}),
-      });
+      const input = asked.transient ? asked : withDefaultProfiles(asked, rules.settings());
+      const project = await openOrName(registry, input);
       const summary = summarize(project);
+      if (input.transient) return summary;
       rules.recordRecent({ path: summary.workingDir, name: summary.name });
       events.emit('project.opened', summary);
       if (prefsFor(rules.settings(), input.path)?.watch) await rules.startWatch(summary.projectId, ctx);
@@ -40,6 +37,7 @@ export function projectHandlers(registry: ProjectRegistry, events: CoreEvents, r
       const project = registry.get(input.projectId);
       return { ...summarize(project), model: { ...project.model }, dependencies: dependencyMap(project) };
     },
+    'projects.config': async (input) => projectConfig(registry.get(input.projectId)),
     'projects.close': async (input) => {
       registry.close(input.projectId);
       events.emit('project.closed', input);

@@ -26,8 +26,19 @@ export class ProjectRegistry {
     return project;
   }
 
+  /**
+   * A project known by its name alone (no compose file): its containers' labels say what
+   * it has. It has no services of its own and no config files; reloading keeps it as it is.
+   */
+  openByName(name: string, cwd: string): Project {
+    const project: Project = { name, workingDir: path.resolve(cwd), configFiles: [], profiles: [], model: { name, services: {} }, disabledServices: {}, warnings: [] };
+    this.open.set(name, { options: {}, project });
+    return project;
+  }
+
   async reload(projectId: string): Promise<Project> {
     const entry = this.entry(projectId);
+    if (isByName(entry.project)) return entry.project;
     const project = await loadProject(entry.options);
     this.open.delete(projectId);
     this.open.set(project.name, { options: entry.options, project });
@@ -53,8 +64,14 @@ export class ProjectRegistry {
   }
 }
 
+/** Opened by name alone (openByName): no compose file shaped it. */
+export function isByName(project: Project): boolean {
+  return project.configFiles.length === 0;
+}
+
 export function summarize(project: Project): ProjectSummary {
   return {
+    ...(isByName(project) ? { byName: true } : {}),
     projectId: project.name,
     name: project.name,
     workingDir: project.workingDir,

@@ -19,6 +19,11 @@ export class SettingsService {
     private readonly warn: (line: string) => void = () => undefined,
   ) {}
 
+  /** Where the settings are kept (the file's path for the JSON file backend). */
+  get location(): string {
+    return this.backend.location;
+  }
+
   get(): Settings {
     if (!this.current) {
       const result = migrateSettings(this.backend.read());

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { taskResultSchema } from '../../../shared/contract';
+import type { TaskProgress } from '../../../shared/contract/tasks';
 import { SlipwayError, toErrorInfo } from '../../../shared/errors';
 import type { CoreEvents } from '../events';
 
 export interface TaskContext {
   taskId: string;
   signal: AbortSignal;
-  progress(update: { message: string; subject?: string; current?: number; total?: number }): void;
+  progress(update: Omit<TaskProgress, 'taskId' | 'kind' | 'projectId'>): void;
 }
 
 interface RunningTask {
@@ -18,7 +19,11 @@ interface RunningTask {
 export class TaskRunner {
   private readonly running = new Map<string, RunningTask>();
 
-  constructor(private readonly events: CoreEvents) {}
+  /** `explain` may put a failed task's error in the user's words before task.done carries it. */
+  constructor(
+    private readonly events: CoreEvents,
+    private readonly explain: (error: unknown) => unknown = (error) => error,
+  ) {}
 
   /** Starts work in the background and returns its id at once. */
   start<T>(kind: string, work: (ctx: TaskContext) => Promise<T>, projectId?: string): string {
@@ -43,8 +48,9 @@ export class TaskRunner {
       this.events.emit('task.done', { ...base, ok: true, result: checkedResult(kind, result) });
       return result;
     } catch (error) {
-      this.events.emit('task.done', { ...base, ok: false, error: toErrorInfo(error) });
-      throw error;
+      const explained = this.explain(error);
+      this.events.emit('task.done', { ...base, ok: false, error: toErrorInfo(explained) });
+      throw explained;
     } finally {
       this.running.delete(taskId);
     }

@@ -32,8 +32,7 @@ export const servicesSlice: StateCreator<AppState, [], [], ServicesSlice> = (set
     set({ stackBusy: action, stackError: undefined });
     const client = get().client;
     try {
-      if (action === 'restart') await client.call('stack.restart', { projectId });
-      else await client.runTask(action === 'up' ? 'stack.up' : 'stack.down', { projectId });
+      await client.runTask(action === 'up' ? 'stack.up' : action === 'down' ? 'stack.down' : 'stack.restart', { projectId });
       set({ stackBusy: undefined });
     } catch (error) {
       set({ stackBusy: undefined, stackError: toErrorInfo(error) });
@@ -48,7 +47,7 @@ export const servicesSlice: StateCreator<AppState, [], [], ServicesSlice> = (set
     const client = get().client;
     let failure: ReturnType<typeof toErrorInfo> | undefined;
     try {
-      await client.call(action === 'start' ? 'stack.start' : action === 'stop' ? 'stack.stop' : 'stack.restart', input);
+      await client.runTask(action === 'start' ? 'stack.start' : action === 'stop' ? 'stack.stop' : 'stack.restart', input);
     } catch (error) {
       failure = toErrorInfo(error);
     }

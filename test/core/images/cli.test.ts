@@ -17,6 +17,23 @@ function sink(): Writable & { text: string } {
   return stream;
 }
 
+/** The container's output from the start, followed until it contains `text`. */
+async function outputUntil(container: ReturnType<ReturnType<typeof testDocker>['getContainer']>, text: string): Promise<string> {
+  const stream = await container.logs({ stdout: true, stderr: true, follow: true });
+  let seen = '';
+  return new Promise((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      if (!seen.includes(text)) return;
+      // dockerode types it as a NodeJS.ReadableStream; it is a socket that can be closed.
+      if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
+      resolve(seen);
+    });
+    stream.on('error', reject);
+    stream.on('end', () => resolve(seen));
+  });
+}
+
 describe('slipway build / push / up --build', () => {
   const docker = testDocker();
   const registry = testRegistry();
@@ -112,7 +129,7 @@ services:
     expect(result.code).toBe(0);
     const [container] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
     expect(container).toBeDefined();
-    const logs = await docker.getContainer(container!.Id).logs({ stdout: true, stderr: true });
-    expect(logs.toString('utf8')).toContain('rebuilt-from-cli');
+    // Started is not printed yet: follow its output until the line comes (the test's timeout bounds it).
+    expect(await outputUntil(docker.getContainer(container!.Id), 'rebuilt-')).toContain('rebuilt-from-cli');
   });
 });

@@ -78,6 +78,25 @@ describe('slipway up / ps / down', () => {
     expect(lines.slice(at + 2, at + 4).sort()).toEqual(['  applying 0001', '  relation users already exists']);
   });
 
+  it('-p NAME without a compose file: ps lists the project by its labels, down removes all of it, up is refused', async () => {
+    const cwd = await project();
+    expect((await cli(cwd, ['-p', name, 'up', '-d', 'db'])).code).toBe(0);
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'slipway-cli-nofile-'));
+    try {
+      const ps = await cli(elsewhere, ['-p', name, 'ps', '--services']);
+      expect(ps.code).toBe(0);
+      expect(ps.out.trim()).toBe('db');
+      const up = await cli(elsewhere, ['-p', name, 'up', '-d']);
+      expect(up.code).toBe(1);
+      const down = await cli(elsewhere, ['-p', name, 'down', '-t', '1']);
+      expect(down.code).toBe(0);
+      expect(down.err).toContain(` Container ${name}-db-1  Removed`);
+      expect(await testDocker().listContainers({ all: true, filters: { label: [`com.docker.compose.project=${name}`] } })).toEqual([]);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('an unknown service is one clear line', async () => {
     const cwd = await project();
     const up = await cli(cwd, ['-p', name, 'up', '-d', 'nope']);

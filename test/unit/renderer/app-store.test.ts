@@ -61,8 +61,8 @@ describe('the app store', () => {
     off();
   });
 
-  it('keeps a service action error on that service, with its hint', async () => {
-    const client = demoClient().answer('stack.restart', { ok: false, error: { code: 'x', message: 'web failed to start', hint: 'Check its command.' } });
+  it('keeps a service action error on that service, with its hint (the restart task failed)', async () => {
+    const client = demoClient().answerTask('stack.restart', { ok: false, error: { code: 'x', message: 'web failed to start', hint: 'Check its command.' } });
     const store = createAppStore(client);
     await store.getState().loadProjects();
     await store.getState().serviceAction('web', 'restart');

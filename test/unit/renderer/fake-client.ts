@@ -20,6 +20,16 @@ export class FakeClient implements SlipwayTransport, SlipwayClient {
     return this;
   }
 
+  /** Answers a task call with a task that ends at once (its task.done before the answer, as a fast task's may). */
+  answerTask(name: string, done: { ok: true; result?: unknown } | { ok: false; error: { code: string; message: string; hint?: string } } = { ok: true, result: null }): this {
+    let count = 0;
+    return this.answer(name, () => {
+      const taskId = `${name}-${++count}`;
+      this.emit('task.done', { taskId, kind: name, ...done });
+      return { ok: true, value: { taskId } };
+    });
+  }
+
   async invoke(name: string, input: unknown): Promise<Envelope<unknown>> {
     this.calls.push({ name, input });
     const handler = this.handlers.get(name);

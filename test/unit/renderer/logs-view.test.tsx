@@ -65,7 +65,7 @@ describe('the logs view', { timeout: 30_000 }, () => {
 
   it('focuses the search with Ctrl+F and opens the command palette with Ctrl+K', async () => {
     const { client } = await withLines();
-    client.answer('stack.restart', { ok: true, value: null });
+    client.answerTask('stack.restart');
     await userEvent.keyboard('{Control>}f{/Control}');
     expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search logs' }));
     await userEvent.keyboard('{Control>}k{/Control}');

@@ -43,7 +43,7 @@ describe('the project view', { timeout: 30_000 }, () => {
   });
 
   it('runs per-service actions and updates live from the state feed', async () => {
-    const client = demoClient().answer('stack.restart', { ok: true, value: null });
+    const client = demoClient().answerTask('stack.restart');
     renderApp(client);
     await screen.findByText('healthy');
     await userEvent.click(screen.getByRole('button', { name: 'Restart web' }));

@@ -5,11 +5,19 @@ import type { Envelope } from '../../../../shared/envelope';
 import { runTrayAction } from '../../../../electron/main/tray-actions';
 import { FakeBridge } from '../client/fake-bridge';
 
-function deps(answers: Record<string, Envelope<unknown>>, build: { ok: boolean; error?: { code: string; message: string } } = { ok: true }) {
+type Outcome = { ok: boolean; error?: { code: string; message: string } };
+
+function deps(answers: Record<string, Envelope<unknown>>, build: Outcome = { ok: true }, restart: Outcome = { ok: true }) {
   const log: string[] = [];
   const bridge = new FakeBridge();
   for (const [name, answer] of Object.entries(answers)) bridge.answer(name, () => answer);
-  for (const name of ['stack.up', 'stack.down', 'stack.restart', 'images.push']) if (!answers[name]) bridge.answer(name, () => ({ ok: true, value: null }));
+  for (const name of ['stack.up', 'stack.down', 'images.push']) if (!answers[name]) bridge.answer(name, () => ({ ok: true, value: null }));
+  let restarts = 0;
+  bridge.answer('stack.restart', () => {
+    const taskId = `r${++restarts}`;
+    bridge.emit('task.done', { taskId, kind: 'stack.restart', projectId: 'shop', ...restart, ...(restart.ok ? { result: null } : {}) });
+    return { ok: true, value: { taskId } };
+  });
   if (answers['images.build']?.ok) {
     bridge.answer('images.build', () => {
       // The build ends as soon as it starts (its task.done before the call's answer).
@@ -50,6 +58,12 @@ describe('tray actions', () => {
     const t = deps({ 'stack.down': { ok: false, error: { code: 'engine_down', message: 'The engine is not reachable' } } });
     await runTrayAction({ kind: 'stack.down', projectId: 'shop' }, t.deps);
     expect(t.log.at(-1)).toBe('report Down failed: The engine is not reachable');
+  });
+
+  it('waits for a restart and reports a service that does not come back', async () => {
+    const t = deps({}, { ok: true }, { ok: false, error: { code: 'unhealthy', message: 'db is unhealthy' } });
+    await runTrayAction({ kind: 'service.restart', projectId: 'shop', service: 'db' }, t.deps);
+    expect(t.log).toEqual(['report Restart db failed: db is unhealthy']);
   });
 
   it('builds, waits for the build, then pushes', async () => {

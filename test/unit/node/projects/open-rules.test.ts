@@ -68,3 +68,53 @@ describe('projects.open applies the rules in the core', () => {
     expect(changed).toEqual([[dir]]);
   });
 });
+
+/** What a command line gives projects.open: every global flag, services to enable, one command's open. */
+describe('projects.open for a command line', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'swcli-'));
+    writeFileSync(path.join(dir, 'compose.yaml'), 'name: shop\nservices:\n  web:\n    image: busybox:latest\n    container_name: shop-app\n  debug:\n    image: busybox:latest\n    profiles: [debug]\n');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  function core() {
+    return new SlipwayCore({ env: {}, settings: new MemorySettingsBackend({ ...defaultSettings(), projects: { [dir]: { watch: false, profiles: ['debug'] } } }) });
+  }
+
+  it('enables the services it names, and a transient open keeps off the recent list and the preferences', async () => {
+    const client = core().client();
+    const opened = await client.call('projects.open', { path: dir, services: ['debug'], transient: true });
+    expect(opened.services.sort()).toEqual(['debug', 'web']);
+    expect(opened.profiles).toEqual(['debug']);
+    const plain = await client.call('projects.open', { path: dir, transient: true });
+    expect(plain.services).toEqual(['web']);
+    expect((await client.call('settings.get', {})).recentProjects).toEqual([]);
+  });
+
+  it('opens by name alone with -p and orByName where there is no compose file; a broken file still fails', async () => {
+    const client = core().client();
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'swempty-'));
+    try {
+      await expect(client.call('projects.open', { path: empty, projectName: 'shop', transient: true })).rejects.toMatchObject({ code: expect.stringMatching(/no_compose|not_found|no_config/) });
+      const byName = await client.call('projects.open', { path: empty, projectName: 'shop', orByName: true, transient: true });
+      expect(byName).toMatchObject({ projectId: 'shop', services: [], configFiles: [], byName: true });
+      writeFileSync(path.join(empty, 'compose.yaml'), 'services: [oops\n');
+      await expect(client.call('projects.open', { path: empty, projectName: 'shop', orByName: true, transient: true })).rejects.toMatchObject({ code: expect.not.stringMatching(/no_compose/) });
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('projects.config answers what `slipway config` prints, and refuses one container_name used twice', async () => {
+    const client = core().client();
+    await client.call('projects.open', { path: dir, profiles: ['debug'], transient: true });
+    const config = await client.call('projects.config', { projectId: 'shop' });
+    expect(config).toMatchObject({ services: ['debug', 'web'], profiles: ['debug'], volumes: [], images: ['busybox:latest', 'busybox:latest'] });
+    expect(config.yaml).toContain('container_name: shop-app');
+    expect(JSON.parse(config.json)).toMatchObject({ name: 'shop' });
+    writeFileSync(path.join(dir, 'compose.yaml'), 'name: shop\nservices:\n  web:\n    image: busybox:latest\n    container_name: app\n  api:\n    image: busybox:latest\n    container_name: app\n');
+    await client.call('projects.open', { path: dir, transient: true });
+    await expect(client.call('projects.config', { projectId: 'shop' })).rejects.toMatchObject({ code: 'compose_invalid', message: expect.stringContaining('container name "app"') });
+  });
+});
