@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { SlipwayClient } from '../../shared/client';
 import type { Project, ProjectOptions } from '../../shared/model/project';
 import { SlipwayCore } from '../core/slipway-core';
 import type { GlobalOptions } from './global-options';
@@ -25,6 +26,11 @@ export class CliContext {
       this.coreInstance = new SlipwayCore({ env: this.env, ...(this.global.host ? { dockerHost: this.global.host } : {}) });
     }
     return this.coreInstance;
+  }
+
+  /** The contract's typed client of the core: how a command reaches it. */
+  client(): SlipwayClient {
+    return this.core().client();
   }
 
   projectOptions(): ProjectOptions {

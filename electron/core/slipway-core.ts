@@ -192,6 +192,8 @@ export class SlipwayCore {
       docker: () => this.docker().docker,
       events: () => this.engineEvents(),
       send: (batch) => this.events.emit('logs.batch', batch),
+      ended: (ref) => this.events.emit('logs.end', ref),
+      host: () => this.docker().host,
       ...(this.options.logRingLines !== undefined ? { ringLines: this.options.logRingLines } : {}),
     });
     return this.logHub;
