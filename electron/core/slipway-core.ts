@@ -180,6 +180,7 @@ export class SlipwayCore {
   exec(): ExecSessions {
     this.execSessions ??= new ExecSessions({
       docker: () => this.docker().docker,
+      host: () => this.docker().host,
       onOutput: (event) => this.events.emit('exec.output', event),
       onExit: (event) => this.events.emit('exec.exit', event),
     });
