@@ -35,13 +35,12 @@ export interface WatchCliOptions {
  * one line per reload ("web  synced 2 files in 38 ms"). Used by `watch` and `up --watch`.
  */
 export async function watchUntilInterrupted(ctx: CliContext, project: Project, options: WatchCliOptions = {}): Promise<number> {
-  const core = ctx.core();
-  const manager = core.watch();
+  const client = ctx.client();
   const width = Math.max(...Object.keys(project.model.services).map((s) => s.length));
-  const offReload = core.events.on('watch.reload', (reload) => {
+  const offReload = client.on('watch.reload', (reload) => {
     if (reload.projectId === project.name) printReload(ctx, reload, width);
   });
-  const offState = core.events.on('watch.state', (state) => {
+  const offState = client.on('watch.state', (state) => {
     if (state.projectId === project.name && state.error) {
       ctx.err(`slipway: ${state.error.message}`);
       if (state.error.hint) ctx.err(state.error.hint);
@@ -62,9 +61,10 @@ export async function watchUntilInterrupted(ctx: CliContext, project: Project, o
     process.on('SIGTERM', onSignal);
   });
   try {
-    const state = await manager.start(project, {
+    const state = await client.call('watch.start', {
+      projectId: project.name,
       ...(options.services && options.services.length > 0 ? { services: options.services } : {}),
-      ...(options.quietMs !== undefined ? { coalescer: { quietMs: options.quietMs } } : {}),
+      ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}),
     });
     const services = state.services ?? [];
     ctx.out(`watching ${services.join(', ')}: ${state.paths?.length ?? 0} path${state.paths?.length === 1 ? '' : 's'}, ready in ${state.readyMs ?? 0} ms (Ctrl+C to stop)`);
@@ -73,7 +73,7 @@ export async function watchUntilInterrupted(ctx: CliContext, project: Project, o
   } finally {
     offReload();
     offState();
-    await manager.stop(project.name);
+    await client.call('watch.stop', { projectId: project.name }).catch(() => undefined);
   }
 }
 
