@@ -2,7 +2,6 @@ import type { Writable } from 'node:stream';
 import type { SlipwayClient } from '../../shared/client';
 import type { CallInput } from '../../shared/contract';
 import type { ProjectSummary } from '../../shared/contract/projects';
-import type { Project, ProjectOptions } from '../../shared/model/project';
 import { SlipwayCore } from '../core';
 import type { GlobalOptions } from './global-options';
 
@@ -63,24 +62,6 @@ export class CliContext {
       ...(options.orByName ? { orByName: true } : {}),
       transient: true,
     });
-  }
-
-  /**
-   * The loaded Project model, for the commands that still take one (`watch`, `up --watch`)
-   * until they are clients of the contract too. Everything else uses openProject().
-   */
-  loadProject(services: readonly string[] = []): Promise<Project> {
-    return this.core().projects.openProject({ ...this.projectOptions(), ...(services.length > 0 ? { services: [...services] } : {}) });
-  }
-
-  private projectOptions(): ProjectOptions {
-    const options: ProjectOptions = { cwd: this.cwd, env: this.env };
-    if (this.global.files.length > 0) options.files = this.global.files;
-    if (this.global.projectName !== undefined) options.projectName = this.global.projectName;
-    if (this.global.projectDirectory !== undefined) options.projectDirectory = this.global.projectDirectory;
-    if (this.global.profiles.length > 0) options.profiles = this.global.profiles;
-    if (this.global.envFiles.length > 0) options.envFiles = this.global.envFiles;
-    return options;
   }
 
   out(line: string): void {

@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { LogLine } from '../../shared/contract/logs';
-import { stripAnsi } from '../../shared/ansi';
-import { formatDockerTimestamp } from '../core/logs/timestamps';
+import { formatDockerTimestamp } from '../../shared/docker-timestamp';
 
 /** 256-colour hues far apart from each other, so neighbouring services never look alike. */
 const PALETTE = [39, 214, 41, 199, 45, 226, 135, 203, 118, 33, 208, 177, 50, 220, 161, 105];
@@ -11,18 +10,14 @@ const DIM = '\u001b[2m';
 export interface PrinterOptions {
   /** Colour the prefixes. */
   color: boolean;
-  /** Remove ANSI escapes from the lines themselves (--no-color). */
-  strip: boolean;
   timestamps: boolean;
-  grep?: RegExp;
-  /** Every label known up front (padding and colours follow this order). */
-  labels: string[];
 }
 
 /**
  * Prints log lines as Compose does: `service | text`, the prefix padded to the widest
  * service name and coloured per service. Writes a batch at a time and waits for the
- * stream to drain, so a fast source cannot pile up memory.
+ * stream to drain, so a fast source cannot pile up memory. (The core has already
+ * removed ANSI escapes for --no-color and dropped what --grep does not match.)
  */
 export class LogPrinter {
   private width: number;
@@ -30,9 +25,14 @@ export class LogPrinter {
   private colorIndex = 0;
 
   constructor(private readonly out: Writable, private readonly options: PrinterOptions) {
-    this.width = Math.max(0, ...options.labels.map((l) => l.length));
-    for (const label of [...options.labels].sort()) this.prefix(label);
+    this.width = 0;
   }
+
+  /** Every label known up front: padding and colours follow their sorted order. */
+  readonly setLabels = (labels: readonly string[]): void => {
+    this.width = Math.max(this.width, ...labels.map((l) => l.length));
+    for (const label of [...labels].sort()) this.prefix(label);
+  };
 
   private prefix(label: string): string {
     let prefix = this.prefixes.get(label);
@@ -52,10 +52,9 @@ export class LogPrinter {
 
   readonly write = (lines: LogLine[]): void | Promise<void> => {
     let chunk = '';
-    const { strip, timestamps, grep, color } = this.options;
+    const { timestamps, color } = this.options;
     for (const line of lines) {
-      const text = strip ? stripAnsi(line.text) : line.text;
-      if (grep && line.stream !== 'system' && !grep.test(text)) continue;
+      const text = line.text;
       const body = line.stream === 'system' && color ? `${DIM}${text}${RESET}` : text;
       chunk += timestamps ? `${this.prefix(line.service)}${formatDockerTimestamp(line.ts)} ${body}\n` : `${this.prefix(line.service)}${body}\n`;
     }

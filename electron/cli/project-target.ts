@@ -1,5 +1,4 @@
-import { engineUnreachableError } from '../../shared/engine-unreachable';
-import { SlipwayError, errorMessage, isSlipwayError } from '../../shared/errors';
+import { SlipwayError } from '../../shared/errors';
 import type { CliContext } from './context';
 
 export interface ProjectTarget {
@@ -23,10 +22,4 @@ export async function projectFromContext(ctx: CliContext, services: readonly str
     }
   }
   return target;
-}
-
-/** A failure to talk to the engine, in one line with what to do. */
-export function unreachable(url: string, source: string, error: unknown): SlipwayError {
-  if (isSlipwayError(error)) return error;
-  return engineUnreachableError(url, source, errorMessage(error));
 }

@@ -181,6 +181,7 @@ export class SlipwayCore {
   exec(): ExecSessions {
     this.execSessions ??= new ExecSessions({
       docker: () => this.docker().docker,
+      host: () => this.docker().host,
       onOutput: (event) => this.events.emit('exec.output', event),
       onExit: (event) => this.events.emit('exec.exit', event),
     });
@@ -193,6 +194,8 @@ export class SlipwayCore {
       docker: () => this.docker().docker,
       events: () => this.engineEvents(),
       send: (batch) => this.events.emit('logs.batch', batch),
+      ended: (ref) => this.events.emit('logs.end', ref),
+      host: () => this.docker().host,
       ...(this.options.logRingLines !== undefined ? { ringLines: this.options.logRingLines } : {}),
     });
     return this.logHub;

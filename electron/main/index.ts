@@ -12,7 +12,6 @@ import { appMenuTemplate } from './app-menu-model';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { DesktopController } from './desktop-controller';
 import { ElectronStoreBackend } from './electron-store-backend';
-import type { IpcMainLike } from './ipc';
 import { registerDesktopHandlers, registerIpcHandlers, windowClientId, WindowClients } from './ipc';
 import { initialProject, projectPathFromArgv } from './launch-args';
 import { startedHidden } from './login-item';
@@ -143,7 +142,7 @@ function main(): void {
     Object.assign(globalThis, { slipwayDesktop: { tray: () => controller.tray(), state: () => controller.current(), webPreferences: () => dashboardWebPreferences(preloadPath(here)) } });
   }
 
-  registerIpcHandlers(ipcMain as unknown as IpcMainLike, {
+  registerIpcHandlers(ipcMain, {
     call: async (clientId, name, input) => {
       controller.noteCall(name, input);
       const answer = await windows.call(clientId, name, input);
@@ -155,7 +154,7 @@ function main(): void {
       return answer;
     },
   });
-  registerDesktopHandlers(ipcMain as unknown as IpcMainLike, { pickFolder: chooseFolder });
+  registerDesktopHandlers(ipcMain, { pickFolder: chooseFolder });
 
   const applySettings = () => {
     const settings = core.settings.get();

@@ -23,10 +23,37 @@ export const LogsSubscribeInput = z.object({
   tail: z.number().int().min(0).optional(),
   /** Only lines at or after this time: epoch ms, or a duration like "10m" / an ISO time. */
   since: z.union([z.number(), z.string().max(100)]).optional(),
+  /**
+   * Where the lines come from. `ring` (default): the core's per-project rings, shared by every
+   * viewer and bounded (a reader that falls behind gets a "lines skipped" marker) — the window.
+   * `engine`: a read of the engine for this subscription alone — the whole history, nothing
+   * skipped, the reads wait for acks — the CLI.
+   */
+  source: z.enum(['ring', 'engine']).optional(),
+  /**
+   * `engine` only: false sends the history, then `logs.end` once every batch is acknowledged
+   * (the subscription is then gone). Default true: keep following, across restarts.
+   */
+  follow: z.boolean().optional(),
+  /**
+   * `engine` only: false when `ts` need not be the engine's time (history of a single container
+   * is then read as `docker logs` reads it, faster; `ts` is the time of reading). Default true.
+   */
+  timestamps: z.boolean().optional(),
+  /** Send the text with its ANSI escapes removed (`--no-color`). */
+  stripAnsi: z.boolean().optional(),
+  /** Only lines whose text (as sent) matches this case-sensitive regular expression; `system` lines always pass. */
+  grep: z.string().min(1).max(1000).optional(),
 });
 export type LogsSubscribeInput = z.infer<typeof LogsSubscribeInput>;
 
 export const SubscriptionRef = z.object({ subscriptionId: z.string().min(1) });
+
+export const LogsSubscribeOutput = SubscriptionRef.extend({
+  /** The prefixes (service, or service-N when scaled) of the containers read from the start, sorted: for padding and colours. */
+  labels: z.array(z.string()),
+});
+export type LogsSubscribeOutput = z.infer<typeof LogsSubscribeOutput>;
 
 export const LogsSearchInput = z.object({
   projectId: z.string().min(1),
@@ -56,7 +83,7 @@ export type LogBatch = z.infer<typeof LogBatch>;
 
 export const logCalls = {
   /** Start a stream of log batches (history first, then live lines). */
-  'logs.subscribe': defineCall({ input: LogsSubscribeInput, output: SubscriptionRef }),
+  'logs.subscribe': defineCall({ input: LogsSubscribeInput, output: LogsSubscribeOutput }),
   /** The consumer has handled a batch; the core pauses when too many are unacknowledged. */
   'logs.ack': defineCall({ input: SubscriptionRef.extend({ batchId: z.number().int().min(0) }), output: Nothing }),
   'logs.unsubscribe': defineCall({ input: SubscriptionRef, output: Nothing }),
@@ -66,4 +93,6 @@ export const logCalls = {
 
 export const logEvents = {
   'logs.batch': LogBatch,
+  /** A subscription that does not follow has sent its last batch and had every batch acknowledged: it is gone. */
+  'logs.end': SubscriptionRef,
 };

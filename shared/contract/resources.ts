@@ -32,7 +32,8 @@ export const ownedResources = {
     keyFrom: 'output',
     use: ['logs.ack', 'logs.unsubscribe'],
     close: 'logs.unsubscribe',
-    events: ['logs.batch'],
+    events: ['logs.batch', 'logs.end'],
+    endedBy: 'logs.end',
   },
   'exec session': {
     key: 'sessionId',

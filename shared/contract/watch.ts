@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define';
-import { Nothing, ProjectRef } from './common';
+import { Nothing, ProjectRef, ServiceNames } from './common';
 
 /** What a reload did: Compose's develop.watch actions, plus the initial sync into a (re)created container. */
 export const WatchReloadAction = z.enum(['sync', 'rebuild', 'restart', 'sync+restart', 'sync+exec', 'initial_sync']);
@@ -50,6 +50,8 @@ export type WatchStatus = z.infer<typeof WatchStatus>;
 export const WatchStartInput = ProjectRef.extend({
   /** Quiet window that coalesces a burst into one reload per service (ms). */
   quietMs: z.number().int().min(0).max(10_000).optional(),
+  /** Only these services' develop.watch rules (default: every service that has some). */
+  services: ServiceNames.optional(),
 });
 
 export const watchCalls = {

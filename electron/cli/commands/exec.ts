@@ -1,7 +1,7 @@
 import { SlipwayError } from '../../../shared/errors';
 import type { Command } from '../command';
-import { startExec } from '../../core/exec/exec-process';
-import { projectFromContext, unreachable } from '../project-target';
+import { runExecSession } from '../exec-stream';
+import { projectFromContext } from '../project-target';
 
 export const execCommand: Command = {
   name: 'exec',
@@ -45,52 +45,31 @@ export const execCommand: Command = {
     const stdout = process.stdout;
     const tty = values['no-TTY'] !== true && Boolean(stdin.isTTY) && Boolean(stdout.isTTY) && values.detach !== true;
     const target = await projectFromContext(ctx, [service]);
-    const { docker, host } = ctx.core().docker();
-    const proc = await startExec(docker, {
-      projectId: target.projectId,
-      service,
-      command,
-      tty,
-      ...(tty ? { cols: stdout.columns, rows: stdout.rows } : {}),
-      ...(values.user !== undefined ? { user: values.user as string } : {}),
-      ...(values.workdir !== undefined ? { workdir: values.workdir as string } : {}),
-      ...(values.privileged === true ? { privileged: true } : {}),
-      ...(index !== undefined ? { index } : {}),
-      ...(values.detach === true ? { detach: true } : {}),
-      env,
-    }).catch((error: unknown) => {
-      throw unreachable(host.url, host.source, error);
-    });
-    if (values.detach === true) return 0;
-    proc.stdout.pipe(ctx.stdout, { end: false });
-    proc.stderr.pipe(ctx.stderr, { end: false });
-    const onInput = (chunk: Buffer) => proc.write(chunk);
-    const onEnd = () => proc.endInput();
-    const onResize = () => void proc.resize(stdout.columns, stdout.rows);
-    if (tty) {
-      stdin.setRawMode(true);
-      process.on('SIGWINCH', onResize);
-    }
-    stdin.on('data', onInput);
-    stdin.on('end', onEnd);
-    stdin.resume();
-    try {
-      const code = await proc.exitCode;
-      await Promise.all([drained(proc.stdout), drained(proc.stderr)]);
-      return code;
-    } finally {
-      stdin.off('data', onInput);
-      stdin.off('end', onEnd);
-      stdin.pause();
-      if (tty) {
-        stdin.setRawMode(false);
-        process.off('SIGWINCH', onResize);
-      }
-    }
+    // A terminal that has no size yet (0 columns) keeps the engine's default.
+    const size = () => (stdout.columns > 0 && stdout.rows > 0 ? { cols: stdout.columns, rows: stdout.rows } : undefined);
+    const initial = tty ? size() : undefined;
+    const user = optionalString(values.user);
+    const workdir = optionalString(values.workdir);
+    return runExecSession(
+      ctx.client(),
+      {
+        projectId: target.projectId,
+        service,
+        command,
+        tty,
+        ...initial,
+        ...(user !== undefined ? { user } : {}),
+        ...(workdir !== undefined ? { workdir } : {}),
+        ...(values.privileged === true ? { privileged: true } : {}),
+        ...(index !== undefined ? { index } : {}),
+        ...(values.detach === true ? { detach: true } : {}),
+        env,
+      },
+      { stdin, stdout: ctx.stdout, stderr: ctx.stderr, ...(tty ? { size } : {}) },
+    );
   },
 };
 
-function drained(stream: NodeJS.ReadableStream & { readableEnded?: boolean }): Promise<void> {
-  if (stream.readableEnded) return Promise.resolve();
-  return new Promise((resolve) => stream.once('end', () => resolve()));
+function optionalString(value: unknown): string | undefined {
+  return value === undefined ? undefined : String(value);
 }

@@ -1,13 +1,10 @@
 import { SlipwayError } from '../../../shared/errors';
+import type { LogLine } from '../../../shared/contract/logs';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
-import { LogFollower } from '../../core/logs/log-follower';
-import { compileRegex } from '../../core/logs/log-search';
-import { stripAnsi } from '../../../shared/ansi';
-import { dockerSinceFromMs, parseSince } from '../../core/logs/since';
-import { listProjectContainers } from '../../core/state/container-list';
 import { LogPrinter } from '../log-printer';
-import { projectFromContext, unreachable } from '../project-target';
+import { streamLogs } from '../log-stream';
+import { projectFromContext } from '../project-target';
 
 export const logsCommand: Command = {
   name: 'logs',
@@ -24,52 +21,46 @@ export const logsCommand: Command = {
   },
   async run(ctx, args) {
     const values = args.values;
-    const tail = parseTail(values.tail as string | undefined);
-    const since = values.since === undefined ? undefined : dockerSinceFromMs(parseSince(values.since as string));
-    const grep = values.grep === undefined ? undefined : compileRegex(values.grep as string, true);
+    const tail = parseTail(optionalString(values.tail));
     const target = await projectFromContext(ctx, args.positionals);
-    const core = ctx.core();
-    const { docker, host } = core.docker();
-    const containers = await listProjectContainers(docker, target.projectId, args.positionals).catch((error: unknown) => {
-      throw unreachable(host.url, host.source, error);
-    });
-    const count = new Map<string, number>();
-    for (const c of containers) count.set(c.service, (count.get(c.service) ?? 0) + 1);
-    const labels = containers.map((c) => ((count.get(c.service) ?? 0) > 1 ? `${c.service}-${c.number}` : c.service));
     const noColor = values['no-color'] === true || ctx.global.noColor || ctx.env.NO_COLOR !== undefined;
-    const printer = new LogPrinter(ctx.stdout, {
-      color: ctx.color && !noColor,
-      strip: noColor,
-      timestamps: values.timestamps === true,
-      labels: values['no-log-prefix'] === true ? [] : labels,
-      ...(grep ? { grep } : {}),
-    });
-    const write = values['no-log-prefix'] === true ? plainWriter(ctx, noColor, grep) : printer.write;
-    const follow = values.follow === true;
-    const follower = new LogFollower({
-      docker,
-      projectId: target.projectId,
-      services: args.positionals,
-      follow,
-      timestamps: values.timestamps === true,
-      ...(follow ? { events: await core.engineEvents().catch((error: unknown) => { throw unreachable(host.url, host.source, error); }) } : {}),
-      ...(tail !== undefined ? { tail } : {}),
-      ...(since !== undefined ? { since } : {}),
-      sink: write,
-    });
-    const stop = () => follower.stop();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const timestamps = values.timestamps === true;
+    const printer = new LogPrinter(ctx.stdout, { color: ctx.color && !noColor, timestamps });
+    const noPrefix = values['no-log-prefix'] === true;
+    const since = optionalString(values.since);
+    const grep = optionalString(values.grep);
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     try {
-      await follower.start();
-      await follower.finished;
+      await streamLogs(
+        ctx.client(),
+        {
+          projectId: target.projectId,
+          source: 'engine',
+          follow: values.follow === true,
+          timestamps,
+          stripAnsi: noColor,
+          ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
+          ...(tail !== undefined ? { tail } : {}),
+          ...(since !== undefined ? { since } : {}),
+          ...(grep !== undefined ? { grep } : {}),
+        },
+        noPrefix ? plainWriter(ctx) : printer.write,
+        { signal: stop.signal, ...(noPrefix ? {} : { onLabels: printer.setLabels }) },
+      );
     } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     }
     return 0;
   },
 };
+
+function optionalString(value: unknown): string | undefined {
+  return value === undefined ? undefined : String(value);
+}
 
 function parseTail(value: string | undefined): number | undefined {
   if (value === undefined || value === 'all') return undefined;
@@ -77,15 +68,11 @@ function parseTail(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function plainWriter(ctx: CliContext, strip: boolean, grep: RegExp | undefined) {
-  return async (lines: Array<{ text: string; stream: string }>) => {
+/** `--no-log-prefix`: the text alone; Slipway's own marker lines are left out. */
+function plainWriter(ctx: CliContext) {
+  return async (lines: LogLine[]) => {
     let chunk = '';
-    for (const line of lines) {
-      if (line.stream === 'system') continue;
-      const text = strip ? stripAnsi(line.text) : line.text;
-      if (grep && !grep.test(text)) continue;
-      chunk += `${text}\n`;
-    }
+    for (const line of lines) if (line.stream !== 'system') chunk += `${line.text}\n`;
     if (chunk !== '' && !ctx.stdout.write(chunk)) await new Promise((resolve) => ctx.stdout.once('drain', resolve));
   };
 }

@@ -24,7 +24,7 @@ export const upCommand: Command = {
   async run(ctx, args) {
     const project = await stackProject(ctx, { services: args.positionals });
     await runStackTask(ctx, 'stack.up', upInput(project.projectId, args));
-    if (args.values.watch === true) return watchUntilInterrupted(ctx, await ctx.loadProject(args.positionals), { services: args.positionals });
+    if (args.values.watch === true) return watchUntilInterrupted(ctx, project, { services: args.positionals });
     if (args.values.detach === true || args.values.wait === true) return 0;
     // Attached, as Compose: follow the logs until Ctrl+C, then stop what we started.
     const code = await logsCommand.run(ctx, { values: { follow: true }, positionals: args.positionals });

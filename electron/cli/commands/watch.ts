@@ -1,5 +1,5 @@
 import { SlipwayError } from '../../../shared/errors';
-import type { Project } from '../../../shared/model/project';
+import type { ProjectSummary } from '../../../shared/contract/projects';
 import type { WatchReload } from '../../../shared/contract/watch';
 import { describeReload } from '../../../shared/watch-format';
 import type { Command } from '../command';
@@ -13,11 +13,11 @@ export const watchCommand: Command = {
     'quiet-ms': { type: 'string' },
   },
   async run(ctx, args) {
-    const project = await ctx.loadProject();
+    const project = await ctx.openProject({ services: args.positionals });
     for (const warning of project.warnings) ctx.err(`warning: ${warning}`);
-    const unknown = args.positionals.filter((s) => !(s in project.model.services));
+    const unknown = args.positionals.filter((s) => !project.services.includes(s));
     if (unknown.length > 0) {
-      throw new SlipwayError('no_such_service', `no such service: ${unknown.join(', ')} (project ${project.name} has ${Object.keys(project.model.services).join(', ')})`, 'Check the service names in your compose file.');
+      throw new SlipwayError('no_such_service', `no such service: ${unknown.join(', ')} (project ${project.name} has ${project.services.join(', ')})`, 'Check the service names in your compose file.');
     }
     return watchUntilInterrupted(ctx, project, { services: args.positionals, quietMs: parseQuietMs(args.values['quiet-ms']) });
   },
@@ -34,15 +34,14 @@ export interface WatchCliOptions {
  * Watches until Ctrl+C: prints one line with "watching" once the watcher is ready, then
  * one line per reload ("web  synced 2 files in 38 ms"). Used by `watch` and `up --watch`.
  */
-export async function watchUntilInterrupted(ctx: CliContext, project: Project, options: WatchCliOptions = {}): Promise<number> {
-  const core = ctx.core();
-  const manager = core.watch();
-  const width = Math.max(...Object.keys(project.model.services).map((s) => s.length));
-  const offReload = core.events.on('watch.reload', (reload) => {
-    if (reload.projectId === project.name) printReload(ctx, reload, width);
+export async function watchUntilInterrupted(ctx: CliContext, project: Pick<ProjectSummary, 'projectId' | 'services'>, options: WatchCliOptions = {}): Promise<number> {
+  const client = ctx.client();
+  const width = Math.max(...project.services.map((s) => s.length));
+  const offReload = client.on('watch.reload', (reload) => {
+    if (reload.projectId === project.projectId) printReload(ctx, reload, width);
   });
-  const offState = core.events.on('watch.state', (state) => {
-    if (state.projectId === project.name && state.error) {
+  const offState = client.on('watch.state', (state) => {
+    if (state.projectId === project.projectId && state.error) {
       ctx.err(`slipway: ${state.error.message}`);
       if (state.error.hint) ctx.err(state.error.hint);
     }
@@ -62,9 +61,10 @@ export async function watchUntilInterrupted(ctx: CliContext, project: Project, o
     process.on('SIGTERM', onSignal);
   });
   try {
-    const state = await manager.start(project, {
+    const state = await client.call('watch.start', {
+      projectId: project.projectId,
       ...(options.services && options.services.length > 0 ? { services: options.services } : {}),
-      ...(options.quietMs !== undefined ? { coalescer: { quietMs: options.quietMs } } : {}),
+      ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}),
     });
     const services = state.services ?? [];
     ctx.out(`watching ${services.join(', ')}: ${state.paths?.length ?? 0} path${state.paths?.length === 1 ? '' : 's'}, ready in ${state.readyMs ?? 0} ms (Ctrl+C to stop)`);
@@ -73,7 +73,7 @@ export async function watchUntilInterrupted(ctx: CliContext, project: Project, o
   } finally {
     offReload();
     offState();
-    await manager.stop(project.name);
+    await client.call('watch.stop', { projectId: project.projectId }).catch(() => undefined);
   }
 }
 

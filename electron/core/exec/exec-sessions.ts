@@ -2,10 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
 import { SlipwayError } from '../../../shared/errors';
+import { explainUnreachable } from '../docker/unreachable';
 import { startExec, type ExecOptions, type ExecProcess } from './exec-process';
+
+export type ExecEncoding = 'utf8' | 'base64';
 
 export interface ExecSessionsOptions {
   docker: () => Docker;
+  /** The engine's address, for errors that say which engine could not be reached. */
+  host?: () => { url: string; source: string };
   onOutput: (event: { sessionId: string; data: string; stream?: 'stdout' | 'stderr' }) => void;
   onExit: (event: { sessionId: string; exitCode: number }) => void;
 }
@@ -13,6 +18,7 @@ export interface ExecSessionsOptions {
 interface Session {
   process: ExecProcess;
   clientId: string;
+  encoding: ExecEncoding;
 }
 
 /** exec for the contract: sessions by id, output and exit as events (the dashboard terminal). */
@@ -21,14 +27,17 @@ export class ExecSessions {
 
   constructor(private readonly options: ExecSessionsOptions) {}
 
-  async start(input: ExecOptions, clientId: string): Promise<string> {
-    const process = await startExec(this.options.docker(), input);
+  async start(input: ExecOptions, clientId: string, encoding: ExecEncoding = 'utf8'): Promise<string> {
+    const host = this.options.host;
+    const process = await startExec(this.options.docker(), input).catch((error: unknown) => {
+      throw explainUnreachable(error, host?.());
+    });
     const sessionId = randomUUID();
-    this.sessions.set(sessionId, { process, clientId });
+    this.sessions.set(sessionId, { process, clientId, encoding });
     const forward = (stream: NodeJS.ReadableStream, name: 'stdout' | 'stderr') => {
       const decoder = new StringDecoder('utf8');
       stream.on('data', (chunk: Buffer) => {
-        const data = decoder.write(chunk);
+        const data = encoding === 'base64' ? chunk.toString('base64') : decoder.write(chunk);
         if (data !== '') this.options.onOutput(input.tty ? { sessionId, data } : { sessionId, data, stream: name });
       });
     };
@@ -42,8 +51,11 @@ export class ExecSessions {
     return sessionId;
   }
 
-  input(sessionId: string, data: string): void {
-    this.session(sessionId).process.write(data);
+  /** Bytes for stdin (in the session's encoding); `end` closes stdin after them. */
+  input(sessionId: string, data: string, end = false): void {
+    const session = this.session(sessionId);
+    if (data !== '') session.process.write(session.encoding === 'base64' ? Buffer.from(data, 'base64') : data);
+    if (end) session.process.endInput();
   }
 
   async resize(sessionId: string, cols: number, rows: number): Promise<void> {

@@ -17,11 +17,13 @@ export function execHandlers(sessions: () => ExecSessions): PartialHandlers<Exec
         ...(input.workdir !== undefined ? { workdir: input.workdir } : {}),
         ...(input.env !== undefined ? { env: input.env } : {}),
         ...(input.index !== undefined ? { index: input.index } : {}),
+        ...(input.privileged !== undefined ? { privileged: input.privileged } : {}),
+        ...(input.detach !== undefined ? { detach: input.detach } : {}),
       };
-      return { sessionId: await sessions().start(options, ctx.clientId) };
+      return { sessionId: await sessions().start(options, ctx.clientId, input.encoding) };
     },
     'exec.input': async (input) => {
-      sessions().input(input.sessionId, input.data);
+      sessions().input(input.sessionId, input.data, input.end);
       return null;
     },
     'exec.resize': async (input) => {

@@ -5,7 +5,7 @@ type LogCalls = 'logs.subscribe' | 'logs.ack' | 'logs.unsubscribe' | 'logs.searc
 
 export function logHandlers(hub: () => LogHub): PartialHandlers<LogCalls> {
   return {
-    'logs.subscribe': async (input, ctx) => ({ subscriptionId: await hub().subscribe(input, ctx.clientId) }),
+    'logs.subscribe': async (input, ctx) => hub().subscribe(input, ctx.clientId),
     'logs.ack': async (input) => {
       hub().ack(input.subscriptionId, input.batchId);
       return null;

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { LogLine } from '../../../shared/contract/logs';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
 import { listProjectContainers } from '../state/container-list';
+import type { ProjectContainer } from '../state/container-record';
 import { LABEL, isOneOff } from '../state/compose-labels';
 import { ContainerLogReader } from './container-log-reader';
 import { LogMerger, type LineSink } from './log-merger';
@@ -27,7 +28,16 @@ export interface FollowerOptions {
   timestamps?: boolean;
   /** Needed when following: the core's one events subscription. */
   events?: EngineEvents;
+  /** The project's containers (of `services`), when the caller has listed them already. */
+  containers?: ProjectContainer[];
   sink: LineSink;
+}
+
+/** The prefix of each container's lines: its service, or service-N when the service has several. */
+export function containerLabels(containers: readonly Pick<ProjectContainer, 'service' | 'number'>[]): string[] {
+  const perService = new Map<string, number>();
+  for (const c of containers) perService.set(c.service, (perService.get(c.service) ?? 0) + 1);
+  return containers.map((c) => ((perService.get(c.service) ?? 0) > 1 ? `${c.service}-${c.number}` : c.service));
 }
 
 interface Tracked {
@@ -71,16 +81,15 @@ export class LogFollower {
   async start(): Promise<void> {
     const { docker, events } = this.options;
     if (this.options.follow && events) this.unsubscribe = this.listen(events);
-    const containers = await listProjectContainers(docker, this.options.projectId, this.options.services);
-    const perService = new Map<string, number>();
-    for (const c of containers) perService.set(c.service, (perService.get(c.service) ?? 0) + 1);
+    const containers = this.options.containers ?? (await listProjectContainers(docker, this.options.projectId, this.options.services));
+    const labels = containerLabels(containers);
     const merger = new LogMerger(this.options.sink);
     const readers: ContainerLogReader[] = [];
     const ttys = await Promise.all(containers.map((c) => this.isTty(c.id)));
     // Every reader joins the merger before any opens, so none runs ahead unmerged.
     for (const [i, c] of containers.entries()) {
       const tty = ttys[i] ?? false;
-      const label = (perService.get(c.service) ?? 0) > 1 ? `${c.service}-${c.number}` : c.service;
+      const label = labels[i] ?? c.service;
       const t: Tracked = { id: c.id, service: c.service, number: c.number, label, tty, reader: undefined, lastTs: undefined, retries: 0 };
       if (this.options.tail === 0) t.fromNow = { attached: false, since: dockerSinceFromMs(Date.now()) };
       this.tracked.set(c.id, t);

@@ -34,6 +34,7 @@ export class LogSubscription {
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
   private closed = false;
+  private onEnd: (() => void) | undefined;
 
   constructor(
     readonly id: string,
@@ -63,6 +64,26 @@ export class LogSubscription {
   ack(batchId: number): void {
     if (batchId > this.acked && batchId < this.nextBatch) this.acked = batchId;
     if (!this.paused && this.source.pending()) this.flushSoon();
+    this.endIfDone();
+  }
+
+  /**
+   * No more lines will come into the source: once every line has been sent and every batch
+   * acknowledged, the subscription closes and `onEnd` is called (once).
+   */
+  finish(onEnd: () => void): void {
+    if (this.closed) return;
+    this.onEnd = onEnd;
+    this.notify();
+    this.endIfDone();
+  }
+
+  private endIfDone(): void {
+    const onEnd = this.onEnd;
+    if (!onEnd || this.closed || this.unacked > 0 || this.source.pending()) return;
+    this.onEnd = undefined;
+    this.close();
+    onEnd();
   }
 
   close(): void {
@@ -88,7 +109,10 @@ export class LogSubscription {
   private flush(): void {
     if (this.closed || this.paused) return;
     const lines = this.source.read(this.flow.maxLines);
-    if (lines.length === 0) return;
+    if (lines.length === 0) {
+      this.endIfDone();
+      return;
+    }
     this.send({ batchId: this.nextBatch++, lines });
     if (this.source.pending()) {
       // A full window: send the rest at once while the consumer keeps up, else wait for acks.

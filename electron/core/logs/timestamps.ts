@@ -30,14 +30,6 @@ export function parseDockerTimestamp(text: string, end = text.length): number {
   return cachedSecondMs + micros / 1000;
 }
 
-/** A timestamp in the form Docker prints with `-t` (nanoseconds padded from our microseconds). */
-export function formatDockerTimestamp(ms: number): string {
-  const whole = Math.floor(ms);
-  const iso = new Date(whole).toISOString();
-  const micros = Math.min(999, Math.round((ms - whole) * 1000));
-  return `${iso.slice(0, 23)}${String(micros).padStart(3, '0')}000Z`;
-}
-
 /** The `since` value the engine takes: seconds, with a nanosecond fraction. */
 export function dockerSinceFromTimestamp(text: string): string {
   const ms = Date.parse(`${text.slice(0, 19)}Z`);

@@ -8,7 +8,10 @@ export function watchHandlers(projects: ProjectRegistry, watch: () => WatchManag
   return {
     'watch.start': async (input) => {
       const project = projects.get(input.projectId);
-      return watch().start(project, input.quietMs !== undefined ? { coalescer: { quietMs: input.quietMs } } : {});
+      return watch().start(project, {
+        ...(input.services && input.services.length > 0 ? { services: input.services } : {}),
+        ...(input.quietMs !== undefined ? { coalescer: { quietMs: input.quietMs } } : {}),
+      });
     },
     'watch.stop': async (input) => {
       await watch().stop(input.projectId);

@@ -53,6 +53,20 @@ describe('slipway exec', () => {
     expect(result.out).toBe('slipway 65534 /tmp\npiped in\n/tmp\n');
   });
 
+  it('pipes bytes through unchanged with -T (stdin in, stdout out: not only UTF-8 text)', async () => {
+    const bytes = Buffer.from([...Array(256).keys()]);
+    const result = await new Promise<{ code: number | null; out: Buffer }>((resolve, reject) => {
+      const child = spawn(process.execPath, [cliFile, '-p', name, 'exec', '-T', 'app', 'cat'], { cwd: dir, env: testEnv(), stdio: ['pipe', 'pipe', 'inherit'] });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => chunks.push(d));
+      child.once('error', reject);
+      child.once('close', (code) => resolve({ code, out: Buffer.concat(chunks) }));
+      child.stdin.end(bytes);
+    });
+    expect(result.code).toBe(0);
+    expect(result.out.equals(bytes)).toBe(true);
+  });
+
   it('gives a TTY when stdin is a terminal', async () => {
     const line = `${process.execPath} ${cliFile} -p ${name} exec app sh -c 'tty; exit 3'`;
     const result = await run('script', ['-qec', line, '/dev/null']);

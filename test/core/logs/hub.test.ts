@@ -48,7 +48,7 @@ describe('the log hub: rings, batches, flow control, search', () => {
     try {
       const c = await createServiceContainer(docker, name, 'chatty', 'seq 1 5000 | sed "s/^/line /"');
       await waitExit(c);
-      const id = await hub.subscribe({ projectId: name }, 'test');
+      const { subscriptionId: id } = await hub.subscribe({ projectId: name }, 'test');
       const logs = await hub.project(name);
       expect(logs.rings.get('chatty')?.size).toBe(1000);
       // Two batches, then it waits for acks.

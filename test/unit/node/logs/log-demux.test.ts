@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LogDemuxer, STDERR, STDOUT } from '../../../../electron/core/logs/log-demux';
-import { parseDockerTimestamp, formatDockerTimestamp, dockerSinceFromTimestamp } from '../../../../electron/core/logs/timestamps';
+import { parseDockerTimestamp, dockerSinceFromTimestamp } from '../../../../electron/core/logs/timestamps';
+import { formatDockerTimestamp } from '../../../../shared/docker-timestamp';
 
 function frame(stream: number, text: string | Buffer): Buffer {
   const payload = typeof text === 'string' ? Buffer.from(text) : text;

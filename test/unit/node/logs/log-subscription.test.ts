@@ -86,3 +86,42 @@ describe('stripAnsi', () => {
     expect(stripAnsi('no escapes')).toBe('no escapes');
   });
 });
+
+describe('LogSubscription.finish (a history that ends)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('ends only once every line is sent and every batch acknowledged', () => {
+    vi.useFakeTimers();
+    const source = queueSource();
+    const batches: Batch[] = [];
+    const onEnd = vi.fn();
+    const sub = new LogSubscription('s', source, (b) => batches.push(b), { flushMs: 20, maxLines: 100, maxUnacked: 4 });
+    source.add(150);
+    sub.finish(onEnd);
+    vi.runAllTimers();
+    expect(batches.map((b) => b.lines.length)).toEqual([100, 50]);
+    // Everything is sent, but not acknowledged yet.
+    sub.notify();
+    vi.runAllTimers();
+    expect(onEnd).not.toHaveBeenCalled();
+    sub.ack(1);
+    expect(onEnd).not.toHaveBeenCalled();
+    sub.ack(2);
+    expect(onEnd).toHaveBeenCalledTimes(1);
+    sub.ack(2);
+    expect(onEnd).toHaveBeenCalledTimes(1);
+  });
+
+  it('ends at once when nothing is left, and never after it was closed', () => {
+    const empty = vi.fn();
+    new LogSubscription('a', queueSource(), () => undefined).finish(empty);
+    expect(empty).toHaveBeenCalledTimes(1);
+    const closed = vi.fn();
+    const sub = new LogSubscription('b', queueSource(), () => undefined);
+    sub.close();
+    sub.finish(closed);
+    expect(closed).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,76 @@
+import type { SlipwayClient } from '../../shared/client';
+import type { EventPayload } from '../../shared/contract';
+import type { ExecStartInput } from '../../shared/contract/exec';
+
+type ExecOutput = EventPayload<'exec.output'>;
+
+export interface ExecIo {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** The terminal's size after it changed (a TTY session); undefined while it has none. */
+  size?: () => { cols: number; rows: number } | undefined;
+}
+
+/**
+ * An exec session through the contract: stdin goes in as it is read (base64, bytes as they
+ * are) and is closed at its end; output is written to stdout and stderr as it comes; the
+ * command's exit code is the answer. With a TTY the terminal is raw and follows resizes.
+ */
+export async function runExecSession(client: SlipwayClient, input: ExecStartInput, io: ExecIo): Promise<number> {
+  let sessionId: string | undefined;
+  // Events that came before the answer named the session.
+  const early: Array<ExecOutput | { sessionId: string; exitCode: number }> = [];
+  let exited!: (code: number) => void;
+  const exitCode = new Promise<number>((resolve) => (exited = resolve));
+  const write = (event: ExecOutput) => {
+    (event.stream === 'stderr' ? io.stderr : io.stdout).write(Buffer.from(event.data, 'base64'));
+  };
+  const offOutput = client.on('exec.output', (event) => {
+    if (sessionId === undefined) early.push(event);
+    else if (event.sessionId === sessionId) write(event);
+  });
+  const offExit = client.on('exec.exit', (event) => {
+    if (sessionId === undefined) early.push(event);
+    else if (event.sessionId === sessionId) exited(event.exitCode);
+  });
+  const { stdin } = io;
+  const tty = input.tty === true;
+  const onInput = (chunk: Buffer) => void client.call('exec.input', { sessionId: sessionId ?? '', data: chunk.toString('base64') }).catch(() => undefined);
+  const onEnd = () => void client.call('exec.input', { sessionId: sessionId ?? '', data: '', end: true }).catch(() => undefined);
+  const onResize = () => {
+    const size = io.size?.();
+    if (size) void client.call('exec.resize', { sessionId: sessionId ?? '', ...size }).catch(() => undefined);
+  };
+  let listening = false;
+  try {
+    sessionId = (await client.call('exec.start', { ...input, encoding: 'base64' })).sessionId;
+    for (const event of early.splice(0)) {
+      if (event.sessionId !== sessionId) continue;
+      if ('exitCode' in event) exited(event.exitCode);
+      else write(event);
+    }
+    if (input.detach === true) return 0;
+    if (tty) {
+      stdin.setRawMode(true);
+      process.on('SIGWINCH', onResize);
+    }
+    stdin.on('data', onInput);
+    stdin.on('end', onEnd);
+    stdin.resume();
+    listening = true;
+    return await exitCode;
+  } finally {
+    offOutput();
+    offExit();
+    if (listening) {
+      stdin.off('data', onInput);
+      stdin.off('end', onEnd);
+      stdin.pause();
+      if (tty) {
+        stdin.setRawMode(false);
+        process.off('SIGWINCH', onResize);
+      }
+    }
+  }
+}
