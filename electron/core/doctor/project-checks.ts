@@ -6,6 +6,7 @@ import type { EngineProbe } from './engine-checks';
 import { envExampleState } from './env-example';
 import { isLocalEngine } from './local-engine';
 import type { DoctorCheck, DoctorDeps } from './types';
+import { listProjectContainers } from '../state/container-list';
 
 export type ProjectLoad = { project: Project } | { error: { code: string; message: string; hint?: string } } | undefined;
 
@@ -69,8 +70,11 @@ export async function portsCheck(deps: DoctorDeps, load: ProjectLoad, probe: Eng
   // ports our own containers already hold are fine
   const ours = new Set<string>();
   if (probe.ping?.ok && probe.connection) {
-    const containers = await probe.connection.docker.listContainers({ filters: { label: [`com.docker.compose.project=${project.name}`] } }).catch(() => []);
-    for (const c of containers) for (const p of c.Ports ?? []) if (p.PublicPort) ours.add(`${p.Type}/${p.PublicPort}`);
+    const containers = await listProjectContainers(probe.connection.docker, project.name).catch(() => []);
+    for (const c of containers) {
+      if (c.state !== 'running') continue;
+      for (const p of c.ports) if (p.published) ours.add(`${p.protocol}/${p.published}`);
+    }
   }
   const busy: string[] = [];
   let checked = 0;
