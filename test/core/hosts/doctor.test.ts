@@ -2,9 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
+import { runCliCaptured } from '../../support/capture-cli';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
 import { testEnv, uniqueProjectName } from '../../support/engine';
 import { freePort } from '../../support/processes';
@@ -25,15 +24,8 @@ afterEach(() => {
   rmSync(home, { recursive: true, force: true });
 });
 
-async function cli(argv: string[], env: Record<string, string | undefined>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli({ argv, env, cwd: dir, stdout, stderr });
-  return { code, out, err };
+function cli(argv: string[], env: Record<string, string | undefined>) {
+  return runCliCaptured({ argv, env, cwd: dir });
 }
 
 function compose(port: number, image = 'busybox:latest'): string {

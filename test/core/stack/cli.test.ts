@@ -1,9 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
+import { runCliCaptured } from '../../support/capture-cli';
 import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
 
 const FILE = `services:
@@ -23,15 +22,8 @@ const FILE = `services:
     depends_on: { migrate: { condition: service_completed_successfully } }
 `;
 
-async function cli(cwd: string, argv: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli({ argv, env: testEnv(env), cwd, stdout, stderr });
-  return { code, out, err };
+function cli(cwd: string, argv: string[], env: Record<string, string> = {}) {
+  return runCliCaptured({ argv, env: testEnv(env), cwd });
 }
 
 describe('slipway up / ps / down', () => {

@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
+import { runCliCaptured } from '../../support/capture-cli';
 import { freePort } from '../../support/processes';
 import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
 
@@ -27,15 +27,8 @@ describe('behave as Compose', () => {
     return dir;
   }
 
-  async function cli(cwd: string, argv: string[]) {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (d: Buffer) => (out += d.toString()));
-    stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const code = await runCli({ argv: ['-p', name, ...argv], env: testEnv(), cwd, stdout, stderr });
-    return { code, out, err };
+  function cli(cwd: string, argv: string[]) {
+    return runCliCaptured({ argv: ['-p', name, ...argv], env: testEnv(), cwd });
   }
 
   async function services(): Promise<string[]> {
