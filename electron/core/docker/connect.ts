@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type http from 'node:http';
+import http from 'node:http';
 import https from 'node:https';
 import Docker from 'dockerode';
 import { errorMessage, SlipwayError } from '../../../shared/errors';
@@ -13,6 +13,11 @@ export type { ResolvedHost } from './resolve-host';
 export interface DockerConnection {
   docker: Docker;
   host: ResolvedHost;
+  /**
+   * Ends the connections kept alive for this host (an ssh:// host's ssh children
+   * included) and resolves once they are gone. Requests still running fail.
+   */
+  close(): Promise<void>;
 }
 
 export interface ConnectOptions {
@@ -37,11 +42,25 @@ export function connectDocker(options: ConnectOptions = {}): DockerConnection {
     ...(options.host ? { host: options.host } : {}),
     ...(options.context ? { context: options.context } : {}),
   });
-  return { docker: guardedClient(host, env, options.sshArgs), host };
+  const { docker, agent } = guardedClient(host, env, options.sshArgs);
+  return {
+    docker,
+    host,
+    close: async () => {
+      if (agent instanceof SshDialStdioAgent) await agent.close();
+      else agent.destroy();
+    },
+  };
+}
+
+interface Client {
+  docker: Docker;
+  /** The one keep-alive agent every request to this host goes through. */
+  agent: http.Agent;
 }
 
 /** docker-modem reads process.env itself and may throw on a value we do not even use. */
-function guardedClient(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Docker {
+function guardedClient(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Client {
   try {
     return clientFor(host, env, sshArgs);
   } catch (error) {
@@ -66,22 +85,31 @@ const NEUTRAL = {
   timeout: undefined,
 } as const;
 
-function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Docker {
+function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Client {
   const url = host.url;
-  if (url.startsWith('unix://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('unix://'.length) });
-  if (url.startsWith('npipe://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('npipe://'.length) || '//./pipe/docker_engine' });
+  // keep-alive: consecutive calls reuse a connection instead of dialling (and for TLS, shaking hands) again
+  const keepAlive = (): http.Agent => new http.Agent({ keepAlive: true, maxFreeSockets: 4, scheduling: 'lifo' });
+  const local = (socketPath: string): Client => {
+    const agent = keepAlive();
+    return { docker: new Docker(withAgent({ ...NEUTRAL, socketPath }, agent)), agent };
+  };
+  if (url.startsWith('unix://')) return local(url.slice('unix://'.length));
+  if (url.startsWith('npipe://')) return local(url.slice('npipe://'.length) || '//./pipe/docker_engine');
   if (url.startsWith('tcp://')) {
     const parsed = new URL(url.replace(/^tcp:/, 'http:'));
     const base = { ...NEUTRAL, host: parsed.hostname.replace(/^\[|\]$/g, ''), port: Number(parsed.port || (host.tls ? 2376 : 2375)) };
-    if (!host.tls) return new Docker({ ...base, protocol: 'http' });
+    if (!host.tls) {
+      const agent = keepAlive();
+      return { docker: new Docker(withAgent({ ...base, protocol: 'http' }, agent)), agent };
+    }
     const material = readTlsFiles(host);
-    const agent = new https.Agent({ ...material, rejectUnauthorized: host.tlsVerify !== false, keepAlive: false });
-    return new Docker(withAgent({ ...base, protocol: 'https', ...material }, agent));
+    const agent = new https.Agent({ ...material, rejectUnauthorized: host.tlsVerify !== false, keepAlive: true, maxFreeSockets: 4, scheduling: 'lifo' });
+    return { docker: new Docker(withAgent({ ...base, protocol: 'https', ...material }, agent)), agent };
   }
   if (url.startsWith('ssh://')) {
     const agent = new SshDialStdioAgent(sshTargetFromUrl(url, env, sshArgs));
     // the agent dials; host/port only shape the request line
-    return new Docker(withAgent({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http' }, agent));
+    return { docker: new Docker(withAgent({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http' }, agent)), agent };
   }
   throw new SlipwayError('docker_host_unsupported', `Cannot reach Docker host ${url} (from ${host.source}): unsupported scheme`, 'Use unix://PATH, tcp://HOST:PORT or ssh://USER@HOST.');
 }

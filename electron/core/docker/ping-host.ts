@@ -74,6 +74,15 @@ export async function pingHost(connection: DockerConnection, timeoutMs = 10_000)
   }
 }
 
+/** One ping over a connection made for it, closed after (its ssh children and kept-alive sockets with it). */
+export async function pingOnce(connection: DockerConnection, timeoutMs: number): Promise<PingResult> {
+  try {
+    return await pingHost(connection, timeoutMs);
+  } finally {
+    void connection.close().catch(() => undefined);
+  }
+}
+
 /**
  * GET /version or /info, cancellable: the request dockerode's version() and info() make
  * (they pass a signal through, but their typings take no options), through its modem.
