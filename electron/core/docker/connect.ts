@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import Docker from 'dockerode';
+import DockerModem from 'docker-modem';
 import { errorMessage, SlipwayError } from '../../../shared/errors';
 import type { ResolvedHost } from './resolve-host';
 import { resolveHost } from './resolve-host';
+import { RoutingModem } from './routing-modem';
 import { sshTargetFromUrl, SshDialStdioAgent } from './ssh-agent';
 import { errnoCode } from '../thrown';
 
@@ -42,21 +44,13 @@ export function connectDocker(options: ConnectOptions = {}): DockerConnection {
     ...(options.host ? { host: options.host } : {}),
     ...(options.context ? { context: options.context } : {}),
   });
-  const { docker, agent } = guardedClient(host, env, options.sshArgs);
-  return {
-    docker,
-    host,
-    close: async () => {
-      if (agent instanceof SshDialStdioAgent) await agent.close();
-      else agent.destroy();
-    },
-  };
+  return { ...guardedClient(host, env, options.sshArgs), host };
 }
 
 interface Client {
   docker: Docker;
-  /** The one keep-alive agent every request to this host goes through. */
-  agent: http.Agent;
+  /** Ends the kept-alive connections (the keep-alive agent every request goes through). */
+  close(): Promise<void>;
 }
 
 /** docker-modem reads process.env itself and may throw on a value we do not even use. */
@@ -91,7 +85,7 @@ function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, 
   const keepAlive = (): http.Agent => new http.Agent({ keepAlive: true, maxFreeSockets: 4, scheduling: 'lifo' });
   const local = (socketPath: string): Client => {
     const agent = keepAlive();
-    return { docker: new Docker(withAgent({ ...NEUTRAL, socketPath }, agent)), agent };
+    return { docker: new Docker(withAgent({ ...NEUTRAL, socketPath }, agent)), close: destroying(agent) };
   };
   if (url.startsWith('unix://')) return local(url.slice('unix://'.length));
   if (url.startsWith('npipe://')) return local(url.slice('npipe://'.length) || '//./pipe/docker_engine');
@@ -100,18 +94,32 @@ function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, 
     const base = { ...NEUTRAL, host: parsed.hostname.replace(/^\[|\]$/g, ''), port: Number(parsed.port || (host.tls ? 2376 : 2375)) };
     if (!host.tls) {
       const agent = keepAlive();
-      return { docker: new Docker(withAgent({ ...base, protocol: 'http' }, agent)), agent };
+      return { docker: new Docker(withAgent({ ...base, protocol: 'http' }, agent)), close: destroying(agent) };
     }
     const material = readTlsFiles(host);
     const agent = new https.Agent({ ...material, rejectUnauthorized: host.tlsVerify !== false, keepAlive: true, maxFreeSockets: 4, scheduling: 'lifo' });
-    return { docker: new Docker(withAgent({ ...base, protocol: 'https', ...material }, agent)), agent };
+    return { docker: new Docker(withAgent({ ...base, protocol: 'https', ...material }, agent)), close: destroying(agent) };
   }
   if (url.startsWith('ssh://')) {
-    const agent = new SshDialStdioAgent(sshTargetFromUrl(url, env, sshArgs));
-    // the agent dials; host/port only shape the request line
-    return { docker: new Docker(withAgent({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http' }, agent)), agent };
+    const target = sshTargetFromUrl(url, env, sshArgs);
+    const pooled = new SshDialStdioAgent(target);
+    const own = new SshDialStdioAgent(target, { poolSize: 0 });
+    // the agents dial; host/port only shape the request line
+    const modemFor = (agent: SshDialStdioAgent): DockerModem.ConstructorOptions => ({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http', agent });
+    const modem = new RoutingModem(modemFor(pooled), new DockerModem(modemFor(own)));
+    return { docker: new Docker(withModem({}, modem)), close: () => Promise.all([pooled.close(), own.close()]).then(() => undefined) };
   }
   throw new SlipwayError('docker_host_unsupported', `Cannot reach Docker host ${url} (from ${host.source}): unsupported scheme`, 'Use unix://PATH, tcp://HOST:PORT or ssh://USER@HOST.');
+}
+
+function destroying(agent: http.Agent): () => Promise<void> {
+  return async () => agent.destroy();
+}
+
+/** dockerode takes a ready `modem`; its DockerOptions typings do not list it. */
+function withModem(options: Docker.DockerOptions, modem: DockerModem): Docker.DockerOptions {
+  const withIt = { ...options, modem };
+  return withIt;
 }
 
 /** docker-modem takes an http(s) `agent`; dockerode's DockerOptions typings do not list it. */
