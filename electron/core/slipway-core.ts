@@ -122,6 +122,7 @@ export class SlipwayCore {
    */
   switchHost(target: { host?: string; context?: string }): DockerConnection {
     const next = connectDocker({ env: this.env, ...(target.host ? { host: target.host } : {}), ...(target.context ? { context: target.context } : {}) });
+    const previous = this.connection;
     this.connection = next;
     // Watchers stop and say why: their containers are on the old engine (docs/watch.md).
     void this.watchManager?.hostChanged(next.host.url).catch(() => undefined);
@@ -135,6 +136,8 @@ export class SlipwayCore {
       this.stateFeed = undefined;
       this.state();
     }
+    // the old host's kept-alive connections (an ssh:// host's ssh children) end with it
+    void previous?.close().catch(() => undefined);
     return next;
   }
 
@@ -248,5 +251,9 @@ export class SlipwayCore {
     this.stateFeed?.stop();
     this.execSessions?.dispose();
     this.engineEventsInstance?.stop();
+    // last: every kept-alive connection and ssh child ends, and is gone when this resolves
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.close();
   }
 }

@@ -28,7 +28,10 @@ export const HostStatus = z.object({
       dataRoot: z.string().optional(),
     })
     .optional(),
+  /** Until the engine first answered, dialling included (ssh or TLS handshake). */
   latencyMs: z.number().optional(),
+  /** One round trip to the engine on the open connection: what each further call costs. */
+  rttMs: z.number().nonnegative().optional(),
   error: ErrorInfo.optional(),
   /** The VM/service that provides this host, when one of the providers does. */
   provider: z.object({ name: z.string(), title: z.string(), canStart: z.boolean(), canStop: z.boolean() }).optional(),

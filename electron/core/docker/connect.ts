@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type http from 'node:http';
+import http from 'node:http';
 import https from 'node:https';
 import Docker from 'dockerode';
+import DockerModem from 'docker-modem';
 import { errorMessage, SlipwayError } from '../../../shared/errors';
 import type { ResolvedHost } from './resolve-host';
 import { resolveHost } from './resolve-host';
+import { RoutingModem } from './routing-modem';
 import { sshTargetFromUrl, SshDialStdioAgent } from './ssh-agent';
 import { errnoCode } from '../thrown';
 
@@ -13,6 +15,11 @@ export type { ResolvedHost } from './resolve-host';
 export interface DockerConnection {
   docker: Docker;
   host: ResolvedHost;
+  /**
+   * Ends the connections kept alive for this host (an ssh:// host's ssh children
+   * included) and resolves once they are gone. Requests still running fail.
+   */
+  close(): Promise<void>;
 }
 
 export interface ConnectOptions {
@@ -37,11 +44,17 @@ export function connectDocker(options: ConnectOptions = {}): DockerConnection {
     ...(options.host ? { host: options.host } : {}),
     ...(options.context ? { context: options.context } : {}),
   });
-  return { docker: guardedClient(host, env, options.sshArgs), host };
+  return { ...guardedClient(host, env, options.sshArgs), host };
+}
+
+interface Client {
+  docker: Docker;
+  /** Ends the kept-alive connections (the keep-alive agent every request goes through). */
+  close(): Promise<void>;
 }
 
 /** docker-modem reads process.env itself and may throw on a value we do not even use. */
-function guardedClient(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Docker {
+function guardedClient(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Client {
   try {
     return clientFor(host, env, sshArgs);
   } catch (error) {
@@ -66,24 +79,47 @@ const NEUTRAL = {
   timeout: undefined,
 } as const;
 
-function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Docker {
+function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Client {
   const url = host.url;
-  if (url.startsWith('unix://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('unix://'.length) });
-  if (url.startsWith('npipe://')) return new Docker({ ...NEUTRAL, socketPath: url.slice('npipe://'.length) || '//./pipe/docker_engine' });
+  // keep-alive: consecutive calls reuse a connection instead of dialling (and for TLS, shaking hands) again
+  const keepAlive = (): http.Agent => new http.Agent({ keepAlive: true, maxFreeSockets: 4, scheduling: 'lifo' });
+  const local = (socketPath: string): Client => {
+    const agent = keepAlive();
+    return { docker: new Docker(withAgent({ ...NEUTRAL, socketPath }, agent)), close: destroying(agent) };
+  };
+  if (url.startsWith('unix://')) return local(url.slice('unix://'.length));
+  if (url.startsWith('npipe://')) return local(url.slice('npipe://'.length) || '//./pipe/docker_engine');
   if (url.startsWith('tcp://')) {
     const parsed = new URL(url.replace(/^tcp:/, 'http:'));
     const base = { ...NEUTRAL, host: parsed.hostname.replace(/^\[|\]$/g, ''), port: Number(parsed.port || (host.tls ? 2376 : 2375)) };
-    if (!host.tls) return new Docker({ ...base, protocol: 'http' });
+    if (!host.tls) {
+      const agent = keepAlive();
+      return { docker: new Docker(withAgent({ ...base, protocol: 'http' }, agent)), close: destroying(agent) };
+    }
     const material = readTlsFiles(host);
-    const agent = new https.Agent({ ...material, rejectUnauthorized: host.tlsVerify !== false, keepAlive: false });
-    return new Docker(withAgent({ ...base, protocol: 'https', ...material }, agent));
+    const agent = new https.Agent({ ...material, rejectUnauthorized: host.tlsVerify !== false, keepAlive: true, maxFreeSockets: 4, scheduling: 'lifo' });
+    return { docker: new Docker(withAgent({ ...base, protocol: 'https', ...material }, agent)), close: destroying(agent) };
   }
   if (url.startsWith('ssh://')) {
-    const agent = new SshDialStdioAgent(sshTargetFromUrl(url, env, sshArgs));
-    // the agent dials; host/port only shape the request line
-    return new Docker(withAgent({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http' }, agent));
+    const target = sshTargetFromUrl(url, env, sshArgs);
+    const pooled = new SshDialStdioAgent(target);
+    const own = new SshDialStdioAgent(target, { poolSize: 0 });
+    // the agents dial; host/port only shape the request line
+    const modemFor = (agent: SshDialStdioAgent): DockerModem.ConstructorOptions => ({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http', agent });
+    const modem = new RoutingModem(modemFor(pooled), new DockerModem(modemFor(own)));
+    return { docker: new Docker(withModem({}, modem)), close: () => Promise.all([pooled.close(), own.close()]).then(() => undefined) };
   }
   throw new SlipwayError('docker_host_unsupported', `Cannot reach Docker host ${url} (from ${host.source}): unsupported scheme`, 'Use unix://PATH, tcp://HOST:PORT or ssh://USER@HOST.');
+}
+
+function destroying(agent: http.Agent): () => Promise<void> {
+  return async () => agent.destroy();
+}
+
+/** dockerode takes a ready `modem`; its DockerOptions typings do not list it. */
+function withModem(options: Docker.DockerOptions, modem: DockerModem): Docker.DockerOptions {
+  const withIt = { ...options, modem };
+  return withIt;
 }
 
 /** docker-modem takes an http(s) `agent`; dockerode's DockerOptions typings do not list it. */

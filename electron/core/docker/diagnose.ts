@@ -95,18 +95,24 @@ export function diagnoseConnectionError(host: ResolvedHost, error: unknown): Sli
 
 function sshFailure(host: ResolvedHost, where: string, message: string): SlipwayError {
   const make = (code: string, what: string, hint: string): SlipwayError => new SlipwayError(code, `Cannot reach the Docker engine at ${where} over SSH: ${what}`, hint);
-  const target = host.url.replace(/^ssh:\/\//, '');
+  const { login, hostName } = sshLogin(host.url);
   if (/permission denied|too many authentication failures|authentication/i.test(message)) {
-    return make('docker_ssh_auth', `SSH authentication failed (${firstLine(message)})`, `Make sure \`ssh ${target}\` logs in without a password: add your key with \`ssh-copy-id ${target}\` or load it with \`ssh-add\`.`);
+    return make('docker_ssh_auth', `SSH authentication failed (${firstLine(message)})`, `Make sure \`${login}\` logs in without a password: add your key with \`${login.replace(/^ssh /, 'ssh-copy-id ')}\` or load it with \`ssh-add\`.`);
   }
   if (/host key verification failed|remote host identification has changed/i.test(message)) {
-    return make('docker_ssh_host_key', `the host key is unknown or changed (${firstLine(message)})`, `Connect once with \`ssh ${target}\` to check and accept its host key.`);
+    if (/has changed|identification has changed/i.test(message)) {
+      return make('docker_ssh_host_key', `the host key has changed (${firstLine(message)})`, `If the host was reinstalled, forget its old key with \`ssh-keygen -R ${hostName}\`, then accept the new one with \`${login}\`.`);
+    }
+    return make('docker_ssh_host_key', `the host key is unknown (${firstLine(message)})`, `Connect once with \`${login}\` to check and accept its host key.`);
   }
   if (/could not resolve hostname/i.test(message)) {
     return make('docker_host_unknown', firstLine(message), 'Check the host name in DOCKER_HOST or the context.');
   }
   if (/connection refused|timed out|no route to host/i.test(message)) {
     return make('docker_ssh_unreachable', firstLine(message), 'Check that sshd runs on that host and port, and that it is reachable.');
+  }
+  if (/dial-stdio/i.test(message) && /not a docker command|unknown command|unknown flag|usage/i.test(message)) {
+    return make('docker_ssh_no_dial_stdio', `the remote \`docker\` has no \`system dial-stdio\` (${firstLine(message)})`, `Update the Docker CLI on the remote host to 18.09 or newer; \`${login} docker system dial-stdio --help\` must work.`);
   }
   if (/docker: (command )?not found|command not found|no such file/i.test(message)) {
     return make('docker_ssh_no_cli', `the remote host has no \`docker\` command (${firstLine(message)})`, 'Install the Docker CLI on the remote host (`docker system dial-stdio` must work there).');
@@ -117,7 +123,19 @@ function sshFailure(host: ResolvedHost, where: string, message: string): Slipway
   if (/ENOENT|spawn ssh/i.test(message)) {
     return make('docker_ssh_missing', 'the `ssh` program is not installed here', 'Install OpenSSH client (e.g. `sudo apt install openssh-client`).');
   }
-  return make('docker_ssh_failed', firstLine(message), `Try \`ssh ${target} docker version\` to see what fails.`);
+  return make('docker_ssh_failed', firstLine(message), `Try \`${login} docker version\` to see what fails.`);
+}
+
+/** `ssh [-p PORT] [USER@]HOST`, as the user would type it to try the connection by hand. */
+function sshLogin(url: string): { login: string; hostName: string } {
+  try {
+    const parsed = new URL(url);
+    const hostName = parsed.hostname.replace(/^\[|\]$/g, '');
+    const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
+    return { login: `ssh ${parsed.port ? `-p ${parsed.port} ` : ''}${user}${hostName}`, hostName: parsed.port ? `'[${hostName}]:${parsed.port}'` : hostName };
+  } catch {
+    return { login: `ssh ${url.replace(/^ssh:\/\//, '')}`, hostName: url };
+  }
 }
 
 function startHint(host: ResolvedHost): string {

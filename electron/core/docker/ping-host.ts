@@ -19,7 +19,16 @@ export interface EngineFacts {
   clockSkewMs?: number;
 }
 
-export type PingResult = { ok: true; host: ResolvedHost; engine: EngineFacts; latencyMs: number } | { ok: false; host: ResolvedHost; error: SlipwayError };
+export type PingResult =
+  | {
+      ok: true;
+      host: ResolvedHost;
+      engine: EngineFacts;
+      /** Until /version answered, dialling included (an ssh handshake, a TLS handshake). */
+      latencyMs: number;
+      /** One round trip on the open connection (GET /_ping): what every further call costs. */
+      rttMs?: number;
+    } | { ok: false; host: ResolvedHost; error: SlipwayError };
 
 /** Asks the engine for its version and info within timeoutMs; failures are diagnosed, never thrown. */
 export async function pingHost(connection: DockerConnection, timeoutMs = 10_000): Promise<PingResult> {
@@ -61,7 +70,15 @@ export async function pingHost(connection: DockerConnection, timeoutMs = 10_000)
     } catch {
       // version answered: the engine is reachable even if info fails
     }
-    return { ok: true, host, engine, latencyMs };
+    const result: PingResult = { ok: true, host, engine, latencyMs };
+    try {
+      const before = performance.now();
+      await Promise.race([engineGet(docker, '/_ping', abortSignal), timeout]);
+      result.rttMs = Math.round((performance.now() - before) * 10) / 10;
+    } catch {
+      // an engine without /_ping still answered /version
+    }
+    return result;
   } catch (error) {
     const diagnosed = diagnoseConnectionError(host, error);
     if (diagnosed.code === 'docker_tls_verify') {
@@ -74,11 +91,20 @@ export async function pingHost(connection: DockerConnection, timeoutMs = 10_000)
   }
 }
 
+/** One ping over a connection made for it, closed after (its ssh children and kept-alive sockets with it). */
+export async function pingOnce(connection: DockerConnection, timeoutMs: number): Promise<PingResult> {
+  try {
+    return await pingHost(connection, timeoutMs);
+  } finally {
+    void connection.close().catch(() => undefined);
+  }
+}
+
 /**
  * GET /version or /info, cancellable: the request dockerode's version() and info() make
  * (they pass a signal through, but their typings take no options), through its modem.
  */
-function engineGet(docker: DockerConnection['docker'], path: '/version' | '/info', abortSignal: AbortSignal): Promise<Record<string, unknown>> {
+function engineGet(docker: DockerConnection['docker'], path: '/version' | '/info' | '/_ping', abortSignal: AbortSignal): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     docker.modem.dial({ path, method: 'GET', abortSignal, statusCodes: { 200: true, 500: 'server error' } }, (error, data) => {
       if (error) reject(error);

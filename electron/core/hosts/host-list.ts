@@ -3,7 +3,7 @@ import type { HostCandidate } from '../../../shared/contract/host';
 import { connectDocker, type ConnectOptions } from '../docker/connect';
 import { defaultSocketCandidates } from '../docker/default-sockets';
 import { listContexts } from '../docker/docker-config';
-import { pingHost } from '../docker/ping-host';
+import { pingOnce } from '../docker/ping-host';
 import type { ResolvedHost } from '../docker/resolve-host';
 import { listHostInstances, type HostProvider, type HostState, type ProviderSystem } from '../docker/providers/index';
 
@@ -79,7 +79,7 @@ export async function listHostCandidates(options: ListOptions): Promise<HostCand
 /** running when an engine answers at the address or context, stopped when not, error when it cannot even be resolved. */
 async function probeEngine(target: ConnectOptions, timeoutMs: number): Promise<HostState> {
   try {
-    return (await pingHost(connectDocker(target), timeoutMs)).ok ? 'running' : 'stopped';
+    return (await pingOnce(connectDocker(target), timeoutMs)).ok ? 'running' : 'stopped';
   } catch {
     return 'error';
   }

@@ -41,6 +41,7 @@ export class HostService {
     if (ping.ok) {
       status.reachable = true;
       status.latencyMs = ping.latencyMs;
+      if (ping.rttMs !== undefined) status.rttMs = ping.rttMs;
       const e = ping.engine;
       status.engine = { version: e.version, apiVersion: e.apiVersion, os: e.os, arch: e.arch };
       if (e.name) status.engine.name = e.name;

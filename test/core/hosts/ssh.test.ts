@@ -31,6 +31,7 @@ describe('ssh:// hosts through `docker system dial-stdio`', () => {
     const result = await pingHost(connection, 20_000);
     if (!result.ok) throw result.error;
     expect(result.engine.apiVersion).toMatch(/^1\.\d+$/);
+    expect(result.rttMs).toEqual(expect.any(Number));
     const images = await connection.docker.listImages();
     expect(images.some((i) => (i.RepoTags ?? []).includes('busybox:latest'))).toBe(true);
   });
@@ -40,6 +41,8 @@ describe('ssh:// hosts through `docker system dial-stdio`', () => {
     const core = new SlipwayCore({ env: { ...env(), SLIPWAY_SSH_OPTS: sshTestArgs(sshd.key).join(' ') }, dockerHost: url });
     try {
       const events = await core.engineEvents();
+      // the host's status says what one round trip to the engine costs (over the open connection)
+      expect(await core.call('host.status', {})).toMatchObject({ ok: true, value: { reachable: true, rttMs: expect.any(Number) } });
       const name = `slipway-ssh-probe-${process.pid}`;
       const seen = events.waitFor((e) => e.Type === 'volume' && e.Action === 'create' && e.Actor.ID === name);
       await core.docker().docker.createVolume({ Name: name });

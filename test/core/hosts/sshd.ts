@@ -87,3 +87,31 @@ export async function startTestSshd(dir: string, remoteDockerHost: string): Prom
 export function sshTestArgs(key: string): string[] {
   return ['-F', '/dev/null', '-i', key, '-o', 'IdentitiesOnly=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR'];
 }
+
+export interface CountingSsh {
+  /** The program to use as SLIPWAY_SSH_COMMAND: ssh itself, its pid noted first. */
+  command: string;
+  /** Every ssh process it started (pids). */
+  spawned(): number[];
+  /** Those still running (zombies count as gone). */
+  alive(): number[];
+}
+
+/** An `ssh` wrapper that notes the pid of every ssh it runs (it execs ssh, so the pid is ssh's). */
+export function countingSsh(dir: string): CountingSsh {
+  const log = path.join(dir, 'ssh-pids.log');
+  const command = path.join(dir, 'ssh-counting');
+  const ssh = execFileSync('sh', ['-c', 'command -v ssh']).toString().trim();
+  writeFileSync(command, `#!/bin/sh\necho $$ >> '${log}'\nexec '${ssh}' "$@"\n`, { mode: 0o755 });
+  const spawned = (): number[] => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number) : []);
+  const running = (pid: number): boolean => {
+    try {
+      // "PID (comm) STATE ...": Z is a zombie, X dead
+      const state = /\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
+      return state !== undefined && state !== 'Z' && state !== 'X';
+    } catch {
+      return false;
+    }
+  };
+  return { command, spawned, alive: () => spawned().filter(running) };
+}

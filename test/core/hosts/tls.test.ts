@@ -12,6 +12,7 @@ import { PassThrough } from 'node:stream';
 import { freePort } from '../../support/processes';
 import { startThrowawayEngine, type ThrowawayEngine } from '../../support/throwaway-engine';
 import { makeCertificates, type CertSet } from './certificates';
+import { countingProxy } from './counting-proxy';
 
 let engine: ThrowawayEngine;
 let certs: CertSet;
@@ -72,6 +73,20 @@ describe('a TLS engine on 127.0.0.1', () => {
     expect(result.engine.apiVersion).toMatch(/^1\.\d+$/);
     const containers = await connection.docker.listContainers({ all: true });
     expect(Array.isArray(containers)).toBe(true);
+  });
+
+  it('keeps one TLS connection alive for consecutive calls (one handshake, not one per call)', async () => {
+    const engineAddress = new URL(tcpUrl.replace(/^tcp:/, 'http:'));
+    const proxyPort = await freePort();
+    const proxy = await countingProxy({ port: proxyPort, host: '127.0.0.1' }, { port: Number(engineAddress.port), host: '127.0.0.1' });
+    const connection = connectDocker({ env: baseEnv({ DOCKER_HOST: `tcp://127.0.0.1:${proxyPort}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs.clientDir }) });
+    try {
+      for (let i = 0; i < 10; i++) await connection.docker.listContainers({ all: true });
+      expect(proxy.connections()).toBe(1);
+    } finally {
+      await connection.close();
+      await proxy.close();
+    }
   });
 
   it('is reached through a docker context (current context and DOCKER_CONTEXT)', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SlipwayError } from '../../../../shared/errors';
 import { connectDocker } from '../connect';
-import { pingHost } from '../ping-host';
+import { pingOnce } from '../ping-host';
 import { colimaProvider } from './colima';
 import { dockerDesktopProvider } from './docker-desktop';
 import { limaProvider } from './lima';
@@ -54,7 +54,7 @@ export function realSystem(env: Record<string, string | undefined> = process.env
     },
     probe: async (dockerHost) => {
       try {
-        return (await pingHost(connectDocker({ host: dockerHost, env }), 3_000)).ok;
+        return (await pingOnce(connectDocker({ host: dockerHost, env }), 3_000)).ok;
       } catch {
         return false;
       }

@@ -36,6 +36,13 @@ describe('diagnoseConnectionError', () => {
     const ssherr = (message: string): Error => err('ESSH', message);
     expect(diagnoseConnectionError(ssh, ssherr('me@build: Permission denied (publickey).')).code).toBe('docker_ssh_auth');
     expect(diagnoseConnectionError(ssh, ssherr('Host key verification failed.')).code).toBe('docker_ssh_host_key');
+    const changed = diagnoseConnectionError({ ...ssh, url: 'ssh://me@build:2222' }, ssherr('@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@'));
+    expect(changed).toMatchObject({ code: 'docker_ssh_host_key' });
+    expect(changed.hint).toContain("ssh-keygen -R '[build]:2222'");
+    expect(changed.hint).toContain('ssh -p 2222 me@build');
+    const old = diagnoseConnectionError(ssh, ssherr("docker: 'system dial-stdio' is not a docker command.\nSee 'docker --help'"));
+    expect(old.code).toBe('docker_ssh_no_dial_stdio');
+    expect(old.hint).toContain('ssh me@build docker system dial-stdio --help');
     expect(diagnoseConnectionError(ssh, ssherr('bash: line 1: docker: command not found')).code).toBe('docker_ssh_no_cli');
     expect(diagnoseConnectionError(ssh, ssherr('ssh: connect to host build port 22: Connection refused')).code).toBe('docker_ssh_unreachable');
     expect(diagnoseConnectionError(ssh, ssherr('ssh: Could not resolve hostname build: Name or service not known')).code).toBe('docker_host_unknown');

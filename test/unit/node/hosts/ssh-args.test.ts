@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSocketCandidates } from '../../../../electron/core/docker/default-sockets';
-import { sshArgs, sshTargetFromUrl } from '../../../../electron/core/docker/ssh-agent';
+import { sshArgs, sshTargetFromUrl } from '../../../../electron/core/docker/ssh-target';
 
 describe('ssh:// as the Docker CLI dials it', () => {
   it('runs `docker system dial-stdio` on the host, with user, port and extra flags, never prompting', () => {

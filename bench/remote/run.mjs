@@ -1,0 +1,156 @@
+// Remote engines: the same engine over `ssh://` (an sshd on 127.0.0.1 in front of it, see
+// sshd.mjs) and over its socket, in the same run:
+//   - `slipway up --wait` of bench/up/compose.yaml (8 services, health-gated), ssh vs socket
+//   - `slipway ps` vs `docker ps`, both over ssh (the stack up)
+//   - `slipway logs` of a 100k-line container, ssh vs socket
+// Targets (issue 20): up over ssh within 0.6 s of local; ps over ssh ≤ 1.3× docker ps over
+// ssh; logs over ssh ≥ 0.8× logs over the socket.
+//
+//   node scripts/build.mjs cli && DOCKER_HOST=unix:///PATH node bench/remote/run.mjs [--runs N] [--root CHECKOUT]
+//
+// DOCKER_HOST must be the engine's unix socket (it has busybox:latest). --root measures the
+// CLI of another checkout (its dist/cli/slipway.mjs), e.g. the code before a change.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchDocker, benchDockerHost } from '../docker-client.mjs';
+import { startBenchSshd } from './sshd.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Number(arg('--runs', 5));
+const root = path.resolve(arg('--root', fileURLToPath(new URL('../..', import.meta.url))));
+const cli = path.join(root, 'dist/cli/slipway.mjs');
+if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`node scripts/build.mjs cli\` there first`);
+if (!benchDockerHost.startsWith('unix://')) throw new Error('DOCKER_HOST must be the engine\'s unix:// socket');
+const dockerCli = ['/usr/bin/docker', '/usr/local/bin/docker'].find((p) => existsSync(p)) ?? 'docker';
+const LOG_LINES = 100_000;
+const SERVICES = ['db', 'cache', 'api', 'auth', 'worker', 'gateway', 'web', 'admin'];
+
+const docker = benchDocker();
+const work = mkdtempSync(path.join(tmpdir(), 'slipway-bench-remote-'));
+const dir = path.join(work, 'project');
+const sshd = await startBenchSshd(path.join(work, 'ssh'), benchDockerHost);
+await import('node:fs').then((fs) => fs.mkdirSync(dir));
+copyFileSync(new URL('../up/compose.yaml', import.meta.url), path.join(dir, 'compose.yaml'));
+
+const hosts = { ssh: sshd.url, socket: benchDockerHost };
+const envFor = (host) => ({ ...process.env, ...sshd.env, DOCKER_HOST: host, NO_COLOR: '1', SLIPWAY_CONFIG_DIR: path.join(work, 'config') });
+
+/** Runs a command; resolves { ms, lines } (lines: newlines on stdout). */
+function run(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let lines = 0;
+    let err = '';
+    child.stdout.on('data', (chunk) => {
+      let i = -1;
+      while ((i = chunk.indexOf(10, i + 1)) !== -1) lines++;
+    });
+    child.stderr.on('data', (d) => (err += d));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve({ ms: performance.now() - t0, lines }) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err.slice(-2000)}`))));
+  });
+}
+const slipway = (args, host) => run(process.execPath, [cli, ...args], envFor(host));
+
+/** Every service of the project reports healthy (from the engine's events, read over the socket). */
+async function allHealthy(project) {
+  const stream = await docker.getEvents({ filters: { type: ['container'], event: ['health_status'], label: [`com.docker.compose.project=${project}`] } });
+  const healthy = new Set();
+  let buffered = '';
+  const done = new Promise((resolve) => {
+    stream.on('data', (chunk) => {
+      buffered += chunk.toString();
+      let nl;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const event = JSON.parse(buffered.slice(0, nl));
+        buffered = buffered.slice(nl + 1);
+        if (event.Action === 'health_status: healthy') healthy.add(event.Actor.Attributes['com.docker.compose.service']);
+        if (SERVICES.every((s) => healthy.has(s))) resolve(performance.now());
+      }
+    });
+  });
+  return { done, stop: () => stream.destroy() };
+}
+
+async function timeUp(project, host) {
+  const watch = await allHealthy(project);
+  const t0 = performance.now();
+  const { ms } = await slipway(['-p', project, 'up', '--wait'], host);
+  const last = await watch.done;
+  watch.stop();
+  return Math.max(ms, last - t0);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const up = { ssh: [], socket: [] };
+const ps = { slipway: [], docker: [] };
+const logs = { ssh: [], socket: [] };
+const logsProject = `benchrlogs${process.pid}`;
+let chatty;
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 === 0 ? ['ssh', 'socket'] : ['socket', 'ssh'];
+    for (const via of order) {
+      const project = `benchr${via}${process.pid}x${i}`;
+      up[via].push(await timeUp(project, hosts[via]));
+      if (via === 'ssh') {
+        // ps over ssh with the stack up: slipway and the Docker CLI, back to back
+        for (const tool of i % 2 === 0 ? ['slipway', 'docker'] : ['docker', 'slipway']) {
+          const r = tool === 'slipway' ? await slipway(['-p', project, 'ps'], hosts.ssh) : await run(dockerCli, ['ps'], envFor(hosts.ssh));
+          ps[tool].push(r.ms);
+        }
+      }
+      await slipway(['-p', project, 'down', '-t', '1'], hosts.socket);
+    }
+    process.stderr.write(`run ${i + 1}/${RUNS}: up ssh ${Math.round(up.ssh.at(-1))} ms, socket ${Math.round(up.socket.at(-1))} ms; ps slipway ${Math.round(ps.slipway.at(-1))} ms, docker ${Math.round(ps.docker.at(-1))} ms\n`);
+  }
+  chatty = await docker.createContainer({
+    name: `${logsProject}-chatty-1`,
+    Image: 'busybox:latest',
+    Cmd: ['sh', '-c', `seq 1 ${LOG_LINES} | sed 's/^/line /'`],
+    Labels: { 'com.docker.compose.project': logsProject, 'com.docker.compose.service': 'chatty', 'com.docker.compose.container-number': '1', 'com.docker.compose.oneoff': 'False' },
+    HostConfig: { NetworkMode: 'none' },
+  });
+  await chatty.start();
+  await chatty.wait();
+  for (let i = 0; i < RUNS; i++) {
+    for (const via of i % 2 === 0 ? ['ssh', 'socket'] : ['socket', 'ssh']) {
+      const r = await slipway(['-p', logsProject, 'logs', '--no-color'], hosts[via]);
+      if (r.lines !== LOG_LINES) throw new Error(`slipway logs over ${via} gave ${r.lines} lines, expected ${LOG_LINES}`);
+      logs[via].push(LOG_LINES / (r.ms / 1000));
+    }
+  }
+} finally {
+  await chatty?.remove({ force: true }).catch(() => undefined);
+  await sshd.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const summary = {
+  runs: RUNS,
+  loadAverage: Number(loadavg()[0].toFixed(1)),
+  upSshMedianMs: Math.round(median(up.ssh)),
+  upSocketMedianMs: Math.round(median(up.socket)),
+  upSshOverSocketMs: Math.round(median(up.ssh) - median(up.socket)),
+  psSlipwaySshMedianMs: Math.round(median(ps.slipway)),
+  psDockerSshMedianMs: Math.round(median(ps.docker)),
+  psRatio: Number((median(ps.slipway) / median(ps.docker)).toFixed(2)),
+  logsSshLinesPerSec: Math.round(median(logs.ssh)),
+  logsSocketLinesPerSec: Math.round(median(logs.socket)),
+  logsRatio: Number((median(logs.ssh) / median(logs.socket)).toFixed(2)),
+  upSshRunsMs: up.ssh.map(Math.round),
+  upSocketRunsMs: up.socket.map(Math.round),
+};
+console.log(JSON.stringify(summary, null, 2));
+console.log(`| ${summary.runs} | ${summary.loadAverage} | ${summary.upSshMedianMs} ms / ${summary.upSocketMedianMs} ms (**+${summary.upSshOverSocketMs} ms**) | ${summary.psSlipwaySshMedianMs} ms / ${summary.psDockerSshMedianMs} ms (**${summary.psRatio}×**) | ${summary.logsSshLinesPerSec}/s / ${summary.logsSocketLinesPerSec}/s (**${summary.logsRatio}×**) |`);

@@ -1,0 +1,18 @@
+import DockerModem from 'docker-modem';
+import { isLongLivedRequest } from './request-kind';
+
+/**
+ * A docker-modem that sends long-lived requests (streams, hijacked connections, calls
+ * that block: see request-kind.ts) through a second modem — one whose agent gives each
+ * its own connection — and every other request through its own (pooled) agent.
+ */
+export class RoutingModem extends DockerModem {
+  constructor(options: DockerModem.ConstructorOptions, private readonly longLived: DockerModem) {
+    super(options);
+  }
+
+  override dial(options: DockerModem.DialOptions, callback?: DockerModem.RequestCallback): void {
+    if (options.isStream === true || options.hijack === true || isLongLivedRequest(options)) this.longLived.dial(options, callback);
+    else super.dial(options, callback);
+  }
+}

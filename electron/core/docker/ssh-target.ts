@@ -1,0 +1,48 @@
+export interface SshTarget {
+  host: string;
+  user?: string;
+  port?: string;
+  /** ssh://host/PATH: the engine's socket on the far side (`docker --host unix://PATH`). */
+  socketPath?: string;
+  /** Extra ssh flags (e.g. -i KEY, -o UserKnownHostsFile=...). */
+  extraArgs: string[];
+  /** The ssh program (default: ssh on PATH). */
+  command: string;
+  env: Record<string, string | undefined>;
+}
+
+/**
+ * Parses ssh://[user@]host[:port][/socket-path] as the Docker CLI does. Extra flags come
+ * from SLIPWAY_SSH_OPTS (space separated), then `extraArgs`; everything else (identity,
+ * ProxyJump, ControlMaster…) from the user's ~/.ssh/config and ssh-agent, as ssh reads them.
+ */
+export function sshTargetFromUrl(url: string, env: Record<string, string | undefined>, extraArgs: string[] = []): SshTarget {
+  const parsed = new URL(url);
+  const target: SshTarget = {
+    host: parsed.hostname.replace(/^\[|\]$/g, ''),
+    extraArgs: [...(env.SLIPWAY_SSH_OPTS ? env.SLIPWAY_SSH_OPTS.split(/\s+/).filter(Boolean) : []), ...extraArgs],
+    command: env.SLIPWAY_SSH_COMMAND || 'ssh',
+    env,
+  };
+  if (parsed.username) target.user = decodeURIComponent(parsed.username);
+  if (parsed.port) target.port = parsed.port;
+  if (parsed.pathname && parsed.pathname !== '/') target.socketPath = decodeURIComponent(parsed.pathname);
+  return target;
+}
+
+/** The ssh command line the Docker CLI uses: the remote `docker system dial-stdio` is the socket. */
+export function sshArgs(target: SshTarget): string[] {
+  // BatchMode: there is no terminal to answer a prompt; a missing key fails at once, with ssh's words
+  const args = ['-o', 'ConnectTimeout=30', '-o', 'BatchMode=yes', '-T', ...target.extraArgs];
+  if (target.user) args.push('-l', target.user);
+  if (target.port) args.push('-p', target.port);
+  args.push('--', target.host, 'docker');
+  if (target.socketPath) args.push('--host', `unix://${target.socketPath}`);
+  args.push('system', 'dial-stdio');
+  return args;
+}
+
+/** The environment ssh runs with: the caller's (HOME for ~/.ssh, SSH_AUTH_SOCK for the agent). */
+export function sshEnv(target: SshTarget): Record<string, string> {
+  return Object.fromEntries(Object.entries(target.env).filter((e): e is [string, string] => e[1] !== undefined));
+}
