@@ -9,6 +9,7 @@ import { isDict } from './types';
 import { validateAgainstSchema } from './validate';
 import { parseComposeYaml, type ComposeSource } from './yaml-source';
 import { errnoCode } from '../thrown';
+import { composeText } from './utf8-text';
 
 /** What loading a file needs: where messages are relative to, the variables, where warnings go. */
 export interface LoadContext {
@@ -29,14 +30,15 @@ export interface CheckedFile {
 
 /** Reads, parses, interpolates and validates one file. */
 export function readComposeFile(file: string, ctx: Pick<LoadContext, 'cwd' | 'lookup' | 'warnings'>): CheckedFile {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const reason = errnoCode(error) === 'ENOENT' ? 'no such file' : errorMessage(error);
     throw new SlipwayError('compose_not_found', `cannot read compose file ${displayPath(file, ctx.cwd)}: ${reason}`, 'Check the path.');
   }
-  const source = parseComposeYaml(text, file, displayPath(file, ctx.cwd));
+  const display = displayPath(file, ctx.cwd);
+  const source = parseComposeYaml(composeText(bytes, display), file, display);
   const data = interpolateSource(source, ctx.lookup, ctx.warnings);
   validateAgainstSchema(data, source);
   return { source, data };

@@ -39,5 +39,7 @@ describe('every key of the spec survives to config --json', () => {
     expect(isKeyed(printed) && isKeyed(printed.services) && isKeyed(printed.services.side) ? printed.services.side.network_mode : undefined).toBe('service:db');
     expect(app.environment).toEqual({ E: '1', FROM_FILE: '1' });
     expect(app.deploy).toMatchObject({ labels: { tier: 'app' } });
+    // develop.watch[].initial_sync is in the current spec (the bundled schema follows it).
+    expect(app.develop).toMatchObject({ watch: [{ action: 'sync', initial_sync: true }] });
   });
 });
