@@ -54,7 +54,26 @@ export const WatchStartInput = ProjectRef.extend({
   services: ServiceNames.optional(),
 });
 
+export const WatchPlanInput = ProjectRef.extend({
+  /** Only these services' develop.watch rules (default: every service that has some). */
+  services: ServiceNames.optional(),
+});
+
+/** What `watch.start` would watch, without watching: a shell checks it before bringing services up. */
+export const WatchPlanInfo = z.object({
+  projectId: z.string(),
+  /** Services with at least one develop.watch rule. */
+  services: z.array(z.string()),
+  /** Paths to watch (absolute), existing or not yet. */
+  paths: z.array(z.string()),
+  /** What Compose warns about in these rules (a deprecated spelling). */
+  warnings: z.array(z.string()),
+});
+export type WatchPlanInfo = z.infer<typeof WatchPlanInfo>;
+
 export const watchCalls = {
+  /** Refused with `watch_no_rules` when no selected service has develop.watch rules. */
+  'watch.plan': defineCall({ input: WatchPlanInput, output: WatchPlanInfo }),
   'watch.start': defineCall({ input: WatchStartInput, output: WatchState }),
   'watch.stop': defineCall({ input: ProjectRef, output: Nothing }),
   'watch.status': defineCall({ input: ProjectRef, output: WatchStatus }),

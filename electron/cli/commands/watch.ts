@@ -4,13 +4,15 @@ import type { WatchReload } from '../../../shared/contract/watch';
 import { describeReload } from '../../../shared/watch-format';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
+import { upUnlessRunning } from '../watch-up';
 
 export const watchCommand: Command = {
   name: 'watch',
-  summary: 'Watch develop.watch paths and sync, restart, exec or rebuild services of a running stack',
-  usage: 'slipway watch [SERVICE...] [--quiet-ms MS]',
+  summary: 'Bring the services up unless they run, then watch develop.watch paths and sync, restart, exec or rebuild them',
+  usage: 'slipway watch [SERVICE...] [--no-up] [--quiet-ms MS]',
   options: {
     'quiet-ms': { type: 'string' },
+    'no-up': { type: 'boolean' },
   },
   async run(ctx, args) {
     const project = await ctx.openProject({ services: args.positionals });
@@ -19,7 +21,12 @@ export const watchCommand: Command = {
     if (unknown.length > 0) {
       throw new SlipwayError('no_such_service', `no such service: ${unknown.join(', ')} (project ${project.name} has ${project.services.join(', ')})`, 'Check the service names in your compose file.');
     }
-    return watchUntilInterrupted(ctx, project, { services: args.positionals, quietMs: parseQuietMs(args.values['quiet-ms']) });
+    const quietMs = parseQuietMs(args.values['quiet-ms']);
+    // Nothing to watch is said before anything starts, as Compose does.
+    const plan = await ctx.client().call('watch.plan', { projectId: project.projectId, ...(args.positionals.length > 0 ? { services: args.positionals } : {}) });
+    for (const warning of plan.warnings) ctx.err(`warning: ${warning}`);
+    if (args.values['no-up'] !== true) await upUnlessRunning(ctx, project.projectId, args.positionals, project.services);
+    return watchUntilInterrupted(ctx, project, { services: args.positionals, quietMs });
   },
 };
 

@@ -15,7 +15,7 @@ import { ServiceContainers } from './service-containers';
 import { listTree, syncIntoContainer, type SyncChange } from './sync-files';
 import { useDirentScan } from './dirent-scan';
 import { describeWatchError } from './watch-errors';
-import { containerPath, planWatch, type WatchPlan } from './watch-plan';
+import { containerPath, planWatch, requireRules, type WatchPlan } from './watch-plan';
 
 export interface ProjectWatcherOptions {
   project: Project;
@@ -65,11 +65,7 @@ export class ProjectWatcher {
   private current: WatchState;
 
   constructor(private readonly options: ProjectWatcherOptions) {
-    this.plan = planWatch(options.project, options.services);
-    if (this.plan.rules.length === 0) {
-      const which = options.services && options.services.length > 0 ? `services ${options.services.join(', ')}` : 'no service';
-      throw new SlipwayError('watch_no_rules', `Nothing to watch in project ${options.project.name}: ${which} ${options.services?.length ? 'have' : 'has'} develop.watch rules`, 'Add a develop.watch section to a service (path, action, target) and run again.');
-    }
+    this.plan = requireRules(options.project, planWatch(options.project, options.services), options.services);
     this.docker = options.docker;
     this.containers = new ServiceContainers(options.docker, options.project.name);
     this.rebuild = options.rebuild;

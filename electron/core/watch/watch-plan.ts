@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Project, ServiceConfig, WatchRule } from '../../../shared/model/project';
+import { SlipwayError } from '../../../shared/errors';
 import { PathFilter } from './path-filter';
 
 /** One develop.watch rule of one service, ready to match paths. */
@@ -17,6 +18,15 @@ export interface WatchPlan {
   services: string[];
   /** The union of rule paths, without paths already covered by another. */
   roots: string[];
+  /** Compose's warnings about these rules (the deprecated `x-initialSync`). */
+  warnings: string[];
+}
+
+/** The plan when it has rules; otherwise the error Compose gives, with what to do. */
+export function requireRules(project: Project, plan: WatchPlan, services?: string[]): WatchPlan {
+  if (plan.rules.length > 0) return plan;
+  const which = services && services.length > 0 ? `services ${services.join(', ')}` : 'no service';
+  throw new SlipwayError('watch_no_rules', `Nothing to watch in project ${project.name}: ${which} ${services?.length ? 'have' : 'has'} develop.watch rules`, 'Add a develop.watch section to a service (path, action, target) and run again.');
 }
 
 /** A local build context (not a URL). */
@@ -53,7 +63,7 @@ export function planWatch(project: Project, only?: string[]): WatchPlan {
     });
   }
   const services = [...new Set(rules.map((r) => r.service))];
-  return { rules, services, roots: unionRoots(rules.map((r) => r.filter.root)) };
+  return { rules, services, roots: unionRoots(rules.map((r) => r.filter.root)), warnings: [] };
 }
 
 function unionRoots(paths: string[]): string[] {

@@ -119,6 +119,50 @@ describe('slipway watch', () => {
     expect(await exited).toBe(0);
   });
 
+  it('watch brings the selected service and its dependencies up first, building its missing image, then watches', async () => {
+    tree = tempTree();
+    project = uniqueProjectName('cliwatchup');
+    mkdirSync(path.join(tree.dir, 'src'));
+    writeFileSync(path.join(tree.dir, 'Dockerfile'), 'FROM busybox:latest\nCMD ["sleep", "3600"]\n');
+    writeFileSync(
+      path.join(tree.dir, 'compose.yaml'),
+      [
+        'services:',
+        '  db:',
+        '    image: busybox:latest',
+        '    command: ["sleep", "3600"]',
+        '    init: true',
+        '    network_mode: none',
+        '  web:',
+        '    build: .',
+        `    image: ${project}-web:dev`,
+        '    init: true',
+        '    network_mode: none',
+        '    depends_on: [db]',
+        '    develop:',
+        '      watch:',
+        '        - path: ./src',
+        '          action: sync',
+        '          target: /app',
+        '',
+      ].join('\n'),
+    );
+    child = spawn(process.execPath, [cli, '-p', project, 'watch', 'web'], { cwd: tree.dir, env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr?.resume();
+    const waitLine = lines(child);
+    await waitLine(/watching web/, 120_000);
+    const running = await testDocker().listContainers({ filters: { label: [`com.docker.compose.project=${project}`] } });
+    expect(running.map((c) => c.Labels['com.docker.compose.service']).sort()).toEqual(['db', 'web']);
+    writeFileSync(path.join(tree.dir, 'src', 'index.html'), 'up first');
+    await waitLine(/^web {2}synced 1 file/);
+    const web = running.find((c) => c.Labels['com.docker.compose.service'] === 'web');
+    expect(await shell(testDocker(), web?.Id ?? '', 'cat /app/index.html')).toBe('up first');
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    await testDocker().getImage(`${project}-web:dev`).remove({ force: true }).catch(() => undefined);
+  });
+
   it('says what to do when no service has develop.watch', async () => {
     tree = tempTree();
     project = uniqueProjectName('clinowatch');
