@@ -1,9 +1,10 @@
-import { SlipwayError } from '../../../shared/errors';
+import { SlipwayError, toErrorInfo } from '../../../shared/errors';
 import type { ProjectSummary } from '../../../shared/contract/projects';
 import type { WatchReload } from '../../../shared/contract/watch';
 import { describeReload } from '../../../shared/watch-format';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
+import { followLogs } from '../follow-logs';
 import { upUnlessRunning } from '../watch-up';
 
 export const watchCommand: Command = {
@@ -25,8 +26,9 @@ export const watchCommand: Command = {
     // Nothing to watch is said before anything starts, as Compose does.
     const plan = await ctx.client().call('watch.plan', { projectId: project.projectId, ...(args.positionals.length > 0 ? { services: args.positionals } : {}) });
     for (const warning of plan.warnings) ctx.err(`warning: ${warning}`);
-    if (args.values['no-up'] !== true) await upUnlessRunning(ctx, project.projectId, args.positionals, project.services);
-    return watchUntilInterrupted(ctx, project, { services: args.positionals, quietMs });
+    const started = args.values['no-up'] !== true && (await upUnlessRunning(ctx, project.projectId, args.positionals, project.services));
+    // The logs of what it started from their beginning; of a stack that already ran, what comes next.
+    return watchUntilInterrupted(ctx, project, { services: args.positionals, quietMs, logs: started ? {} : { tail: 0 } });
   },
 };
 
@@ -35,11 +37,14 @@ export interface WatchCliOptions {
   quietMs?: number | undefined;
   /** Stops the watch (default: SIGINT or SIGTERM). */
   signal?: AbortSignal;
+  /** Also stream the services' logs, interleaved with the watch lines (attached `up --watch`, `watch`). */
+  logs?: { tail?: number };
 }
 
 /**
  * Watches until Ctrl+C: prints one line with "watching" once the watcher is ready, then
- * one line per reload ("web  synced 2 files in 38 ms"). Used by `watch` and `up --watch`.
+ * one line per reload ("web  synced 2 files in 38 ms"), with the services' logs between
+ * them when `logs` is given. Used by `watch` and `up --watch`.
  */
 export async function watchUntilInterrupted(ctx: CliContext, project: Pick<ProjectSummary, 'projectId' | 'services'>, options: WatchCliOptions = {}): Promise<number> {
   const client = ctx.client();
@@ -67,6 +72,8 @@ export async function watchUntilInterrupted(ctx: CliContext, project: Pick<Proje
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
+  const stopLogs = new AbortController();
+  let logs: Promise<void> | undefined;
   try {
     const state = await client.call('watch.start', {
       projectId: project.projectId,
@@ -75,9 +82,12 @@ export async function watchUntilInterrupted(ctx: CliContext, project: Pick<Proje
     });
     const services = state.services ?? [];
     ctx.out(`watching ${services.join(', ')}: ${state.paths?.length ?? 0} path${state.paths?.length === 1 ? '' : 's'}, ready in ${state.readyMs ?? 0} ms (Ctrl+C to stop)`);
+    if (options.logs) logs = followLogs(ctx, project.projectId, { ...options.logs, ...(options.services ? { services: options.services } : {}), signal: stopLogs.signal }).catch((error: unknown) => ctx.err(`slipway: logs: ${toErrorInfo(error).message}`));
     await stopped;
     return 0;
   } finally {
+    stopLogs.abort();
+    await logs;
     offReload();
     offState();
     await client.call('watch.stop', { projectId: project.projectId }).catch(() => undefined);
