@@ -9,6 +9,17 @@ export type WatchReloadAction = z.infer<typeof WatchReloadAction>;
 export const WatchError = z.object({ message: z.string(), hint: z.string().optional() });
 export type WatchError = z.infer<typeof WatchError>;
 
+/** What a `sync+exec` rule's command printed in one container, and how it ended. */
+export const WatchExecOutput = z.object({
+  /** The container's name. */
+  container: z.string(),
+  command: z.array(z.string()),
+  exitCode: z.number().int(),
+  /** Its stdout and stderr together (the last 4 KB), without the trailing newline. */
+  output: z.string(),
+});
+export type WatchExecOutput = z.infer<typeof WatchExecOutput>;
+
 /** One reload of one service: which files, which action, save-to-done latency. */
 export const WatchReload = z.object({
   projectId: z.string(),
@@ -23,6 +34,8 @@ export const WatchReload = z.object({
   bindMounted: z.boolean().optional(),
   ok: z.boolean(),
   error: WatchError.optional(),
+  /** `sync+exec`: each command run, with its output (also when it failed). */
+  exec: z.array(WatchExecOutput).optional(),
   /** Epoch ms when the reload finished. */
   at: z.number(),
 });

@@ -1,7 +1,7 @@
 import { SlipwayError, toErrorInfo } from '../../../shared/errors';
 import type { ProjectSummary } from '../../../shared/contract/projects';
 import type { WatchReload } from '../../../shared/contract/watch';
-import { describeReload } from '../../../shared/watch-format';
+import { describeReload, execOutputLines } from '../../../shared/watch-format';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { followLogs } from '../follow-logs';
@@ -96,13 +96,12 @@ export async function watchUntilInterrupted(ctx: CliContext, project: Pick<Proje
 
 function printReload(ctx: CliContext, reload: WatchReload, width: number): void {
   const name = reload.service.padEnd(width);
-  const line = `${ctx.color ? `\u001b[1m${name}\u001b[22m` : name}  ${describeReload(reload)}`;
-  if (reload.ok) {
-    ctx.out(line);
-    return;
-  }
-  ctx.out(ctx.color ? `\u001b[31m${line}\u001b[39m` : line);
-  if (reload.error?.hint) ctx.out(`${' '.repeat(width)}  ${reload.error.hint}`);
+  const prefix = ctx.color ? `\u001b[1m${name}\u001b[22m` : name;
+  const line = `${prefix}  ${describeReload(reload)}`;
+  ctx.out(reload.ok || !ctx.color ? line : `\u001b[31m${line}\u001b[39m`);
+  // What sync+exec commands printed, each line under the service's name.
+  for (const exec of reload.exec ?? []) for (const text of execOutputLines(exec)) ctx.out(`${prefix}  ${text}`);
+  if (!reload.ok && reload.error?.hint) ctx.out(`${' '.repeat(width)}  ${reload.error.hint}`);
 }
 
 function parseQuietMs(value: unknown): number | undefined {

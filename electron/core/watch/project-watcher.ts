@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { FSWatcher } from 'chokidar';
 import type Docker from 'dockerode';
 import { SlipwayError, toErrorInfo } from '../../../shared/errors';
-import type { WatchError, WatchReload, WatchReloadAction, WatchState } from '../../../shared/contract/watch';
+import type { WatchError, WatchExecOutput, WatchReload, WatchReloadAction, WatchState } from '../../../shared/contract/watch';
 import type { Project } from '../../../shared/model/project';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
 import { LABEL } from '../state/compose-labels';
@@ -245,6 +245,7 @@ export class ProjectWatcher {
     if (matches.length === 0) return;
     let action: WatchReloadAction = batchAction(matches);
     const controller = new AbortController();
+    const exec: WatchExecOutput[] = [];
     if (action === 'rebuild') this.rebuilding.set(service, controller);
     try {
       const outcome = await runReload(
@@ -255,12 +256,13 @@ export class ProjectWatcher {
           rebuild: this.rebuild,
           signal: controller.signal,
           onSynced: (s, changes) => this.rememberSynced(s, changes),
+          onExec: (output) => exec.push(output),
         },
         service,
         matches,
       );
       action = outcome.action;
-      this.emitReload(service, action, paths, work.firstEventMark, { ok: true, bindMounted: outcome.bindMounted });
+      this.emitReload(service, action, paths, work.firstEventMark, { ok: true, bindMounted: outcome.bindMounted, exec });
     } catch (error) {
       if (controller.signal.aborted && !this.stopped) {
         // Cancelled by newer changes: these files belong to the reload that follows.
@@ -268,13 +270,13 @@ export class ProjectWatcher {
         return;
       }
       const info = toErrorInfo(error);
-      this.emitReload(service, action, paths, work.firstEventMark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) } });
+      this.emitReload(service, action, paths, work.firstEventMark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) }, exec });
     } finally {
       if (this.rebuilding.get(service) === controller) this.rebuilding.delete(service);
     }
   }
 
-  private emitReload(service: string, action: WatchReloadAction, paths: string[], firstEventMark: number, result: Pick<WatchReload, 'ok' | 'error' | 'bindMounted'>): void {
+  private emitReload(service: string, action: WatchReloadAction, paths: string[], firstEventMark: number, result: Pick<WatchReload, 'ok' | 'error' | 'bindMounted' | 'exec'>): void {
     if (this.stopped) return;
     const files = paths.slice(0, FILES_IN_EVENT).map((p) => path.relative(this.options.project.workingDir, p).split(path.sep).join('/'));
     const latency = Number.isFinite(firstEventMark) ? performance.now() - firstEventMark : 0;
@@ -288,6 +290,7 @@ export class ProjectWatcher {
       ...(result.bindMounted ? { bindMounted: true } : {}),
       ok: result.ok,
       ...(result.error ? { error: result.error } : {}),
+      ...(result.exec && result.exec.length > 0 ? { exec: result.exec } : {}),
       at: Date.now(),
     });
   }

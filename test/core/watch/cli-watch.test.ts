@@ -109,6 +109,39 @@ describe('slipway watch', () => {
     expect(stderr).toBe('');
   });
 
+  it('prints what a sync+exec command printed under the service, and its exit code when not 0', async () => {
+    tree = tempTree();
+    project = uniqueProjectName('cliexec');
+    mkdirSync(path.join(tree.dir, 'src'));
+    writeFileSync(
+      path.join(tree.dir, 'compose.yaml'),
+      [
+        'services:',
+        '  web:',
+        '    image: busybox:latest',
+        '    develop:',
+        '      watch:',
+        '        - path: ./src',
+        '          action: sync+exec',
+        '          target: /app',
+        '          exec:',
+        '            command: sh -c \'echo "reloading $(cat /app/a.txt)"; test "$(cat /app/a.txt)" != bad\'',
+        '',
+      ].join('\n'),
+    );
+    await runServiceContainer(testDocker(), project, 'web');
+    child = spawn(process.execPath, [cli, '-p', project, 'watch'], { cwd: tree.dir, env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr?.resume();
+    const waitLine = lines(child);
+    await waitLine(/watching web/);
+    writeFileSync(path.join(tree.dir, 'src', 'a.txt'), 'good');
+    await waitLine(/^web {2}synced 1 file, ran the reload command/);
+    await waitLine(/^web {2}reloading good$/);
+    writeFileSync(path.join(tree.dir, 'src', 'a.txt'), 'bad');
+    await waitLine(/^web {2}reloading bad$/);
+    expect(await waitLine(/^web {2}sh -c .* exited with 1 in /)).toContain(`exited with 1 in ${project}-web-1`);
+  });
+
   it('up --watch brings the stack up, then watches it, streaming the logs', async () => {
     tree = tempTree();
     project = uniqueProjectName('cliupwatch');

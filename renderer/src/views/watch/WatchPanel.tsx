@@ -1,4 +1,4 @@
-import { describeReload, formatLatency } from '../../../../shared/watch-format';
+import { describeReload, execOutputLines, formatLatency } from '../../../../shared/watch-format';
 import type { WatchReload } from '../../../../shared/contract/watch';
 import { ErrorNote } from '../common/ErrorNote';
 import type { PanelProps } from '../panels';
@@ -48,6 +48,11 @@ function ServiceReloads({ service, reloads }: { service: string; reloads: WatchR
       </div>
       {last ? <div className="watch-detail muted" title={last.files.join('\n')}>{describeReload(last)}</div> : null}
       {last && !last.ok && last.error ? <ErrorNote error={{ code: 'watch_reload', ...last.error }} /> : null}
+      {last?.exec?.map((exec) => (
+        <pre key={exec.container} className="watch-exec" aria-label={`Output of ${exec.command.join(' ')} in ${exec.container}`}>
+          {execOutputLines(exec).join('\n')}
+        </pre>
+      ))}
       {earlier.length > 0 ? (
         <ol className="watch-history muted" aria-label={`Earlier reloads of ${service}`}>
           {earlier.map((r) => (
