@@ -14,6 +14,7 @@ import { batchAction, runReload, type RuleMatch } from './run-reload';
 import { ServiceContainers } from './service-containers';
 import { listTree, syncIntoContainer, type SyncChange } from './sync-files';
 import { useDirentScan } from './dirent-scan';
+import { MissingRoots } from './missing-roots';
 import { describeWatchError } from './watch-errors';
 import { containerPath, planWatch, requireRules, type WatchPlan } from './watch-plan';
 
@@ -61,6 +62,9 @@ export class ProjectWatcher {
   private readonly synced = new Map<string, Map<string, SyncChange>>();
   private readonly knownContainers = new Set<string>();
   private unsubscribe: (() => void) | undefined;
+  /** Rule paths that are files: watched themselves (every other watch is a folder's). */
+  private readonly fileRoots = new Set<string>();
+  private readonly missing = new MissingRoots((root) => void this.onRootAppeared(root));
   private stopped = false;
   private current: WatchState;
 
@@ -87,7 +91,8 @@ export class ProjectWatcher {
     }
     // Folders only: each watched folder's native events name the file that changed, so
     // files need no watch of their own (a rule whose path is a file is the exception).
-    const fileRoots = new Set(this.plan.roots.filter((root) => statSync(root, { throwIfNoEntry: false })?.isFile()));
+    const fileRoots = this.fileRoots;
+    for (const root of this.plan.roots) if (statSync(root, { throwIfNoEntry: false })?.isFile()) fileRoots.add(root);
     const watcher = new FSWatcher({
       ignoreInitial: true,
       usePolling: false,
@@ -114,16 +119,21 @@ export class ProjectWatcher {
       if (event === 'addDir') void this.onNewFolder(changed);
       else if (fileRoots.has(changed) || event === 'unlinkDir') this.onPath(changed, false);
     });
-    watcher.add(this.plan.roots);
+    // Paths that do not exist yet are waited for apart (missing-roots.ts), and added once they do.
+    const existing = this.plan.roots.filter((root) => statSync(root, { throwIfNoEntry: false }) !== undefined);
     let reported = false;
     watcher.on('error', (error) => {
       if (reported) return;
       reported = true;
       this.setState({ error: describeWatchError(error) });
     });
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    if (existing.length > 0) {
+      watcher.add(existing);
+      await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    }
     ready = true;
     if (this.stopped) return this.current;
+    for (const root of this.plan.roots) if (!existing.includes(root)) this.missing.add(root);
     this.setState({ watching: true, readyMs: Math.round(performance.now() - started) });
     await this.rememberRunningContainers();
     this.queueInitialSync();
@@ -140,6 +150,7 @@ export class ProjectWatcher {
     this.stopped = true;
     this.coalescer.clear();
     this.unsubscribe?.();
+    this.missing.close();
     this.pending.clear();
     for (const controller of this.rebuilding.values()) controller.abort(new SlipwayError('cancelled', 'rebuild cancelled: watching stopped'));
     await this.watcher?.close();
@@ -183,6 +194,22 @@ export class ProjectWatcher {
       if (!services.has(planned.service) && planned.filter.accepts(changed, isDirectory)) services.add(planned.service);
     }
     for (const service of services) this.coalescer.add(service, changed, at, mark);
+  }
+
+  /**
+   * A rule path that did not exist when watching started: watched from now on, and what it
+   * already holds is synced (listed once its native watch is in place, so nothing written
+   * in between is lost).
+   */
+  private async onRootAppeared(root: string): Promise<void> {
+    const watcher = this.watcher;
+    if (this.stopped || !watcher) return;
+    const isFile = statSync(root, { throwIfNoEntry: false })?.isFile() === true;
+    if (isFile) this.fileRoots.add(root);
+    watcher.add(root);
+    await whenWatched(watcher, root);
+    if (isFile) this.onPath(root, false);
+    else await this.onNewFolder(root);
   }
 
   /** A folder that appeared: its files may have been written before its watch existed. */
@@ -360,6 +387,18 @@ export class ProjectWatcher {
       const info = toErrorInfo(error);
       this.emitReload(service, 'initial_sync', list.map((c) => c.hostPath), mark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) } });
     }
+  }
+}
+
+/**
+ * Resolves once chokidar holds a native watch on `root` (its closer is registered right
+ * after the watch is made; chokidar has no event for a path added after 'ready').
+ */
+async function whenWatched(watcher: FSWatcher, root: string): Promise<void> {
+  const closers: unknown = Reflect.get(watcher, '_closers');
+  if (!(closers instanceof Map)) return;
+  for (let waited = 0; waited < 2000 && !closers.has(root) && Reflect.get(watcher, 'closed') !== true; waited += 5) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
