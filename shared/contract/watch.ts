@@ -50,6 +50,8 @@ export const WatchState = z.object({
   paths: z.array(z.string()).optional(),
   /** How long the watcher took to be ready, in ms. */
   readyMs: z.number().optional(),
+  /** What Compose warns about in the watched rules (the deprecated `x-initialSync`). */
+  warnings: z.array(z.string()).optional(),
   error: WatchError.optional(),
 });
 export type WatchState = z.infer<typeof WatchState>;

@@ -24,8 +24,7 @@ export const watchCommand: Command = {
     }
     const quietMs = parseQuietMs(args.values['quiet-ms']);
     // Nothing to watch is said before anything starts, as Compose does.
-    const plan = await ctx.client().call('watch.plan', { projectId: project.projectId, ...(args.positionals.length > 0 ? { services: args.positionals } : {}) });
-    for (const warning of plan.warnings) ctx.err(`warning: ${warning}`);
+    await ctx.client().call('watch.plan', { projectId: project.projectId, ...(args.positionals.length > 0 ? { services: args.positionals } : {}) });
     const started = args.values['no-up'] !== true && (await upUnlessRunning(ctx, project.projectId, args.positionals, project.services));
     // The logs of what it started from their beginning; of a stack that already ran, what comes next.
     return watchUntilInterrupted(ctx, project, { services: args.positionals, quietMs, logs: started ? {} : { tail: 0 } });
@@ -80,6 +79,7 @@ export async function watchUntilInterrupted(ctx: CliContext, project: Pick<Proje
       ...(options.services && options.services.length > 0 ? { services: options.services } : {}),
       ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}),
     });
+    for (const warning of state.warnings ?? []) ctx.err(`warning: ${warning}`);
     const services = state.services ?? [];
     ctx.out(`watching ${services.join(', ')}: ${state.paths?.length ?? 0} path${state.paths?.length === 1 ? '' : 's'}, ready in ${state.readyMs ?? 0} ms (Ctrl+C to stop)`);
     if (options.logs) logs = followLogs(ctx, project.projectId, { ...options.logs, ...(options.services ? { services: options.services } : {}), signal: stopLogs.signal }).catch((error: unknown) => ctx.err(`slipway: logs: ${toErrorInfo(error).message}`));

@@ -74,7 +74,7 @@ export class ProjectWatcher {
     this.containers = new ServiceContainers(options.docker, options.project.name);
     this.rebuild = options.rebuild;
     this.coalescer = new Coalescer({ ...DEFAULT_COALESCER, ...options.coalescer }, (batch) => this.enqueue(batch));
-    this.current = { projectId: options.project.name, watching: false, services: this.plan.services, paths: this.plan.roots };
+    this.current = { projectId: options.project.name, watching: false, services: this.plan.services, paths: this.plan.roots, ...(this.plan.warnings.length > 0 ? { warnings: this.plan.warnings } : {}) };
   }
 
   state(): WatchState {

@@ -29,6 +29,9 @@ export function requireRules(project: Project, plan: WatchPlan, services?: strin
   throw new SlipwayError('watch_no_rules', `Nothing to watch in project ${project.name}: ${which} ${services?.length ? 'have' : 'has'} develop.watch rules`, 'Add a develop.watch section to a service (path, action, target) and run again.');
 }
 
+/** Compose's words, once per rule that uses the old spelling. */
+export const X_INITIAL_SYNC_DEPRECATED = 'x-initialSync is DEPRECATED, please use the official `initial_sync` attribute';
+
 /** A local build context (not a URL). */
 export function localContext(service: ServiceConfig): string | undefined {
   const context = service.build?.context;
@@ -48,22 +51,27 @@ export function inBindMount(service: ServiceConfig, hostPath: string): boolean {
 /** Every develop.watch rule of the project's services, and the paths to watch. */
 export function planWatch(project: Project, only?: string[]): WatchPlan {
   const rules: PlannedRule[] = [];
+  const warnings: string[] = [];
   for (const [service, config] of Object.entries(project.model.services)) {
     if (only && only.length > 0 && !only.includes(service)) continue;
     const contextDir = localContext(config);
     (config.develop?.watch ?? []).forEach((rule, index) => {
       const root = path.resolve(project.workingDir, rule.path);
+      const bindMounted = inBindMount(config, root);
+      // Compose honours the old spelling when initial_sync is not set, and says it is deprecated.
+      const legacy = !rule.initial_sync && rule['x-initialSync'] === true && !(bindMounted && rule.action.startsWith('sync'));
+      if (legacy) warnings.push(X_INITIAL_SYNC_DEPRECATED);
       rules.push({
         service,
         index,
-        rule: { ...rule, path: root },
+        rule: { ...rule, path: root, ...(legacy ? { initial_sync: true } : {}) },
         filter: new PathFilter({ root, ...(rule.ignore ? { ignore: rule.ignore } : {}), ...(rule.include ? { include: rule.include } : {}), ...(contextDir ? { contextDir } : {}) }),
-        bindMounted: inBindMount(config, root),
+        bindMounted,
       });
     });
   }
   const services = [...new Set(rules.map((r) => r.service))];
-  return { rules, services, roots: unionRoots(rules.map((r) => r.filter.root)), warnings: [] };
+  return { rules, services, roots: unionRoots(rules.map((r) => r.filter.root)), warnings };
 }
 
 function unionRoots(paths: string[]): string[] {

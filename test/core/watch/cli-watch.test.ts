@@ -126,12 +126,14 @@ describe('slipway watch', () => {
         '          target: /app',
         '          exec:',
         '            command: sh -c \'echo "reloading $(cat /app/a.txt)"; test "$(cat /app/a.txt)" != bad\'',
+        '          x-initialSync: true',
         '',
       ].join('\n'),
     );
     await runServiceContainer(testDocker(), project, 'web');
     child = spawn(process.execPath, [cli, '-p', project, 'watch'], { cwd: tree.dir, env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stderr?.resume();
+    let stderr = '';
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     const waitLine = lines(child);
     await waitLine(/watching web/);
     writeFileSync(path.join(tree.dir, 'src', 'a.txt'), 'good');
@@ -140,6 +142,8 @@ describe('slipway watch', () => {
     writeFileSync(path.join(tree.dir, 'src', 'a.txt'), 'bad');
     await waitLine(/^web {2}reloading bad$/);
     expect(await waitLine(/^web {2}sh -c .* exited with 1 in /)).toContain(`exited with 1 in ${project}-web-1`);
+    // The old spelling of initial_sync, with Compose's warning.
+    expect(stderr).toBe('warning: x-initialSync is DEPRECATED, please use the official `initial_sync` attribute\n');
   });
 
   it('up --watch brings the stack up, then watches it, streaming the logs', async () => {

@@ -18,6 +18,11 @@ export function WatchPanel({ projectId }: PanelProps) {
         {watching && state?.readyMs !== undefined ? <span className="muted"> · ready in {formatLatency(state.readyMs)}</span> : null}
       </label>
       <ErrorNote error={error} onDismiss={dismissError} />
+      {[...new Set(state?.warnings ?? [])].map((warning) => (
+        <p key={warning} className="muted watch-warning" role="note">
+          warning: {warning}
+        </p>
+      ))}
       {state?.error ? <ErrorNote error={{ code: 'watch', ...state.error }} /> : null}
       {services.length === 0 ? (
         <p className="muted">{watching ? 'No reload yet: save a file.' : 'Reloads appear here while watching (develop.watch in the compose file).'}</p>
