@@ -17,7 +17,11 @@ export class MissingRoots {
   private readonly waiting = new Map<string, Waiting>();
   private closed = false;
 
-  constructor(private readonly onAppeared: (root: string) => void) {}
+  /** `onWaiting`: told each folder a root is waited for on (the first, and each one further down). */
+  constructor(
+    private readonly onAppeared: (root: string) => void,
+    private readonly onWaiting?: (root: string, dir: string) => void,
+  ) {}
 
   /** Waits for `root` to exist; calls back at once (synchronously) when it already does. */
   add(root: string): void {
@@ -47,6 +51,7 @@ export class MissingRoots {
     const dir = nearestExisting(root);
     const entry: Waiting = { dir, watcher: undefined };
     this.waiting.set(root, entry);
+    this.onWaiting?.(root, dir);
     try {
       entry.watcher = watch(dir, { persistent: false }, () => this.recheck(root, entry));
       entry.watcher.on('error', () => this.recheck(root, entry));

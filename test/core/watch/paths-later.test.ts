@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { WatchRule } from '../../../shared/model/project';
 import { makeProject, names, runServiceContainer, shell, useWatchTest } from './watch-fixture';
 
 describe('watch: paths that appear after the watcher started', () => {
@@ -9,7 +10,7 @@ describe('watch: paths that appear after the watcher started', () => {
   it('watches every missing path as soon as it exists, one after another and at any depth', async () => {
     const { harness, tree } = watchTest('later');
     const container = await runServiceContainer(harness.docker, harness.project, 'web');
-    const rule = (folder: string, target: string) => ({ path: path.join(tree.dir, folder), action: 'sync' as const, target });
+    const rule = (folder: string, target: string): WatchRule => ({ path: path.join(tree.dir, folder), action: 'sync', target });
     const project = makeProject(harness.project, tree.dir, {
       web: { develop: { watch: [rule('a', '/a'), rule('b', '/b'), rule('c', '/c'), rule('deep/er/est', '/deep')] } },
     });
