@@ -1,4 +1,4 @@
-import type { WatchReload } from './contract/watch';
+import type { WatchExecOutput, WatchReload } from './contract/watch';
 
 /** "2 files", "1 file". */
 export function fileCount(count: number): string {
@@ -30,4 +30,11 @@ export function describeReload(reload: WatchReload): string {
     case 'initial_sync':
       return `initial sync of ${files} ${took}`;
   }
+}
+
+/** A `sync+exec` command's output as lines to show under its reload; the exit code last when it is not 0. */
+export function execOutputLines(exec: WatchExecOutput): string[] {
+  const lines = exec.output === '' ? [] : exec.output.split('\n').map((line) => line.replace(/\r$/, ''));
+  if (exec.exitCode !== 0) lines.push(`${exec.command.join(' ')} exited with ${exec.exitCode} in ${exec.container}`);
+  return lines;
 }

@@ -9,6 +9,17 @@ export type WatchReloadAction = z.infer<typeof WatchReloadAction>;
 export const WatchError = z.object({ message: z.string(), hint: z.string().optional() });
 export type WatchError = z.infer<typeof WatchError>;
 
+/** What a `sync+exec` rule's command printed in one container, and how it ended. */
+export const WatchExecOutput = z.object({
+  /** The container's name. */
+  container: z.string(),
+  command: z.array(z.string()),
+  exitCode: z.number().int(),
+  /** Its stdout and stderr together (the last 4 KB), without the trailing newline. */
+  output: z.string(),
+});
+export type WatchExecOutput = z.infer<typeof WatchExecOutput>;
+
 /** One reload of one service: which files, which action, save-to-done latency. */
 export const WatchReload = z.object({
   projectId: z.string(),
@@ -23,6 +34,8 @@ export const WatchReload = z.object({
   bindMounted: z.boolean().optional(),
   ok: z.boolean(),
   error: WatchError.optional(),
+  /** `sync+exec`: each command run, with its output (also when it failed). */
+  exec: z.array(WatchExecOutput).optional(),
   /** Epoch ms when the reload finished. */
   at: z.number(),
 });
@@ -37,6 +50,8 @@ export const WatchState = z.object({
   paths: z.array(z.string()).optional(),
   /** How long the watcher took to be ready, in ms. */
   readyMs: z.number().optional(),
+  /** What Compose warns about in the watched rules (the deprecated `x-initialSync`). */
+  warnings: z.array(z.string()).optional(),
   error: WatchError.optional(),
 });
 export type WatchState = z.infer<typeof WatchState>;
@@ -54,7 +69,26 @@ export const WatchStartInput = ProjectRef.extend({
   services: ServiceNames.optional(),
 });
 
+export const WatchPlanInput = ProjectRef.extend({
+  /** Only these services' develop.watch rules (default: every service that has some). */
+  services: ServiceNames.optional(),
+});
+
+/** What `watch.start` would watch, without watching: a shell checks it before bringing services up. */
+export const WatchPlanInfo = z.object({
+  projectId: z.string(),
+  /** Services with at least one develop.watch rule. */
+  services: z.array(z.string()),
+  /** Paths to watch (absolute), existing or not yet. */
+  paths: z.array(z.string()),
+  /** What Compose warns about in these rules (a deprecated spelling). */
+  warnings: z.array(z.string()),
+});
+export type WatchPlanInfo = z.infer<typeof WatchPlanInfo>;
+
 export const watchCalls = {
+  /** Refused with `watch_no_rules` when no selected service has develop.watch rules. */
+  'watch.plan': defineCall({ input: WatchPlanInput, output: WatchPlanInfo }),
   'watch.start': defineCall({ input: WatchStartInput, output: WatchState }),
   'watch.stop': defineCall({ input: ProjectRef, output: Nothing }),
   'watch.status': defineCall({ input: ProjectRef, output: WatchStatus }),

@@ -92,6 +92,8 @@ export interface WatchRule {
   ignore?: string[];
   include?: string[];
   initial_sync?: boolean;
+  /** The spelling before `initial_sync`: honoured, with Compose's deprecation warning. */
+  'x-initialSync'?: unknown;
   exec?: { command: string[]; user?: string; working_dir?: string; environment?: Record<string, string | null>; privileged?: boolean };
 }
 

@@ -24,7 +24,8 @@ export const upCommand: Command = {
   async run(ctx, args) {
     const project = await stackProject(ctx, { services: args.positionals });
     await runStackTask(ctx, 'stack.up', upInput(project.projectId, args));
-    if (args.values.watch === true) return watchUntilInterrupted(ctx, project, { services: args.positionals });
+    // Attached, the logs stream between the watch lines, as Compose's attached `up --watch`.
+    if (args.values.watch === true) return watchUntilInterrupted(ctx, project, { services: args.positionals, ...(args.values.detach === true ? {} : { logs: {} }) });
     if (args.values.detach === true || args.values.wait === true) return 0;
     // Attached, as Compose: follow the logs until Ctrl+C, then stop what we started.
     const code = await logsCommand.run(ctx, { values: { follow: true }, positionals: args.positionals });

@@ -1,11 +1,17 @@
 import type { PartialHandlers } from '../api/handlers';
 import type { ProjectRegistry } from '../projects/registry';
 import type { WatchManager } from './watch-manager';
+import { planWatch, requireRules } from './watch-plan';
 
-type WatchCalls = 'watch.start' | 'watch.stop' | 'watch.status';
+type WatchCalls = 'watch.plan' | 'watch.start' | 'watch.stop' | 'watch.status';
 
 export function watchHandlers(projects: ProjectRegistry, watch: () => WatchManager): PartialHandlers<WatchCalls> {
   return {
+    'watch.plan': async (input) => {
+      const project = projects.get(input.projectId);
+      const plan = requireRules(project, planWatch(project, input.services), input.services);
+      return { projectId: project.name, services: plan.services, paths: plan.roots, warnings: plan.warnings };
+    },
     'watch.start': async (input) => {
       const project = projects.get(input.projectId);
       return watch().start(project, {

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { FSWatcher } from 'chokidar';
 import type Docker from 'dockerode';
 import { SlipwayError, toErrorInfo } from '../../../shared/errors';
-import type { WatchError, WatchReload, WatchReloadAction, WatchState } from '../../../shared/contract/watch';
+import type { WatchError, WatchExecOutput, WatchReload, WatchReloadAction, WatchState } from '../../../shared/contract/watch';
 import type { Project } from '../../../shared/model/project';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
 import { LABEL } from '../state/compose-labels';
@@ -14,8 +14,9 @@ import { batchAction, runReload, type RuleMatch } from './run-reload';
 import { ServiceContainers } from './service-containers';
 import { listTree, syncIntoContainer, type SyncChange } from './sync-files';
 import { useDirentScan } from './dirent-scan';
+import { MissingRoots } from './missing-roots';
 import { describeWatchError } from './watch-errors';
-import { containerPath, planWatch, type WatchPlan } from './watch-plan';
+import { containerPath, planWatch, requireRules, type WatchPlan } from './watch-plan';
 
 export interface ProjectWatcherOptions {
   project: Project;
@@ -61,20 +62,19 @@ export class ProjectWatcher {
   private readonly synced = new Map<string, Map<string, SyncChange>>();
   private readonly knownContainers = new Set<string>();
   private unsubscribe: (() => void) | undefined;
+  /** Rule paths that are files: watched themselves (every other watch is a folder's). */
+  private readonly fileRoots = new Set<string>();
+  private readonly missing = new MissingRoots((root) => void this.onRootAppeared(root));
   private stopped = false;
   private current: WatchState;
 
   constructor(private readonly options: ProjectWatcherOptions) {
-    this.plan = planWatch(options.project, options.services);
-    if (this.plan.rules.length === 0) {
-      const which = options.services && options.services.length > 0 ? `services ${options.services.join(', ')}` : 'no service';
-      throw new SlipwayError('watch_no_rules', `Nothing to watch in project ${options.project.name}: ${which} ${options.services?.length ? 'have' : 'has'} develop.watch rules`, 'Add a develop.watch section to a service (path, action, target) and run again.');
-    }
+    this.plan = requireRules(options.project, planWatch(options.project, options.services), options.services);
     this.docker = options.docker;
     this.containers = new ServiceContainers(options.docker, options.project.name);
     this.rebuild = options.rebuild;
     this.coalescer = new Coalescer({ ...DEFAULT_COALESCER, ...options.coalescer }, (batch) => this.enqueue(batch));
-    this.current = { projectId: options.project.name, watching: false, services: this.plan.services, paths: this.plan.roots };
+    this.current = { projectId: options.project.name, watching: false, services: this.plan.services, paths: this.plan.roots, ...(this.plan.warnings.length > 0 ? { warnings: this.plan.warnings } : {}) };
   }
 
   state(): WatchState {
@@ -91,7 +91,8 @@ export class ProjectWatcher {
     }
     // Folders only: each watched folder's native events name the file that changed, so
     // files need no watch of their own (a rule whose path is a file is the exception).
-    const fileRoots = new Set(this.plan.roots.filter((root) => statSync(root, { throwIfNoEntry: false })?.isFile()));
+    const fileRoots = this.fileRoots;
+    for (const root of this.plan.roots) if (statSync(root, { throwIfNoEntry: false })?.isFile()) fileRoots.add(root);
     const watcher = new FSWatcher({
       ignoreInitial: true,
       usePolling: false,
@@ -118,16 +119,21 @@ export class ProjectWatcher {
       if (event === 'addDir') void this.onNewFolder(changed);
       else if (fileRoots.has(changed) || event === 'unlinkDir') this.onPath(changed, false);
     });
-    watcher.add(this.plan.roots);
+    // Paths that do not exist yet are waited for apart (missing-roots.ts), and added once they do.
+    const existing = this.plan.roots.filter((root) => statSync(root, { throwIfNoEntry: false }) !== undefined);
     let reported = false;
     watcher.on('error', (error) => {
       if (reported) return;
       reported = true;
       this.setState({ error: describeWatchError(error) });
     });
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    if (existing.length > 0) {
+      watcher.add(existing);
+      await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    }
     ready = true;
     if (this.stopped) return this.current;
+    for (const root of this.plan.roots) if (!existing.includes(root)) this.missing.add(root);
     this.setState({ watching: true, readyMs: Math.round(performance.now() - started) });
     await this.rememberRunningContainers();
     this.queueInitialSync();
@@ -144,6 +150,7 @@ export class ProjectWatcher {
     this.stopped = true;
     this.coalescer.clear();
     this.unsubscribe?.();
+    this.missing.close();
     this.pending.clear();
     for (const controller of this.rebuilding.values()) controller.abort(new SlipwayError('cancelled', 'rebuild cancelled: watching stopped'));
     await this.watcher?.close();
@@ -187,6 +194,22 @@ export class ProjectWatcher {
       if (!services.has(planned.service) && planned.filter.accepts(changed, isDirectory)) services.add(planned.service);
     }
     for (const service of services) this.coalescer.add(service, changed, at, mark);
+  }
+
+  /**
+   * A rule path that did not exist when watching started: watched from now on, and what it
+   * already holds is synced (listed once its native watch is in place, so nothing written
+   * in between is lost).
+   */
+  private async onRootAppeared(root: string): Promise<void> {
+    const watcher = this.watcher;
+    if (this.stopped || !watcher) return;
+    const isFile = statSync(root, { throwIfNoEntry: false })?.isFile() === true;
+    if (isFile) this.fileRoots.add(root);
+    watcher.add(root);
+    await whenWatched(watcher, root);
+    if (isFile) this.onPath(root, false);
+    else await this.onNewFolder(root);
   }
 
   /** A folder that appeared: its files may have been written before its watch existed. */
@@ -249,6 +272,7 @@ export class ProjectWatcher {
     if (matches.length === 0) return;
     let action: WatchReloadAction = batchAction(matches);
     const controller = new AbortController();
+    const exec: WatchExecOutput[] = [];
     if (action === 'rebuild') this.rebuilding.set(service, controller);
     try {
       const outcome = await runReload(
@@ -259,12 +283,13 @@ export class ProjectWatcher {
           rebuild: this.rebuild,
           signal: controller.signal,
           onSynced: (s, changes) => this.rememberSynced(s, changes),
+          onExec: (output) => exec.push(output),
         },
         service,
         matches,
       );
       action = outcome.action;
-      this.emitReload(service, action, paths, work.firstEventMark, { ok: true, bindMounted: outcome.bindMounted });
+      this.emitReload(service, action, paths, work.firstEventMark, { ok: true, bindMounted: outcome.bindMounted, exec });
     } catch (error) {
       if (controller.signal.aborted && !this.stopped) {
         // Cancelled by newer changes: these files belong to the reload that follows.
@@ -272,13 +297,13 @@ export class ProjectWatcher {
         return;
       }
       const info = toErrorInfo(error);
-      this.emitReload(service, action, paths, work.firstEventMark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) } });
+      this.emitReload(service, action, paths, work.firstEventMark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) }, exec });
     } finally {
       if (this.rebuilding.get(service) === controller) this.rebuilding.delete(service);
     }
   }
 
-  private emitReload(service: string, action: WatchReloadAction, paths: string[], firstEventMark: number, result: Pick<WatchReload, 'ok' | 'error' | 'bindMounted'>): void {
+  private emitReload(service: string, action: WatchReloadAction, paths: string[], firstEventMark: number, result: Pick<WatchReload, 'ok' | 'error' | 'bindMounted' | 'exec'>): void {
     if (this.stopped) return;
     const files = paths.slice(0, FILES_IN_EVENT).map((p) => path.relative(this.options.project.workingDir, p).split(path.sep).join('/'));
     const latency = Number.isFinite(firstEventMark) ? performance.now() - firstEventMark : 0;
@@ -292,6 +317,7 @@ export class ProjectWatcher {
       ...(result.bindMounted ? { bindMounted: true } : {}),
       ok: result.ok,
       ...(result.error ? { error: result.error } : {}),
+      ...(result.exec && result.exec.length > 0 ? { exec: result.exec } : {}),
       at: Date.now(),
     });
   }
@@ -361,6 +387,18 @@ export class ProjectWatcher {
       const info = toErrorInfo(error);
       this.emitReload(service, 'initial_sync', list.map((c) => c.hostPath), mark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) } });
     }
+  }
+}
+
+/**
+ * Resolves once chokidar holds a native watch on `root` (its closer is registered right
+ * after the watch is made; chokidar has no event for a path added after 'ready').
+ */
+async function whenWatched(watcher: FSWatcher, root: string): Promise<void> {
+  const closers: unknown = Reflect.get(watcher, '_closers');
+  if (!(closers instanceof Map)) return;
+  for (let waited = 0; waited < 2000 && !closers.has(root) && Reflect.get(watcher, 'closed') !== true; waited += 5) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 

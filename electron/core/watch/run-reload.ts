@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { parseDurationMs } from '../../../shared/duration';
 import { SlipwayError } from '../../../shared/errors';
-import type { WatchReloadAction } from '../../../shared/contract/watch';
+import type { WatchExecOutput, WatchReloadAction } from '../../../shared/contract/watch';
 import type { Project } from '../../../shared/model/project';
 import { shellSplit } from '../compose/shell-split';
 import { envList, execInContainer } from './container-exec';
@@ -25,6 +25,8 @@ export interface ReloadContext {
   signal: AbortSignal;
   /** Called with what was copied into a container, so a recreated container can get it again. */
   onSynced?: (service: string, changes: SyncChange[]) => void;
+  /** Called with each exec command's output, before a failure is thrown. */
+  onExec?: (output: WatchExecOutput) => void;
 }
 
 export interface ReloadOutcome {
@@ -81,6 +83,7 @@ export async function runReload(ctx: ReloadContext, service: string, matches: Ru
         env: envList(exec.environment),
         ...(exec.privileged ? { privileged: true } : {}),
       });
+      ctx.onExec?.({ container: container.name, command, exitCode: result.exitCode, output: result.output });
       if (result.exitCode !== 0) {
         throw new SlipwayError(
           'watch_exec_failed',

@@ -46,16 +46,33 @@ export async function syncIntoContainer(docker: Docker, containerId: string, cha
       throw new SlipwayError('watch_delete_failed', `Could not delete ${deletions.length} file(s) in the container: ${result.output || `rm exited with ${result.exitCode}`}`, 'The image needs an `rm` command, and the target must be writable by root in the container.');
     }
   }
-  if (entries.length > 0) {
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    const archive = await buildTar(entries);
+  // Folders never go in the tar: Docker's extraction replaces whatever sits at a folder
+  // entry's path, a symlink to a folder included. A file's folders come with it (made where
+  // missing, followed where a symlink); a folder with no file in the batch is made with
+  // `mkdir -p`, which keeps a symlink that is there.
+  const files = entries.filter((e) => e.type !== 'directory');
+  const carried = new Set(files.flatMap((e) => ancestors(e.name)));
+  const folders = entries.filter((e) => e.type === 'directory' && !carried.has(e.name)).map((e) => `/${e.name}`);
+  if (folders.length > 0) {
+    const result = await execInContainer(docker, containerId, { command: ['mkdir', '-p', '--', ...folders.sort()] });
+    if (result.exitCode !== 0) throw syncError(new Error(result.output || `mkdir exited with ${result.exitCode}`), folders[0]?.slice(1) ?? '');
+  }
+  if (files.length > 0) {
+    files.sort((a, b) => a.name.localeCompare(b.name));
+    const archive = await buildTar(files);
     try {
       await docker.getContainer(containerId).putArchive(archive, { path: '/' });
     } catch (error) {
-      throw syncError(error, entries[0]?.name ?? '');
+      throw syncError(error, files[0]?.name ?? '');
     }
   }
   return { copied: entries.filter((e) => e.type !== 'directory').length, deleted: deletions.length };
+}
+
+/** `a/b/c` → `a`, `a/b`. */
+function ancestors(name: string): string[] {
+  const parts = name.split('/');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
 /** Every file under a host folder (for initial_sync), skipping what `skip` says. */

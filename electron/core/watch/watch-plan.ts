@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Project, ServiceConfig, WatchRule } from '../../../shared/model/project';
+import { SlipwayError } from '../../../shared/errors';
 import { PathFilter } from './path-filter';
 
 /** One develop.watch rule of one service, ready to match paths. */
@@ -17,7 +18,19 @@ export interface WatchPlan {
   services: string[];
   /** The union of rule paths, without paths already covered by another. */
   roots: string[];
+  /** Compose's warnings about these rules (the deprecated `x-initialSync`). */
+  warnings: string[];
 }
+
+/** The plan when it has rules; otherwise the error Compose gives, with what to do. */
+export function requireRules(project: Project, plan: WatchPlan, services?: string[]): WatchPlan {
+  if (plan.rules.length > 0) return plan;
+  const which = services && services.length > 0 ? `services ${services.join(', ')}` : 'no service';
+  throw new SlipwayError('watch_no_rules', `Nothing to watch in project ${project.name}: ${which} ${services?.length ? 'have' : 'has'} develop.watch rules`, 'Add a develop.watch section to a service (path, action, target) and run again.');
+}
+
+/** Compose's words, once per rule that uses the old spelling. */
+export const X_INITIAL_SYNC_DEPRECATED = 'x-initialSync is DEPRECATED, please use the official `initial_sync` attribute';
 
 /** A local build context (not a URL). */
 export function localContext(service: ServiceConfig): string | undefined {
@@ -38,22 +51,27 @@ export function inBindMount(service: ServiceConfig, hostPath: string): boolean {
 /** Every develop.watch rule of the project's services, and the paths to watch. */
 export function planWatch(project: Project, only?: string[]): WatchPlan {
   const rules: PlannedRule[] = [];
+  const warnings: string[] = [];
   for (const [service, config] of Object.entries(project.model.services)) {
     if (only && only.length > 0 && !only.includes(service)) continue;
     const contextDir = localContext(config);
     (config.develop?.watch ?? []).forEach((rule, index) => {
       const root = path.resolve(project.workingDir, rule.path);
+      const bindMounted = inBindMount(config, root);
+      // Compose honours the old spelling when initial_sync is not set, and says it is deprecated.
+      const legacy = !rule.initial_sync && rule['x-initialSync'] === true && !(bindMounted && rule.action.startsWith('sync'));
+      if (legacy) warnings.push(X_INITIAL_SYNC_DEPRECATED);
       rules.push({
         service,
         index,
-        rule: { ...rule, path: root },
+        rule: { ...rule, path: root, ...(legacy ? { initial_sync: true } : {}) },
         filter: new PathFilter({ root, ...(rule.ignore ? { ignore: rule.ignore } : {}), ...(rule.include ? { include: rule.include } : {}), ...(contextDir ? { contextDir } : {}) }),
-        bindMounted: inBindMount(config, root),
+        bindMounted,
       });
     });
   }
   const services = [...new Set(rules.map((r) => r.service))];
-  return { rules, services, roots: unionRoots(rules.map((r) => r.filter.root)) };
+  return { rules, services, roots: unionRoots(rules.map((r) => r.filter.root)), warnings };
 }
 
 function unionRoots(paths: string[]): string[] {

@@ -64,7 +64,7 @@ describe('watch: restart and exec actions', () => {
               path: tree.dir,
               action: 'sync+exec',
               target: '/app',
-              exec: { command: ['sh', '-c', 'echo "$(id -u) $(pwd) $GREETING $(cat page.html)" > /tmp/reloaded'], user: 'nobody', working_dir: '/app', environment: { GREETING: 'hi' } },
+              exec: { command: ['sh', '-c', 'echo "$(id -u) $(pwd) $GREETING $(cat page.html)" > /tmp/reloaded; echo reloaded; echo twice >&2'], user: 'nobody', working_dir: '/app', environment: { GREETING: 'hi' } },
             },
           ],
         },
@@ -72,7 +72,12 @@ describe('watch: restart and exec actions', () => {
     });
     await harness.core.watch().start(project);
     writeFileSync(path.join(tree.dir, 'page.html'), '<p>v3</p>');
-    expect(await harness.nextReload((r) => names(r, 'page.html'))).toMatchObject({ action: 'sync+exec', ok: true });
+    const reload = await harness.nextReload((r) => names(r, 'page.html'));
+    expect(reload).toMatchObject({ action: 'sync+exec', ok: true });
+    // The command's output (stdout and stderr) comes with the reload.
+    expect(reload.exec).toEqual([{ container: `${harness.project}-web-1`, command: ['sh', '-c', expect.stringContaining('echo reloaded')], exitCode: 0, output: expect.any(String) }]);
+    // stdout and stderr both (the engine reads them apart: their order is not kept).
+    expect(reload.exec?.[0]?.output.split('\n').sort()).toEqual(['reloaded', 'twice']);
     expect(await shell(harness.docker, container.id, 'cat /tmp/reloaded')).toBe('65534 /app hi <p>v3</p>\n');
   });
 
@@ -89,6 +94,7 @@ describe('watch: restart and exec actions', () => {
     expect(reload.error?.message).toContain('exited with 3');
     expect(reload.error?.message).toContain('reload broke');
     expect(reload.error?.hint).toBeTruthy();
+    expect(reload.exec).toEqual([{ container: `${harness.project}-web-1`, command: ['sh', '-c', 'echo reload broke >&2; exit 3'], exitCode: 3, output: 'reload broke' }]);
   });
 
   it('reports a service without a running container', async () => {

@@ -1,4 +1,4 @@
-import { describeReload, formatLatency } from '../../../../shared/watch-format';
+import { describeReload, execOutputLines, formatLatency } from '../../../../shared/watch-format';
 import type { WatchReload } from '../../../../shared/contract/watch';
 import { ErrorNote } from '../common/ErrorNote';
 import type { PanelProps } from '../panels';
@@ -18,6 +18,11 @@ export function WatchPanel({ projectId }: PanelProps) {
         {watching && state?.readyMs !== undefined ? <span className="muted"> · ready in {formatLatency(state.readyMs)}</span> : null}
       </label>
       <ErrorNote error={error} onDismiss={dismissError} />
+      {[...new Set(state?.warnings ?? [])].map((warning) => (
+        <p key={warning} className="muted watch-warning" role="note">
+          warning: {warning}
+        </p>
+      ))}
       {state?.error ? <ErrorNote error={{ code: 'watch', ...state.error }} /> : null}
       {services.length === 0 ? (
         <p className="muted">{watching ? 'No reload yet: save a file.' : 'Reloads appear here while watching (develop.watch in the compose file).'}</p>
@@ -48,6 +53,11 @@ function ServiceReloads({ service, reloads }: { service: string; reloads: WatchR
       </div>
       {last ? <div className="watch-detail muted" title={last.files.join('\n')}>{describeReload(last)}</div> : null}
       {last && !last.ok && last.error ? <ErrorNote error={{ code: 'watch_reload', ...last.error }} /> : null}
+      {last?.exec?.map((exec) => (
+        <pre key={exec.container} className="watch-exec" aria-label={`Output of ${exec.command.join(' ')} in ${exec.container}`}>
+          {execOutputLines(exec).join('\n')}
+        </pre>
+      ))}
       {earlier.length > 0 ? (
         <ol className="watch-history muted" aria-label={`Earlier reloads of ${service}`}>
           {earlier.map((r) => (

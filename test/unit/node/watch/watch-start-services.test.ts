@@ -28,4 +28,18 @@ describe('watch.start takes the services to watch', () => {
     await client.call('projects.open', { path: dir });
     await expect(client.call('watch.start', { projectId: 'shop', services: ['db'] })).rejects.toMatchObject({ code: 'watch_no_rules', message: expect.stringContaining('services db have') });
   });
+
+  it('watch.plan says what would be watched, with Compose warnings, without watching', async () => {
+    writeFileSync(path.join(dir, 'compose.yaml'), 'name: shop\nservices:\n  web:\n    image: busybox:latest\n    develop:\n      watch:\n        - path: ./src\n          action: sync\n          target: /app\n          x-initialSync: true\n  db:\n    image: busybox:latest\n');
+    const client = core.client();
+    await client.call('projects.open', { path: dir });
+    expect(await client.call('watch.plan', { projectId: 'shop' })).toEqual({
+      projectId: 'shop',
+      services: ['web'],
+      paths: [path.join(dir, 'src')],
+      warnings: ['x-initialSync is DEPRECATED, please use the official `initial_sync` attribute'],
+    });
+    await expect(client.call('watch.plan', { projectId: 'shop', services: ['db'] })).rejects.toMatchObject({ code: 'watch_no_rules' });
+    expect((await client.call('watch.status', { projectId: 'shop' })).watching).toBe(false);
+  });
 });

@@ -52,6 +52,17 @@ describe('the Watch panel', () => {
     expect(screen.getByText(/sudo sysctl fs\.inotify\.max_user_watches=524288/)).toBeTruthy();
   });
 
+  it("shows what a sync+exec command printed, with its exit code when it failed, and Compose's warnings", async () => {
+    const client = new FakeClient().answer('watch.status', { ok: true, value: { ...watching, warnings: ['x-initialSync is DEPRECATED, please use the official `initial_sync` attribute'], reloads: [] } });
+    renderWith(client, <WatchPanel projectId="demo" />);
+    await screen.findByText('Watching files');
+    expect(screen.getByRole('note').textContent).toBe('warning: x-initialSync is DEPRECATED, please use the official `initial_sync` attribute');
+    const exec = { container: 'demo-web-1', command: ['npm', 'run', 'reload'], exitCode: 2, output: 'compiling\nMissing script' };
+    act(() => client.emit('watch.reload', reload('web', { action: 'sync+exec', ok: false, error: { message: 'npm run reload exited with 2 in demo-web-1: Missing script' }, exec: [exec] })));
+    const output = screen.getByLabelText('Output of npm run reload in demo-web-1');
+    expect(output.textContent).toBe('compiling\nMissing script\nnpm run reload exited with 2 in demo-web-1');
+  });
+
   it('says what went wrong when watching cannot start', async () => {
     const client = new FakeClient()
       .answer('watch.status', { ok: true, value: idle })
