@@ -97,7 +97,12 @@ describe('slipway serve refuses hostile requests', () => {
 
   it('does not serve files outside the built renderer', async () => {
     const host = `127.0.0.1:${served.port}`;
-    expect((await rawGet(served.port, '/../package.json', host)).status).toBe(404);
-    expect((await rawGet(served.port, '/%2e%2e/%2e%2e/package.json', host)).status).toBe(404);
+    // http.request sends the path as written: these reach the server's own check, not a
+    // URL parser on this side (the built renderer is two folders below package.json).
+    for (const target of ['/..%2f..%2fpackage.json', '/assets/..%2f..%2f..%2fpackage.json', '/%2e%2e%2f%2e%2e%2fpackage.json', '/..%5c..%5cpackage.json', '/../package.json', '/%2e%2e/%2e%2e/package.json']) {
+      const answer = await rawGet(served.port, target, host);
+      expect({ target, status: answer.status }).toEqual({ target, status: 404 });
+      expect(answer.body).not.toContain('"name": "slipway"');
+    }
   });
 });

@@ -33,11 +33,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Retries `probe` until it resolves true, with a bounded number of attempts. */
-export async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000, stepMs = 100): Promise<void> {
+/**
+ * Retries `probe` until it resolves true, with a bounded number of attempts. Given the
+ * process that should make it true, gives up at once when that process has exited.
+ */
+export async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000, stepMs = 100, owner?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await probe().catch(() => false)) return;
+    if (owner && (owner.exitCode !== null || owner.signalCode !== null)) {
+      throw new Error(`gave up waiting for ${what}: its process exited (${owner.exitCode ?? owner.signalCode})`);
+    }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }

@@ -49,7 +49,7 @@ export async function startRegistry(): Promise<TestRegistry> {
   await waitUntil(async () => {
     const res = await fetch(`http://${address}/v2/`);
     return res.status === 401;
-  }, 'the registry to answer', 20_000);
+  }, 'the registry to answer', 20_000, 100, child);
   return {
     address,
     username,

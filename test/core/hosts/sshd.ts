@@ -55,14 +55,9 @@ export async function startTestSshd(dir: string, remoteDockerHost: string): Prom
   );
   const user = execFileSync('id', ['-un']).toString().trim();
   const child = startOwnedProcess(SSHD, ['-D', '-e', '-f', config], path.join(dir, 'sshd.log'));
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
   await waitUntil(
     () =>
-      new Promise<boolean>((resolve, reject) => {
-        if (exited) reject(new Error(`sshd exited: ${readFileSync(path.join(dir, 'sshd.log'), 'utf8')}`));
+      new Promise<boolean>((resolve) => {
         const socket = net.connect(port, '127.0.0.1', () => {
           socket.destroy();
           resolve(true);
@@ -72,6 +67,7 @@ export async function startTestSshd(dir: string, remoteDockerHost: string): Prom
     'sshd to listen',
     15_000,
     50,
+    child,
   );
   return {
     port,
