@@ -49,7 +49,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       res.end();
     });
   });
+  // Errors on a socket (a reset mid-upgrade, a write after the peer left) end that socket.
+  wss.on('error', () => undefined);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
     const refusal = guard.checkUpgrade(req);
     if (refusal) {
       refuseUpgrade(socket, refusal);
