@@ -14,6 +14,7 @@ export interface BridgeCore {
 const CLOSE_UNSUPPORTED_DATA = 1003;
 const CLOSE_INVALID_DATA = 1007;
 const CLOSE_POLICY = 1008;
+const CLOSE_TRY_AGAIN_LATER = 1013;
 
 export interface BridgeOptions {
   /** Called when a client goes away (after what it owned is ended). */
@@ -35,7 +36,10 @@ export function bridgeClient(ws: WebSocket, core: BridgeCore, options: BridgeOpt
   const send = (message: ServerMessage): void => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > maxBuffered) {
-      ws.close(1013, 'client too slow');
+      // It stopped reading: its close frame would wait behind the unread data for ever,
+      // so the connection is ended now and what was queued for it is freed.
+      ws.close(CLOSE_TRY_AGAIN_LATER, 'client too slow: it stopped reading');
+      ws.terminate();
       return;
     }
     ws.send(JSON.stringify(message));
