@@ -68,6 +68,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
+      // Once listening, an error (say, out of file descriptors on accept) is told, not fatal.
+      server.on('error', (error) => console.error(`slipway serve: ${error.message}`));
       resolve();
     });
   });
