@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { skippedBox, skippedSuites } from './skipped-box.mjs';
 
 const args = process.argv.slice(2);
 const run = (cmd, cmdArgs) => spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: process.env });
@@ -26,6 +27,8 @@ const result = run(process.execPath, [
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  const box = skippedBox(skippedSuites(json));
+  if (box) console.log(`\n${box}`);
   console.log(`\nTests: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${skipped} skipped`);
 } catch {
   console.log('\nTests: no report was written (the run failed before any test finished).');

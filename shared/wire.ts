@@ -5,7 +5,8 @@ export const ClientMessage = z.object({
   type: z.literal('call'),
   id: z.number().int().nonnegative(),
   name: z.string().max(200),
-  input: z.unknown(),
+  /** Absent when the caller's input was undefined (JSON has no undefined): the call's schema decides. */
+  input: z.unknown().optional(),
 });
 export type ClientMessage = z.infer<typeof ClientMessage>;
 

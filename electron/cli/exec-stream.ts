@@ -57,6 +57,8 @@ export async function runExecSession(client: SlipwayClient, input: ExecStartInpu
     }
     stdin.on('data', onInput);
     stdin.on('end', onEnd);
+    // stdin going away (a closed terminal: EIO) is the same as its end.
+    stdin.on('error', onEnd);
     stdin.resume();
     listening = true;
     return await exitCode;
@@ -66,6 +68,7 @@ export async function runExecSession(client: SlipwayClient, input: ExecStartInpu
     if (listening) {
       stdin.off('data', onInput);
       stdin.off('end', onEnd);
+      stdin.off('error', onEnd);
       stdin.pause();
       if (tty) {
         stdin.setRawMode(false);

@@ -49,7 +49,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       res.end();
     });
   });
+  // Errors on a socket (a reset mid-upgrade, a write after the peer left) end that socket.
+  wss.on('error', () => undefined);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
     const refusal = guard.checkUpgrade(req);
     if (refusal) {
       refuseUpgrade(socket, refusal);
@@ -65,6 +68,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
+      // Once listening, an error (say, out of file descriptors on accept) is told, not fatal.
+      server.on('error', (error) => console.error(`slipway serve: ${error.message}`));
       resolve();
     });
   });

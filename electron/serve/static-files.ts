@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,5 +49,6 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  // A file that vanishes mid-read, or a client that leaves, ends this response only.
+  pipeline(createReadStream(file), res, () => undefined);
 }

@@ -10,6 +10,12 @@ export interface BridgeCore {
   events: { onAny(listener: (event: EventName, payload: unknown) => void): () => void };
 }
 
+/** Close codes (RFC 6455 §7.4.1) for messages this bridge refuses. */
+const CLOSE_UNSUPPORTED_DATA = 1003;
+const CLOSE_INVALID_DATA = 1007;
+const CLOSE_POLICY = 1008;
+const CLOSE_TRY_AGAIN_LATER = 1013;
+
 export interface BridgeOptions {
   /** Called when a client goes away (after what it owned is ended). */
   onClientGone?: (clientId: string) => void;
@@ -30,7 +36,10 @@ export function bridgeClient(ws: WebSocket, core: BridgeCore, options: BridgeOpt
   const send = (message: ServerMessage): void => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > maxBuffered) {
-      ws.close(1013, 'client too slow');
+      // It stopped reading: its close frame would wait behind the unread data for ever,
+      // so the connection is ended now and what was queued for it is freed.
+      ws.close(CLOSE_TRY_AGAIN_LATER, 'client too slow: it stopped reading');
+      ws.terminate();
       return;
     }
     ws.send(JSON.stringify(message));
@@ -40,21 +49,36 @@ export function bridgeClient(ws: WebSocket, core: BridgeCore, options: BridgeOpt
     if (session.route(name, payload)) send({ type: 'event', name, payload });
   });
 
+  // A frame ws refuses (over maxPayload: 1009, bad UTF-8: 1007, a protocol error: 1002)
+  // is answered by ws with that close code, then reported here: it ends this connection
+  // only, never the process.
+  ws.on('error', () => ws.terminate());
+
   ws.on('message', (data, isBinary) => {
-    if (isBinary) return;
+    if (isBinary) {
+      ws.close(CLOSE_UNSUPPORTED_DATA, 'binary messages are not part of the protocol');
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(data.toString());
     } catch {
+      ws.close(CLOSE_INVALID_DATA, 'a message must be JSON');
       return;
     }
     const message = ClientMessage.safeParse(parsed);
-    if (!message.success) return;
+    if (!message.success) {
+      ws.close(CLOSE_POLICY, 'a message must be a call: {type: "call", id, name, input}');
+      return;
+    }
     const { id, name, input } = message.data;
-    void session.call(name, input).then(({ envelope, events }) => {
-      send({ type: 'result', id, envelope });
-      for (const event of events) send({ type: 'event', ...event });
-    });
+    session.call(name, input).then(
+      ({ envelope, events }) => {
+        send({ type: 'result', id, envelope });
+        for (const event of events) send({ type: 'event', ...event });
+      },
+      (error: unknown) => send({ type: 'result', id, envelope: { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } } }),
+    );
   });
 
   ws.on('close', () => {

@@ -119,6 +119,19 @@ describe('the dashboard in Chromium, on the real engine', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('runs a command from the palette', async () => {
+    const timestamps = page.getByRole('button', { name: 'Timestamps' });
+    expect(await timestamps.getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Command' }).fill('toggle timestamps');
+    await page.getByRole('option', { name: 'Logs: toggle timestamps', selected: true }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Timestamps', pressed: true }).waitFor();
+    await timestamps.click();
+    await page.getByRole('button', { name: 'Timestamps', pressed: false }).waitFor();
+  });
+
   it('takes the stack down with "Down"', async () => {
     await page.getByRole('button', { name: 'Down', exact: true }).click();
     await waitForStates(['stopped']);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { openSync, closeSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 
 /** Starts a process we own, output to a log file, detached so we can stop its group by pid. */
@@ -20,8 +20,13 @@ export async function stopOwnedProcess(child: ChildProcess, graceMs = 10_000): P
   clearTimeout(timer);
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
+/**
+ * A TCP port on 127.0.0.1 that nothing listened on a moment ago. It may be taken again
+ * before it is used (a race): use it only for a port that must stay closed, or that a
+ * container publishes (Docker cannot take a socket from us). A server we start listens
+ * on port 0 and reports its port instead (see listenPortFromLog, countingProxy).
+ */
+export function probablyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -33,11 +38,28 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Retries `probe` until it resolves true, with a bounded number of attempts. */
-export async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000, stepMs = 100): Promise<void> {
+/** The port a process started with port 0 reports in its log (`pattern` captures it). */
+export async function listenPortFromLog(logFile: string, pattern: RegExp, what: string, owner: ChildProcess, timeoutMs = 30_000): Promise<number> {
+  let port = 0;
+  await waitUntil(async () => {
+    const match = pattern.exec(readFileSync(logFile, 'utf8'));
+    port = Number(match?.[1] ?? 0);
+    return port > 0;
+  }, `${what} to report its port`, timeoutMs, 50, owner);
+  return port;
+}
+
+/**
+ * Retries `probe` until it resolves true, with a bounded number of attempts. Given the
+ * process that should make it true, gives up at once when that process has exited.
+ */
+export async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000, stepMs = 100, owner?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await probe().catch(() => false)) return;
+    if (owner && (owner.exitCode !== null || owner.signalCode !== null)) {
+      throw new Error(`gave up waiting for ${what}: its process exited (${owner.exitCode ?? owner.signalCode})`);
+    }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }

@@ -1,7 +1,7 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, startOwnedProcess, stopOwnedProcess, waitUntil } from './processes';
+import { listenPortFromLog, startOwnedProcess, stopOwnedProcess, waitUntil } from './processes';
 
 export interface TestRegistry {
   /** host:port on 127.0.0.1, e.g. 127.0.0.1:41234 */
@@ -23,21 +23,20 @@ export async function startRegistry(): Promise<TestRegistry> {
   const password = `pw-${Math.random().toString(36).slice(2)}`;
   const htpasswd = execFileSync('htpasswd', ['-Bbn', username, password], { encoding: 'utf8' });
   writeFileSync(path.join(dir, 'htpasswd'), htpasswd);
-  const port = await freePort();
-  const address = `127.0.0.1:${port}`;
   writeFileSync(
     path.join(dir, 'config.yml'),
     [
       'version: 0.1',
       'log:',
-      '  level: warn',
+      '  level: info',
       'storage:',
       '  filesystem:',
       `    rootdirectory: ${path.join(dir, 'data')}`,
       '  delete:',
       '    enabled: true',
       'http:',
-      `  addr: ${address}`,
+      // Port 0: the registry picks it and names it in its log ("listening on …").
+      '  addr: 127.0.0.1:0',
       'auth:',
       '  htpasswd:',
       '    realm: slipway-test',
@@ -46,10 +45,12 @@ export async function startRegistry(): Promise<TestRegistry> {
     ].join('\n'),
   );
   const child = startOwnedProcess(REGISTRY_BINARY, ['serve', path.join(dir, 'config.yml')], path.join(dir, 'registry.log'));
+  const port = await listenPortFromLog(path.join(dir, 'registry.log'), /listening on 127\.0\.0\.1:(\d+)/, 'the registry', child);
+  const address = `127.0.0.1:${port}`;
   await waitUntil(async () => {
     const res = await fetch(`http://${address}/v2/`);
     return res.status === 401;
-  }, 'the registry to answer', 20_000);
+  }, 'the registry to answer', 20_000, 100, child);
   return {
     address,
     username,

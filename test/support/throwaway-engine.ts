@@ -98,16 +98,11 @@ function unmountUnder(dir: string): void {
 
 async function waitForEngine(engine: ThrowawayEngine): Promise<void> {
   const docker = new Docker({ socketPath: engine.socket });
-  let exited = false;
-  engine.process.once('exit', () => {
-    exited = true;
-  });
   try {
     await waitUntil(async () => {
-      if (exited) throw new Error('dockerd exited');
       await docker.ping();
       return true;
-    }, 'dockerd to answer', 60_000, 100);
+    }, 'dockerd to answer', 60_000, 100, engine.process);
   } catch (error) {
     const tail = existsSync(engine.logFile) ? readFileSync(engine.logFile, 'utf8').split('\n').slice(-8).join('\n') : '';
     throw new Error(`the throwaway dockerd did not start (${(error as Error).message}); its log ends:\n${tail}`, { cause: error });

@@ -1,5 +1,5 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
-import { SlipwayError } from '../../../shared/errors';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { errorMessage, SlipwayError } from '../../../shared/errors';
 import { collectDirectives, removeResets, type MergeDirective } from './directives';
 import type { Dict, KeyPath } from './types';
 import { isDict } from './types';
@@ -25,6 +25,21 @@ export interface ComposeSource {
   directives: MergeDirective[];
 }
 
+/**
+ * A document as plain data. The yaml library throws (not in doc.errors) for an alias with
+ * no anchor before it, and for more aliases than the bound (a "billion laughs"): both
+ * are the user's YAML, said in one line with where.
+ */
+function documentValue(doc: Document.Parsed, display: string, lineCounter: LineCounter): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 10_000 });
+  } catch (error) {
+    const pos = doc.contents?.range ? lineCounter.linePos(doc.contents.range[0]) : { line: 1, col: 1 };
+    const first = (errorMessage(error).split('\n')[0] ?? '').replace(/:\s*$/, '');
+    throw new SlipwayError('compose_yaml', `${display}:${pos.line}:${pos.col}: invalid YAML: ${first}`, 'Fix the anchors and aliases (&name, *name) in the file.');
+  }
+}
+
 /** Parses compose YAML (anchors, merge keys `<<`, several documents merged in order; numbers as go-yaml v3 reads them). */
 export function parseComposeYaml(text: string, file: string, display: string): ComposeSource {
   const lineCounter = new LineCounter();
@@ -48,7 +63,7 @@ export function parseComposeYaml(text: string, file: string, display: string): C
   const directives: MergeDirective[] = [];
   for (const doc of list) directives.push(...collectDirectives(doc.contents));
   for (const doc of list) {
-    const value: unknown = doc.toJS({ maxAliasCount: 10_000 });
+    const value = documentValue(doc, display, lineCounter);
     if (value === null || value === undefined) continue;
     if (!isDict(value)) {
       const pos = doc.contents?.range ? lineCounter.linePos(doc.contents.range[0]) : { line: 1, col: 1 };

@@ -40,6 +40,8 @@ export class ExecSessions {
         const data = encoding === 'base64' ? chunk.toString('base64') : decoder.write(chunk);
         if (data !== '') this.options.onOutput(input.tty ? { sessionId, data } : { sessionId, data, stream: name });
       });
+      // A broken output stream ends with the exec itself (exitCode below); it must not throw.
+      stream.on('error', () => undefined);
     };
     forward(process.stdout, 'stdout');
     forward(process.stderr, 'stderr');

@@ -21,6 +21,17 @@ export function streamCode(byte: number): StreamCode {
 
 export type RawLineSink = (stream: StreamCode, line: string) => void;
 
+/** Lines up to this many characters (4 MiB of ASCII) are kept whole. */
+export const MAX_LINE_CHARS = 4 * 1024 * 1024;
+/** Ends each piece of a longer line but the last: the line goes on in the next one. */
+export const LINE_SPLIT_MARKER = ' [… line over 4 MiB, continued on the next line]';
+
+/** Where to cut `text` at most `max` characters in, without splitting a surrogate pair. */
+function cutAt(text: string, max: number): number {
+  const code = text.charCodeAt(max - 1);
+  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+}
+
 /**
  * Splits decoded text into lines for one stream. UTF-8 sequences cut across chunks are
  * kept whole (a decoder is used only when a chunk ends inside one); a trailing \r
@@ -49,6 +60,12 @@ class LineSplitter {
     let nl = text.indexOf('\n');
     if (nl < 0) {
       this.partial += text;
+      // A line that never ends is let out in pieces, so memory stays bounded.
+      while (this.partial.length > MAX_LINE_CHARS) {
+        const cut = cutAt(this.partial, MAX_LINE_CHARS);
+        this.sink(this.stream, this.partial.slice(0, cut) + LINE_SPLIT_MARKER);
+        this.partial = this.partial.slice(cut);
+      }
       return;
     }
     if (this.partial !== '') {
@@ -62,10 +79,16 @@ class LineSplitter {
       from = nl + 1;
       nl = text.indexOf('\n', from);
     }
-    if (from < text.length) this.partial = text.slice(from);
+    if (from < text.length) this.take(text.slice(from));
   }
 
-  private emit(line: string): void {
+  private emit(whole: string): void {
+    let line = whole;
+    while (line.length > MAX_LINE_CHARS) {
+      const cut = cutAt(line, MAX_LINE_CHARS);
+      this.sink(this.stream, line.slice(0, cut) + LINE_SPLIT_MARKER);
+      line = line.slice(cut);
+    }
     const last = line.length - 1;
     this.sink(this.stream, last >= 0 && line.charCodeAt(last) === 13 ? line.slice(0, last) : line);
   }

@@ -58,10 +58,25 @@ describe('desktop main process on a real engine', () => {
     expect(labels()).toEqual(expect.arrayContaining(['db: healthy', 'app: running']));
   });
 
+  it('tells the user when a service dies on its own', async () => {
+    const [app] = await testDocker().listContainers({ filters: { label: [`com.docker.compose.project=${name}`, 'com.docker.compose.service=app'] } });
+    expect(app).toBeDefined();
+    // SIGUSR1 ends `sleep`; the init process then exits 128+10, a code nobody asked for
+    // (SIGKILL and SIGTERM exits count as stopped, not as news).
+    await testDocker().getContainer(app!.Id).kill({ signal: 'SIGUSR1' });
+    await vi.waitFor(() => expect(fake.notifications.map((n) => n.title)).toContain('app exited with code 138'), { timeout: 30_000, interval: 100 });
+    // Bring it back so Down below has something running to stop.
+    expect(await call('stack.up', { projectId: name })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(labels()).toContain(`${name}: 2/2 healthy`), { timeout: 60_000, interval: 100 });
+  });
+
   it('Down takes it back to idle without a notification about the exits', async () => {
+    const before = fake.notifications.length;
     const down = await call('stack.down', { projectId: name });
     expect(down).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(tray().icon).toBe('idle'), { timeout: 60_000, interval: 100 });
-    expect(fake.notifications.filter((n) => /exited|unhealthy/.test(n.title))).toEqual([]);
+    // Down stopped two running services (the tray saw them go), and none of that is news.
+    expect(labels()).toContain(`${name}: 0/2 healthy`);
+    expect(fake.notifications.slice(before).filter((n) => /exited|unhealthy/.test(n.title))).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import net from 'node:net';
 
 export interface CountingProxy {
+  /** The port it listens on (ask for port 0 and read it here). */
+  port: number;
   /** Connections accepted so far. */
   connections(): number;
   close(): Promise<void>;
@@ -26,7 +28,9 @@ export async function countingProxy(listen: { path: string } | { port: number; h
     server.once('error', reject);
     server.listen(listen, () => resolve());
   });
+  const address = server.address();
   return {
+    port: typeof address === 'object' && address ? address.port : 0,
     connections: () => accepted,
     close: () =>
       new Promise<void>((resolve) => {

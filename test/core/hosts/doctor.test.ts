@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
 import { testEnv, uniqueProjectName } from '../../support/engine';
-import { freePort } from '../../support/processes';
+import { probablyFreePort } from '../../support/processes';
 
 interface Report {
   checks: { id: string; status: string; message: string; fix?: { kind: string; command?: string; actionId?: string } }[];
@@ -43,7 +43,7 @@ const byId = (report: Report, id: string) => report.checks.find((c) => c.id === 
 
 describe('slipway doctor against the real engine', () => {
   it('passes on a ready project and exits 0', async () => {
-    writeFileSync(path.join(dir, 'compose.yaml'), compose(await freePort()));
+    writeFileSync(path.join(dir, 'compose.yaml'), compose(await probablyFreePort()));
     writeFileSync(path.join(dir, '.env.example'), 'GREETING=hello\n');
     writeFileSync(path.join(dir, '.env'), 'GREETING=hi\n');
     const { code, out } = await cli(['doctor', '--json'], testEnv({ HOME: home }));
@@ -58,8 +58,9 @@ describe('slipway doctor against the real engine', () => {
 
   it('fails on a busy port, a missing image and missing variables, then fixes .env itself', async () => {
     const server = net.createServer();
-    const port = await freePort();
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
     try {
       writeFileSync(path.join(dir, 'compose.yaml'), compose(port, 'slipway-test/absent:1'));
       writeFileSync(path.join(dir, '.env.example'), 'SECRET_KEY=change-me\nDEBUG=1\n');
@@ -87,7 +88,7 @@ describe('slipway doctor against the real engine', () => {
   });
 
   it('with no engine at all still runs, fails, and says how to start one', async () => {
-    writeFileSync(path.join(dir, 'compose.yaml'), compose(await freePort()));
+    writeFileSync(path.join(dir, 'compose.yaml'), compose(await probablyFreePort()));
     const socket = path.join(home, 'no-engine.sock');
     const { code, out, err } = await cli(['doctor'], { PATH: process.env.PATH, HOME: home, DOCKER_HOST: `unix://${socket}` });
     expect(code).toBe(1);
@@ -99,7 +100,7 @@ describe('slipway doctor against the real engine', () => {
   });
 
   it('doctor.run and doctor.fix through the contract', async () => {
-    writeFileSync(path.join(dir, 'compose.yaml'), compose(await freePort()));
+    writeFileSync(path.join(dir, 'compose.yaml'), compose(await probablyFreePort()));
     writeFileSync(path.join(dir, '.env.example'), 'TOKEN=\n');
     const core = new SlipwayCore({ env: testEnv({ HOME: home }) });
     try {

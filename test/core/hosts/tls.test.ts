@@ -9,7 +9,7 @@ import { SlipwayCore } from '../../../electron/core/slipway-core';
 import { runCli } from '../../../electron/cli/run-cli';
 import type { HostCandidate, HostStatus } from '../../../shared/contract/host';
 import { PassThrough } from 'node:stream';
-import { freePort } from '../../support/processes';
+import { listenPortFromLog, probablyFreePort } from '../../support/processes';
 import { startThrowawayEngine, type ThrowawayEngine } from '../../support/throwaway-engine';
 import { makeCertificates, type CertSet } from './certificates';
 import { countingProxy } from './counting-proxy';
@@ -24,11 +24,12 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'swtls-'));
   certs = makeCertificates(path.join(dir, 'good'));
   foreign = makeCertificates(path.join(dir, 'foreign'), 'someone-elses-ca');
-  const port = await freePort();
-  tcpUrl = `tcp://127.0.0.1:${port}`;
+  // dockerd picks the port (port 0) and names it in its log: no window for another process.
   engine = await startThrowawayEngine({
-    extraArgs: ['-H', tcpUrl, '--tlsverify', '--tlscacert', certs.ca, '--tlscert', certs.serverCert, '--tlskey', certs.serverKey],
+    extraArgs: ['-H', 'tcp://127.0.0.1:0', '--tlsverify', '--tlscacert', certs.ca, '--tlscert', certs.serverCert, '--tlskey', certs.serverKey],
   });
+  const port = await listenPortFromLog(engine.logFile, /API listen on 127\.0\.0\.1:(\d+)/, 'the TLS dockerd', engine.process);
+  tcpUrl = `tcp://127.0.0.1:${port}`;
   writeTlsContext();
 });
 
@@ -77,8 +78,8 @@ describe('a TLS engine on 127.0.0.1', () => {
 
   it('keeps one TLS connection alive for consecutive calls (one handshake, not one per call)', async () => {
     const engineAddress = new URL(tcpUrl.replace(/^tcp:/, 'http:'));
-    const proxyPort = await freePort();
-    const proxy = await countingProxy({ port: proxyPort, host: '127.0.0.1' }, { port: Number(engineAddress.port), host: '127.0.0.1' });
+    const proxy = await countingProxy({ port: 0, host: '127.0.0.1' }, { port: Number(engineAddress.port), host: '127.0.0.1' });
+    const proxyPort = proxy.port;
     const connection = connectDocker({ env: baseEnv({ DOCKER_HOST: `tcp://127.0.0.1:${proxyPort}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs.clientDir }) });
     try {
       for (let i = 0; i < 10; i++) await connection.docker.listContainers({ all: true });
@@ -198,7 +199,8 @@ describe('a TLS engine on 127.0.0.1', () => {
   });
 
   it('names the host and the fix when nothing listens', async () => {
-    const port = await freePort();
+    // Must stay closed: nobody here listens on it.
+    const port = await probablyFreePort();
     const result = await pingHost(connectDocker({ env: baseEnv({ DOCKER_HOST: `tcp://127.0.0.1:${port}` }) }));
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
-import { freePort } from '../../support/processes';
+import { probablyFreePort } from '../../support/processes';
 import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
 
 /** Behaviours Compose users rely on, each as Compose's own tests pin it down, through the CLI. */
@@ -90,7 +90,8 @@ ${sleeper('    profiles: [tools]\n')}`);
   });
 
   it('ps: running containers only unless -a, by name, Project in --format json, ports in a fixed order, unknown service refused', async () => {
-    const [p1, p2, p3] = [await freePort(), await freePort(), await freePort()];
+    // Published by Docker, which cannot take a socket from us: probed ports.
+    const [p1, p2, p3] = [await probablyFreePort(), await probablyFreePort(), await probablyFreePort()];
     const cwd = await project(`services:
   web:
 ${sleeper(`    ports: ["127.0.0.1:${p3}:82", "127.0.0.1:${p1}:80", "127.0.0.1:${p2}:81"]\n    depends_on: { job: { condition: service_completed_successfully } }\n`)}

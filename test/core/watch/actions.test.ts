@@ -51,6 +51,8 @@ describe('watch: restart and exec actions', () => {
     writeFileSync(path.join(tree.dir, 'tasks.py'), 'x');
     expect(await harness.nextReload((r) => names(r, 'tasks.py'))).toMatchObject({ action: 'restart', ok: true });
     await started;
+    // Nothing was copied: the changed file is nowhere in the container.
+    expect((await shell(harness.docker, container.id, 'find / -xdev -name tasks.py 2>/dev/null; echo end')).trim()).toBe('end');
   });
 
   it('sync+exec runs exec.command with user, working_dir and environment after the sync', async () => {

@@ -52,6 +52,12 @@ describe('the renderer log buffer', () => {
   it('gives services distinct colour slots in project order', () => {
     const services = ['db', 'web', 'worker'];
     expect(new Set(services.map((s) => serviceColorSlot(s, services))).size).toBe(3);
-    expect(serviceColorSlot('other', services)).toBe(serviceColorSlot('other', services));
+    expect(services.map((s) => serviceColorSlot(s, services))).toEqual([0, 1, 2]);
+    // A service outside the list gets a hash slot: the same whatever the list, and in range.
+    const slot = serviceColorSlot('other', services);
+    expect(serviceColorSlot('other', ['a', 'b'])).toBe(slot);
+    expect(slot).toBeGreaterThanOrEqual(0);
+    expect(slot).toBeLessThan(10);
+    expect(new Set(['api', 'cache', 'queue', 'search', 'mail'].map((s) => serviceColorSlot(s, []))).size).toBeGreaterThan(1);
   });
 });

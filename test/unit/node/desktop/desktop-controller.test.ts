@@ -5,11 +5,11 @@ import type { DesktopNotice } from '../../../../electron/main/notification-rules
 import type { TrayModel } from '../../../../electron/main/tray-model';
 import { FakeBridge } from '../client/fake-bridge';
 
-function setup(snapshot: unknown) {
+function setup(snapshot: unknown, clock = { now: 0 }) {
   const bridge = new FakeBridge().answer('state.snapshot', () => (snapshot === undefined ? { ok: false, error: { code: 'x', message: 'x' } } : { ok: true, value: snapshot }));
   const trays: TrayModel[] = [];
   const notices: DesktopNotice[] = [];
-  const controller = new DesktopController(createClient(bridge), { renderTray: (m) => trays.push(m), notify: (n) => notices.push(n), notificationsEnabled: () => true, now: () => 0 });
+  const controller = new DesktopController(createClient(bridge), { renderTray: (m) => trays.push(m), notify: (n) => notices.push(n), notificationsEnabled: () => true, now: () => clock.now });
   const calls = () => bridge.invoked.map((c): [string, unknown] => [c.name, c.input]);
   return { controller, emit: (name: string, payload: unknown) => bridge.emit(name, payload), calls, trays, notices };
 }
@@ -61,32 +61,33 @@ describe('desktop controller: the tray follows the state feed', () => {
 });
 
 describe('desktop controller: exits the user asked for are not news', () => {
-  it('stays quiet about exits after this app stopped or restarted the project', () => {
-    const t = setup(undefined);
+  const services = (api: string, apiCode?: number) => ({
+    projectId: 'shop',
+    state: { projectId: 'shop', engine: 'up', services: [{ service: 'api', state: api, ...(apiCode === undefined ? {} : { exitCode: apiCode }), containers: [] }] },
+  });
+
+  it('stays quiet about exits after this app stopped or restarted the project, for a while', () => {
+    const clock = { now: 0 };
+    const t = setup(undefined, clock);
     t.emit('project.opened', summary);
-    const services = (api: string, apiCode?: number) => ({
-      projectId: 'shop',
-      state: { projectId: 'shop', engine: 'up', services: [{ service: 'api', state: api, ...(apiCode === undefined ? {} : { exitCode: apiCode }), containers: [] }] },
-    });
     t.emit('state.changed', services('running'));
     t.controller.noteCall('stack.restart', { projectId: 'shop', services: ['api'] });
     t.emit('state.changed', services('exited', 137));
     expect(t.notices).toEqual([]);
-    t.controller.noteCall('stack.up', { projectId: 'other' });
-    expect(t.notices).toEqual([]);
+    // Once the quiet period is over, the same exit is news again.
+    t.emit('state.changed', services('running'));
+    clock.now = 31_000;
+    t.emit('state.changed', services('exited', 137));
+    expect(t.notices.map((n) => n.title)).toEqual(['api exited with code 137']);
   });
-});
 
-describe('desktop controller: services without containers', () => {
-  it('counts every declared service, showing those without containers as stopped', () => {
+  it('is not quieted by calls that do not stop anything, nor by calls for another project', () => {
     const t = setup(undefined);
     t.emit('project.opened', summary);
-    expect(t.controller.tray().menu[2]?.label).toBe('shop: 0/2 healthy');
-    t.emit('state.changed', { projectId: 'shop', state: { projectId: 'shop', engine: 'up', services: [{ service: 'db', state: 'healthy', containers: [] }] } });
-    expect(t.controller.current().projects[0]?.services).toEqual([{ service: 'api', state: 'stopped' }, { service: 'db', state: 'healthy' }]);
-    expect(t.controller.tray().menu[2]?.label).toBe('shop: 1/2 healthy');
-    t.emit('state.changed', { projectId: 'shop', state: { projectId: 'shop', engine: 'up', services: [] } });
-    expect(t.controller.tray().menu[2]?.label).toBe('shop: 0/2 healthy');
-    expect(t.controller.tray().icon).toBe('idle');
+    t.emit('state.changed', services('running'));
+    t.controller.noteCall('stack.up', { projectId: 'shop' });
+    t.controller.noteCall('stack.down', { projectId: 'other' });
+    t.emit('state.changed', services('exited', 1));
+    expect(t.notices.map((n) => n.title)).toEqual(['api exited with code 1']);
   });
 });

@@ -43,7 +43,7 @@ describe('HostService', () => {
   it('starts a stopped VM, waits for its engine, and refuses what it cannot start', async () => {
     const socket = `unix://${home}/.colima/work/docker.sock`;
     const system = fakeSystem(
-      { 'colima list --json': { stdout: fixture('colima-list.jsonl') }, 'colima start --profile work': {} },
+      { 'colima list --json': { stdout: fixture('colima-list.jsonl') }, 'colima start --profile work': {}, 'colima stop': {} },
       { tools: ['colima'], home, running: [socket] },
     );
     const service = new HostService(fakeCore('unix:///nonexistent.sock'), { system, providers: [colimaProvider] });
@@ -53,7 +53,15 @@ describe('HostService', () => {
     expect(progress).toEqual(['Starting Colima (work) (colima start --profile work)…', 'Waiting for the engine to answer…', 'Colima (work) is running']);
     await service.start('colima', (m) => progress.push(m));
     expect(progress.at(-1)).toBe('Colima (default) is already running');
-    await expect(service.stop('colima/work')).resolves.toBeUndefined();
+    // The fixture still lists "work" as stopped: stopping it runs nothing and says so.
+    const stopping: string[] = [];
+    await service.stop('colima/work', (m) => stopping.push(m));
+    expect(stopping).toEqual(['Colima (work) is already stopped']);
+    expect(system.calls).not.toContain('colima stop --profile work');
+    // "default" is running: stopping it runs colima's stop and reports it.
+    await service.stop('colima', (m) => stopping.push(m));
+    expect(system.calls.filter((c) => c.startsWith('colima stop'))).toEqual(['colima stop']);
+    expect(stopping.slice(1)).toEqual(['Stopping Colima (default)…', 'Colima (default) is stopped']);
   });
 
   it('switches by URL, by context and by candidate name, and names the hosts there are', async () => {

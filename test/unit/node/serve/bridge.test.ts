@@ -120,12 +120,19 @@ describe('the serve bridge', () => {
     ]);
   });
 
-  it('ignores messages that are not calls', async () => {
+  it.each([
+    ['text that is not JSON', 'not json', 1007],
+    ['JSON that is not a call', JSON.stringify({ type: 'call', id: -1, name: 'x' }), 1008],
+    ['a binary message', Buffer.from([1, 2, 3]), 1003],
+    ['a message over the 1 MiB limit', JSON.stringify({ type: 'call', id: 1, name: 'projects.list', input: 'x'.repeat(1024 * 1024) }), 1009],
+  ])('closes a client that sends %s, and serves the others', async (_what, data, code) => {
     const a = await TestClient.open(served);
-    a.ws.send('not json');
-    a.ws.send(JSON.stringify({ type: 'call', id: -1, name: 'x' }));
-    expect((await a.call('projects.list', {})).ok).toBe(true);
+    const b = await TestClient.open(served);
+    const closed = new Promise<number>((resolve) => a.ws.once('close', (c) => resolve(c)));
+    a.ws.send(data);
+    expect(await closed).toBe(code);
+    expect((await b.call('projects.list', {})).ok).toBe(true);
     expect(core.calls.map((c) => c.name)).toEqual(['projects.list']);
-    a.ws.close();
+    b.ws.close();
   });
 });
