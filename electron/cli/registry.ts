@@ -17,6 +17,7 @@ import { startCommand } from './commands/start';
 import { stopCommand } from './commands/stop';
 import { restartCommand } from './commands/restart';
 import { settingsCommand } from './commands/settings';
+import { runCommand } from './commands/run';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
@@ -30,6 +31,7 @@ export const commands: Command[] = [
   watchCommand,
   logsCommand,
   execCommand,
+  runCommand,
   serveCommand,
   upCommand,
   downCommand,

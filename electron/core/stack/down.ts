@@ -1,6 +1,6 @@
 import type { Project } from '../../../shared/model/project';
 import type { ProjectContainer } from '../state/container-record';
-import { listProjectContainers } from '../state/container-list';
+import { listOneOffContainers, listProjectContainers } from '../state/container-list';
 import { dependenciesOf, dependentsOf } from './plan';
 import { removeNetworks, removeVolumes } from './resources';
 import { removeServiceContainer } from './service-container';
@@ -39,6 +39,14 @@ export async function downProject(core: StackCore, project: Project, options: Do
     ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
     removeVolumes: options.volumes === true,
   }));
+  // As Compose: --remove-orphans takes the project's one-off (`run`) containers too.
+  if (options.removeOrphans) {
+    const oneOffs = await listOneOffContainers(docker, project.name);
+    await Promise.all(oneOffs.map((c) => removeServiceContainer(docker, c.id, c.name, c.service, report, {
+      ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+      removeVolumes: options.volumes === true,
+    })));
+  }
   if (orphansLeft.length > 0) {
     report({ kind: 'Warning', name: project.name, status: `Orphan containers left for services not in the project: ${orphansLeft.join(', ')}. Run down with --remove-orphans to remove them.` });
   }

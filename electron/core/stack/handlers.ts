@@ -20,7 +20,7 @@ export interface StackHost extends StackCore {
 }
 
 /** Each step goes out structured (`stack`), and in words for readers that show only the message. */
-const progressTo = (ctx: TaskContext): ProgressListener => (p) =>
+export const progressTo = (ctx: TaskContext): ProgressListener => (p) =>
   ctx.progress({ message: `${p.kind} ${p.name} ${p.status}`, subject: p.service ?? p.name, stack: p });
 
 export function stackHandlers(core: StackHost): PartialHandlers<StackCalls> {
