@@ -71,6 +71,7 @@ function upOptions(input: ParsedCallInput<'stack.up'>): UpOptions {
     ...(input.noRecreate !== undefined ? { noRecreate: input.noRecreate } : {}),
     ...(input.renewAnonVolumes !== undefined ? { renewAnonVolumes: input.renewAnonVolumes } : {}),
     ...(input.noDeps !== undefined ? { noDeps: input.noDeps } : {}),
+    ...(input.noStart !== undefined ? { noStart: input.noStart } : {}),
   };
 }
 
