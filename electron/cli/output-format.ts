@@ -1,12 +1,12 @@
 import { SlipwayError } from '../../shared/errors';
 
-/** `--format table|json` (and `--json`, Slipway's older spelling): true for JSON. */
-export function wantsJson(command: string, values: Record<string, unknown>): boolean {
+/** `--format table|json` (`yaml|json` for config; `--json` is Slipway's older spelling): true for JSON. */
+export function wantsJson(command: string, values: Record<string, unknown>, plain = 'table'): boolean {
   if (values.json === true) return true;
   const format = values.format;
-  if (format === undefined || format === 'table') return false;
+  if (format === undefined || format === plain) return false;
   if (format === 'json') return true;
-  throw new SlipwayError('usage', `${command}: unknown --format "${String(format)}"`, 'Use --format table or --format json.');
+  throw new SlipwayError('usage', `${command}: unknown --format "${String(format)}"`, `Use --format ${plain} or --format json.`);
 }
 
 /** Columns padded as Compose's tables are (three spaces between them), the last one as it is. */

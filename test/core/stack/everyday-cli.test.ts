@@ -120,6 +120,16 @@ describe('the everyday CLI: ls, rm, images, kill, pause, top, port, up --abort-o
     expect(await states(cwd)).toEqual(['app:exited', 'tests:exited']);
   });
 
+  it('--format json is accepted wherever --json is', async () => {
+    const cwd = await project();
+    const config = await cli(cwd, ['-p', name, 'config', '--format', 'json']);
+    expect(config.code).toBe(0);
+    expect(Object.keys((JSON.parse(config.out) as { services: Record<string, unknown> }).services).sort()).toEqual(['web', 'worker']);
+    const wrong = await cli(cwd, ['-p', name, 'config', '--format', 'xml']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('unknown --format "xml"');
+  });
+
   it('up --no-start creates the containers and starts none', async () => {
     const cwd = await project();
     expect((await cli(cwd, ['-p', name, 'up', '--no-start'])).code).toBe(0);
