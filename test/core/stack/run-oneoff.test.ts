@@ -67,6 +67,11 @@ describe('slipway run (one-off containers)', () => {
     expect(info?.Ports.filter((p) => p.PublicPort !== undefined)).toEqual([]);
     const ps = await cli(cwd, ['-p', name, 'ps', '-a', '--json']);
     expect(JSON.parse(ps.out)).toEqual([]);
+    // Without --remove-orphans, down leaves it (and the network it uses), and says so.
+    const kept = await cli(cwd, ['-p', name, 'down', '-t', '0']);
+    expect(kept.code).toBe(0);
+    expect(kept.err).toContain(`One-off containers left running: ${containerName}`);
+    expect(await testDocker().listContainers({ all: true, filters: oneOffFilter(name) })).toHaveLength(1);
     const down = await cli(cwd, ['-p', name, 'down', '--remove-orphans', '-t', '0']);
     expect(down.code).toBe(0);
     expect(await testDocker().listContainers({ all: true, filters: oneOffFilter(name) })).toEqual([]);
