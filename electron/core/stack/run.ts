@@ -5,11 +5,11 @@ import { explainStartError } from './errors';
 import { fileObjectMounts, injectFileObjects } from './file-objects';
 import { resolveImages } from './images';
 import { oneOffSpec, type OneOffOptions } from './oneoff-spec';
-import { checkServiceNames, dependenciesOf } from './plan';
+import { checkServiceNames } from './plan';
+import { upDependencies } from './run-deps';
 import { ensureNetworks, ensureVolumes, usedNetworkKeys, usedVolumeKeys } from './resources';
 import type { CreatedContainer } from './service-container';
 import type { ProgressListener, StackCore } from './types';
-import { upProject } from './up';
 
 export interface RunOptions extends Omit<OneOffOptions, 'entrypoint'> {
   /** `--entrypoint`, split as a shell would. */
@@ -22,22 +22,19 @@ export interface RunOptions extends Omit<OneOffOptions, 'entrypoint'> {
 }
 
 /**
- * `run`: the service's dependencies brought up as `up` would (each gated on its own
- * dependencies, and ready before the one-off starts), then the one-off container created —
+ * `run`: the service's dependencies brought up as `up` would, and awaited on the service's
+ * own depends_on conditions (upDependencies), then the one-off container created —
  * and with `detach` started. Attaching and starting otherwise is the caller's (stack.runStart).
  */
 export async function runOneOff(core: StackCore, project: Project, service: string, options: RunOptions = {}): Promise<CreatedContainer> {
   const docker = core.docker().docker;
   const report: ProgressListener = options.onProgress ?? (() => undefined);
   checkServiceNames(project, [service]);
-  const deps = (dependenciesOf(project).get(service) ?? []).map((d) => d.service).filter((d) => project.model.services[d]);
-  if (!options.noDeps && deps.length > 0) {
-    await upProject(core, project, {
-      services: deps,
-      wait: true,
+  if (!options.noDeps) {
+    await upDependencies(core, project, service, {
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-      onProgress: report,
+      report,
     });
   }
   const resources = (kind: 'Network' | 'Volume', name: string, status: string) => report({ kind, name, status });

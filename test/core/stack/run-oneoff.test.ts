@@ -20,6 +20,28 @@ const FILE = `services:
     depends_on: { db: { condition: service_healthy } }
 `;
 
+const CONDITIONS = `services:
+  db:
+    image: busybox:latest
+    init: true
+    command: ["sh", "-c", "touch /tmp/ready; exec sleep 3600"]
+    healthcheck: { test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, retries: 30 }
+  slow:
+    image: busybox:latest
+    init: true
+    command: ["sleep", "3600"]
+    healthcheck: { test: ["CMD", "false"], interval: 1h }
+  once:
+    image: busybox:latest
+    command: ["sh", "-c", "exit 4"]
+  a:
+    image: busybox:latest
+    depends_on: { slow: { condition: service_started }, db: { condition: service_healthy } }
+  b:
+    image: busybox:latest
+    depends_on: { once: { condition: service_completed_successfully } }
+`;
+
 function cli(cwd: string, argv: string[]) {
   return runCliCaptured({ argv, env: testEnv(), cwd });
 }
@@ -34,10 +56,10 @@ describe('slipway run (one-off containers)', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function project(): Promise<string> {
+  async function project(file = FILE): Promise<string> {
     dir = await mkdtemp(path.join(tmpdir(), 'slipway-run-'));
     name = uniqueProjectName('run');
-    await writeFile(path.join(dir, 'compose.yaml'), FILE);
+    await writeFile(path.join(dir, 'compose.yaml'), file);
     return dir;
   }
 
@@ -85,5 +107,17 @@ describe('slipway run (one-off containers)', () => {
     expect(info.State.Status).toBe('exited');
     expect(info.HostConfig.PortBindings).toHaveProperty('8080/tcp');
     expect(info.Config.Labels['com.docker.compose.oneoff']).toBe('True');
+  });
+
+  it('waits for each dependency on the condition the service declares, and a failed one stops the run', async () => {
+    const cwd = await project(CONDITIONS);
+    // slow never turns healthy, but a only asks for it to be started.
+    const ok = await cli(cwd, ['-p', name, 'run', '--rm', '--wait-timeout', '20', 'a', 'true']);
+    expect(ok.err).toContain(` Container ${name}-db-1  Healthy`);
+    expect(ok.code).toBe(0);
+    const failed = await cli(cwd, ['-p', name, 'run', '--rm', 'b', 'true']);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toContain('once exited with code 4');
+    expect(await testDocker().listContainers({ all: true, filters: oneOffFilter(name) })).toEqual([]);
   });
 });
