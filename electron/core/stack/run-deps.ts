@@ -1,4 +1,5 @@
 import type { Project } from '../../../shared/model/project';
+import { SlipwayError } from '../../../shared/errors';
 import { byService, listProjectContainers } from '../state/container-list';
 import { readinessFromInspect } from '../state/container-record';
 import { ServiceFailedError } from './errors';
@@ -44,6 +45,9 @@ export async function upDependencies(core: StackCore, project: Project, service:
         if (dep.condition === 'service_healthy') await watch.healthy(container.id, signal);
         else await watch.completed(container.id, signal);
       } catch (error) {
+        if (signal?.aborted && !options.signal?.aborted) {
+          throw new SlipwayError('timeout', `Service ${dep.service} was not ${dep.condition === 'service_healthy' ? 'healthy' : 'completed'} within ${(options.timeoutMs ?? 0) / 1000} s; ${service} was not run`, `Look at \`slipway logs ${dep.service}\`; raise --wait-timeout if it is just slow.`);
+        }
         if (!(error instanceof NotReadyError)) throw error;
         if (!dep.required) {
           report({ kind: 'Warning', name: project.name, status: `Optional dependency ${dep.service} of ${service} ${error.reason}; running ${service} anyway.` });

@@ -40,6 +40,9 @@ const CONDITIONS = `services:
   b:
     image: busybox:latest
     depends_on: { once: { condition: service_completed_successfully } }
+  c:
+    image: busybox:latest
+    depends_on: { slow: { condition: service_healthy } }
 `;
 
 function cli(cwd: string, argv: string[]) {
@@ -118,6 +121,9 @@ describe('slipway run (one-off containers)', () => {
     const failed = await cli(cwd, ['-p', name, 'run', '--rm', 'b', 'true']);
     expect(failed.code).toBe(1);
     expect(failed.err).toContain('once exited with code 4');
+    const late = await cli(cwd, ['-p', name, 'run', '--rm', '--wait-timeout', '1', 'c', 'true']);
+    expect(late.code).toBe(1);
+    expect(late.err).toContain('slipway: Service slow was not healthy within 1 s; c was not run');
     expect(await testDocker().listContainers({ all: true, filters: oneOffFilter(name) })).toEqual([]);
   });
 });
