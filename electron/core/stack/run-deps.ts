@@ -19,8 +19,12 @@ export async function upDependencies(core: StackCore, project: Project, service:
   if (direct.length === 0) return;
   const docker = core.docker().docker;
   const { report } = options;
-  const limits = [options.signal, options.timeoutMs !== undefined ? AbortSignal.timeout(options.timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
-  const signal = limits.length > 0 ? AbortSignal.any(limits) : undefined;
+  // One controller and a plain timer (cleared below), aborted by the task's cancel or the limit.
+  const limit = new AbortController();
+  const signal = limit.signal;
+  const cancel = () => limit.abort();
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  const timer = options.timeoutMs !== undefined ? setTimeout(cancel, options.timeoutMs) : undefined;
   // Subscribe before acting: Docker does not replay events.
   const watch = new ReadinessWatch(await core.engineEvents(), project.name, async (id) => readinessFromInspect(await docker.getContainer(id).inspect()));
   try {
@@ -45,7 +49,7 @@ export async function upDependencies(core: StackCore, project: Project, service:
         if (dep.condition === 'service_healthy') await watch.healthy(container.id, signal);
         else await watch.completed(container.id, signal);
       } catch (error) {
-        if (signal?.aborted && !options.signal?.aborted) {
+        if (signal.aborted && !options.signal?.aborted) {
           throw new SlipwayError('timeout', `Service ${dep.service} was not ${dep.condition === 'service_healthy' ? 'healthy' : 'completed'} within ${(options.timeoutMs ?? 0) / 1000} s; ${service} was not run`, `Look at \`slipway logs ${dep.service}\`; raise --wait-timeout if it is just slow.`);
         }
         if (!(error instanceof NotReadyError)) throw error;
@@ -59,6 +63,8 @@ export async function upDependencies(core: StackCore, project: Project, service:
       report({ kind: 'Container', name: container.name, status: dep.condition === 'service_healthy' ? 'Healthy' : 'Exited', service: dep.service });
     }));
   } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', cancel);
     watch.dispose();
   }
 }
