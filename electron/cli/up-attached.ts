@@ -41,8 +41,18 @@ export async function runAttached(ctx: CliContext, options: AttachedOptions): Pr
   const detach = new AbortController();
   let exit: { service: string; exitCode: number } | undefined;
   let stopping: Promise<void> | undefined;
+  const reported = new Set<string>();
   const onState = (state: ProjectState) => {
-    if (exit !== undefined || state.projectId !== options.projectId) return;
+    if (state.projectId !== options.projectId) return;
+    // As Compose's attached mode: `proj-tests-1 exited with code 5`, once per container.
+    for (const service of state.services) {
+      for (const c of service.containers) {
+        if ((c.state !== 'exited' && c.state !== 'dead') || reported.has(c.id)) continue;
+        reported.add(c.id);
+        ctx.out(`${c.name} exited with code ${c.exitCode ?? 0}`);
+      }
+    }
+    if (exit !== undefined) return;
     exit = firstExit(state, options.services);
     if (exit === undefined) return;
     ctx.out('Aborting on container exit...');

@@ -116,6 +116,7 @@ describe('the everyday CLI: ls, rm, images, kill, pause, top, port, up --abort-o
     const up = await cli(cwd, ['-p', name, 'up', '--exit-code-from', 'tests', '-t', '1']);
     expect(up.code).toBe(5);
     expect(up.out).toContain('Aborting on container exit...');
+    expect(up.out).toContain(`${name}-tests-1 exited with code 5`);
     expect(up.err).toContain(` Container ${name}-app-1  Stopped`);
     expect(await states(cwd)).toEqual(['app:exited', 'tests:exited']);
   });
