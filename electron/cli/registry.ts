@@ -18,6 +18,7 @@ import { stopCommand } from './commands/stop';
 import { restartCommand } from './commands/restart';
 import { settingsCommand } from './commands/settings';
 import { runCommand } from './commands/run';
+import { createCommand } from './commands/create';
 import { rmCommand } from './commands/rm';
 import { lsCommand } from './commands/ls';
 import { imagesCommand } from './commands/images';
@@ -41,6 +42,7 @@ export const commands: Command[] = [
   runCommand,
   serveCommand,
   upCommand,
+  createCommand,
   downCommand,
   psCommand,
   startCommand,

@@ -131,9 +131,11 @@ describe('the everyday CLI: ls, rm, images, kill, pause, top, port, up --abort-o
     expect(wrong.err).toContain('unknown --format "xml"');
   });
 
-  it('up --no-start creates the containers and starts none', async () => {
+  it('up --no-start and create make the containers and start none', async () => {
     const cwd = await project();
-    expect((await cli(cwd, ['-p', name, 'up', '--no-start'])).code).toBe(0);
+    expect((await cli(cwd, ['-p', name, 'up', '--no-start', 'web'])).code).toBe(0);
+    expect(await states(cwd)).toEqual(['web:created']);
+    expect((await cli(cwd, ['-p', name, 'create', 'worker'])).code).toBe(0);
     expect(await states(cwd)).toEqual(['web:created', 'worker:created']);
   });
 });
