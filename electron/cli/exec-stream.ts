@@ -17,7 +17,15 @@ export interface ExecIo {
  * are) and is closed at its end; output is written to stdout and stderr as it comes; the
  * command's exit code is the answer. With a TTY the terminal is raw and follows resizes.
  */
-export async function runExecSession(client: SlipwayClient, input: ExecStartInput, io: ExecIo): Promise<number> {
+export function runExecSession(client: SlipwayClient, input: ExecStartInput, io: ExecIo): Promise<number> {
+  return runSession(client, async () => (await client.call('exec.start', { ...input, encoding: 'base64' })).sessionId, { tty: input.tty === true, detach: input.detach === true }, io);
+}
+
+/**
+ * A session through the contract whose start is `start` (exec.start, stack.runStart): stdin
+ * in, output out, the exit code as the answer, as runExecSession describes.
+ */
+export async function runSession(client: SlipwayClient, start: () => Promise<string>, mode: { tty: boolean; detach?: boolean }, io: ExecIo): Promise<number> {
   let sessionId: string | undefined;
   // Events that came before the answer named the session.
   const early: Array<ExecOutput | { sessionId: string; exitCode: number }> = [];
@@ -35,7 +43,7 @@ export async function runExecSession(client: SlipwayClient, input: ExecStartInpu
     else if (event.sessionId === sessionId) exited(event.exitCode);
   });
   const { stdin } = io;
-  const tty = input.tty === true;
+  const tty = mode.tty;
   const onInput = (chunk: Buffer) => void client.call('exec.input', { sessionId: sessionId ?? '', data: chunk.toString('base64') }).catch(() => undefined);
   const onEnd = () => void client.call('exec.input', { sessionId: sessionId ?? '', data: '', end: true }).catch(() => undefined);
   const onResize = () => {
@@ -44,13 +52,13 @@ export async function runExecSession(client: SlipwayClient, input: ExecStartInpu
   };
   let listening = false;
   try {
-    sessionId = (await client.call('exec.start', { ...input, encoding: 'base64' })).sessionId;
+    sessionId = await start();
     for (const event of early.splice(0)) {
       if (event.sessionId !== sessionId) continue;
       if ('exitCode' in event) exited(event.exitCode);
       else write(event);
     }
-    if (input.detach === true) return 0;
+    if (mode.detach === true) return 0;
     if (tty) {
       stdin.setRawMode(true);
       process.on('SIGWINCH', onResize);

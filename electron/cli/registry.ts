@@ -17,6 +17,15 @@ import { startCommand } from './commands/start';
 import { stopCommand } from './commands/stop';
 import { restartCommand } from './commands/restart';
 import { settingsCommand } from './commands/settings';
+import { runCommand } from './commands/run';
+import { createCommand } from './commands/create';
+import { rmCommand } from './commands/rm';
+import { lsCommand } from './commands/ls';
+import { imagesCommand } from './commands/images';
+import { topCommand } from './commands/top';
+import { portCommand } from './commands/port';
+import { killCommand } from './commands/kill';
+import { pauseServicesCommand, unpauseServicesCommand } from './commands/pause';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
@@ -30,13 +39,23 @@ export const commands: Command[] = [
   watchCommand,
   logsCommand,
   execCommand,
+  runCommand,
   serveCommand,
   upCommand,
+  createCommand,
   downCommand,
   psCommand,
   startCommand,
   stopCommand,
   restartCommand,
+  rmCommand,
+  killCommand,
+  pauseServicesCommand,
+  unpauseServicesCommand,
+  lsCommand,
+  imagesCommand,
+  topCommand,
+  portCommand,
   settingsCommand,
 ];
 

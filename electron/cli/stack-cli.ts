@@ -6,7 +6,7 @@ import type { Command } from './command';
 import type { CliContext } from './context';
 import { imagesProgressPrinter } from './images-cli';
 
-type StackTask = 'stack.up' | 'stack.down' | 'stack.start' | 'stack.stop' | 'stack.restart';
+type StackTask = 'stack.up' | 'stack.down' | 'stack.start' | 'stack.stop' | 'stack.restart' | 'stack.rm' | 'stack.kill' | 'stack.pause' | 'stack.unpause';
 
 /**
  * The project for stack commands, its warnings printed; for commands that can work from

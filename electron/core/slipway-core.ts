@@ -20,6 +20,7 @@ import { execHandlers } from './exec/handlers';
 import { ExecSessions } from './exec/exec-sessions';
 import { projectHandlers } from './projects/handlers';
 import { stackHandlers } from './stack/handlers';
+import { stackOpsHandlers } from './stack/ops-handlers';
 import { watchHandlers } from './watch/handlers';
 import { WatchManager } from './watch/watch-manager';
 import { stackRebuild } from './watch/rebuild';
@@ -98,6 +99,7 @@ export class SlipwayCore {
       }),
       ...imagesHandlers(this, this.images),
       ...stackHandlers(this),
+      ...stackOpsHandlers(this, () => this.exec()),
       ...logHandlers(() => this.logs()),
       ...stateHandlers(() => this.state()),
       ...execHandlers(() => this.exec()),

@@ -16,6 +16,8 @@ import { watchCalls, watchEvents } from './watch';
 import { settingsCalls, settingsEvents } from './settings';
 import { desktopCalls, desktopEvents } from './desktop';
 import { hostCalls, hostEvents } from './host';
+import { oneOffCalls } from './oneoff';
+import { stackOpsCalls } from './stack-ops';
 
 export const calls = {
   ...taskCalls,
@@ -29,6 +31,8 @@ export const calls = {
   ...settingsCalls,
   ...desktopCalls,
   ...hostCalls,
+  ...oneOffCalls,
+  ...stackOpsCalls,
 } satisfies CallDefs;
 
 export const events = {

@@ -20,6 +20,8 @@ export const StackUpInput = ProjectRef.extend({
   noDeps: z.boolean().optional(),
   /** Build the selected services that have a `build:` section first (`--build`); build progress comes as images.build's does. */
   build: z.boolean().optional(),
+  /** Create the containers (and networks, volumes) without starting them (`--no-start`). */
+  noStart: z.boolean().optional(),
 });
 export type StackUpInput = z.infer<typeof StackUpInput>;
 

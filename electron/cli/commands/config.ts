@@ -1,11 +1,13 @@
 import type { Command } from '../command';
+import { wantsJson } from '../output-format';
 
 export const configCommand: Command = {
   name: 'config',
   summary: 'Print the project as Compose resolves it (canonical long forms, variables resolved)',
-  usage: 'slipway [-f FILE]... [-p NAME] [--profile P]... [--env-file F] config [--json] [--services] [--profiles] [--volumes] [--images] [-q]',
+  usage: 'slipway [-f FILE]... [-p NAME] [--profile P]... [--env-file F] config [--json] [--format yaml|json] [--services] [--profiles] [--volumes] [--images] [-q]',
   options: {
     json: { type: 'boolean' },
+    format: { type: 'string' },
     services: { type: 'boolean' },
     profiles: { type: 'boolean' },
     volumes: { type: 'boolean' },
@@ -24,7 +26,7 @@ export const configCommand: Command = {
       : args.values.images === true ? config.images
       : undefined;
     if (list) for (const line of list) ctx.out(line);
-    else if (args.values.json === true) ctx.out(config.json);
+    else if (wantsJson('config', args.values, 'yaml')) ctx.out(config.json);
     else ctx.stdout.write(config.yaml);
     return 0;
   },

@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import type { CliContext } from '../context';
 import type { CallInput } from '../../../shared/contract';
 import type { DoctorCheckInfo } from '../../../shared/contract/host';
+import { wantsJson } from '../output-format';
 
 const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
 const COLOR = { ok: '\u001b[32m', warn: '\u001b[33m', fail: '\u001b[31m' } as const;
@@ -37,16 +38,17 @@ function target(ctx: CliContext): CallInput<'doctor.run'> {
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'Check that the Docker host and this project are ready, and say how to fix what is not',
-  usage: 'slipway doctor [--json] [--fix CHECK_ID]',
+  usage: 'slipway doctor [--json] [--format table|json] [--fix CHECK_ID]',
   options: {
     json: { type: 'boolean' },
+    format: { type: 'string' },
     fix: { type: 'string' },
   },
   async run(ctx, args) {
     const client = ctx.client();
     if (typeof args.values.fix === 'string') {
       const result = await client.call('doctor.fix', { ...target(ctx), checkId: args.values.fix });
-      if (args.values.json === true) ctx.out(JSON.stringify(result, null, 2));
+      if (wantsJson('doctor', args.values)) ctx.out(JSON.stringify(result, null, 2));
       else {
         ctx.out(result.message);
         if (result.check) for (const line of formatCheck(result.check, ctx.color)) ctx.out(line);
@@ -54,7 +56,7 @@ export const doctorCommand: Command = {
       return result.done ? 0 : 1;
     }
     const report = await client.call('doctor.run', target(ctx));
-    if (args.values.json === true) {
+    if (wantsJson('doctor', args.values)) {
       ctx.out(JSON.stringify(report, null, 2));
     } else {
       for (const check of report.checks) for (const line of formatCheck(check, ctx.color)) ctx.out(line);

@@ -1,5 +1,6 @@
 import { SlipwayError } from '../../../shared/errors';
 import type { Command } from '../command';
+import { envFlags, optionalString } from '../env-flags';
 import { runExecSession } from '../exec-stream';
 import { projectFromContext } from '../project-target';
 
@@ -25,17 +26,7 @@ export const execCommand: Command = {
       throw new SlipwayError('usage', 'exec: needs a service and a command', `Usage: ${this.usage}`);
     }
     const values = args.values;
-    const env: Record<string, string> = {};
-    for (const pair of (values.env as string[] | undefined) ?? []) {
-      const eq = pair.indexOf('=');
-      if (eq <= 0) {
-        const inherited = ctx.env[pair];
-        if (inherited === undefined) continue;
-        env[pair] = inherited;
-      } else {
-        env[pair.slice(0, eq)] = pair.slice(eq + 1);
-      }
-    }
+    const env = envFlags(ctx, values.env);
     let index: number | undefined;
     if (values.index !== undefined) {
       index = Number(values.index);
@@ -70,6 +61,3 @@ export const execCommand: Command = {
   },
 };
 
-function optionalString(value: unknown): string | undefined {
-  return value === undefined ? undefined : String(value);
-}

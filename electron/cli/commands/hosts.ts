@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import type { HostCandidate } from '../../../shared/contract/host';
 import { formatBytes } from '../../../shared/format-bytes';
+import { wantsJson } from '../output-format';
 
 
 function hostRows(hosts: HostCandidate[]): string[] {
@@ -18,12 +19,12 @@ function hostRows(hosts: HostCandidate[]): string[] {
 export const hostsCommand: Command = {
   name: 'hosts',
   summary: 'List the Docker hosts found here (VMs and services, docker contexts, sockets) and their state',
-  usage: 'slipway hosts [--json]',
-  options: { json: { type: 'boolean' } },
+  usage: 'slipway hosts [--json] [--format table|json]',
+  options: { json: { type: 'boolean' }, format: { type: 'string' } },
   async run(ctx, args) {
     const client = ctx.client();
     const [current, list] = await Promise.all([client.call('host.status', { withProvider: false }), client.call('host.list', {})]);
-    if (args.values.json === true) {
+    if (wantsJson('hosts', args.values)) {
       ctx.out(JSON.stringify({ current, hosts: list }, null, 2));
       return 0;
     }

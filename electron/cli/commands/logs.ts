@@ -1,6 +1,6 @@
 import { SlipwayError } from '../../../shared/errors';
 import type { LogLine } from '../../../shared/contract/logs';
-import type { Command } from '../command';
+import type { Command, ParsedArgs } from '../command';
 import type { CliContext } from '../context';
 import { LogPrinter } from '../log-printer';
 import { streamLogs } from '../log-stream';
@@ -19,44 +19,51 @@ export const logsCommand: Command = {
     'no-log-prefix': { type: 'boolean' },
     grep: { type: 'string' },
   },
-  async run(ctx, args) {
-    const values = args.values;
-    const tail = parseTail(optionalString(values.tail));
-    const target = await projectFromContext(ctx, args.positionals);
-    const noColor = values['no-color'] === true || ctx.global.noColor || ctx.env.NO_COLOR !== undefined;
-    const timestamps = values.timestamps === true;
-    const printer = new LogPrinter(ctx.stdout, { color: ctx.color && !noColor, timestamps });
-    const noPrefix = values['no-log-prefix'] === true;
-    const since = optionalString(values.since);
-    const grep = optionalString(values.grep);
-    const stop = new AbortController();
-    const onSignal = () => stop.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    try {
-      await streamLogs(
-        ctx.client(),
-        {
-          projectId: target.projectId,
-          source: 'engine',
-          follow: values.follow === true,
-          timestamps,
-          stripAnsi: noColor,
-          ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
-          ...(tail !== undefined ? { tail } : {}),
-          ...(since !== undefined ? { since } : {}),
-          ...(grep !== undefined ? { grep } : {}),
-        },
-        noPrefix ? plainWriter(ctx) : printer.write,
-        { signal: stop.signal, ...(noPrefix ? {} : { onLabels: printer.setLabels }) },
-      );
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
-    return 0;
+  run(ctx, args) {
+    return followLogs(ctx, args);
   },
 };
+
+/** `logs` with its flags; `signal` (besides Ctrl+C) ends a followed stream (attached `up`). */
+export async function followLogs(ctx: CliContext, args: ParsedArgs, signal?: AbortSignal): Promise<number> {
+  const values = args.values;
+  const tail = parseTail(optionalString(values.tail));
+  const target = await projectFromContext(ctx, args.positionals);
+  const noColor = values['no-color'] === true || ctx.global.noColor || ctx.env.NO_COLOR !== undefined;
+  const timestamps = values.timestamps === true;
+  const printer = new LogPrinter(ctx.stdout, { color: ctx.color && !noColor, timestamps });
+  const noPrefix = values['no-log-prefix'] === true;
+  const since = optionalString(values.since);
+  const grep = optionalString(values.grep);
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  signal?.addEventListener('abort', onSignal, { once: true });
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await streamLogs(
+      ctx.client(),
+      {
+        projectId: target.projectId,
+        source: 'engine',
+        follow: values.follow === true,
+        timestamps,
+        stripAnsi: noColor,
+        ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
+        ...(tail !== undefined ? { tail } : {}),
+        ...(since !== undefined ? { since } : {}),
+        ...(grep !== undefined ? { grep } : {}),
+      },
+      noPrefix ? plainWriter(ctx) : printer.write,
+      { signal: stop.signal, ...(noPrefix ? {} : { onLabels: printer.setLabels }) },
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    signal?.removeEventListener('abort', onSignal);
+  }
+  return 0;
+}
 
 function optionalString(value: unknown): string | undefined {
   return value === undefined ? undefined : String(value);

@@ -1,17 +1,18 @@
 import type { CallInput } from '../../../shared/contract';
 import type { Command, ParsedArgs } from '../command';
 import { runStackTask, secondsFlag, stackProject } from '../stack-cli';
-import { logsCommand } from './logs';
+import { SlipwayError } from '../../../shared/errors';
+import { runAttached } from '../up-attached';
 import { watchUntilInterrupted } from './watch';
 
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the services in dependency order, each as soon as its dependencies are ready',
-  usage: 'slipway up [SERVICE...] [-d] [--wait] [--timeout S] [--build] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--watch]',
+  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--abort-on-container-exit] [--exit-code-from SERVICE] [--watch]',
   options: {
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
-    timeout: { type: 'string' },
+    timeout: { type: 'string', short: 't' },
     'wait-timeout': { type: 'string' },
     build: { type: 'boolean' },
     'remove-orphans': { type: 'boolean' },
@@ -20,24 +21,42 @@ export const upCommand: Command = {
     'renew-anon-volumes': { type: 'boolean', short: 'V' },
     'no-deps': { type: 'boolean' },
     watch: { type: 'boolean', short: 'w' },
+    'no-start': { type: 'boolean' },
+    'abort-on-container-exit': { type: 'boolean' },
+    'exit-code-from': { type: 'string' },
   },
   async run(ctx, args) {
+    const values = args.values;
+    const exitCodeFrom = typeof values['exit-code-from'] === 'string' ? values['exit-code-from'] : undefined;
+    const abortOnExit = values['abort-on-container-exit'] === true || exitCodeFrom !== undefined;
+    if (abortOnExit && (values.detach === true || values.wait === true)) {
+      throw new SlipwayError('usage', `up: ${exitCodeFrom !== undefined ? '--exit-code-from' : '--abort-on-container-exit'} works attached only, not with ${values.detach === true ? '-d' : '--wait'}`, 'Leave out -d / --wait.');
+    }
     const project = await stackProject(ctx, { services: args.positionals });
+    if (exitCodeFrom !== undefined && !project.services.includes(exitCodeFrom)) {
+      throw new SlipwayError('no_such_service', `up: --exit-code-from: no such service: ${exitCodeFrom}`, `Services in this project: ${project.services.join(', ')}.`);
+    }
     await runStackTask(ctx, 'stack.up', upInput(project.projectId, args));
+    if (values['no-start'] === true) return 0;
     // Attached, the logs stream between the watch lines, as Compose's attached `up --watch`.
-    if (args.values.watch === true) return watchUntilInterrupted(ctx, project, { services: args.positionals, ...(args.values.detach === true ? {} : { logs: {} }) });
-    if (args.values.detach === true || args.values.wait === true) return 0;
-    // Attached, as Compose: follow the logs until Ctrl+C, then stop what we started.
-    const code = await logsCommand.run(ctx, { values: { follow: true }, positionals: args.positionals });
-    await runStackTask(ctx, 'stack.stop', { projectId: project.projectId, ...(args.positionals.length > 0 ? { services: args.positionals } : {}) });
-    return code;
+    if (values.watch === true) return watchUntilInterrupted(ctx, project, { services: args.positionals, ...(values.detach === true ? {} : { logs: {} }) });
+    if (values.detach === true || values.wait === true) return 0;
+    const timeoutSeconds = secondsFlag('up', '-t', values.timeout);
+    return runAttached(ctx, {
+      projectId: project.projectId,
+      services: args.positionals,
+      abortOnExit,
+      ...(exitCodeFrom !== undefined ? { exitCodeFrom } : {}),
+      ...(timeoutSeconds !== undefined ? { timeoutSeconds: Math.round(timeoutSeconds) } : {}),
+    });
   },
 };
 
 /** stack.up's input from up's flags. */
 export function upInput(projectId: string, args: ParsedArgs): CallInput<'stack.up'> {
   const values = args.values;
-  const timeout = secondsFlag('up', '--timeout', values.timeout) ?? secondsFlag('up', '--wait-timeout', values['wait-timeout']);
+  // -t/--timeout is Compose's shutdown timeout; how long to wait for readiness is --wait-timeout.
+  const timeout = secondsFlag('up', '--wait-timeout', values['wait-timeout']);
   return {
     projectId,
     ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
@@ -48,6 +67,7 @@ export function upInput(projectId: string, args: ParsedArgs): CallInput<'stack.u
     renewAnonVolumes: values['renew-anon-volumes'] === true,
     noDeps: values['no-deps'] === true,
     build: values.build === true,
+    ...(values['no-start'] === true ? { noStart: true } : {}),
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
   };
 }

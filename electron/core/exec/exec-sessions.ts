@@ -32,13 +32,18 @@ export class ExecSessions {
     const process = await startExec(this.options.docker(), input).catch((error: unknown) => {
       throw explainUnreachable(error, host?.());
     });
+    return this.adopt(process, input.tty, clientId, encoding);
+  }
+
+  /** A session for a process started elsewhere (a one-off container attached by `run`). */
+  adopt(process: ExecProcess, tty: boolean, clientId: string, encoding: ExecEncoding = 'utf8'): string {
     const sessionId = randomUUID();
     this.sessions.set(sessionId, { process, clientId, encoding });
     const forward = (stream: NodeJS.ReadableStream, name: 'stdout' | 'stderr') => {
       const decoder = new StringDecoder('utf8');
       stream.on('data', (chunk: Buffer) => {
         const data = encoding === 'base64' ? chunk.toString('base64') : decoder.write(chunk);
-        if (data !== '') this.options.onOutput(input.tty ? { sessionId, data } : { sessionId, data, stream: name });
+        if (data !== '') this.options.onOutput(tty ? { sessionId, data } : { sessionId, data, stream: name });
       });
       // A broken output stream ends with the exec itself (exitCode below); it must not throw.
       stream.on('error', () => undefined);

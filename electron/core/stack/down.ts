@@ -1,6 +1,6 @@
 import type { Project } from '../../../shared/model/project';
 import type { ProjectContainer } from '../state/container-record';
-import { listProjectContainers } from '../state/container-list';
+import { listOneOffContainers, listProjectContainers } from '../state/container-list';
 import { dependenciesOf, dependentsOf } from './plan';
 import { removeNetworks, removeVolumes } from './resources';
 import { removeServiceContainer } from './service-container';
@@ -39,11 +39,24 @@ export async function downProject(core: StackCore, project: Project, options: Do
     ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
     removeVolumes: options.volumes === true,
   }));
+  // As Compose: --remove-orphans takes the project's one-off (`run`) containers too.
+  const oneOffs = await listOneOffContainers(docker, project.name);
+  if (options.removeOrphans) {
+    await Promise.all(oneOffs.map((c) => removeServiceContainer(docker, c.id, c.name, c.service, report, {
+      ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+      removeVolumes: options.volumes === true,
+    })));
+  }
+  const oneOffsLeft = options.removeOrphans ? [] : oneOffs.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');
   if (orphansLeft.length > 0) {
     report({ kind: 'Warning', name: project.name, status: `Orphan containers left for services not in the project: ${orphansLeft.join(', ')}. Run down with --remove-orphans to remove them.` });
   }
+  if (oneOffsLeft.length > 0) {
+    report({ kind: 'Warning', name: project.name, status: `One-off containers left running: ${oneOffsLeft.map((c) => c.name).join(', ')}. Run down with --remove-orphans to remove them.` });
+  }
   await removeNetworks(docker, project, (kind, name, status) => report({ kind, name, status })).catch((error: unknown) => {
-    if (orphansLeft.length === 0) throw error;
+    // A network still in use by what was left behind stays, as the warning says.
+    if (orphansLeft.length === 0 && oneOffsLeft.length === 0) throw error;
   });
   if (options.volumes) await removeVolumes(docker, project, (kind, name, status) => report({ kind, name, status }));
   return { removedContainers: targets.map((c) => c.name), orphansLeft };

@@ -20,7 +20,7 @@ export interface StackHost extends StackCore {
 }
 
 /** Each step goes out structured (`stack`), and in words for readers that show only the message. */
-const progressTo = (ctx: TaskContext): ProgressListener => (p) =>
+export const progressTo = (ctx: TaskContext): ProgressListener => (p) =>
   ctx.progress({ message: `${p.kind} ${p.name} ${p.status}`, subject: p.service ?? p.name, stack: p });
 
 export function stackHandlers(core: StackHost): PartialHandlers<StackCalls> {
@@ -71,6 +71,7 @@ function upOptions(input: ParsedCallInput<'stack.up'>): UpOptions {
     ...(input.noRecreate !== undefined ? { noRecreate: input.noRecreate } : {}),
     ...(input.renewAnonVolumes !== undefined ? { renewAnonVolumes: input.renewAnonVolumes } : {}),
     ...(input.noDeps !== undefined ? { noDeps: input.noDeps } : {}),
+    ...(input.noStart !== undefined ? { noStart: input.noStart } : {}),
   };
 }
 

@@ -42,6 +42,8 @@ export interface UpOptions {
    * services that have a `build:` section. The images room plugs its builder in here.
    */
   build?: (services: string[], signal?: AbortSignal) => Promise<void>;
+  /** Create what is missing or changed, start nothing (`--no-start`). */
+  noStart?: boolean;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }
@@ -167,6 +169,10 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
       if (plan?.kind === 'keep' && hasHealthcheck(service)) watch.markHealthcheck(plan.existing.id);
     }
 
+    if (options.noStart) {
+      await Promise.all(selected.map(containerOf));
+      return { actions, orphans, warnings };
+    }
     const gate = new StartGate({
       docker, project, deps, selected: selectedSet, watch, report, warn, signal, hasHealthcheck, completionDeps,
       containerOf,

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { projectFilter } from './compose-labels';
+import { LABEL, projectFilter } from './compose-labels';
 import type { ProjectContainer } from './container-record';
 import { containerFromSummary } from './container-record';
 
@@ -28,4 +28,23 @@ export function byService(containers: ProjectContainer[]): Map<string, ProjectCo
     map.set(c.service, list);
   }
   return map;
+}
+
+/** A one-off (`run`) container of a project. */
+export interface OneOffRecord {
+  id: string;
+  name: string;
+  service: string;
+  state: string;
+}
+
+/** The project's one-off (`run`) containers, which the service listing leaves out. */
+export async function listOneOffContainers(docker: Docker, projectName: string): Promise<OneOffRecord[]> {
+  const list = await docker.listContainers({ all: true, filters: { label: [...projectFilter(projectName).label, `${LABEL.oneoff}=True`] } });
+  return list.map((info) => ({
+    id: info.Id,
+    name: (info.Names?.[0] ?? info.Id).replace(/^\//, ''),
+    service: info.Labels?.[LABEL.service] ?? '',
+    state: info.State,
+  }));
 }

@@ -1,0 +1,28 @@
+import type { Command } from '../command';
+import { runStackTask, stackProject } from '../stack-cli';
+
+export const createCommand: Command = {
+  name: 'create',
+  summary: 'Create the services’ containers (and networks, volumes) without starting them, as up --no-start',
+  usage: 'slipway create [SERVICE...] [--build] [--force-recreate] [--no-recreate] [--remove-orphans]',
+  options: {
+    build: { type: 'boolean' },
+    'force-recreate': { type: 'boolean' },
+    'no-recreate': { type: 'boolean' },
+    'remove-orphans': { type: 'boolean' },
+  },
+  async run(ctx, args) {
+    const services = args.positionals;
+    const project = await stackProject(ctx, { services });
+    await runStackTask(ctx, 'stack.up', {
+      projectId: project.projectId,
+      ...(services.length > 0 ? { services } : {}),
+      noStart: true,
+      build: args.values.build === true,
+      forceRecreate: args.values['force-recreate'] === true,
+      noRecreate: args.values['no-recreate'] === true,
+      removeOrphans: args.values['remove-orphans'] === true,
+    });
+    return 0;
+  },
+};
