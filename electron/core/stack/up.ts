@@ -18,6 +18,7 @@ import { createServiceContainer, recreateServiceContainer, removeServiceContaine
 import type { CreatedContainer } from './service-container';
 import type { ProgressListener, StackCore } from './types';
 import { StartGate, waitReady } from './wait';
+import { withDeadline } from '../deadline';
 
 export interface UpOptions {
   /** Only these services (and, unless noDeps, what they depend on). */
@@ -81,7 +82,8 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
     warnings.push(message);
     report({ kind: 'Warning', name: project.name, status: message });
   };
-  const signal = combineSignals(options.signal, options.timeoutMs);
+  const deadline = withDeadline(options.signal, options.timeoutMs);
+  const signal = deadline.signal;
 
   // Subscribe before acting: Docker does not replay events.
   const events = await core.engineEvents();
@@ -193,6 +195,7 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
     throw error;
   } finally {
     watch.dispose();
+    deadline.dispose();
   }
 }
 
@@ -249,12 +252,5 @@ async function handleOrphans(core: StackCore, project: Project, existing: Projec
   return names;
 }
 
-function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
-  const list: AbortSignal[] = [];
-  if (signal) list.push(signal);
-  if (timeoutMs !== undefined) list.push(AbortSignal.timeout(timeoutMs));
-  if (list.length === 0) return undefined;
-  return list.length === 1 ? list[0] : AbortSignal.any(list);
-}
 
 export type { Dependency };

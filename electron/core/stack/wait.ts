@@ -7,6 +7,7 @@ import { NotReadyError } from './readiness';
 import type { ReadinessWatch } from './readiness';
 import type { CreatedContainer } from './service-container';
 import type { ProgressListener } from './types';
+import { withDeadline } from '../deadline';
 
 /** How long a dependency without a healthcheck may take to crash before its missing healthcheck is the error. */
 const NO_HEALTHCHECK_GRACE_MS = 1000;
@@ -144,12 +145,13 @@ export class StartGate {
    * start (within about Compose's first poll), that crash is the error — not the missing healthcheck.
    */
   private async crashWithinGrace(service: string, container: CreatedContainer): Promise<void> {
-    const grace = AbortSignal.timeout(NO_HEALTHCHECK_GRACE_MS);
-    const signal = this.options.signal ? AbortSignal.any([this.options.signal, grace]) : grace;
+    const grace = withDeadline(this.options.signal, NO_HEALTHCHECK_GRACE_MS);
     try {
-      await this.failAs(service, container, this.options.watch.completed(container.id, signal));
+      await this.failAs(service, container, this.options.watch.completed(container.id, grace.signal));
     } catch (error) {
       if (error instanceof ServiceFailedError || this.options.signal?.aborted) throw error;
+    } finally {
+      grace.dispose();
     }
   }
 
