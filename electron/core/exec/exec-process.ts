@@ -93,18 +93,20 @@ export async function startExec(docker: Docker, options: ExecOptions): Promise<E
     socket.on('close', () => void done());
     socket.on('error', () => void done());
   });
+  return processOverSocket(socket, { stdout, stderr, resize, exitCode });
+}
+
+/** A process whose input is a hijacked engine socket: writes and end of input go to it, kill destroys it. */
+export function processOverSocket(socket: Duplex, parts: Pick<ExecProcess, 'stdout' | 'stderr' | 'resize' | 'exitCode'>): ExecProcess {
   return {
-    stdout,
-    stderr,
+    ...parts,
     write: (data) => {
       if (!socket.destroyed) socket.write(data);
     },
     endInput: () => {
       if (!socket.destroyed) socket.end();
     },
-    resize,
     kill: () => socket.destroy(),
-    exitCode,
   };
 }
 

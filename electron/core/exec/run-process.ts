@@ -1,7 +1,7 @@
 import { Duplex, PassThrough } from 'node:stream';
 import { SlipwayError } from '../../../shared/errors';
 import type Docker from 'dockerode';
-import type { ExecProcess } from './exec-process';
+import { processOverSocket, type ExecProcess } from './exec-process';
 
 export interface AttachOptions {
   tty: boolean;
@@ -44,17 +44,5 @@ export async function attachAndStart(docker: Docker, id: string, options: Attach
     stderr.end();
     return code;
   });
-  return {
-    stdout,
-    stderr,
-    write: (data) => {
-      if (!socket.destroyed) socket.write(data);
-    },
-    endInput: () => {
-      if (!socket.destroyed) socket.end();
-    },
-    resize,
-    kill: () => socket.destroy(),
-    exitCode,
-  };
+  return processOverSocket(socket, { stdout, stderr, resize, exitCode });
 }
