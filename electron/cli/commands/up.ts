@@ -38,8 +38,12 @@ export const upCommand: Command = {
     }
     await runStackTask(ctx, 'stack.up', upInput(project.projectId, args));
     if (values['no-start'] === true) return 0;
-    // Attached, the logs stream between the watch lines, as Compose's attached `up --watch`.
-    if (values.watch === true) return watchUntilInterrupted(ctx, project, { services: args.positionals, ...(values.detach === true ? {} : { logs: {} }) });
+    if (values.watch === true) {
+      // Attached, the logs stream between the watch lines, and Ctrl+C stops what was started, as Compose's attached `up --watch`.
+      const code = await watchUntilInterrupted(ctx, project, { services: args.positionals, ...(values.detach === true ? {} : { logs: {} }) });
+      if (values.detach !== true) await runStackTask(ctx, 'stack.stop', { projectId: project.projectId, ...(args.positionals.length > 0 ? { services: args.positionals } : {}) });
+      return code;
+    }
     if (values.detach === true || values.wait === true) return 0;
     const timeoutSeconds = secondsFlag('up', '-t', values.timeout);
     return runAttached(ctx, {

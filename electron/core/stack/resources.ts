@@ -36,17 +36,22 @@ function isNotFound(error: unknown): boolean {
 
 /** Creates the project networks the services need (or reuses them, whoever made them). */
 export async function ensureNetworks(docker: Docker, project: Project, keys: string[], report: ResourceReporter): Promise<void> {
-  await Promise.all(keys.map(async (key) => {
-    const config = project.model.networks?.[key] ?? {};
+  const exists = (name: string) => docker.getNetwork(name).inspect().then(() => true, (error: unknown) => {
+    if (isNotFound(error)) return false;
+    throw error;
+  });
+  // External networks first: a missing one stops up before anything of the project is made.
+  const external = keys.filter((key) => project.model.networks?.[key]?.external);
+  await Promise.all(external.map(async (key) => {
     const name = networkName(project, key);
-    const existing = await docker.getNetwork(name).inspect().then((n: unknown) => n, (error: unknown) => {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    });
-    if (existing) return;
-    if (config.external) {
+    if (!(await exists(name))) {
       throw new SlipwayError('network_not_found', `Network ${name} is declared as external, but it does not exist`, `Create it with \`docker network create ${name}\`, or remove \`external: true\`.`);
     }
+  }));
+  await Promise.all(keys.filter((key) => !external.includes(key)).map(async (key) => {
+    const config = project.model.networks?.[key] ?? {};
+    const name = networkName(project, key);
+    if (await exists(name)) return;
     report('Network', name, 'Creating');
     try {
       await docker.createNetwork({

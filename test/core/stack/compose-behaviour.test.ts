@@ -132,6 +132,23 @@ ${sleeper('    container_name: ${PROJECT_CONTAINER}\n')}`);
     expect(await services()).toEqual(['api']);
   });
 
+  it('a missing external network stops up before anything of the project is made', async () => {
+    const cwd = await project(`services:
+  web:
+${sleeper('    networks: [front, shared]\n')}networks:
+  front: {}
+  shared:
+    external: true
+    name: \${SHARED_NET}
+`);
+    await writeFile(path.join(cwd, '.env'), `SHARED_NET=${name}-nowhere\n`);
+    const up = await cli(cwd, ['up', '-d']);
+    expect(up.code).toBe(1);
+    expect(up.err).toContain(`Network ${name}-nowhere is declared as external, but it does not exist`);
+    expect(await testDocker().listNetworks({ filters: { label: [`com.docker.compose.project=${name}`] } })).toEqual([]);
+    expect(await services()).toEqual([]);
+  });
+
   it('a dependency that crashes is named as crashed, with its exit code, not as lacking a healthcheck', async () => {
     const cwd = await project(`services:
   db:

@@ -182,6 +182,9 @@ describe('slipway watch', () => {
     const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
+    // Ctrl+C stops what the attached up started, as Compose's attached up --watch.
+    const [after] = await testDocker().listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
+    expect(after?.State).toBe('exited');
   });
 
   it('watch brings the selected service and its dependencies up first, building its missing image, then watches', async () => {
