@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
-import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
+import { tempProject } from './stack-fixtures';
+import { testDocker, testEnv } from '../../support/engine';
 
 const FILE = `services:
   db:
@@ -27,18 +28,16 @@ function cli(cwd: string, argv: string[], env: Record<string, string> = {}) {
 }
 
 describe('slipway up / ps / down', () => {
-  let dir: string | undefined;
+  const temp = tempProject('cli');
   let name = '';
   afterEach(async () => {
-    await removeProjectResources(testDocker(), name);
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await temp.cleanup();
   });
 
   async function project(): Promise<string> {
-    dir = await mkdtemp(path.join(tmpdir(), 'slipway-cli-'));
-    name = uniqueProjectName('cli');
-    await writeFile(path.join(dir, 'compose.yaml'), FILE);
-    return dir;
+    const cwd = await temp.create(FILE);
+    name = temp.name;
+    return cwd;
   }
 
   it('up --wait prints Compose-like progress, ps lists, down removes everything', async () => {

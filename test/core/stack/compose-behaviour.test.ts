@@ -1,30 +1,27 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
+import { tempProject } from './stack-fixtures';
 import { probablyFreePort } from '../../support/processes';
-import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
+import { testDocker, testEnv, uniqueProjectName } from '../../support/engine';
 
 /** Behaviours Compose users rely on, each as Compose's own tests pin it down, through the CLI. */
 describe('behave as Compose', () => {
-  let dir: string | undefined;
+  const temp = tempProject('behave');
   let name = '';
   const images: string[] = [];
   afterEach(async () => {
-    await removeProjectResources(testDocker(), name);
+    await temp.cleanup();
     await Promise.all(images.splice(0).map((t) => testDocker().getImage(t).remove({ force: true }).catch(() => undefined)));
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   async function project(file: string, files: Record<string, string> = {}): Promise<string> {
-    dir = await mkdtemp(path.join(tmpdir(), 'slipway-compat-'));
-    name = uniqueProjectName('behave');
-    await writeFile(path.join(dir, 'compose.yaml'), file);
-    for (const [rel, text] of Object.entries(files)) await writeFile(path.join(dir, rel), text);
-    return dir;
+    const cwd = await temp.create(file, files);
+    name = temp.name;
+    return cwd;
   }
 
   function cli(cwd: string, argv: string[]) {

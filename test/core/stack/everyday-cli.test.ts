@@ -1,9 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
-import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
+import { tempProject } from './stack-fixtures';
+import { testDocker, testEnv } from '../../support/engine';
 
 const FILE = `services:
   web:
@@ -33,18 +32,16 @@ function cli(cwd: string, argv: string[]) {
 }
 
 describe('the everyday CLI: ls, rm, images, kill, pause, top, port, up --abort-on-container-exit', () => {
-  let dir: string | undefined;
+  const temp = tempProject('every');
   let name = '';
   afterEach(async () => {
-    await removeProjectResources(testDocker(), name);
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await temp.cleanup();
   });
 
   async function project(file = FILE): Promise<string> {
-    dir = await mkdtemp(path.join(tmpdir(), 'slipway-cli-'));
-    name = uniqueProjectName('every');
-    await writeFile(path.join(dir, 'compose.yaml'), file);
-    return dir;
+    const cwd = await temp.create(file);
+    name = temp.name;
+    return cwd;
   }
 
   async function states(cwd: string): Promise<string[]> {

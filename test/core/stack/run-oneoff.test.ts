@@ -1,9 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
-import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
+import { tempProject } from './stack-fixtures';
+import { testDocker, testEnv } from '../../support/engine';
 
 const FILE = `services:
   db:
@@ -52,18 +50,16 @@ function cli(cwd: string, argv: string[]) {
 const oneOffFilter = (project: string) => ({ label: [`com.docker.compose.project=${project}`, 'com.docker.compose.oneoff=True'] });
 
 describe('slipway run (one-off containers)', () => {
-  let dir: string | undefined;
+  const temp = tempProject('run');
   let name = '';
   afterEach(async () => {
-    await removeProjectResources(testDocker(), name);
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await temp.cleanup();
   });
 
   async function project(file = FILE): Promise<string> {
-    dir = await mkdtemp(path.join(tmpdir(), 'slipway-run-'));
-    name = uniqueProjectName('run');
-    await writeFile(path.join(dir, 'compose.yaml'), file);
-    return dir;
+    const cwd = await temp.create(file);
+    name = temp.name;
+    return cwd;
   }
 
   it('starts the dependencies first, passes the exit code and output through, and --rm removes the container', async () => {

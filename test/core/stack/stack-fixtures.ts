@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Docker from 'dockerode';
 import type { Project, ServiceConfig } from '../../../shared/model/project';
 import type { EngineEvent } from '../../../electron/core/docker/engine-events';
@@ -112,4 +115,31 @@ export function eventIndex(events: EngineEvent[], service: string, action: strin
   // A missing event must fail the test, not pass as "before" everything (-1).
   if (index < 0) throw new Error(`no ${action} event for ${service} (recorded: ${events.map((e) => `${e.Actor.Attributes['com.docker.compose.service'] ?? '?'}:${e.Action}`).join(', ')})`);
   return index;
+}
+
+/**
+ * A compose project in a folder of its own for CLI tests: `create` writes compose.yaml (and
+ * any other files) and picks a project name no one else uses; `cleanup` removes the project's
+ * containers, networks and volumes, and the folder.
+ */
+export function tempProject(prefix: string) {
+  let dir: string | undefined;
+  let name = '';
+  return {
+    get name(): string {
+      return name;
+    },
+    async create(file: string, files: Record<string, string> = {}): Promise<string> {
+      dir = await mkdtemp(path.join(tmpdir(), `slipway-${prefix}-`));
+      name = uniqueProjectName(prefix);
+      await writeFile(path.join(dir, 'compose.yaml'), file);
+      for (const [relative, text] of Object.entries(files)) await writeFile(path.join(dir, relative), text);
+      return dir;
+    },
+    async cleanup(): Promise<void> {
+      await removeProjectResources(testDocker(), name);
+      if (dir) await rm(dir, { recursive: true, force: true });
+      dir = undefined;
+    },
+  };
 }
