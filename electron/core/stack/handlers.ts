@@ -72,6 +72,7 @@ function upOptions(input: ParsedCallInput<'stack.up'>): UpOptions {
     ...(input.renewAnonVolumes !== undefined ? { renewAnonVolumes: input.renewAnonVolumes } : {}),
     ...(input.noDeps !== undefined ? { noDeps: input.noDeps } : {}),
     ...(input.noStart !== undefined ? { noStart: input.noStart } : {}),
+    ...(input.scale !== undefined ? { scale: input.scale } : {}),
   };
 }
 

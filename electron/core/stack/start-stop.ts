@@ -9,6 +9,8 @@ import { readinessFromInspect } from '../state/container-record';
 import { ignoreGone, startServiceContainer } from './service-container';
 import type { ProgressListener, StackCore } from './types';
 import { StartGate } from './wait';
+import type { GateContainer } from './wait';
+import { serviceScale } from './scale';
 
 export interface ServicesOptions {
   /** Only these services (all when empty). */
@@ -96,19 +98,22 @@ async function runInOrder(core: StackCore, project: Project, options: ServicesOp
   const watch = new ReadinessWatch(events, project.name, async (id) => readinessFromInspect(await docker.getContainer(id).inspect()));
   try {
     const current = byService(await listProjectContainers(docker, project.name));
-    const missing = selected.filter((s) => !current.has(s));
+    // A service scaled to 0 has nothing to start, and is not missing.
+    const missing = selected.filter((s) => !current.has(s) && serviceScale(project, s) > 0);
     if (missing.length > 0) {
       throw new SlipwayError('no_container', `No container for service${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, 'Create them with `slipway up`.');
     }
     const withHealthcheck = new Set<string>();
     await Promise.all(selected.map(async (s) => {
-      const c = current.get(s)?.[0] as ProjectContainer;
-      const info = await docker.getContainer(c.id).inspect();
-      const test = info.Config.Healthcheck?.Test;
-      watch.seed(c.id, { running: c.state === 'running', ...(c.health ? { health: c.health } : {}), ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) });
-      if (Array.isArray(test) && test.length > 0 && test[0] !== 'NONE') {
-        withHealthcheck.add(s);
-        watch.markHealthcheck(c.id);
+      const replicas = current.get(s) ?? [];
+      const first = replicas[0];
+      if (!first) return;
+      const test = (await docker.getContainer(first.id).inspect()).Config.Healthcheck?.Test;
+      const healthcheck = Array.isArray(test) && test.length > 0 && test[0] !== 'NONE';
+      if (healthcheck) withHealthcheck.add(s);
+      for (const c of replicas) {
+        watch.seed(c.id, { running: c.state === 'running', ...(c.health ? { health: c.health } : {}), ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) });
+        if (healthcheck) watch.markHealthcheck(c.id);
       }
     }));
     const completionDeps = new Set<string>();
@@ -117,13 +122,11 @@ async function runInOrder(core: StackCore, project: Project, options: ServicesOp
       docker, project, deps, selected: new Set(selected), watch, report, signal: options.signal, completionDeps,
       warn: (message) => report({ kind: 'Warning', name: project.name, status: message }),
       hasHealthcheck: (s) => withHealthcheck.has(s),
-      containerOf: async (s) => {
-        const c = current.get(s)?.[0] as ProjectContainer;
-        return { id: c.id, name: c.name };
-      },
-      plans: new Map(selected.map((s) => {
-        const c = current.get(s)?.[0] as ProjectContainer;
-        return [s, mode === 'restart' ? { keep: false } : { keep: true, running: c.state === 'running', exitCode: c.exitCode }];
+      // Every replica; `start` leaves running ones alone, `restart` restarts them all.
+      containersOf: async (s) => (current.get(s) ?? []).map((c): GateContainer => ({
+        id: c.id,
+        name: c.name,
+        ...(mode === 'start' ? { existing: { running: c.state === 'running', ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) } } : {}),
       })),
       actions: {},
       start: async (service, c) => {
