@@ -54,10 +54,12 @@ export interface ServicesSlice {
 export interface UiSlice {
   paletteOpen: boolean;
   terminalService?: string;
+  /** Which replica the shell is in (container number; absent = the first). */
+  terminalIndex?: number;
   /** The service whose logs are shown alone; undefined = merged. */
   logService?: string;
   setPaletteOpen(open: boolean): void;
-  openTerminal(service: string | undefined): void;
+  openTerminal(service: string | undefined, index?: number): void;
   showLogs(service: string | undefined): void;
 }
 

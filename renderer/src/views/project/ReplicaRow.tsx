@@ -1,0 +1,55 @@
+import { useStores } from '../../app-context';
+import { formatUptime, isLive, portLabel, portLink, replicaWord, stateTone } from '../../store/service-state';
+import type { ContainerPort, ContainerState } from '../../store/service-state';
+
+/** Published ports, HTTP ones as links. */
+export function PortLinks({ ports }: { ports: ContainerPort[] }) {
+  return (
+    <>
+      {ports.length === 0 ? <span className="muted">—</span> : null}
+      {ports.map((p) => {
+        const href = portLink(p);
+        const label = portLabel(p);
+        return href ? (
+          <a key={label} href={href} target="_blank" rel="noreferrer noopener">
+            {label}
+          </a>
+        ) : (
+          <span key={label}>{label}</span>
+        );
+      })}
+    </>
+  );
+}
+
+/** One replica of a scaled service (`web-2`): its own state word, ports, uptime, and a shell into it. */
+export function ReplicaRow({ service, container, now }: { service: string; container: ContainerState; now: number }) {
+  const { app } = useStores();
+  const label = `${service}-${container.number}`;
+  const word = replicaWord(container);
+  const live = isLive(word);
+  return (
+    <tr className="replica-row" data-replica={label} data-state={word}>
+      <th scope="row" className="service-name replica-name">
+        {label}
+      </th>
+      <td>
+        <span className={`state state-${stateTone(word)}`} data-testid={`state-${label}`}>
+          {word}
+        </span>
+      </td>
+      <td className="ports">
+        <PortLinks ports={container.ports} />
+      </td>
+      <td className="uptime">{live ? formatUptime(container.startedAt, now) : '—'}</td>
+      <td className="image">
+        <code>{container.image}</code>
+      </td>
+      <td className="actions">
+        <button type="button" aria-label={`Shell in ${label}`} disabled={!live} onClick={() => app.getState().openTerminal(service, container.number)}>
+          Shell
+        </button>
+      </td>
+    </tr>
+  );
+}

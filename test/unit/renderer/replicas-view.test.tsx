@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { act, cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { demoClient, demoState } from './fake-client';
+import { fakeLayout, renderApp } from './render-app';
+
+// xterm.js needs a canvas jsdom lacks: the terminal's attach step is replaced by one that records its target.
+const attached = vi.hoisted(() => [] as unknown[]);
+vi.mock('../../../renderer/src/views/terminal/attach-terminal', () => ({
+  attachTerminal: (_host: unknown, _client: unknown, target: unknown) => {
+    attached.push(target);
+    return () => undefined;
+  },
+}));
+
+beforeAll(fakeLayout);
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+/** The demo state with web scaled to three replicas, each in its own state. */
+function scaledState() {
+  const state = demoState();
+  const web = state.services.find((s) => s.service === 'web');
+  const first = web?.containers[0];
+  if (!web || !first) throw new Error('the demo state has no web container');
+  web.containers = [
+    { ...first, word: 'running' },
+    { ...first, id: 'web-2-id', name: 'demo-web-2', number: 2, state: 'exited', exitCode: 1, word: 'exited', ports: [] },
+    { ...first, id: 'web-3-id', name: 'demo-web-3', number: 3, word: 'running', ports: [{ target: 8080, published: 18082, hostIp: '127.0.0.1', protocol: 'tcp' }] },
+  ];
+  return state;
+}
+
+describe('a scaled service in the dashboard', { timeout: 30_000 }, () => {
+  it('shows a row per replica with its own state and ports, and a shell into that replica', async () => {
+    const client = demoClient();
+    renderApp(client);
+    const table = await screen.findByRole('table');
+    await within(table).findByText('healthy');
+    expect(within(table).getAllByRole('row').filter((r) => r.classList.contains('replica-row'))).toEqual([]);
+
+    act(() => client.emit('state.changed', { projectId: 'demo', state: scaledState() }));
+    const replicaRows = within(table).getAllByRole('row').filter((r) => r.getAttribute('data-replica'));
+    expect(replicaRows.map((r) => r.getAttribute('data-replica'))).toEqual(['web-1', 'web-2', 'web-3']);
+    expect(screen.getByTestId('state-web-2').textContent).toBe('exited (1)');
+    expect(screen.getByTestId('state-web-3').textContent).toBe('running');
+    expect(within(table).getByText('3 replicas')).toBeTruthy();
+    expect(within(replicaRows[2]!).getByRole('link', { name: '18082→8080' }).getAttribute('href')).toBe('http://127.0.0.1:18082/');
+    expect((screen.getByRole('button', { name: 'Shell in web-2' }) as HTMLButtonElement).disabled).toBe(true);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Shell in web-3' }));
+    expect(await screen.findByRole('region', { name: 'Terminal in web-3' })).toBeTruthy();
+    await vi.waitFor(() => expect(attached).toEqual([{ projectId: 'demo', service: 'web', index: 3 }]));
+  });
+});
