@@ -3,6 +3,7 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoClient, demoState } from './fake-client';
+import type { ContainerState } from '../../../shared/model/state';
 import { fakeLayout, renderApp } from './render-app';
 
 // xterm.js needs a canvas jsdom lacks: the terminal's attach step is replaced by one that records its target.
@@ -23,15 +24,14 @@ afterEach(() => {
 /** The demo state with web scaled to three replicas, each in its own state. */
 function scaledState() {
   const state = demoState();
-  const web = state.services.find((s) => s.service === 'web');
-  const first = web?.containers[0];
-  if (!web || !first) throw new Error('the demo state has no web container');
-  web.containers = [
+  const first = state.services.find((s) => s.service === 'web')?.containers[0];
+  if (!first) throw new Error('the demo state has no web container');
+  const replicas: ContainerState[] = [
     { ...first, word: 'running' },
     { ...first, id: 'web-2-id', name: 'demo-web-2', number: 2, state: 'exited', exitCode: 1, word: 'exited', ports: [] },
     { ...first, id: 'web-3-id', name: 'demo-web-3', number: 3, word: 'running', ports: [{ target: 8080, published: 18082, hostIp: '127.0.0.1', protocol: 'tcp' }] },
   ];
-  return state;
+  return { ...state, services: state.services.map((s) => (s.service === 'web' ? { ...s, containers: replicas } : s)) };
 }
 
 describe('a scaled service in the dashboard', { timeout: 30_000 }, () => {
