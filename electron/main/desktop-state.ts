@@ -6,7 +6,14 @@ export type { EngineStatusWord, ServiceStateWord };
 export interface ProjectStateLike {
   projectId: string;
   engine: EngineStatusWord;
-  services: { service: string; state: ServiceStateWord; exitCode?: number }[];
+  services: { service: string; state: ServiceStateWord; exitCode?: number; containers?: { number: number; word?: ServiceStateWord | undefined; exitCode?: number | undefined }[] }[];
+}
+
+/** One replica of a scaled service: its number and its own word. */
+export interface DesktopReplica {
+  number: number;
+  state: ServiceStateWord;
+  exitCode?: number;
 }
 
 /**
@@ -18,6 +25,8 @@ export interface DesktopService {
   service: string;
   state: ServiceStateWord;
   exitCode?: number;
+  /** A scaled service's replicas (only when it has more than one). */
+  replicas?: DesktopReplica[];
 }
 
 export interface DesktopProject {
