@@ -22,6 +22,26 @@ export function PortLinks({ ports }: { ports: ContainerPort[] }) {
   );
 }
 
+/** The state, ports, uptime and image cells of a service's or a replica's row. */
+export function StatusCells({ label, word, ports, uptime, image }: { label: string; word: string; ports: ContainerPort[]; uptime: string; image: string }) {
+  return (
+    <>
+      <td>
+        <span className={`state state-${stateTone(word)}`} data-testid={`state-${label}`}>
+          {word}
+        </span>
+      </td>
+      <td className="ports">
+        <PortLinks ports={ports} />
+      </td>
+      <td className="uptime">{uptime}</td>
+      <td className="image">
+        <code>{image}</code>
+      </td>
+    </>
+  );
+}
+
 /** One replica of a scaled service (`web-2`): its own state word, ports, uptime, and a shell into it. */
 export function ReplicaRow({ service, container, now }: { service: string; container: ContainerState; now: number }) {
   const { app } = useStores();
@@ -33,18 +53,7 @@ export function ReplicaRow({ service, container, now }: { service: string; conta
       <th scope="row" className="service-name replica-name">
         {label}
       </th>
-      <td>
-        <span className={`state state-${stateTone(word)}`} data-testid={`state-${label}`}>
-          {word}
-        </span>
-      </td>
-      <td className="ports">
-        <PortLinks ports={container.ports} />
-      </td>
-      <td className="uptime">{live ? formatUptime(container.startedAt, now) : '—'}</td>
-      <td className="image">
-        <code>{container.image}</code>
-      </td>
+      <StatusCells label={label} word={word} ports={container.ports} uptime={live ? formatUptime(container.startedAt, now) : '—'} image={container.image} />
       <td className="actions">
         <button type="button" aria-label={`Shell in ${label}`} disabled={!live} onClick={() => app.getState().openTerminal(service, container.number)}>
           Shell

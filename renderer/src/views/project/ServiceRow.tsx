@@ -1,8 +1,8 @@
 import { useApp, useStores } from '../../app-context';
-import { formatUptime, isLive, stateTone, stateWord } from '../../store/service-state';
+import { formatUptime, isLive, stateWord } from '../../store/service-state';
 import type { ContainerPort } from '../../store/service-state';
 import { ErrorNote } from '../common/ErrorNote';
-import { PortLinks, ReplicaRow } from './ReplicaRow';
+import { ReplicaRow, StatusCells } from './ReplicaRow';
 
 /** One service: its state word, ports (links for HTTP), uptime, image and actions; a scaled one, a row per replica under it. */
 export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: { service: string; now: number; dependsOn: string[]; modelImage?: string; modelPorts: ContainerPort[] }) {
@@ -24,18 +24,7 @@ export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: 
           {dependsOn.length > 0 ? <span className="depends-on">after {dependsOn.join(', ')}</span> : null}
           {replicas.length > 0 ? <span className="replica-count">{replicas.length} replicas</span> : null}
         </th>
-        <td>
-          <span className={`state state-${stateTone(word)}`} data-testid={`state-${service}`}>
-            {word}
-          </span>
-        </td>
-        <td className="ports">
-          <PortLinks ports={ports} />
-        </td>
-        <td className="uptime">{running ? formatUptime(container?.startedAt, now) : '—'}</td>
-        <td className="image">
-          <code>{container?.image ?? modelImage ?? '—'}</code>
-        </td>
+        <StatusCells label={service} word={word} ports={ports} uptime={running ? formatUptime(container?.startedAt, now) : '—'} image={container?.image ?? modelImage ?? '—'} />
         <td className="actions">
           <button type="button" aria-label={`Start ${service}`} disabled={busy !== undefined || running} onClick={() => void act(service, 'start')}>
             Start
