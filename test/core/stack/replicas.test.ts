@@ -4,6 +4,7 @@ import type { StackProgress } from '../../../electron/core/stack';
 import { eventIndex, makeProject, recordEvents, sleeper, stackContext } from './stack-fixtures';
 import type { StackTestContext } from './stack-fixtures';
 import type { EngineEvent } from '../../../electron/core/docker/engine-events';
+import { runOneOff } from '../../../electron/core/stack/run';
 
 /** The replicas of a service now: number, name, state, id. */
 async function replicas(ctx: StackTestContext, service: string) {
@@ -98,6 +99,31 @@ describe('replicas: scale and deploy.replicas', () => {
     const ev = recorder.events;
     expect(eventIndex(ev, 'web', 'start')).toBeGreaterThan(ev.findIndex(named(db2, 'health_status: healthy')));
     expect(ev.findIndex(named(db2, 'health_status: healthy'))).toBeGreaterThan(ev.findIndex(named(db1, 'health_status: healthy')));
+  });
+
+  it('run waits for every replica of a dependency the service needs healthy: one that dies fails it', async () => {
+    ctx = stackContext('replicas-run');
+    const project = makeProject(ctx.name, {
+      // Healthy once /tmp/ready exists; exits 5 once /tmp/stop does.
+      db: {
+        image: 'busybox:latest', scale: 2, stop_grace_period: '1s',
+        command: ['sh', '-c', 'until [ -f /tmp/stop ]; do sleep 0.1; done; exit 5'],
+        healthcheck: { test: ['CMD', 'test', '-f', '/tmp/ready'], interval: '1s', timeout: '1s', retries: 60 },
+      },
+      tool: sleeper({ depends_on: { db: { condition: 'service_healthy', required: true } } }),
+    });
+    const recorder = await recordEvents(ctx.docker, ctx.name);
+    const outcome = runOneOff(ctx.core, project, 'tool', { detach: true }).then(() => 'resolved', (error: Error) => error.message);
+    const [db1, db2] = [1, 2].map((n) => `${ctx.name}-db-${n}`) as [string, string];
+    await recorder.waitFor(named(db1, 'start'));
+    await recorder.waitFor(named(db2, 'start'));
+    await execIn(ctx, db1, ['touch', '/tmp/ready']);
+    await recorder.waitFor(named(db1, 'health_status: healthy'));
+    // The first replica is healthy; the second dies before it is: the one-off must not run.
+    await execIn(ctx, db2, ['touch', '/tmp/stop']);
+    expect(await outcome).toMatch(/Service db exited with code 5 before it was healthy; tool was not run/);
+    recorder.stop();
+    expect(recorder.events.some((e) => e.Actor.Attributes['com.docker.compose.service'] === 'tool')).toBe(false);
   });
 
   it('service_completed_successfully needs every replica to exit 0', async () => {
