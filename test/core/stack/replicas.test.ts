@@ -4,6 +4,7 @@ import type { StackProgress } from '../../../electron/core/stack';
 import { eventIndex, makeProject, recordEvents, sleeper, stackContext } from './stack-fixtures';
 import type { StackTestContext } from './stack-fixtures';
 import type { EngineEvent } from '../../../electron/core/docker/engine-events';
+import type { Project } from '../../../shared/model/project';
 import { runOneOff } from '../../../electron/core/stack/run';
 
 /** The replicas of a service now: number, name, state, id. */
@@ -101,8 +102,12 @@ describe('replicas: scale and deploy.replicas', () => {
     expect(ev.findIndex(named(db2, 'health_status: healthy'))).toBeGreaterThan(ev.findIndex(named(db1, 'health_status: healthy')));
   });
 
-  it('run waits for every replica of a dependency the service needs healthy: one that dies fails it', async () => {
-    ctx = stackContext('replicas-run');
+  /**
+   * A healthy-gated dependency with two replicas: the first turns healthy, then the second dies
+   * before it is. What `start` (up, run) came to, and the events; the dependent must not start.
+   */
+  async function secondReplicaDies(prefix: string, start: (project: Project) => Promise<unknown>) {
+    ctx = stackContext(prefix);
     const project = makeProject(ctx.name, {
       // Healthy once /tmp/ready exists; exits 5 once /tmp/stop does.
       db: {
@@ -113,17 +118,28 @@ describe('replicas: scale and deploy.replicas', () => {
       tool: sleeper({ depends_on: { db: { condition: 'service_healthy', required: true } } }),
     });
     const recorder = await recordEvents(ctx.docker, ctx.name);
-    const outcome = runOneOff(ctx.core, project, 'tool', { detach: true }).then(() => 'resolved', (error: Error) => error.message);
+    const outcome = start(project).then(() => 'resolved', (error: Error) => error.message);
     const [db1, db2] = [1, 2].map((n) => `${ctx.name}-db-${n}`) as [string, string];
     await recorder.waitFor(named(db1, 'start'));
     await recorder.waitFor(named(db2, 'start'));
     await execIn(ctx, db1, ['touch', '/tmp/ready']);
     await recorder.waitFor(named(db1, 'health_status: healthy'));
-    // The first replica is healthy; the second dies before it is: the one-off must not run.
     await execIn(ctx, db2, ['touch', '/tmp/stop']);
-    expect(await outcome).toMatch(/Service db exited with code 5 before it was healthy; tool was not run/);
+    const message = await outcome;
     recorder.stop();
-    expect(recorder.events.some((e) => e.Actor.Attributes['com.docker.compose.service'] === 'tool')).toBe(false);
+    return { message, toolStarted: recorder.events.some((e) => e.Actor.Attributes['com.docker.compose.service'] === 'tool' && e.Action === 'start') };
+  }
+
+  it('up: a replica of a healthy-gated dependency that dies before it is healthy fails the dependent', async () => {
+    const { message, toolStarted } = await secondReplicaDies('replicas-die', (project) => upProject(ctx.core, project, {}));
+    expect(message).toMatch(/Service db exited with code 5 before it was healthy/);
+    expect(toolStarted).toBe(false);
+  });
+
+  it('run waits for every replica of a dependency the service needs healthy: one that dies fails it', async () => {
+    const { message, toolStarted } = await secondReplicaDies('replicas-run', (project) => runOneOff(ctx.core, project, 'tool', { detach: true }));
+    expect(message).toMatch(/Service db exited with code 5 before it was healthy; tool was not run/);
+    expect(toolStarted).toBe(false);
   });
 
   it('service_completed_successfully needs every replica to exit 0', async () => {
