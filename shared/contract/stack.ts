@@ -39,6 +39,8 @@ export type StackDownInput = z.infer<typeof StackDownInput>;
 export const StackServicesInput = ProjectRef.extend({
   services: ServiceNames.optional(),
   timeoutSeconds: z.number().int().min(0).max(3600).optional(),
+  /** With exactly one service: only its replica with this container number (the dashboard's per-replica buttons). */
+  index: z.number().int().min(1).optional(),
 });
 export type StackServicesInput = z.infer<typeof StackServicesInput>;
 

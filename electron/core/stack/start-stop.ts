@@ -17,8 +17,27 @@ export interface ServicesOptions {
   services?: string[];
   /** Stop timeout in seconds (`-t`); otherwise each container's stop_grace_period. */
   timeoutSeconds?: number;
+  /** With exactly one service: only its replica with this container number. */
+  index?: number;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
+}
+
+/**
+ * `index`: one replica of the one named service; its other replicas are left alone (other
+ * services, such as dependencies `start` takes along, are not filtered). Refused when that
+ * replica does not exist, listing the ones that do.
+ */
+function replicaFilter(options: ServicesOptions, containers: ProjectContainer[]): (c: ProjectContainer) => boolean {
+  const index = options.index;
+  if (index === undefined) return () => true;
+  const [service, ...more] = options.services ?? [];
+  if (service === undefined || more.length > 0) throw new SlipwayError('usage', 'A replica number needs exactly one service', 'Name the service whose replica to act on.');
+  const numbers = containers.filter((c) => c.service === service).map((c) => c.number);
+  if (!numbers.includes(index)) {
+    throw new SlipwayError('no_container', `service "${service}" has no container number ${index}${numbers.length > 0 ? ` (it has ${numbers.join(', ')})` : ''}`, 'Look at `slipway ps` for its replicas.');
+  }
+  return (c) => c.service !== service || c.number === index;
 }
 
 /**
@@ -49,7 +68,9 @@ export async function stopServices(core: StackCore, project: Project, options: S
   const report: ProgressListener = options.onProgress ?? (() => undefined);
   const deps = dependenciesOf(project);
   const selected = new Set(options.services && options.services.length > 0 ? selectServices(project, deps, options.services, true) : Object.keys(project.model.services));
-  const containers = (await listProjectContainers(docker, project.name)).filter((c) => selected.has(c.service) && c.state !== 'exited' && c.state !== 'created');
+  const listed = await listProjectContainers(docker, project.name);
+  const chosen = replicaFilter(options, listed);
+  const containers = listed.filter((c) => selected.has(c.service) && chosen(c) && c.state !== 'exited' && c.state !== 'created');
   await inReverseOrder(containers, dependentsOf(deps), async (c) => {
     report({ kind: 'Container', name: c.name, status: 'Stopping', service: c.service });
     await docker.getContainer(c.id).stop(options.timeoutSeconds !== undefined ? { t: options.timeoutSeconds } : {}).catch(ignoreGone);
@@ -97,7 +118,9 @@ async function runInOrder(core: StackCore, project: Project, options: ServicesOp
   const events = await core.engineEvents();
   const watch = new ReadinessWatch(events, project.name, async (id) => readinessFromInspect(await docker.getContainer(id).inspect()));
   try {
-    const current = byService(await listProjectContainers(docker, project.name));
+    const listed = await listProjectContainers(docker, project.name);
+    const chosen = replicaFilter(options, listed);
+    const current = byService(listed.filter(chosen));
     // A service scaled to 0 has nothing to start, and is not missing.
     const missing = selected.filter((s) => !current.has(s) && serviceScale(project, s) > 0);
     if (missing.length > 0) {

@@ -45,7 +45,8 @@ export interface ServicesSlice {
   serviceErrors: Record<string, ErrorInfo>;
   refreshServices(): Promise<void>;
   stackAction(action: StackAction): Promise<void>;
-  serviceAction(service: string, action: ServiceAction): Promise<void>;
+  /** Start/stop/restart a service, or with `index` one replica of it (busy and errors kept under `service-index`). */
+  serviceAction(service: string, action: ServiceAction, index?: number): Promise<void>;
   applyServices(services: ServiceState[]): void;
   applyService(service: ServiceState): void;
   setHost(host: HostStatus): void;

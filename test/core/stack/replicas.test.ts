@@ -172,6 +172,17 @@ describe('replicas: scale and deploy.replicas', () => {
     expect((await replicas(ctx, 'web')).map((c) => c.state)).toEqual(['exited', 'exited']);
     await restartServices(ctx.core, project, { services: ['web'] });
     expect((await replicas(ctx, 'web')).map((c) => c.state)).toEqual(['running', 'running']);
+
+    // One replica (the dashboard's per-replica buttons): the other is left alone.
+    await stopServices(ctx.core, project, { services: ['web'], index: 1 });
+    expect((await replicas(ctx, 'web')).map((c) => c.state)).toEqual(['exited', 'running']);
+    const recorder = await recordEvents(ctx.docker, ctx.name);
+    await restartServices(ctx.core, project, { services: ['web'], index: 2 });
+    recorder.stop();
+    expect((await replicas(ctx, 'web')).map((c) => c.state)).toEqual(['exited', 'running']);
+    expect(recorder.events.some(named(`${ctx.name}-web-2`, 'restart'))).toBe(true);
+    expect(recorder.events.some(named(`${ctx.name}-web-1`, ''))).toBe(false);
+    await expect(restartServices(ctx.core, project, { services: ['web'], index: 3 })).rejects.toThrow('service "web" has no container number 3 (it has 1, 2)');
   });
 
   it('scale above 1 with container_name is refused, naming the service', async () => {

@@ -35,8 +35,8 @@ function scaledState() {
 }
 
 describe('a scaled service in the dashboard', { timeout: 30_000 }, () => {
-  it('shows a row per replica with its own state and ports, and a shell into that replica', async () => {
-    const client = demoClient();
+  it('shows a row per replica with its own state and ports; restart and a shell act on that replica', async () => {
+    const client = demoClient().answerTask('stack.restart');
     renderApp(client);
     const table = await screen.findByRole('table');
     await within(table).findByText('healthy');
@@ -50,6 +50,11 @@ describe('a scaled service in the dashboard', { timeout: 30_000 }, () => {
     expect(within(table).getByText('3 replicas')).toBeTruthy();
     expect(within(replicaRows[2]!).getByRole('link', { name: '18082→8080' }).getAttribute('href')).toBe('http://127.0.0.1:18082/');
     expect((screen.getByRole('button', { name: 'Shell in web-2' }) as HTMLButtonElement).disabled).toBe(true);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Restart web-3' }));
+    await vi.waitFor(() => expect(client.callsOf('stack.restart')).toEqual([{ projectId: 'demo', services: ['web'], index: 3 }]));
+    expect((screen.getByRole('button', { name: 'Start web-2' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Stop web-2' }) as HTMLButtonElement).disabled).toBe(true);
 
     await userEvent.click(screen.getByRole('button', { name: 'Shell in web-3' }));
     expect(await screen.findByRole('region', { name: 'Terminal in web-3' })).toBeTruthy();

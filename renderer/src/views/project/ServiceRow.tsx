@@ -1,8 +1,8 @@
 import { useApp, useStores } from '../../app-context';
 import { formatUptime, isLive, stateWord } from '../../store/service-state';
 import type { ContainerPort } from '../../store/service-state';
-import { ErrorNote } from '../common/ErrorNote';
-import { ReplicaRow, StatusCells } from './ReplicaRow';
+import { ReplicaRow } from './ReplicaRow';
+import { ErrorRow, LifecycleButtons, StatusCells } from './row-parts';
 
 /** One service: its state word, ports (links for HTTP), uptime, image and actions; a scaled one, a row per replica under it. */
 export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: { service: string; now: number; dependsOn: string[]; modelImage?: string; modelPorts: ContainerPort[] }) {
@@ -26,15 +26,7 @@ export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: 
         </th>
         <StatusCells label={service} word={word} ports={ports} uptime={running ? formatUptime(container?.startedAt, now) : '—'} image={container?.image ?? modelImage ?? '—'} />
         <td className="actions">
-          <button type="button" aria-label={`Start ${service}`} disabled={busy !== undefined || running} onClick={() => void act(service, 'start')}>
-            Start
-          </button>
-          <button type="button" aria-label={`Stop ${service}`} disabled={busy !== undefined || !running} onClick={() => void act(service, 'stop')}>
-            Stop
-          </button>
-          <button type="button" aria-label={`Restart ${service}`} disabled={busy !== undefined} onClick={() => void act(service, 'restart')}>
-            Restart
-          </button>
+          <LifecycleButtons label={service} busy={busy} live={running} act={(action) => void act(service, action)} />
           <button type="button" aria-label={`Logs of ${service}`} onClick={() => app.getState().showLogs(service)}>
             Logs
           </button>
@@ -44,14 +36,8 @@ export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: 
           {busy ? <span className="row-busy" role="status">{busy}…</span> : null}
         </td>
       </tr>
+      <ErrorRow error={error} />
       {replicas.map((c) => <ReplicaRow key={c.id} service={service} container={c} now={now} />)}
-      {error ? (
-        <tr className="row-error">
-          <td colSpan={6}>
-            <ErrorNote error={error} />
-          </td>
-        </tr>
-      ) : null}
     </>
   );
 }
