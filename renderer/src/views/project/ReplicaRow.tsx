@@ -1,7 +1,7 @@
 import { useApp, useStores } from '../../app-context';
 import { formatUptime, isLive, replicaWord } from '../../store/service-state';
 import type { ContainerState } from '../../store/service-state';
-import { ErrorRow, LifecycleButtons, StatusCells } from './row-parts';
+import { ErrorRow, LifecycleButtons, ShellAndBusy, StatusCells } from './row-parts';
 
 /** One replica of a scaled service (`web-2`): its own state word, ports, uptime; start, stop, restart and a shell for it alone. */
 export function ReplicaRow({ service, container, now }: { service: string; container: ContainerState; now: number }) {
@@ -21,10 +21,7 @@ export function ReplicaRow({ service, container, now }: { service: string; conta
         <StatusCells label={label} word={word} ports={container.ports} uptime={live ? formatUptime(container.startedAt, now) : '—'} image={container.image} />
         <td className="actions">
           <LifecycleButtons label={label} busy={busy} live={live} act={(action) => void act(service, action, container.number)} />
-          <button type="button" aria-label={`Shell in ${label}`} disabled={!live} onClick={() => app.getState().openTerminal(service, container.number)}>
-            Shell
-          </button>
-          {busy ? <span className="row-busy" role="status">{busy}…</span> : null}
+          <ShellAndBusy label={label} live={live} open={() => app.getState().openTerminal(service, container.number)} busy={busy} />
         </td>
       </tr>
       <ErrorRow error={error} />

@@ -2,7 +2,7 @@ import { useApp, useStores } from '../../app-context';
 import { formatUptime, isLive, stateWord } from '../../store/service-state';
 import type { ContainerPort } from '../../store/service-state';
 import { ReplicaRow } from './ReplicaRow';
-import { ErrorRow, LifecycleButtons, StatusCells } from './row-parts';
+import { ErrorRow, LifecycleButtons, ShellAndBusy, StatusCells } from './row-parts';
 
 /** One service: its state word, ports (links for HTTP), uptime, image and actions; a scaled one, a row per replica under it. */
 export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: { service: string; now: number; dependsOn: string[]; modelImage?: string; modelPorts: ContainerPort[] }) {
@@ -30,10 +30,7 @@ export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: 
           <button type="button" aria-label={`Logs of ${service}`} onClick={() => app.getState().showLogs(service)}>
             Logs
           </button>
-          <button type="button" aria-label={`Shell in ${service}`} disabled={!running} onClick={() => app.getState().openTerminal(service)}>
-            Shell
-          </button>
-          {busy ? <span className="row-busy" role="status">{busy}…</span> : null}
+          <ShellAndBusy label={service} live={running} open={() => app.getState().openTerminal(service)} busy={busy} />
         </td>
       </tr>
       <ErrorRow error={error} />

@@ -74,3 +74,15 @@ export function ErrorRow({ error }: { error: ErrorInfo | undefined }) {
     </tr>
   );
 }
+
+/** A shell into the service's (or replica's) container, while it runs; then what the row is busy with. */
+export function ShellAndBusy({ label, live, open, busy }: { label: string; live: boolean; open: () => void; busy: ServiceAction | undefined }) {
+  return (
+    <>
+      <button type="button" aria-label={`Shell in ${label}`} disabled={!live} onClick={open}>
+        Shell
+      </button>
+      {busy ? <span className="row-busy" role="status">{busy}…</span> : null}
+    </>
+  );
+}
