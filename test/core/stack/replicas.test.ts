@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listProjectContainers, restartServices, stopServices, upProject } from '../../../electron/core/stack';
 import type { StackProgress } from '../../../electron/core/stack';
 import { eventIndex, makeProject, recordEvents, sleeper, stackContext } from './stack-fixtures';
-import type { StackTestContext } from './stack-fixtures';
+import type { EventRecorder, StackTestContext } from './stack-fixtures';
 import type { EngineEvent } from '../../../electron/core/docker/engine-events';
 import type { Project } from '../../../shared/model/project';
 import { runOneOff } from '../../../electron/core/stack/run';
@@ -25,6 +25,17 @@ async function execIn(ctx: StackTestContext, container: string, cmd: string[]): 
 describe('replicas: scale and deploy.replicas', () => {
   let ctx: StackTestContext;
   afterEach(async () => ctx?.cleanup());
+
+  /** Two db replicas started: the first made healthy (touch /tmp/ready), then `second` run in the second. */
+  async function firstHealthyThen(recorder: EventRecorder, second: string[]): Promise<[string, string]> {
+    const [db1, db2] = [1, 2].map((n) => `${ctx.name}-db-${n}`) as [string, string];
+    await recorder.waitFor(named(db1, 'start'));
+    await recorder.waitFor(named(db2, 'start'));
+    await execIn(ctx, db1, ['touch', '/tmp/ready']);
+    await recorder.waitFor(named(db1, 'health_status: healthy'));
+    await execIn(ctx, db2, second);
+    return [db1, db2];
+  }
 
   it('deploy.replicas: 3 runs three numbered containers; --scale down removes the highest numbers, up keeps the others untouched, 0 removes all', async () => {
     ctx = stackContext('replicas');
@@ -89,12 +100,7 @@ describe('replicas: scale and deploy.replicas', () => {
     });
     const recorder = await recordEvents(ctx.docker, ctx.name);
     const up = upProject(ctx.core, project, { wait: true });
-    const [db1, db2] = [1, 2].map((n) => `${ctx.name}-db-${n}`) as [string, string];
-    await recorder.waitFor(named(db1, 'start'));
-    await recorder.waitFor(named(db2, 'start'));
-    await execIn(ctx, db1, ['touch', '/tmp/ready']);
-    await recorder.waitFor(named(db1, 'health_status: healthy'));
-    await execIn(ctx, db2, ['touch', '/tmp/ready']);
+    const [db1, db2] = await firstHealthyThen(recorder, ['touch', '/tmp/ready']);
     await up;
     recorder.stop();
     const ev = recorder.events;
@@ -119,12 +125,7 @@ describe('replicas: scale and deploy.replicas', () => {
     });
     const recorder = await recordEvents(ctx.docker, ctx.name);
     const outcome = start(project).then(() => 'resolved', (error: Error) => error.message);
-    const [db1, db2] = [1, 2].map((n) => `${ctx.name}-db-${n}`) as [string, string];
-    await recorder.waitFor(named(db1, 'start'));
-    await recorder.waitFor(named(db2, 'start'));
-    await execIn(ctx, db1, ['touch', '/tmp/ready']);
-    await recorder.waitFor(named(db1, 'health_status: healthy'));
-    await execIn(ctx, db2, ['touch', '/tmp/stop']);
+    await firstHealthyThen(recorder, ['touch', '/tmp/stop']);
     const message = await outcome;
     recorder.stop();
     return { message, toolStarted: recorder.events.some((e) => e.Actor.Attributes['com.docker.compose.service'] === 'tool' && e.Action === 'start') };
