@@ -102,6 +102,8 @@ describe('replicas: scale and deploy.replicas', () => {
     const up = upProject(ctx.core, project, { wait: true });
     const [db1, db2] = await firstHealthyThen(recorder, ['touch', '/tmp/ready']);
     await up;
+    // Docker's event for web's start may come after up returned.
+    await recorder.waitFor((e) => e.Action === 'start' && e.Actor.Attributes['com.docker.compose.service'] === 'web');
     recorder.stop();
     const ev = recorder.events;
     expect(eventIndex(ev, 'web', 'start')).toBeGreaterThan(ev.findIndex(named(db2, 'health_status: healthy')));
@@ -179,9 +181,9 @@ describe('replicas: scale and deploy.replicas', () => {
     expect((await replicas(ctx, 'web')).map((c) => c.state)).toEqual(['exited', 'running']);
     const recorder = await recordEvents(ctx.docker, ctx.name);
     await restartServices(ctx.core, project, { services: ['web'], index: 2 });
+    await recorder.waitFor(named(`${ctx.name}-web-2`, 'restart'));
     recorder.stop();
     expect((await replicas(ctx, 'web')).map((c) => c.state)).toEqual(['exited', 'running']);
-    expect(recorder.events.some(named(`${ctx.name}-web-2`, 'restart'))).toBe(true);
     expect(recorder.events.some(named(`${ctx.name}-web-1`, ''))).toBe(false);
     await expect(restartServices(ctx.core, project, { services: ['web'], index: 3 })).rejects.toThrow('service "web" has no container number 3 (it has 1, 2)');
   });
