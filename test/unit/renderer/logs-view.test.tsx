@@ -63,6 +63,27 @@ describe('the logs view', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
   });
 
+  it('filters a scaled service to all its replicas’ lines (web-1, web-2), not another service’s', async () => {
+    const { client } = await withLines();
+    act(() =>
+      client.emit('logs.batch', {
+        subscriptionId: 'sub-1',
+        batchId: 2,
+        lines: [
+          { service: 'web-1', stream: 'stdout', text: 'replica one says hi', ts: 4 },
+          { service: 'web-2', stream: 'stdout', text: 'replica two says hi', ts: 5 },
+          { service: 'webhook', stream: 'stdout', text: 'another service', ts: 6 },
+        ],
+      }),
+    );
+    await screen.findByText('replica two says hi');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Service' }), 'web');
+    expect(screen.getByText('replica one says hi')).toBeTruthy();
+    expect(screen.getByText('replica two says hi')).toBeTruthy();
+    expect(screen.queryByText('another service')).toBeNull();
+    expect(screen.queryByText('db: ready to accept connections')).toBeNull();
+  });
+
   it('focuses the search with Ctrl+F and opens the command palette with Ctrl+K', async () => {
     const { client } = await withLines();
     client.answerTask('stack.restart');
