@@ -53,8 +53,10 @@ export function isReady(s: DesktopService): boolean {
   return s.state === 'healthy' || s.state === 'running' || s.state === 'completed';
 }
 
-export function isFailing(s: DesktopService): boolean {
-  return s.state === 'unhealthy' || (s.state === 'exited' && s.exitCode !== 0);
+/** Unhealthy or crashed — the service, or any one of its replicas (the others running hide it from the service's word). */
+export function isFailing(s: DesktopService | DesktopReplica): boolean {
+  if (s.state === 'unhealthy' || (s.state === 'exited' && s.exitCode !== 0)) return true;
+  return 'replicas' in s && (s.replicas ?? []).some(isFailing);
 }
 
 /** Work that takes services down on purpose: exits during it are expected. */

@@ -125,7 +125,11 @@ describe('tray menu with a scaled service', () => {
         { service: 'web', state: 'running', containers: [replica(1, 'running'), replica(2, 'exited', 1), replica(3, 'running')] },
       ],
     });
-    const menu = trayModel(s).menu;
+    const model = trayModel(s);
+    // web-2 crashed: the service still runs, but the tray says something is failing.
+    expect(model.icon).toBe('failing');
+    expect(model.failing).toBe(1);
+    const menu = model.menu;
     expect(menu.find((i) => i.label === 'db: running')?.submenu?.map((i) => i.label)).toEqual(['Restart', 'Logs', 'Shell']);
     const web = menu.find((i) => i.label === 'web: running (3 replicas)');
     expect(web?.submenu?.map((i) => (i.type === 'separator' ? '---' : `${i.label}${i.enabled === false ? ' (info)' : ''}`))).toEqual([
