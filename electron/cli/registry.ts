@@ -19,6 +19,7 @@ import { restartCommand } from './commands/restart';
 import { settingsCommand } from './commands/settings';
 import { runCommand } from './commands/run';
 import { createCommand } from './commands/create';
+import { scaleCommand } from './commands/scale';
 import { rmCommand } from './commands/rm';
 import { lsCommand } from './commands/ls';
 import { imagesCommand } from './commands/images';
@@ -43,6 +44,7 @@ export const commands: Command[] = [
   serveCommand,
   upCommand,
   createCommand,
+  scaleCommand,
   downCommand,
   psCommand,
   startCommand,

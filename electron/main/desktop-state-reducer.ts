@@ -1,6 +1,6 @@
 import type { ProjectSummary } from '../../shared/contract/projects';
 import type { TaskDone, TaskProgress } from '../../shared/contract/tasks';
-import type { DesktopProject, DesktopService, DesktopState, EngineStatusWord, ProjectStateLike } from './desktop-state';
+import type { DesktopProject, DesktopReplica, DesktopService, DesktopState, EngineStatusWord, ProjectStateLike } from './desktop-state';
 
 /**
  * Core events in, DesktopState out: a pure reducer. Events it does not know leave the
@@ -50,7 +50,15 @@ export function reduceDesktopState(state: DesktopState, e: DesktopEvent): Deskto
 
 /** A state snapshot or change: services replaced, the engine word taken along. */
 export function applyProjectState(state: DesktopState, project: ProjectStateLike): DesktopState {
-  const live = project.services.map((s): DesktopService => (s.exitCode === undefined ? { service: s.service, state: s.state } : { service: s.service, state: s.state, exitCode: s.exitCode }));
+  const live = project.services.map((s): DesktopService => {
+    const replicas = (s.containers ?? []).map((c): DesktopReplica => ({ number: c.number, state: c.word ?? s.state, ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) }));
+    return {
+      service: s.service,
+      state: s.state,
+      ...(s.exitCode !== undefined ? { exitCode: s.exitCode } : {}),
+      ...(replicas.length > 1 ? { replicas } : {}),
+    };
+  });
   const next = updateProject(state, project.projectId, (p) => {
     // The state feed lists services that have containers; the others are stopped.
     const missing = p.declared.filter((name) => !live.some((s) => s.service === name)).map((service): DesktopService => ({ service, state: 'stopped' }));

@@ -6,7 +6,14 @@ export type { EngineStatusWord, ServiceStateWord };
 export interface ProjectStateLike {
   projectId: string;
   engine: EngineStatusWord;
-  services: { service: string; state: ServiceStateWord; exitCode?: number }[];
+  services: { service: string; state: ServiceStateWord; exitCode?: number; containers?: { number: number; word?: ServiceStateWord | undefined; exitCode?: number | undefined }[] }[];
+}
+
+/** One replica of a scaled service: its number and its own word. */
+export interface DesktopReplica {
+  number: number;
+  state: ServiceStateWord;
+  exitCode?: number;
 }
 
 /**
@@ -18,6 +25,8 @@ export interface DesktopService {
   service: string;
   state: ServiceStateWord;
   exitCode?: number;
+  /** A scaled service's replicas (only when it has more than one). */
+  replicas?: DesktopReplica[];
 }
 
 export interface DesktopProject {
@@ -44,8 +53,10 @@ export function isReady(s: DesktopService): boolean {
   return s.state === 'healthy' || s.state === 'running' || s.state === 'completed';
 }
 
-export function isFailing(s: DesktopService): boolean {
-  return s.state === 'unhealthy' || (s.state === 'exited' && s.exitCode !== 0);
+/** Unhealthy or crashed — the service, or any one of its replicas (the others running hide it from the service's word). */
+export function isFailing(s: DesktopService | DesktopReplica): boolean {
+  if (s.state === 'unhealthy' || (s.state === 'exited' && s.exitCode !== 0)) return true;
+  return 'replicas' in s && (s.replicas ?? []).some(isFailing);
 }
 
 /** Work that takes services down on purpose: exits during it are expected. */

@@ -52,8 +52,14 @@ function healthCount(p: DesktopProject): string {
   return `${p.services.filter(isReady).length}/${p.services.length} healthy`;
 }
 
-function serviceWord(s: DesktopService): string {
+function serviceWord(s: Pick<DesktopService, 'state' | 'exitCode'>): string {
   return s.state === 'exited' && s.exitCode !== undefined ? `exited (${s.exitCode})` : s.state;
+}
+
+/** A scaled service's replicas, one line each (`web-2: exited (1)`), above its actions. */
+function replicaLines(s: DesktopService): TrayItem[] {
+  if (!s.replicas) return [];
+  return [...s.replicas.map((r): TrayItem => ({ label: `${s.service}-${r.number}: ${serviceWord(r)}`, enabled: false })), { type: 'separator' }];
 }
 
 function serviceItem(p: DesktopProject, s: DesktopService): TrayItem {
@@ -61,8 +67,9 @@ function serviceItem(p: DesktopProject, s: DesktopService): TrayItem {
   const live = s.state !== 'stopped' && s.state !== 'exited' && s.state !== 'completed' && s.state !== 'created';
   return {
     type: 'submenu',
-    label: `${s.service}: ${serviceWord(s)}`,
+    label: `${s.service}: ${serviceWord(s)}${s.replicas ? ` (${s.replicas.length} replicas)` : ''}`,
     submenu: [
+      ...replicaLines(s),
       { label: 'Restart', action: { kind: 'service.restart', ...target } },
       { label: 'Logs', action: { kind: 'service.logs', ...target } },
       { label: 'Shell', enabled: live, action: { kind: 'service.shell', ...target } },

@@ -22,6 +22,8 @@ export const StackUpInput = ProjectRef.extend({
   build: z.boolean().optional(),
   /** Create the containers (and networks, volumes) without starting them (`--no-start`). */
   noStart: z.boolean().optional(),
+  /** Replicas per service, over the file's `scale`/`deploy.replicas` (`--scale SERVICE=N`). */
+  scale: z.record(z.string(), z.number().int().min(0).max(1000)).optional(),
 });
 export type StackUpInput = z.infer<typeof StackUpInput>;
 
@@ -37,6 +39,8 @@ export type StackDownInput = z.infer<typeof StackDownInput>;
 export const StackServicesInput = ProjectRef.extend({
   services: ServiceNames.optional(),
   timeoutSeconds: z.number().int().min(0).max(3600).optional(),
+  /** With exactly one service: only its replica with this container number (the dashboard's per-replica buttons). */
+  index: z.number().int().min(1).optional(),
 });
 export type StackServicesInput = z.infer<typeof StackServicesInput>;
 

@@ -35,6 +35,8 @@ export const ContainerState = z.object({
   startedAt: z.string().optional(),
   ports: z.array(ContainerPort),
   image: z.string(),
+  /** This container's own word (the state room sets it; a scaled service shows one per replica). */
+  word: ServiceStateWord.optional(),
 });
 export type ContainerState = z.infer<typeof ContainerState>;
 

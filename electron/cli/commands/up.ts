@@ -3,12 +3,13 @@ import type { Command, ParsedArgs } from '../command';
 import { runStackTask, secondsFlag, stackProject } from '../stack-cli';
 import { SlipwayError } from '../../../shared/errors';
 import { runAttached } from '../up-attached';
+import { parseScaleArgs } from '../scale-args';
 import { watchUntilInterrupted } from './watch';
 
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the services in dependency order, each as soon as its dependencies are ready',
-  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--abort-on-container-exit] [--exit-code-from SERVICE] [--watch]',
+  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--scale SERVICE=N]... [--abort-on-container-exit] [--exit-code-from SERVICE] [--watch]',
   options: {
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
@@ -24,6 +25,7 @@ export const upCommand: Command = {
     'no-start': { type: 'boolean' },
     'abort-on-container-exit': { type: 'boolean' },
     'exit-code-from': { type: 'string' },
+    scale: { type: 'string', multiple: true },
   },
   async run(ctx, args) {
     const values = args.values;
@@ -61,6 +63,7 @@ export function upInput(projectId: string, args: ParsedArgs): CallInput<'stack.u
   const values = args.values;
   // -t/--timeout is Compose's shutdown timeout; how long to wait for readiness is --wait-timeout.
   const timeout = secondsFlag('up', '--wait-timeout', values['wait-timeout']);
+  const scale = parseScaleArgs('up', values.scale);
   return {
     projectId,
     ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
@@ -73,5 +76,6 @@ export function upInput(projectId: string, args: ParsedArgs): CallInput<'stack.u
     build: values.build === true,
     ...(values['no-start'] === true ? { noStart: true } : {}),
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+    ...(Object.keys(scale).length > 0 ? { scale } : {}),
   };
 }

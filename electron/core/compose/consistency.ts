@@ -30,6 +30,7 @@ export function checkConsistency(model: Dict, services: Record<string, Dict>, al
         conflicts.push({ services: [other, name], message: `${where(name, ['container_name'])}services.${name}: container name ${JSON.stringify(s.container_name)} is already used by service ${JSON.stringify(other)}` });
       } else containerNames.set(s.container_name, name);
     }
+    checkReplicas(name, s, fail);
     if (s.image === undefined && s.build === undefined && s.provider === undefined) {
       fail(name, [], `service ${JSON.stringify(name)} has neither an image nor a build context specified`, 'Add `image:` or `build:` to the service.');
     }
@@ -78,6 +79,24 @@ export function checkConsistency(model: Dict, services: Record<string, Dict>, al
     }
   }
   return conflicts;
+}
+
+/**
+ * `scale` and `deploy.replicas` as compose-go's validation checks them: not negative, the same
+ * number when both are set, and not above 1 with a `container_name` (names must be unique).
+ */
+function checkReplicas(name: string, s: Dict, fail: (service: string, path: (string | number)[], message: string, hint: string) => never): void {
+  const scale = typeof s.scale === 'number' ? s.scale : undefined;
+  const replicas = isDict(s.deploy) && typeof s.deploy.replicas === 'number' ? s.deploy.replicas : undefined;
+  if (scale !== undefined && scale < 0) fail(name, ['scale'], `services.${name}.scale: must be greater than or equal to 0`, 'Use 0 or more replicas.');
+  if (replicas !== undefined && replicas < 0) fail(name, ['deploy', 'replicas'], `services.${name}.deploy.replicas: must be greater than or equal to 0`, 'Use 0 or more replicas.');
+  if (scale !== undefined && replicas !== undefined && scale !== replicas) {
+    fail(name, ['scale'], `services.${name}: can't set distinct values on 'scale' and 'deploy.replicas'`, 'Keep one of them, or give both the same number.');
+  }
+  if ((scale ?? replicas ?? 1) > 1 && typeof s.container_name === 'string') {
+    const attribute = scale !== undefined ? 'scale' : 'deploy.replicas';
+    fail(name, ['container_name'], `services.${name}: can't set container_name and ${attribute} as container name must be unique`, `Remove container_name to run several replicas (they are named <project>-${name}-1, -2, …), or set ${attribute} to 1.`);
+  }
 }
 
 /**

@@ -52,3 +52,12 @@ export function dockerMessage(error: unknown): string {
   const reason = errorMessage(error);
   return reason.replace(/^\(HTTP code \d+\)[^-]*- /, '').trim();
 }
+
+/**
+ * A fixed host port published by a service with several replicas: the first replica binds
+ * it and the engine refuses the others. Said as that, with what to change.
+ */
+export function explainReplicaPortConflict(error: unknown, service: string, replicas: number): unknown {
+  if (!(error instanceof ServiceFailedError) || error.code !== 'port_in_use' || replicas < 2) return error;
+  return new ServiceFailedError('port_in_use', service, `${error.message}: ${service} runs ${replicas} replicas and each publishes the same fixed host port`, [], `Publish only the container port ("80") so Docker picks a free host port for each replica, or a range ("8080-8082:80"), or scale ${service} to 1.`);
+}

@@ -72,6 +72,7 @@ function upOptions(input: ParsedCallInput<'stack.up'>): UpOptions {
     ...(input.renewAnonVolumes !== undefined ? { renewAnonVolumes: input.renewAnonVolumes } : {}),
     ...(input.noDeps !== undefined ? { noDeps: input.noDeps } : {}),
     ...(input.noStart !== undefined ? { noStart: input.noStart } : {}),
+    ...(input.scale !== undefined ? { scale: input.scale } : {}),
   };
 }
 
@@ -82,9 +83,10 @@ function buildWith(core: StackHost, project: ReturnType<ProjectRegistry['get']>,
   };
 }
 
-function servicesOptions(input: { services?: string[] | undefined; timeoutSeconds?: number | undefined }): { services?: string[]; timeoutSeconds?: number } {
+function servicesOptions(input: { services?: string[] | undefined; timeoutSeconds?: number | undefined; index?: number | undefined }): { services?: string[]; timeoutSeconds?: number; index?: number } {
   return {
     ...(input.services ? { services: input.services } : {}),
     ...(input.timeoutSeconds !== undefined ? { timeoutSeconds: input.timeoutSeconds } : {}),
+    ...(input.index !== undefined ? { index: input.index } : {}),
   };
 }

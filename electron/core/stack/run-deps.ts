@@ -35,9 +35,9 @@ export async function upDependencies(core: StackCore, project: Project, service:
       onProgress: report,
     });
     const containers = byService(await listProjectContainers(docker, project.name, direct.map((d) => d.service)));
-    await Promise.all(direct.map(async (dep) => {
-      const container = containers.get(dep.service)?.[0];
-      if (dep.condition === 'service_started' || !container) return;
+    // Every replica of a dependency meets its condition, as Compose's waitDependencies.
+    const awaited = direct.flatMap((dep) => (dep.condition === 'service_started' ? [] : (containers.get(dep.service) ?? []).map((container) => ({ dep, container }))));
+    await Promise.all(awaited.map(async ({ dep, container }) => {
       const info = await docker.getContainer(container.id).inspect();
       watch.seed(container.id, readinessFromInspect(info));
       const test = info.Config.Healthcheck?.Test;

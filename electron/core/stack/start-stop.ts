@@ -9,14 +9,35 @@ import { readinessFromInspect } from '../state/container-record';
 import { ignoreGone, startServiceContainer } from './service-container';
 import type { ProgressListener, StackCore } from './types';
 import { StartGate } from './wait';
+import type { GateContainer } from './wait';
+import { serviceScale } from './scale';
 
 export interface ServicesOptions {
   /** Only these services (all when empty). */
   services?: string[];
   /** Stop timeout in seconds (`-t`); otherwise each container's stop_grace_period. */
   timeoutSeconds?: number;
+  /** With exactly one service: only its replica with this container number. */
+  index?: number;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
+}
+
+/**
+ * `index`: one replica of the one named service; its other replicas are left alone (other
+ * services, such as dependencies `start` takes along, are not filtered). Refused when that
+ * replica does not exist, listing the ones that do.
+ */
+function replicaFilter(options: ServicesOptions, containers: ProjectContainer[]): (c: ProjectContainer) => boolean {
+  const index = options.index;
+  if (index === undefined) return () => true;
+  const [service, ...more] = options.services ?? [];
+  if (service === undefined || more.length > 0) throw new SlipwayError('usage', 'A replica number needs exactly one service', 'Name the service whose replica to act on.');
+  const numbers = containers.filter((c) => c.service === service).map((c) => c.number);
+  if (!numbers.includes(index)) {
+    throw new SlipwayError('no_container', `service "${service}" has no container number ${index}${numbers.length > 0 ? ` (it has ${numbers.join(', ')})` : ''}`, 'Look at `slipway ps` for its replicas.');
+  }
+  return (c) => c.service !== service || c.number === index;
 }
 
 /**
@@ -47,7 +68,9 @@ export async function stopServices(core: StackCore, project: Project, options: S
   const report: ProgressListener = options.onProgress ?? (() => undefined);
   const deps = dependenciesOf(project);
   const selected = new Set(options.services && options.services.length > 0 ? selectServices(project, deps, options.services, true) : Object.keys(project.model.services));
-  const containers = (await listProjectContainers(docker, project.name)).filter((c) => selected.has(c.service) && c.state !== 'exited' && c.state !== 'created');
+  const listed = await listProjectContainers(docker, project.name);
+  const chosen = replicaFilter(options, listed);
+  const containers = listed.filter((c) => selected.has(c.service) && chosen(c) && c.state !== 'exited' && c.state !== 'created');
   await inReverseOrder(containers, dependentsOf(deps), async (c) => {
     report({ kind: 'Container', name: c.name, status: 'Stopping', service: c.service });
     await docker.getContainer(c.id).stop(options.timeoutSeconds !== undefined ? { t: options.timeoutSeconds } : {}).catch(ignoreGone);
@@ -95,20 +118,25 @@ async function runInOrder(core: StackCore, project: Project, options: ServicesOp
   const events = await core.engineEvents();
   const watch = new ReadinessWatch(events, project.name, async (id) => readinessFromInspect(await docker.getContainer(id).inspect()));
   try {
-    const current = byService(await listProjectContainers(docker, project.name));
-    const missing = selected.filter((s) => !current.has(s));
+    const listed = await listProjectContainers(docker, project.name);
+    const chosen = replicaFilter(options, listed);
+    const current = byService(listed.filter(chosen));
+    // A service scaled to 0 has nothing to start, and is not missing.
+    const missing = selected.filter((s) => !current.has(s) && serviceScale(project, s) > 0);
     if (missing.length > 0) {
       throw new SlipwayError('no_container', `No container for service${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, 'Create them with `slipway up`.');
     }
     const withHealthcheck = new Set<string>();
     await Promise.all(selected.map(async (s) => {
-      const c = current.get(s)?.[0] as ProjectContainer;
-      const info = await docker.getContainer(c.id).inspect();
-      const test = info.Config.Healthcheck?.Test;
-      watch.seed(c.id, { running: c.state === 'running', ...(c.health ? { health: c.health } : {}), ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) });
-      if (Array.isArray(test) && test.length > 0 && test[0] !== 'NONE') {
-        withHealthcheck.add(s);
-        watch.markHealthcheck(c.id);
+      const replicas = current.get(s) ?? [];
+      const first = replicas[0];
+      if (!first) return;
+      const test = (await docker.getContainer(first.id).inspect()).Config.Healthcheck?.Test;
+      const healthcheck = Array.isArray(test) && test.length > 0 && test[0] !== 'NONE';
+      if (healthcheck) withHealthcheck.add(s);
+      for (const c of replicas) {
+        watch.seed(c.id, { running: c.state === 'running', ...(c.health ? { health: c.health } : {}), ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) });
+        if (healthcheck) watch.markHealthcheck(c.id);
       }
     }));
     const completionDeps = new Set<string>();
@@ -117,13 +145,11 @@ async function runInOrder(core: StackCore, project: Project, options: ServicesOp
       docker, project, deps, selected: new Set(selected), watch, report, signal: options.signal, completionDeps,
       warn: (message) => report({ kind: 'Warning', name: project.name, status: message }),
       hasHealthcheck: (s) => withHealthcheck.has(s),
-      containerOf: async (s) => {
-        const c = current.get(s)?.[0] as ProjectContainer;
-        return { id: c.id, name: c.name };
-      },
-      plans: new Map(selected.map((s) => {
-        const c = current.get(s)?.[0] as ProjectContainer;
-        return [s, mode === 'restart' ? { keep: false } : { keep: true, running: c.state === 'running', exitCode: c.exitCode }];
+      // Every replica; `start` leaves running ones alone, `restart` restarts them all.
+      containersOf: async (s) => (current.get(s) ?? []).map((c): GateContainer => ({
+        id: c.id,
+        name: c.name,
+        ...(mode === 'start' ? { existing: { running: c.state === 'running', ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) } } : {}),
       })),
       actions: {},
       start: async (service, c) => {

@@ -15,9 +15,12 @@ import { ReadinessWatch } from './readiness';
 import { readinessFromInspect } from '../state/container-record';
 import { ensureNetworks, ensureVolumes, usedNetworkKeys, usedVolumeKeys } from './resources';
 import { createServiceContainer, recreateServiceContainer, removeServiceContainer, startServiceContainer } from './service-container';
-import type { CreatedContainer } from './service-container';
 import type { ProgressListener, StackCore } from './types';
 import { StartGate, waitReady } from './wait';
+import { explainReplicaPortConflict } from './errors';
+import type { GateContainer } from './wait';
+import { checkScaleOverrides, serviceScale } from './scale';
+import type { ScaleOverrides } from './scale';
 import { withDeadline } from '../deadline';
 
 export interface UpOptions {
@@ -45,11 +48,13 @@ export interface UpOptions {
   build?: (services: string[], signal?: AbortSignal) => Promise<void>;
   /** Create what is missing or changed, start nothing (`--no-start`). */
   noStart?: boolean;
+  /** Replicas per service over the file's `scale`/`deploy.replicas` (`--scale SERVICE=N`). */
+  scale?: ScaleOverrides;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }
 
-export type ServiceAction = 'created' | 'recreated' | 'started' | 'restarted' | 'unchanged' | 'adopted';
+export type ServiceAction = 'created' | 'recreated' | 'started' | 'restarted' | 'unchanged' | 'adopted' | 'removed';
 
 export interface UpResult {
   /** What up did to each selected service. */
@@ -59,7 +64,14 @@ export interface UpResult {
   warnings: string[];
 }
 
-type Plan = { kind: 'create'; number: number } | { kind: 'recreate'; old: ProjectContainer } | { kind: 'keep'; existing: ProjectContainer; adopted: boolean };
+/** What up does with one container of a service. */
+type ReplicaPlan = { kind: 'create'; number: number } | { kind: 'recreate'; old: ProjectContainer } | { kind: 'keep'; existing: ProjectContainer; adopted: boolean };
+
+/** A service's containers after up (one plan per replica), and the surplus it removes (scale down). */
+interface ServicePlan {
+  replicas: ReplicaPlan[];
+  surplus: ProjectContainer[];
+}
 
 /**
  * Brings a project up: networks and volumes, all containers created in parallel up front,
@@ -76,6 +88,8 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
   }
   const selected = selectServices(project, deps, options.services, options.noDeps);
   assertUniqueContainerNames(project, selected);
+  checkScaleOverrides(project, options.scale ?? {});
+  const scales = new Map(selected.map((service) => [service, serviceScale(project, service, options.scale)]));
   const selectedSet = new Set(selected);
   const warnings: string[] = [];
   const warn = (message: string) => {
@@ -99,9 +113,9 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
     ]);
     const orphans = await handleOrphans(core, project, existing, options.removeOrphans === true, report, warn);
     const current = byService(existing);
-    const plans = new Map<string, Plan>();
+    const plans = new Map<string, ServicePlan>();
     await Promise.all(selected.map(async (service) => {
-      plans.set(service, await planService(core, project, service, current.get(service) ?? [], imageOf(service), recreatePolicy(options)));
+      plans.set(service, await planService(core, project, service, current.get(service) ?? [], imageOf(service), recreatePolicy(options), scales.get(service) ?? 1));
     }));
 
     function imageOf(service: string): ImageInfo {
@@ -118,30 +132,39 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
     for (const list of deps.values()) for (const d of list) if (d.condition === 'service_completed_successfully') completionDeps.add(d.service);
 
     // Seed what we know of containers we keep; events tell the rest.
-    for (const [, plan] of plans) {
-      if (plan.kind !== 'keep') continue;
-      const c = plan.existing;
-      watch.seed(c.id, { running: c.state === 'running', ...(c.health ? { health: c.health } : {}), ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) });
+    for (const [service, plan] of plans) {
+      for (const replica of plan.replicas) {
+        if (replica.kind !== 'keep') continue;
+        const c = replica.existing;
+        watch.seed(c.id, { running: c.state === 'running', ...(c.health ? { health: c.health } : {}), ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) });
+        if (hasHealthcheck(service)) watch.markHealthcheck(c.id);
+      }
     }
 
     const actions: Record<string, ServiceAction> = {};
     const gateRef: { current?: StartGate } = {};
-    const containers = new Map<string, Promise<CreatedContainer>>();
-    const containerOf = (service: string): Promise<CreatedContainer> => {
+    const containers = new Map<string, Promise<GateContainer[]>>();
+    const containersOf = (service: string): Promise<GateContainer[]> => {
       let promise = containers.get(service);
       if (!promise) {
-        promise = prepareContainer(service);
+        promise = prepareService(service);
         containers.set(service, promise);
       }
       return promise;
     };
-    const prepareContainer = async (service: string): Promise<CreatedContainer> => {
+    /** The container another service refers to (network_mode: service:X, volumes_from): the first by name, as Compose. */
+    const peerId = async (peer: string): Promise<string | undefined> => {
+      const list: { id: string; name: string }[] = selectedSet.has(peer) ? await containersOf(peer) : current.get(peer) ?? [];
+      return [...list].sort((a, b) => a.name.localeCompare(b.name))[0]?.id;
+    };
+    const prepareService = async (service: string): Promise<GateContainer[]> => {
       const plan = plans.get(service);
       if (!plan) throw new SlipwayError('internal', `No plan for ${service}`);
-      if (plan.kind === 'keep') {
-        actions[service] = plan.adopted ? 'adopted' : 'unchanged';
-        return { id: plan.existing.id, name: plan.existing.name };
-      }
+      // Scale down first, as Compose: the surplus is stopped and removed (its volumes stay, as on a recreate).
+      await Promise.all(plan.surplus.map((c) => removeServiceContainer(docker, c.id, c.name, service, report)));
+      actions[service] = actionOf(plan);
+      const kept = (r: ReplicaPlan): r is Extract<ReplicaPlan, { kind: 'keep' }> => r.kind === 'keep';
+      if (plan.replicas.every(kept)) return plan.replicas.map((r) => keptContainer(r.existing));
       // A service gated on a dependency's health or completion is created while that
       // dependency starts up (its wait is at least a healthcheck interval), so the creates do
       // not compete with the first starts; one gated only on service_started is created at once.
@@ -149,42 +172,42 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
       if (gated.length > 0) await Promise.all(gated.map((d) => gateRef.current?.startService(d.service).catch(() => undefined)));
       const peers: Record<string, string> = {};
       for (const peer of peerServices(project, service)) {
-        if (selectedSet.has(peer)) peers[peer] = (await containerOf(peer)).id;
-        else {
-          const other = current.get(peer)?.[0];
-          if (other) peers[peer] = other.id;
-        }
+        const id = await peerId(peer);
+        if (id) peers[peer] = id;
       }
-      let created: CreatedContainer;
-      if (plan.kind === 'recreate') {
-        created = await recreateServiceContainer(docker, project, service, plan.old, { image: imageOf(service), peers, inherit: options.renewAnonVolumes !== true }, report);
-        actions[service] = 'recreated';
-      } else {
-        created = await createServiceContainer(docker, project, service, plan.number, imageOf(service).id, { peers }, report);
-        actions[service] = 'created';
-      }
-      if (hasHealthcheck(service)) watch.markHealthcheck(created.id);
-      return created;
+      return Promise.all(plan.replicas.map(async (replica): Promise<GateContainer> => {
+        if (replica.kind === 'keep') return keptContainer(replica.existing);
+        const created = replica.kind === 'recreate'
+          ? await recreateServiceContainer(docker, project, service, replica.old, { image: imageOf(service), peers, inherit: options.renewAnonVolumes !== true }, report)
+          : await createServiceContainer(docker, project, service, replica.number, imageOf(service).id, { peers }, report);
+        if (hasHealthcheck(service)) watch.markHealthcheck(created.id);
+        return created;
+      }));
     };
-    for (const service of selected) {
-      const plan = plans.get(service);
-      if (plan?.kind === 'keep' && hasHealthcheck(service)) watch.markHealthcheck(plan.existing.id);
-    }
 
     if (options.noStart) {
-      await Promise.all(selected.map(containerOf));
+      await Promise.all(selected.map(containersOf));
       return { actions, orphans, warnings };
     }
+    // Starts of containers that publish ports go one at a time, as Compose's startMx: the
+    // engine picks free host ports non-atomically, so two parallel starts can get the same one.
+    let publishing: Promise<unknown> = Promise.resolve();
+    const startPublishing = (service: string, start: () => Promise<void>): Promise<void> => {
+      if ((project.model.services[service]?.ports ?? []).length === 0) return start();
+      const next = publishing.then(start);
+      publishing = next.catch(() => undefined);
+      return next;
+    };
     const gate = new StartGate({
       docker, project, deps, selected: selectedSet, watch, report, warn, signal, hasHealthcheck, completionDeps,
-      containerOf,
-      plans: new Map([...plans].map(([s, p]) => [s, p.kind === 'keep' ? { keep: true, running: p.existing.state === 'running', exitCode: p.existing.exitCode } : { keep: false }])),
+      containersOf,
       actions,
-      start: (service, c) => startServiceContainer(docker, c.id, c.name, service, report),
+      start: (service, c) => startPublishing(service, () => startServiceContainer(docker, c.id, c.name, service, report)
+        .catch((error: unknown) => { throw explainReplicaPortConflict(error, service, scales.get(service) ?? 1); })),
     });
     gateRef.current = gate;
     // Containers are created in parallel, ahead of need; each starts once its dependencies allow.
-    for (const service of selected) void containerOf(service).catch(() => undefined);
+    for (const service of selected) void containersOf(service).catch(() => undefined);
     await gate.startAll(selected);
     if (options.wait) await waitReady(gate, selected);
     return { actions, orphans, warnings };
@@ -209,23 +232,52 @@ function recreatePolicy(options: UpOptions): RecreatePolicy {
   };
 }
 
-async function planService(core: StackCore, project: Project, service: string, existing: ProjectContainer[], image: ImageInfo, policy: RecreatePolicy): Promise<Plan> {
-  const first = existing[0];
-  if (!first) return { kind: 'create', number: 1 };
-  if (policy.force(service)) return { kind: 'recreate', old: first };
-  if (policy.never) return { kind: 'keep', existing: first, adopted: !first.ours };
+/**
+ * Each container of a service, as Compose's reconcileService decides it: existing ones
+ * sorted so that up-to-date, low-numbered replicas are kept and obsolete or high-numbered
+ * ones are the surplus when scaling down; new replicas numbered on from the highest.
+ */
+async function planService(core: StackCore, project: Project, service: string, existing: ProjectContainer[], image: ImageInfo, policy: RecreatePolicy, scale: number): Promise<ServicePlan> {
   const hash = serviceHash(project, service);
-  if (first.labels[LABEL.configHash] === hash && first.labels[LABEL.image] === image.id && first.imageId === image.id) {
-    return { kind: 'keep', existing: first, adopted: false };
+  const decided = await Promise.all(existing.map(async (container) => ({ container, plan: await planReplica(core, project, service, container, image, policy, hash) })));
+  const obsolete = (d: { plan: ReplicaPlan }) => d.plan.kind === 'recreate';
+  // Compose's order: obsolete first, then the highest numbers, then the oldest — reversed.
+  decided.sort((a, b) => (obsolete(a) !== obsolete(b) ? (obsolete(a) ? -1 : 1) : b.container.number - a.container.number || a.container.created - b.container.created)).reverse();
+  const replicas = decided.slice(0, scale).map((d) => d.plan);
+  const surplus = decided.slice(scale).map((d) => d.container);
+  let next = existing.reduce((max, c) => Math.max(max, c.number), 0) + 1;
+  while (replicas.length < scale) replicas.push({ kind: 'create', number: next++ });
+  return { replicas, surplus };
+}
+
+async function planReplica(core: StackCore, project: Project, service: string, container: ProjectContainer, image: ImageInfo, policy: RecreatePolicy, hash: string): Promise<ReplicaPlan> {
+  if (policy.force(service)) return { kind: 'recreate', old: container };
+  if (policy.never) return { kind: 'keep', existing: container, adopted: !container.ours };
+  if (container.labels[LABEL.configHash] === hash && container.labels[LABEL.image] === image.id && container.imageId === image.id) {
+    return { kind: 'keep', existing: container, adopted: false };
   }
-  if (!first.ours) {
+  if (!container.ours) {
     // Made by Compose: keep it when it runs what the file asks for.
-    const info = await core.docker().docker.getContainer(first.id).inspect().catch(() => undefined);
-    if (info && runsSameConfig(info, containerSpec(project, service, first.number, image.id), image.id)) {
-      return { kind: 'keep', existing: first, adopted: true };
+    const info = await core.docker().docker.getContainer(container.id).inspect().catch(() => undefined);
+    if (info && runsSameConfig(info, containerSpec(project, service, container.number, image.id), image.id)) {
+      return { kind: 'keep', existing: container, adopted: true };
     }
   }
-  return { kind: 'recreate', old: first };
+  return { kind: 'recreate', old: container };
+}
+
+/** What up does to a service, in one word: the strongest of its replicas' plans. */
+function actionOf(plan: ServicePlan): ServiceAction {
+  const kinds = new Set(plan.replicas.map((r) => r.kind));
+  if (kinds.has('recreate')) return 'recreated';
+  if (kinds.has('create')) return 'created';
+  if (plan.replicas.length === 0 && plan.surplus.length > 0) return 'removed';
+  return plan.replicas.some((r) => r.kind === 'keep' && r.adopted) ? 'adopted' : 'unchanged';
+}
+
+/** A container up keeps, with its state before this run (the gate starts it only if it is not running). */
+function keptContainer(c: ProjectContainer): GateContainer {
+  return { id: c.id, name: c.name, existing: { running: c.state === 'running', ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) } };
 }
 
 /** Services whose containers this one refers to at create time (network_mode: service:X, volumes_from). */

@@ -19,6 +19,14 @@ export class DependencyFailedError extends ServiceFailedError {
   }
 }
 
+/** A container the gate starts; `existing` when it was there before this run (with its state then). */
+export interface GateContainer extends CreatedContainer {
+  existing?: { running: boolean; exitCode?: number };
+}
+
+/** What starting one container came to: (re)started now, already running, or a one-shot left completed. */
+type ReplicaStart = 'started' | 'running' | 'completed';
+
 export interface GateOptions {
   docker: Docker;
   project: Project;
@@ -31,9 +39,8 @@ export interface GateOptions {
   hasHealthcheck: (service: string) => boolean;
   /** Services some other service waits on with service_completed_successfully (one-shots). */
   completionDeps: Set<string>;
-  containerOf: (service: string) => Promise<CreatedContainer>;
-  /** Whether a container existed before (keep) and its state then. */
-  plans: Map<string, { keep: boolean; running?: boolean; exitCode?: number | undefined }>;
+  /** Every container (replica) of a service, once created. */
+  containersOf: (service: string) => Promise<GateContainer[]>;
   actions: Record<string, string>;
   start: (service: string, container: CreatedContainer) => Promise<void>;
 }
@@ -41,8 +48,9 @@ export interface GateOptions {
 /**
  * Starts each service as soon as its dependencies' conditions hold: service_started (the
  * dependency's start returned), service_healthy (its `health_status: healthy` event),
- * service_completed_successfully (its `die` event with exit code 0). A dependency that
- * fails stops its dependents (unless `required: false`), with the failure's own message.
+ * service_completed_successfully (its `die` event with exit code 0) — for every replica of
+ * the dependency, as Compose waits for all of them. A dependency that fails stops its
+ * dependents (unless `required: false`), with the failure's own message.
  */
 export class StartGate {
   private readonly started = new Map<string, Promise<void>>();
@@ -76,38 +84,42 @@ export class StartGate {
 
   private async run(service: string): Promise<void> {
     const { options } = this;
-    const container = await options.containerOf(service);
+    const containers = await options.containersOf(service);
     const deps = (options.deps.get(service) ?? []).filter((d) => options.selected.has(d.service));
     await Promise.all(deps.map((dep) => this.waitDependency(service, dep)));
     options.signal?.throwIfAborted();
-    const plan = options.plans.get(service);
-    if (plan?.keep) {
-      if (plan.running) {
-        const restartFor = deps.filter((d) => d.restart && this.restartedNow.has(d.service));
-        if (restartFor.length > 0) {
-          options.report({ kind: 'Container', name: container.name, status: 'Restarting', service });
-          options.watch.reset(container.id);
-          await options.docker.getContainer(container.id).restart();
-          options.actions[service] = 'restarted';
-          this.restartedNow.add(service);
-          options.report({ kind: 'Container', name: container.name, status: 'Restarted', service });
-        } else {
-          options.report({ kind: 'Container', name: container.name, status: 'Running', service });
-        }
-        this.running.add(service);
-        return;
+    const restartNow = deps.some((d) => d.restart && this.restartedNow.has(d.service));
+    const outcomes = await Promise.all(containers.map((c) => this.startReplica(service, c, restartNow)));
+    if (outcomes.includes('started')) this.restartedNow.add(service);
+    if (outcomes.some((o) => o !== 'completed')) this.running.add(service);
+  }
+
+  private async startReplica(service: string, container: GateContainer, restartNow: boolean): Promise<ReplicaStart> {
+    const { options } = this;
+    const existing = container.existing;
+    if (existing?.running) {
+      if (!restartNow) {
+        options.report({ kind: 'Container', name: container.name, status: 'Running', service });
+        return 'running';
       }
-      if (plan.exitCode === 0 && options.completionDeps.has(service)) {
+      options.report({ kind: 'Container', name: container.name, status: 'Restarting', service });
+      options.watch.reset(container.id);
+      await options.docker.getContainer(container.id).restart();
+      options.actions[service] = 'restarted';
+      options.report({ kind: 'Container', name: container.name, status: 'Restarted', service });
+      return 'started';
+    }
+    if (existing) {
+      if (existing.exitCode === 0 && options.completionDeps.has(service)) {
         // A one-shot that already completed with this configuration is not run again.
         options.report({ kind: 'Container', name: container.name, status: 'Exited', service });
-        return;
+        return 'completed';
       }
       options.watch.reset(container.id);
       options.actions[service] = 'started';
     }
     await options.start(service, container);
-    this.restartedNow.add(service);
-    this.running.add(service);
+    return 'started';
   }
 
   private async waitDependency(service: string, dep: Dependency): Promise<void> {
@@ -115,20 +127,13 @@ export class StartGate {
     try {
       await this.startService(dep.service);
       if (dep.condition === 'service_started') return;
-      const container = await options.containerOf(dep.service);
-      if (dep.condition === 'service_healthy') {
-        if (!options.hasHealthcheck(dep.service)) {
-          await this.crashWithinGrace(dep.service, container);
-          throw new ServiceFailedError('no_healthcheck', dep.service, `Service ${dep.service} has no healthcheck, but ${service} waits for it to be healthy`, [], `Add a healthcheck: to ${dep.service}, or use condition: service_started.`);
-        }
-        this.reportOnce(container, dep.service, 'Waiting');
-        await this.failAs(dep.service, container, options.watch.healthy(container.id, options.signal));
-        this.reportOnce(container, dep.service, 'Healthy');
-      } else {
-        this.reportOnce(container, dep.service, 'Waiting');
-        await this.failAs(dep.service, container, options.watch.completed(container.id, options.signal));
-        this.reportOnce(container, dep.service, 'Exited');
+      // Scaled to 0: nothing to wait for (Compose's shouldWaitForDependency).
+      const containers = await options.containersOf(dep.service);
+      if (dep.condition === 'service_healthy' && containers.length > 0 && !options.hasHealthcheck(dep.service)) {
+        await Promise.all(containers.map((c) => this.crashWithinGrace(dep.service, c)));
+        throw new ServiceFailedError('no_healthcheck', dep.service, `Service ${dep.service} has no healthcheck, but ${service} waits for it to be healthy`, [], `Add a healthcheck: to ${dep.service}, or use condition: service_started.`);
       }
+      await this.allReady(dep.service, containers, dep.condition === 'service_healthy' ? 'healthy' : 'completed');
     } catch (error) {
       if (options.signal?.aborted && !(error instanceof ServiceFailedError)) throw error;
       const root = error instanceof DependencyFailedError ? error.root : error instanceof ServiceFailedError ? error : new ServiceFailedError('start_failed', dep.service, `Service ${dep.service} failed: ${(error as Error).message}`);
@@ -138,6 +143,16 @@ export class StartGate {
       }
       throw new DependencyFailedError(service, root);
     }
+  }
+
+  /** Every replica healthy (or exited 0), each reported as it gets there; the first failure is the service's. */
+  private async allReady(service: string, containers: CreatedContainer[], condition: 'healthy' | 'completed'): Promise<void> {
+    const { options } = this;
+    await Promise.all(containers.map(async (container) => {
+      this.reportOnce(container, service, 'Waiting');
+      await this.failAs(service, container, options.watch[condition](container.id, options.signal));
+      this.reportOnce(container, service, condition === 'healthy' ? 'Healthy' : 'Exited');
+    }));
   }
 
   /**
@@ -181,21 +196,21 @@ export class StartGate {
     this.options.report({ kind: 'Container', name: container.name, status, service });
   }
 
-  /** For `--wait`: what a service must reach to count as ready. */
+  /** For `--wait`: what a service must reach to count as ready (every replica). */
   async waitReady(service: string): Promise<void> {
     const { options } = this;
     if (!this.running.has(service)) return;
-    const container = await options.containerOf(service);
+    const containers = await options.containersOf(service);
     if (options.hasHealthcheck(service)) {
-      this.reportOnce(container, service, 'Waiting');
-      await this.failAs(service, container, options.watch.healthy(container.id, options.signal));
-      this.reportOnce(container, service, 'Healthy');
+      await this.allReady(service, containers, 'healthy');
     } else if (options.completionDeps.has(service)) {
-      await this.failAs(service, container, options.watch.completed(container.id, options.signal));
+      await this.allReady(service, containers, 'completed');
     } else {
-      const code = options.watch.exitCode(container.id);
-      if (code !== undefined && code !== 0) {
-        await this.failAs(service, container, Promise.reject(new NotReadyError(container.id, `exited with code ${code}`)));
+      for (const container of containers) {
+        const code = options.watch.exitCode(container.id);
+        if (code !== undefined && code !== 0) {
+          await this.failAs(service, container, Promise.reject(new NotReadyError(container.id, `exited with code ${code}`)));
+        }
       }
     }
   }

@@ -200,7 +200,7 @@ const STOP_CODES = new Set([137, 143]);
 
 /** One word for a service from its containers: the one vocabulary every shell shows. */
 export function serviceStateOf(service: string, containers: ContainerState[]): ServiceState {
-  const sorted = [...containers].sort((a, b) => a.number - b.number);
+  const sorted = [...containers].sort((a, b) => a.number - b.number).map((c) => ({ ...c, word: wordFor([c]) }));
   const out: ServiceState = { service, state: wordFor(sorted), containers: sorted };
   const exited = sorted.filter((c) => c.exitCode !== undefined);
   if (exited.length > 0 && exited.length === sorted.length) {

@@ -3,6 +3,7 @@ import { useLogs } from '../app-context';
 import { IncrementalIndex, lowerBound } from './incremental-index';
 import type { LogBuffer } from './log-buffer';
 import { makeMatcher } from './log-search';
+import { isLineOf } from './line-service';
 
 export interface LogRows {
   count: number;
@@ -17,17 +18,17 @@ export interface LogRows {
 }
 
 /**
- * What the log list shows: every line, or one service's; plus the lines matching the
+ * What the log list shows: every line, or one service's (all its replicas'); plus the lines matching the
  * search. Recomputed per frame from only the new lines.
  */
 export function useLogRows(buffer: LogBuffer, service: string | undefined): LogRows {
   const version = useLogs((s) => s.version);
   const query = useLogs((s) => s.query);
   const regex = useLogs((s) => s.regex);
-  const serviceIndex = useMemo(() => (service ? new IncrementalIndex((line) => line.service === service) : undefined), [service]);
+  const serviceIndex = useMemo(() => (service ? new IncrementalIndex((line) => isLineOf(line.service, service)) : undefined), [service]);
   const matcher = useMemo(() => makeMatcher({ text: query, regex }), [query, regex]);
   const matchIndex = useMemo(
-    () => (matcher?.ok ? new IncrementalIndex((line) => (service === undefined || line.service === service) && matcher.test(line.text)) : undefined),
+    () => (matcher?.ok ? new IncrementalIndex((line) => (service === undefined || isLineOf(line.service, service)) && matcher.test(line.text)) : undefined),
     [matcher, service],
   );
   return useMemo(() => {

@@ -1,12 +1,25 @@
-import type { ContainerPort, ServiceState, ServiceStateWord } from '../../../shared/model/state';
+import type { ContainerPort, ContainerState, ServiceState, ServiceStateWord } from '../../../shared/model/state';
 
-export type { ServiceState, ServiceStateWord, ContainerPort };
+export type { ServiceState, ServiceStateWord, ContainerPort, ContainerState };
 
 /** The one word a person reads in the services table: "exited (N)" carries the code. */
 export function stateWord(s: ServiceState | undefined): string {
   if (!s) return 'stopped';
-  if (s.state === 'exited') return `exited (${s.exitCode ?? '?'})`;
-  return s.state;
+  return withCode(s.state, s.exitCode);
+}
+
+/** One replica's word, as the state room gives it (its Docker state when it gives none). */
+export function replicaWord(c: ContainerState): string {
+  return withCode(c.word ?? c.state, c.exitCode);
+}
+
+function withCode(word: string, exitCode: number | undefined): string {
+  return word === 'exited' ? `exited (${exitCode ?? '?'})` : word;
+}
+
+/** Up in some form: a shell can go in, Stop makes sense. */
+export function isLive(word: string): boolean {
+  return word === 'running' || word === 'healthy' || word === 'starting' || word === 'unhealthy';
 }
 
 /** Ready: nothing more to wait for. */

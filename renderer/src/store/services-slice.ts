@@ -39,11 +39,12 @@ export const servicesSlice: StateCreator<AppState, [], [], ServicesSlice> = (set
     }
     if (action !== 'restart' && get().currentId === projectId) void get().refreshServices();
   },
-  async serviceAction(service, action) {
+  async serviceAction(service, action, index) {
     const projectId = get().currentId;
     if (!projectId) return;
-    set((s) => ({ serviceBusy: { ...s.serviceBusy, [service]: action }, serviceErrors: without(s.serviceErrors, service) }));
-    const input = { projectId, services: [service] };
+    const key = index === undefined ? service : `${service}-${index}`;
+    set((s) => ({ serviceBusy: { ...s.serviceBusy, [key]: action }, serviceErrors: without(s.serviceErrors, key) }));
+    const input = { projectId, services: [service], ...(index !== undefined ? { index } : {}) };
     const client = get().client;
     let failure: ReturnType<typeof toErrorInfo> | undefined;
     try {
@@ -52,8 +53,8 @@ export const servicesSlice: StateCreator<AppState, [], [], ServicesSlice> = (set
       failure = toErrorInfo(error);
     }
     set((s) => ({
-      serviceBusy: without(s.serviceBusy, service),
-      serviceErrors: failure ? { ...s.serviceErrors, [service]: failure } : s.serviceErrors,
+      serviceBusy: without(s.serviceBusy, key),
+      serviceErrors: failure ? { ...s.serviceErrors, [key]: failure } : s.serviceErrors,
     }));
   },
   applyServices(services) {

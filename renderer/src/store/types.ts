@@ -45,7 +45,8 @@ export interface ServicesSlice {
   serviceErrors: Record<string, ErrorInfo>;
   refreshServices(): Promise<void>;
   stackAction(action: StackAction): Promise<void>;
-  serviceAction(service: string, action: ServiceAction): Promise<void>;
+  /** Start/stop/restart a service, or with `index` one replica of it (busy and errors kept under `service-index`). */
+  serviceAction(service: string, action: ServiceAction, index?: number): Promise<void>;
   applyServices(services: ServiceState[]): void;
   applyService(service: ServiceState): void;
   setHost(host: HostStatus): void;
@@ -54,10 +55,12 @@ export interface ServicesSlice {
 export interface UiSlice {
   paletteOpen: boolean;
   terminalService?: string;
+  /** Which replica the shell is in (container number; absent = the first). */
+  terminalIndex?: number;
   /** The service whose logs are shown alone; undefined = merged. */
   logService?: string;
   setPaletteOpen(open: boolean): void;
-  openTerminal(service: string | undefined): void;
+  openTerminal(service: string | undefined, index?: number): void;
   showLogs(service: string | undefined): void;
 }
 

@@ -3,6 +3,8 @@ import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoClient } from './fake-client';
+import type { FakeClient } from './fake-client';
+import type { LogLine } from '../../../shared/contract/logs';
 import { fakeLayout, renderApp } from './render-app';
 
 beforeAll(fakeLayout);
@@ -11,22 +13,21 @@ afterEach(() => {
   localStorage.clear();
 });
 
+/** One batch of log lines from the core, as the subscription sends it. */
+function emitLines(client: FakeClient, batchId: number, lines: LogLine[]): void {
+  act(() => client.emit('logs.batch', { subscriptionId: 'sub-1', batchId, lines }));
+}
+
 async function withLines() {
   const client = demoClient();
   const rendered = renderApp(client);
   await screen.findByText('healthy');
   await waitFor(() => expect(client.callsOf('logs.subscribe').length).toBeGreaterThan(0));
-  act(() =>
-    client.emit('logs.batch', {
-      subscriptionId: 'sub-1',
-      batchId: 1,
-      lines: [
-        { service: 'db', stream: 'stdout', text: 'db: ready to accept connections', ts: 1 },
-        { service: 'web', stream: 'stdout', text: '\u001b[32mGET /\u001b[0m 200', ts: 2 },
-        { service: 'web', stream: 'stderr', text: 'GET /missing 404', ts: 3 },
-      ],
-    }),
-  );
+  emitLines(client, 1, [
+    { service: 'db', stream: 'stdout', text: 'db: ready to accept connections', ts: 1 },
+    { service: 'web', stream: 'stdout', text: '\u001b[32mGET /\u001b[0m 200', ts: 2 },
+    { service: 'web', stream: 'stderr', text: 'GET /missing 404', ts: 3 },
+  ]);
   await screen.findByText('db: ready to accept connections');
   return { client, ...rendered };
 }
@@ -61,6 +62,21 @@ describe('the logs view', { timeout: 30_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Pause' }));
     await userEvent.click(screen.getByRole('button', { name: 'Jump to latest' }));
     expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
+  });
+
+  it('filters a scaled service to all its replicas’ lines (web-1, web-2), not another service’s', async () => {
+    const { client } = await withLines();
+    emitLines(client, 2, [
+      { service: 'web-1', stream: 'stdout', text: 'replica one says hi', ts: 4 },
+      { service: 'web-2', stream: 'stdout', text: 'replica two says hi', ts: 5 },
+      { service: 'webhook', stream: 'stdout', text: 'another service', ts: 6 },
+    ]);
+    await screen.findByText('replica two says hi');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Service' }), 'web');
+    expect(screen.getByText('replica one says hi')).toBeTruthy();
+    expect(screen.getByText('replica two says hi')).toBeTruthy();
+    expect(screen.queryByText('another service')).toBeNull();
+    expect(screen.queryByText('db: ready to accept connections')).toBeNull();
   });
 
   it('focuses the search with Ctrl+F and opens the command palette with Ctrl+K', async () => {

@@ -15,6 +15,7 @@ import { ServicesTable } from './ServicesTable';
 export function ProjectView({ projectId }: { projectId: string }) {
   const { app, logs } = useStores();
   const terminalService = useApp((s) => s.terminalService);
+  const terminalIndex = useApp((s) => s.terminalIndex);
   useEffect(() => {
     void app.getState().refreshServices();
     void app.getState().loadDetail();
@@ -29,7 +30,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
           <ServicesTable />
           <div className={terminalService ? 'project-bottom with-terminal' : 'project-bottom'}>
             <LogsView />
-            {terminalService ? <TerminalPanel key={`${projectId}/${terminalService}`} projectId={projectId} service={terminalService} /> : null}
+            {terminalService ? <TerminalPanel key={`${projectId}/${terminalService}/${terminalIndex ?? 1}`} projectId={projectId} service={terminalService} {...(terminalIndex !== undefined ? { index: terminalIndex } : {})} /> : null}
           </div>
         </div>
         {projectPanels.length > 0 ? (

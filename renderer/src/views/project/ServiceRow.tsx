@@ -1,9 +1,10 @@
 import { useApp, useStores } from '../../app-context';
-import { formatUptime, portLabel, portLink, stateTone, stateWord } from '../../store/service-state';
+import { formatUptime, isLive, stateWord } from '../../store/service-state';
 import type { ContainerPort } from '../../store/service-state';
-import { ErrorNote } from '../common/ErrorNote';
+import { ReplicaRow } from './ReplicaRow';
+import { ErrorRow, LifecycleButtons, ShellAndBusy, StatusCells } from './row-parts';
 
-/** One service: its state word, ports (links for HTTP), uptime, image and actions. */
+/** One service: its state word, ports (links for HTTP), uptime, image and actions; a scaled one, a row per replica under it. */
 export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: { service: string; now: number; dependsOn: string[]; modelImage?: string; modelPorts: ContainerPort[] }) {
   const state = useApp((s) => s.services[service]);
   const busy = useApp((s) => s.serviceBusy[service]);
@@ -13,63 +14,27 @@ export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: 
   const word = stateWord(state);
   const container = state?.containers[0];
   const ports = container && container.ports.length > 0 ? container.ports : modelPorts;
-  const running = word === 'running' || word === 'healthy' || word === 'starting' || word === 'unhealthy';
+  const running = isLive(word);
+  const replicas = state && state.containers.length > 1 ? state.containers : [];
   return (
     <>
       <tr data-service={service} data-state={word}>
         <th scope="row" className="service-name">
           {service}
           {dependsOn.length > 0 ? <span className="depends-on">after {dependsOn.join(', ')}</span> : null}
+          {replicas.length > 0 ? <span className="replica-count">{replicas.length} replicas</span> : null}
         </th>
-        <td>
-          <span className={`state state-${stateTone(word)}`} data-testid={`state-${service}`}>
-            {word}
-          </span>
-        </td>
-        <td className="ports">
-          {ports.length === 0 ? <span className="muted">—</span> : null}
-          {ports.map((p) => {
-            const href = portLink(p);
-            const label = portLabel(p);
-            return href ? (
-              <a key={label} href={href} target="_blank" rel="noreferrer noopener">
-                {label}
-              </a>
-            ) : (
-              <span key={label}>{label}</span>
-            );
-          })}
-        </td>
-        <td className="uptime">{running ? formatUptime(container?.startedAt, now) : '—'}</td>
-        <td className="image">
-          <code>{container?.image ?? modelImage ?? '—'}</code>
-        </td>
+        <StatusCells label={service} word={word} ports={ports} uptime={running ? formatUptime(container?.startedAt, now) : '—'} image={container?.image ?? modelImage ?? '—'} />
         <td className="actions">
-          <button type="button" aria-label={`Start ${service}`} disabled={busy !== undefined || running} onClick={() => void act(service, 'start')}>
-            Start
-          </button>
-          <button type="button" aria-label={`Stop ${service}`} disabled={busy !== undefined || !running} onClick={() => void act(service, 'stop')}>
-            Stop
-          </button>
-          <button type="button" aria-label={`Restart ${service}`} disabled={busy !== undefined} onClick={() => void act(service, 'restart')}>
-            Restart
-          </button>
+          <LifecycleButtons label={service} busy={busy} live={running} act={(action) => void act(service, action)} />
           <button type="button" aria-label={`Logs of ${service}`} onClick={() => app.getState().showLogs(service)}>
             Logs
           </button>
-          <button type="button" aria-label={`Shell in ${service}`} disabled={!running} onClick={() => app.getState().openTerminal(service)}>
-            Shell
-          </button>
-          {busy ? <span className="row-busy" role="status">{busy}…</span> : null}
+          <ShellAndBusy label={service} live={running} open={() => app.getState().openTerminal(service)} busy={busy} />
         </td>
       </tr>
-      {error ? (
-        <tr className="row-error">
-          <td colSpan={6}>
-            <ErrorNote error={error} />
-          </td>
-        </tr>
-      ) : null}
+      <ErrorRow error={error} />
+      {replicas.map((c) => <ReplicaRow key={c.id} service={service} container={c} now={now} />)}
     </>
   );
 }

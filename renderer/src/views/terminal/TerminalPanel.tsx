@@ -3,8 +3,8 @@ import { useStores } from '../../app-context';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { ErrorNote } from '../common/ErrorNote';
 
-/** A shell in a service's container: xterm.js over exec with a TTY, resized with the panel. */
-export function TerminalPanel({ projectId, service }: { projectId: string; service: string }) {
+/** A shell in a service's container (replica `index`, default the first): xterm.js over exec with a TTY, resized with the panel. */
+export function TerminalPanel({ projectId, service, index }: { projectId: string; service: string; index?: number }) {
   const { app } = useStores();
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<ErrorInfo | undefined>();
@@ -17,7 +17,7 @@ export function TerminalPanel({ projectId, service }: { projectId: string; servi
     // xterm.js loads on first use: the dashboard starts without it.
     void import('./attach-terminal').then(({ attachTerminal }) => {
       if (cancelled) return;
-      detach = attachTerminal(element, app.getState().client, { projectId, service }, {
+      detach = attachTerminal(element, app.getState().client, { projectId, service, ...(index !== undefined ? { index } : {}) }, {
         onOpen: () => setStatus('open'),
         onExit: () => setStatus('exited'),
         onError: setError,
@@ -27,11 +27,12 @@ export function TerminalPanel({ projectId, service }: { projectId: string; servi
       cancelled = true;
       detach?.();
     };
-  }, [app, projectId, service]);
+  }, [app, projectId, service, index]);
+  const title = index !== undefined ? `${service}-${index}` : service;
   return (
-    <section className="terminal" aria-label={`Terminal in ${service}`}>
+    <section className="terminal" aria-label={`Terminal in ${title}`}>
       <div className="terminal-bar">
-        <h2>Shell: {service}</h2>
+        <h2>Shell: {title}</h2>
         <span className="muted" role="status">
           {status === 'connecting' ? 'Connecting…' : status === 'exited' ? 'Exited' : 'Connected'}
         </span>

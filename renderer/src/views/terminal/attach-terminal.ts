@@ -14,7 +14,7 @@ export interface TerminalEvents {
 }
 
 /** Opens xterm.js in `host` and connects it to an exec session; returns the cleanup. */
-export function attachTerminal(host: HTMLElement, client: SlipwayClient, target: { projectId: string; service: string }, events: TerminalEvents): () => void {
+export function attachTerminal(host: HTMLElement, client: SlipwayClient, target: { projectId: string; service: string; index?: number }, events: TerminalEvents): () => void {
   const styles = getComputedStyle(document.documentElement);
   const term = new Terminal({
     cursorBlink: true,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrayItem } from '../../../../electron/main/tray-model';
 import { trayModel, worstIcon } from '../../../../electron/main/tray-model';
+import { applyProjectState } from '../../../../electron/main/desktop-state-reducer';
 import { project, state, svc } from './fixtures';
 
 const labels = (items: TrayItem[]) => items.map((i) => (i.type === 'separator' ? '---' : i.label));
@@ -110,5 +111,35 @@ describe('tray menu', () => {
   it('is the same model for the same state (a pure function)', () => {
     expect(trayModel(s)).toEqual(model);
     expect(trayModel(state([])).menu.map((i) => i.label)).toEqual(['No project open', undefined, 'Open dashboard', 'Open project…', undefined, 'Quit Slipway']);
+  });
+});
+
+describe('tray menu with a scaled service', () => {
+  it('shows each replica with its own word above the service’s actions, from the state feed', () => {
+    const replica = (number: number, word: 'running' | 'exited', exitCode?: number) => ({ id: `w${number}`, name: `shop-web-${number}`, number, state: word, word, ports: [], image: 'busybox', ...(exitCode !== undefined ? { exitCode } : {}) });
+    const s = applyProjectState(state([project('shop', [svc('web', 'stopped'), svc('db', 'stopped')])]), {
+      projectId: 'shop',
+      engine: 'up',
+      services: [
+        { service: 'db', state: 'running', containers: [replica(1, 'running')] },
+        { service: 'web', state: 'running', containers: [replica(1, 'running'), replica(2, 'exited', 1), replica(3, 'running')] },
+      ],
+    });
+    const model = trayModel(s);
+    // web-2 crashed: the service still runs, but the tray says something is failing.
+    expect(model.icon).toBe('failing');
+    expect(model.failing).toBe(1);
+    const menu = model.menu;
+    expect(menu.find((i) => i.label === 'db: running')?.submenu?.map((i) => i.label)).toEqual(['Restart', 'Logs', 'Shell']);
+    const web = menu.find((i) => i.label === 'web: running (3 replicas)');
+    expect(web?.submenu?.map((i) => (i.type === 'separator' ? '---' : `${i.label}${i.enabled === false ? ' (info)' : ''}`))).toEqual([
+      'web-1: running (info)',
+      'web-2: exited (1) (info)',
+      'web-3: running (info)',
+      '---',
+      'Restart',
+      'Logs',
+      'Shell',
+    ]);
   });
 });

@@ -30,3 +30,11 @@ describe('the state word of a service', () => {
     expect(state.containers.map((x) => x.id)).toEqual(['a', 'b']);
   });
 });
+
+describe('the state word of each replica', () => {
+  it('gives every container its own word beside the service’s', () => {
+    const state = serviceStateOf('web', [c({ number: 3, state: 'exited', exitCode: 1 }), c({ number: 1, health: 'healthy' }), c({ number: 2, state: 'exited', exitCode: 143 })]);
+    expect(state.state).toBe('healthy');
+    expect(state.containers.map((x) => [x.number, x.word])).toEqual([[1, 'healthy'], [2, 'stopped'], [3, 'exited']]);
+  });
+});
