@@ -184,6 +184,8 @@ function main(): void {
     hardenSessions();
     serveRenderer(path.join(here, '..', 'renderer'));
     applySettings();
+    // Service addresses (http://SERVICE.PROJECT.localhost:PORT) for as long as the app runs.
+    void core.client().call('proxy.start', {}).catch((error: unknown) => console.error(`slipway: no service addresses: ${error instanceof Error ? error.message : String(error)}`));
     const hooks = {
       navigate: (target: NavigateTarget) => show(target),
       openFolder: () => void openFolder(),

@@ -18,6 +18,7 @@ import { desktopCalls, desktopEvents } from './desktop';
 import { hostCalls, hostEvents } from './host';
 import { oneOffCalls } from './oneoff';
 import { stackOpsCalls } from './stack-ops';
+import { proxyCalls } from './proxy';
 
 export const calls = {
   ...taskCalls,
@@ -33,6 +34,7 @@ export const calls = {
   ...hostCalls,
   ...oneOffCalls,
   ...stackOpsCalls,
+  ...proxyCalls,
 } satisfies CallDefs;
 
 export const events = {

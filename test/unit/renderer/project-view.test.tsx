@@ -30,6 +30,16 @@ describe('the project view', { timeout: 30_000 }, () => {
     expect(link.getAttribute('href')).toBe('http://127.0.0.1:18080/');
   });
 
+  it('links each running service at its name through the service proxy', async () => {
+    const client = demoClient().answer('proxy.urls', { ok: true, value: { port: 7380, urls: [{ service: 'web', containerPort: 8080, url: 'http://web.demo.localhost:7380/' }] } });
+    renderApp(client);
+    const table = await screen.findByRole('table');
+    const link = await within(table).findByRole('link', { name: 'web.demo.localhost:7380' });
+    expect(link.getAttribute('href')).toBe('http://web.demo.localhost:7380/');
+    expect(link.closest('tr')?.getAttribute('data-service')).toBe('web');
+    expect(client.callsOf('proxy.urls')).toContainEqual({ projectId: 'demo' });
+  });
+
   it('has stack buttons named exactly Up, Down and Restart, and shows a failure with its hint', async () => {
     const client = demoClient().answer('stack.up', { ok: false, error: { code: 'engine_down', message: 'Docker is not reachable at unix:///var/run/docker.sock', hint: 'Start Docker, then press Up again.' } });
     renderApp(client);

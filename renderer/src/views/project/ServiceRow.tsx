@@ -1,10 +1,11 @@
 import { useApp, useStores } from '../../app-context';
 import { formatUptime, portLabel, portLink, stateTone, stateWord } from '../../store/service-state';
 import type { ContainerPort } from '../../store/service-state';
+import type { ServiceUrl } from '../../../../shared/contract/proxy';
 import { ErrorNote } from '../common/ErrorNote';
 
 /** One service: its state word, ports (links for HTTP), uptime, image and actions. */
-export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: { service: string; now: number; dependsOn: string[]; modelImage?: string; modelPorts: ContainerPort[] }) {
+export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts, addresses = [] }: { service: string; now: number; dependsOn: string[]; modelImage?: string; modelPorts: ContainerPort[]; addresses?: ServiceUrl[] }) {
   const state = useApp((s) => s.services[service]);
   const busy = useApp((s) => s.serviceBusy[service]);
   const error = useApp((s) => s.serviceErrors[service]);
@@ -28,6 +29,11 @@ export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts }: 
         </td>
         <td className="ports">
           {ports.length === 0 ? <span className="muted">—</span> : null}
+          {addresses.map((address) => (
+            <a key={address.url} className="service-address" href={address.url} target="_blank" rel="noreferrer noopener" title={`Port ${address.containerPort} of ${service}, through Slipway's service proxy`}>
+              {new URL(address.url).host}
+            </a>
+          ))}
           {ports.map((p) => {
             const href = portLink(p);
             const label = portLabel(p);
