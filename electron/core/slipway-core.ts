@@ -36,6 +36,8 @@ import { doctorHandlers } from './doctor/handlers';
 import { HostService } from './hosts/host-service';
 import { DoctorService } from './doctor/doctor-service';
 import { proxyHandlers } from './proxy/handlers';
+import { openInHandlers } from './open-in/handlers';
+import { OpenInService } from './open-in/open-in-service';
 import { ServiceProxyRoom } from './proxy/proxy-room';
 import { listProjectContainers } from './state/container-list';
 import { LABEL } from './state/compose-labels';
@@ -77,6 +79,7 @@ export class SlipwayCore {
   private execSessions: ExecSessions | undefined;
   private watchManager: WatchManager | undefined;
   private proxyRoom: ServiceProxyRoom | undefined;
+  private openInService: OpenInService | undefined;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
@@ -114,6 +117,7 @@ export class SlipwayCore {
       ...hostHandlers(this),
       ...doctorHandlers(this),
       ...proxyHandlers(() => this.proxy()),
+      ...openInHandlers(() => (this.openInService ??= new OpenInService({ docker: () => this.docker().docker, project: (projectId) => this.projects.get(projectId), env: this.env }))),
     };
   }
 

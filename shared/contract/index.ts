@@ -19,6 +19,7 @@ import { hostCalls, hostEvents } from './host';
 import { oneOffCalls } from './oneoff';
 import { stackOpsCalls } from './stack-ops';
 import { proxyCalls } from './proxy';
+import { openInCalls } from './open-in';
 
 export const calls = {
   ...taskCalls,
@@ -35,6 +36,7 @@ export const calls = {
   ...oneOffCalls,
   ...stackOpsCalls,
   ...proxyCalls,
+  ...openInCalls,
 } satisfies CallDefs;
 
 export const events = {

@@ -3,6 +3,7 @@ import { formatUptime, portLabel, portLink, stateTone, stateWord } from '../../s
 import type { ContainerPort } from '../../store/service-state';
 import type { ServiceUrl } from '../../../../shared/contract/proxy';
 import { ErrorNote } from '../common/ErrorNote';
+import { OpenInButtons } from './OpenInButtons';
 
 /** One service: its state word, ports (links for HTTP), uptime, image and actions. */
 export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts, addresses = [] }: { service: string; now: number; dependsOn: string[]; modelImage?: string; modelPorts: ContainerPort[]; addresses?: ServiceUrl[] }) {
@@ -66,6 +67,7 @@ export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts, ad
           <button type="button" aria-label={`Shell in ${service}`} disabled={!running} onClick={() => app.getState().openTerminal(service)}>
             Shell
           </button>
+          <OpenInButtons service={service} running={running} />
           {busy ? <span className="row-busy" role="status">{busy}…</span> : null}
         </td>
       </tr>
