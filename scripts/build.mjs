@@ -2,6 +2,8 @@
 // preload, CLI) with esbuild. Output in dist/.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { BUNDLE_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -35,22 +37,37 @@ const withoutBuildKitSession = {
   },
 };
 
+// The Compose-spec validator is plain code generated from the bundled schema (no compile at run time).
+if (wants('cli') || wants('electron')) {
+  const generated = spawnSync(process.execPath, ['scripts/generate-compose-validator.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (generated.status !== 0) process.exit(generated.status ?? 1);
+}
+
 const jobs = [];
 if (wants('cli')) {
   // Dependencies are bundled (a CLI starts ~40 % faster than resolving them from
-  // node_modules), except ssh2, whose native parts must be loaded from node_modules.
+  // node_modules), except what bundle-externals.mjs names.
   jobs.push(esbuild({
     ...common,
     entryPoints: ['electron/cli/index.ts'],
     outfile: 'dist/cli/slipway.mjs',
     format: 'esm',
-    external: ['ssh2', 'cpu-features', 'electron'],
-    banner: { js: "import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);" },
+    external: BUNDLE_EXTERNALS,
+    banner: { js: REQUIRE_BANNER },
     plugins: [withoutBuildKitSession],
   }));
 }
 if (wants('electron')) {
-  jobs.push(esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.mjs', format: 'esm', packages: 'external' }));
+  // The main process is bundled like the CLI, so the installer carries only what the bundles leave out.
+  jobs.push(esbuild({
+    ...common,
+    entryPoints: ['electron/main/index.ts'],
+    outfile: 'dist/electron/main.mjs',
+    format: 'esm',
+    external: BUNDLE_EXTERNALS,
+    banner: { js: REQUIRE_BANNER },
+    plugins: [withoutBuildKitSession],
+  }));
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   jobs.push(esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }));
 }

@@ -6,6 +6,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateValidatorCode, validatorFile } from './generate-compose-validator.mjs';
 
 const DEFAULT_SOURCE = 'https://raw.githubusercontent.com/compose-spec/compose-spec/main/schema/compose-spec.json';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +35,8 @@ try {
   const schema = strip(JSON.parse(await read(source)));
   writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
   console.log(`compose-spec.json refreshed from ${source}`);
+  writeFileSync(validatorFile, generateValidatorCode());
+  console.log('compose-validator.generated.js regenerated');
 } catch (error) {
   console.error(`refresh-compose-schema: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -35,6 +35,13 @@ import { hostHandlers } from './hosts/handlers';
 import { doctorHandlers } from './doctor/handlers';
 import { HostService } from './hosts/host-service';
 import { DoctorService } from './doctor/doctor-service';
+import { proxyHandlers } from './proxy/handlers';
+import { openInHandlers } from './open-in/handlers';
+import { OpenInService } from './open-in/open-in-service';
+import { ServiceProxyRoom } from './proxy/proxy-room';
+import { listProjectContainers } from './state/container-list';
+import { LABEL } from './state/compose-labels';
+import type { EngineEvent } from './docker/engine-events';
 
 export { ClientSessions, type ClientSession, type SessionAnswer, type SessionEvent } from './api/client-session';
 
@@ -71,6 +78,8 @@ export class SlipwayCore {
   private stateFeed: StateFeed | undefined;
   private execSessions: ExecSessions | undefined;
   private watchManager: WatchManager | undefined;
+  private proxyRoom: ServiceProxyRoom | undefined;
+  private openInService: OpenInService | undefined;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
@@ -107,7 +116,30 @@ export class SlipwayCore {
       ...settingsHandlers(this.settings, this.events),
       ...hostHandlers(this),
       ...doctorHandlers(this),
+      ...proxyHandlers(() => this.proxy()),
+      ...openInHandlers(() => (this.openInService ??= new OpenInService({ docker: () => this.docker().docker, project: (projectId) => this.projects.get(projectId), env: this.env }))),
     };
+  }
+
+  /** The service proxy (`http://SERVICE.PROJECT.localhost:PORT`), made on first use. */
+  private proxy(): ServiceProxyRoom {
+    this.proxyRoom ??= new ServiceProxyRoom({
+      lookup: (project) => listProjectContainers(this.docker().docker, project),
+      onContainerChange: async (listener) => {
+        const events = await this.engineEvents();
+        const onEvent = (event: EngineEvent) => {
+          const project = event.Actor.Attributes[LABEL.project];
+          const service = event.Actor.Attributes[LABEL.service];
+          if (event.Type === 'container' && project && service) listener(project, service);
+        };
+        events.on('event', onEvent);
+        return () => events.off('event', onEvent);
+      },
+      project: (projectId) => this.projects.get(projectId),
+      settings: this.settings,
+      warn: (line) => process.stderr.write(`${line}\n`),
+    });
+    return this.proxyRoom;
   }
 
   /** The Docker connection, resolved on first use. */
@@ -248,6 +280,7 @@ export class SlipwayCore {
 
   async dispose(): Promise<void> {
     await this.watchManager?.dispose();
+    await this.proxyRoom?.close();
     this.tasks.cancelAll();
     this.logHub?.dispose();
     this.stateFeed?.stop();

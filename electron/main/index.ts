@@ -15,7 +15,7 @@ import { ElectronStoreBackend } from './electron-store-backend';
 import { registerDesktopHandlers, registerIpcHandlers, windowClientId, WindowClients } from './ipc';
 import { initialProject, projectPathFromArgv } from './launch-args';
 import { startedHidden } from './login-item';
-import { applyStartAtLogin } from './login-settings';
+import { applyStartAtLogin, openedAtLogin } from './login-settings';
 import { showNotice } from './notifications';
 import { hardenSessions } from './session-hardening';
 import { SlipwayTray } from './tray';
@@ -184,6 +184,8 @@ function main(): void {
     hardenSessions();
     serveRenderer(path.join(here, '..', 'renderer'));
     applySettings();
+    // Service addresses (http://SERVICE.PROJECT.localhost:PORT) for as long as the app runs.
+    void core.client().call('proxy.start', {}).catch((error: unknown) => console.error(`slipway: no service addresses: ${error instanceof Error ? error.message : String(error)}`));
     const hooks = {
       navigate: (target: NavigateTarget) => show(target),
       openFolder: () => void openFolder(),
@@ -211,7 +213,7 @@ function main(): void {
     } catch (error) {
       console.error(`slipway: no tray icon on this desktop (${(error as Error).message}); closing the window quits`);
     }
-    if (!startedHidden(process.argv)) show();
+    if (!startedHidden(process.argv, openedAtLogin())) show();
     const project = initialProject({
       fromArgv: projectPathFromArgv(process.argv, process.cwd(), { packaged: app.isPackaged }),
       cwd: process.cwd(),

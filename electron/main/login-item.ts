@@ -18,7 +18,10 @@ export function autostartDesktopEntry(command: readonly string[]): string {
   ].join('\n');
 }
 
-/** Started by the login item: stay in the tray, no window. */
-export function startedHidden(argv: readonly string[]): boolean {
-  return argv.includes('--hidden');
+/**
+ * Started by the login item: stay in the tray, no window. Linux and Windows pass
+ * `--hidden`; macOS login items take no arguments, so there the OS says whether it opened us.
+ */
+export function startedHidden(argv: readonly string[], openedAtLogin = false): boolean {
+  return openedAtLogin || argv.includes('--hidden');
 }

@@ -7,7 +7,7 @@ import { autostartDesktopEntry } from './login-item';
 /** Applies "start at login": the OS login item on macOS/Windows, an XDG autostart file on Linux. */
 export function applyStartAtLogin(enabled: boolean): void {
   if (process.platform === 'darwin' || process.platform === 'win32') {
-    app.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true, args: ['--hidden'] });
+    app.setLoginItemSettings({ openAtLogin: enabled, args: ['--hidden'] });
     return;
   }
   const dir = path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'autostart');
@@ -24,4 +24,9 @@ export function applyStartAtLogin(enabled: boolean): void {
   } catch (error) {
     console.error(`slipway: could not update ${file}: ${(error as Error).message}`);
   }
+}
+
+/** macOS only: whether this launch came from the login item (macOS login items take no arguments). */
+export function openedAtLogin(): boolean {
+  return process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
 }

@@ -72,6 +72,11 @@ export const ServiceImage = z.object({
   pushable: z.boolean(),
   /** The local image, when it exists. */
   imageId: z.string().optional(),
+  /**
+   * Where the local image came from: built from the service's `build:`, pulled from a
+   * registry (it has a registry digest), or present otherwise (loaded, or built elsewhere).
+   */
+  origin: z.enum(['built', 'pulled', 'present']).optional(),
   localTags: z.array(z.string()),
   /** Tags pushed by this Slipway since it started, newest first. */
   pushed: z.array(PushedTag),

@@ -18,6 +18,8 @@ import { desktopCalls, desktopEvents } from './desktop';
 import { hostCalls, hostEvents } from './host';
 import { oneOffCalls } from './oneoff';
 import { stackOpsCalls } from './stack-ops';
+import { proxyCalls } from './proxy';
+import { openInCalls } from './open-in';
 
 export const calls = {
   ...taskCalls,
@@ -33,6 +35,8 @@ export const calls = {
   ...hostCalls,
   ...oneOffCalls,
   ...stackOpsCalls,
+  ...proxyCalls,
+  ...openInCalls,
 } satisfies CallDefs;
 
 export const events = {

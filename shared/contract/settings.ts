@@ -39,6 +39,8 @@ export type ProjectPrefs = z.infer<typeof ProjectPrefs>;
 
 export const MAX_RECENT_PROJECTS = 15;
 
+export const ServiceUrlsPort = z.number().int().min(1).max(65535);
+
 export const Settings = z.object({
   schemaVersion: z.literal(SETTINGS_VERSION),
   recentProjects: z.array(RecentProject).max(MAX_RECENT_PROJECTS),
@@ -51,6 +53,11 @@ export const Settings = z.object({
   closeToTray: z.boolean(),
   /** Desktop notifications (unhealthy services, builds, the engine going away). */
   notifications: z.boolean(),
+  /**
+   * The service proxy's port on 127.0.0.1 (`http://SERVICE.PROJECT.localhost:PORT`):
+   * chosen on its first start and kept, so addresses stay the same; null until then.
+   */
+  serviceUrlsPort: ServiceUrlsPort.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -60,6 +67,7 @@ export const SettingsUpdate = z
     startAtLogin: z.boolean().optional(),
     closeToTray: z.boolean().optional(),
     notifications: z.boolean().optional(),
+    serviceUrlsPort: ServiceUrlsPort.nullable().optional(),
     window: WindowBounds.nullable().optional(),
     /** Records a project as opened just now (moves it to the top of the recent list). */
     addRecentProject: RecentProject.omit({ openedAt: true }).optional(),

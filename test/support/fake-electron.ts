@@ -50,6 +50,9 @@ class FakeApp extends EventEmitter {
     return '0.0.0-test';
   }
   setLoginItemSettings() {}
+  getLoginItemSettings() {
+    return { openAtLogin: false, wasOpenedAtLogin: false };
+  }
 }
 export const app = new FakeApp();
 (record as Record<string, unknown>).app = app;

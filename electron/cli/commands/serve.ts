@@ -22,6 +22,7 @@ export const serveCommand: Command = {
     });
     ctx.out(`Slipway dashboard: ${served.url}`);
     ctx.out('Keep this link private: the token in it grants control of your Docker projects. Ctrl+C stops the server.');
+    await startServiceAddresses(ctx);
     if (args.values['no-open'] !== true) {
       const opened = await openBrowser(served.url);
       if (!opened) ctx.err('Could not open a browser; open the link above yourself.');
@@ -48,6 +49,16 @@ async function openWorkingProject(ctx: CliContext): Promise<void> {
     ctx.out(`Project ${project.name} (${project.workingDir})`);
   } catch (error) {
     ctx.err(`No project opened here: ${errorMessage(error)}. Open a folder from the dashboard.`);
+  }
+}
+
+/** The service proxy: each running service with a published port at http://SERVICE.PROJECT.localhost:PORT/. */
+async function startServiceAddresses(ctx: CliContext): Promise<void> {
+  try {
+    const { port } = await ctx.client().call('proxy.start', {});
+    ctx.out(`Service addresses: http://SERVICE.PROJECT.localhost:${port}/ (127.0.0.1 only)`);
+  } catch (error) {
+    ctx.err(`No service addresses: ${errorMessage(error)}. The dashboard works without them.`);
   }
 }
 

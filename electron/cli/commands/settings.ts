@@ -10,6 +10,7 @@ const KEYS = {
   startAtLogin: 'boolean',
   closeToTray: 'boolean',
   notifications: 'boolean',
+  serviceUrlsPort: 'port',
 } as const;
 type SettingKey = keyof typeof KEYS;
 
@@ -17,8 +18,13 @@ function isSettingKey(key: string): key is SettingKey {
   return Object.prototype.hasOwnProperty.call(KEYS, key);
 }
 
-function parseValue(key: SettingKey, raw: string): string | boolean {
+function parseValue(key: SettingKey, raw: string): string | boolean | number | null {
   if (KEYS[key] === 'theme') return raw;
+  if (KEYS[key] === 'port') {
+    if (/^(none|null|auto)$/i.test(raw)) return null;
+    if (/^\d{1,5}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 65535) return Number(raw);
+    throw new SlipwayError('invalid_input', `slipway settings set ${key}: "${raw}" is not a port`, `Use a port from 1 to 65535, or auto to let Slipway choose one, e.g. \`slipway settings set ${key} 7380\`.`);
+  }
   if (/^(true|on|yes|1)$/i.test(raw)) return true;
   if (/^(false|off|no|0)$/i.test(raw)) return false;
   throw new SlipwayError('invalid_input', `slipway settings set ${key}: "${raw}" is not on or off`, `Use true or false, e.g. \`slipway settings set ${key} false\`.`);
@@ -27,7 +33,7 @@ function parseValue(key: SettingKey, raw: string): string | boolean {
 export const settingsCommand: Command = {
   name: 'settings',
   summary: "Show or change the settings the desktop app and `slipway serve` share",
-  usage: 'slipway settings [path | set KEY VALUE]   (KEY: theme, startAtLogin, closeToTray, notifications)',
+  usage: 'slipway settings [path | set KEY VALUE]   (KEY: theme, startAtLogin, closeToTray, notifications, serviceUrlsPort)',
   options: {},
   async run(ctx, args) {
     const [verb, key, value, ...extra] = args.positionals;

@@ -182,7 +182,10 @@ export class ImagesService {
         pushed: this.pushed.get(`${project.name}/${tags.service}`) ?? [],
       };
       if (tags.commitTag) entry.commitTag = tags.commitTag;
-      if (local) entry.imageId = local.Id;
+      if (local) {
+        entry.imageId = local.Id;
+        entry.origin = imageOrigin(Boolean(config.build), local.RepoDigests ?? []);
+      }
       result.push(entry);
     }
     return result;
@@ -202,7 +205,13 @@ export class ImagesService {
   }
 }
 
-async function inspect(docker: Docker, name: string): Promise<{ Id: string; RepoTags?: string[] } | undefined> {
+/** A service with `build:` has its image built; otherwise a registry digest means it was pulled. */
+function imageOrigin(hasBuild: boolean, repoDigests: string[]): NonNullable<ServiceImage['origin']> {
+  if (hasBuild) return 'built';
+  return repoDigests.length > 0 ? 'pulled' : 'present';
+}
+
+async function inspect(docker: Docker, name: string): Promise<{ Id: string; RepoTags?: string[]; RepoDigests?: string[] } | undefined> {
   return docker.getImage(name).inspect().then(
     (info) => info,
     () => undefined,

@@ -61,5 +61,10 @@ function pushError(service: string, registry: string, ref: string, message: stri
   if (/no such image|does not exist locally|An image does not exist/i.test(message)) {
     return new SlipwayError('image_missing', `service ${service}: there is no local image ${ref} to push`, 'Build it first: slipway build.');
   }
+  if (/connection refused|no such host|i\/o timeout|network is unreachable/i.test(message)) {
+    const local = /^(127\.0\.0\.1|localhost):\d+$/.test(registry);
+    const start = local ? `Start one (for example \`docker run -d -p ${registry}:5000 registry:2\`)` : `Check that ${registry} is up and reachable from the engine`;
+    return new SlipwayError('registry_unreachable', `service ${service}: nothing answers at registry ${registry}, so ${ref} cannot be pushed`, `${start}, or change the image name of ${service} to a registry you can push to.`);
+  }
   return new SlipwayError('push_failed', `service ${service}: push of ${ref} failed: ${message.trim()}`, `Check that ${registry} is reachable and accepts pushes.`);
 }

@@ -8,6 +8,7 @@ export function applySettingsUpdate(settings: Settings, update: SettingsUpdate, 
   if (update.startAtLogin !== undefined) next.startAtLogin = update.startAtLogin;
   if (update.closeToTray !== undefined) next.closeToTray = update.closeToTray;
   if (update.notifications !== undefined) next.notifications = update.notifications;
+  if (update.serviceUrlsPort !== undefined) next.serviceUrlsPort = update.serviceUrlsPort;
   if (update.window !== undefined) next.window = update.window;
   if (update.removeRecentProject !== undefined) {
     next.recentProjects = next.recentProjects.filter((r) => r.path !== update.removeRecentProject);

@@ -1,5 +1,5 @@
 import type { RecentProject, Settings } from '../../../shared/contract/settings';
-import { MAX_RECENT_PROJECTS, ProjectPrefs, RecentProject as RecentProjectSchema, SETTINGS_VERSION, Theme, WindowBounds } from '../../../shared/contract/settings';
+import { MAX_RECENT_PROJECTS, ProjectPrefs, RecentProject as RecentProjectSchema, ServiceUrlsPort, SETTINGS_VERSION, Theme, WindowBounds } from '../../../shared/contract/settings';
 
 /**
  * The settings file's history. Storage-agnostic and pure: a JSON value in, the current
@@ -9,6 +9,8 @@ import { MAX_RECENT_PROJECTS, ProjectPrefs, RecentProject as RecentProjectSchema
  *     window; theme; startAtLogin.
  * v2: recentProjects: [{path, name, openedAt}]; projectPrefs renamed to projects;
  *     closeToTray and notifications added.
+ *     Later fields with a default need no step: a file without them gets the default
+ *     (serviceUrlsPort: null).
  */
 type Json = Record<string, unknown>;
 
@@ -37,6 +39,7 @@ export function defaultSettings(): Settings {
     startAtLogin: false,
     closeToTray: true,
     notifications: true,
+    serviceUrlsPort: null,
   };
 }
 
@@ -112,6 +115,7 @@ function sanitize(value: Json, warnings: string[]): Settings {
     startAtLogin: pick('startAtLogin', bool, defaults.startAtLogin),
     closeToTray: pick('closeToTray', bool, defaults.closeToTray),
     notifications: pick('notifications', bool, defaults.notifications),
+    serviceUrlsPort: pick('serviceUrlsPort', (v) => ServiceUrlsPort.nullable().safeParse(v), defaults.serviceUrlsPort),
   };
 }
 

@@ -30,6 +30,31 @@ describe('the project view', { timeout: 30_000 }, () => {
     expect(link.getAttribute('href')).toBe('http://127.0.0.1:18080/');
   });
 
+  it('links each running service at its name through the service proxy', async () => {
+    const client = demoClient().answer('proxy.urls', { ok: true, value: { port: 7380, urls: [{ service: 'web', containerPort: 8080, url: 'http://web.demo.localhost:7380/' }] } });
+    renderApp(client);
+    const table = await screen.findByRole('table');
+    const link = await within(table).findByRole('link', { name: 'web.demo.localhost:7380' });
+    expect(link.getAttribute('href')).toBe('http://web.demo.localhost:7380/');
+    expect(link.closest('tr')?.getAttribute('data-service')).toBe('web');
+    expect(client.callsOf('proxy.urls')).toContainEqual({ projectId: 'demo' });
+  });
+
+  it('opens a service in VS Code or a terminal, and says what to install when the program is missing', async () => {
+    const client = demoClient()
+      .answer('services.openIn', { ok: true, value: { program: 'VS Code', opened: 'attached to container demo-web-1' } });
+    renderApp(client);
+    await screen.findByText('healthy');
+    await userEvent.click(screen.getByRole('button', { name: 'Open web in VS Code' }));
+    expect(await screen.findByText('VS Code: attached to container demo-web-1')).toBeTruthy();
+    expect(client.callsOf('services.openIn')).toEqual([{ projectId: 'demo', service: 'web', target: 'editor' }]);
+    client.answer('services.openIn', { ok: false, error: { code: 'program_missing', message: 'No terminal program was found', hint: 'Install one (gnome-terminal, konsole, xterm…) or set $TERMINAL to yours, then try again.' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Open web in Terminal' }));
+    const row = screen.getByRole('table').querySelector('tr[data-service="web"]');
+    const alert = await within(row as HTMLElement).findByRole('alert');
+    expect(alert.textContent).toContain('set $TERMINAL');
+  });
+
   it('has stack buttons named exactly Up, Down and Restart, and shows a failure with its hint', async () => {
     const client = demoClient().answer('stack.up', { ok: false, error: { code: 'engine_down', message: 'Docker is not reachable at unix:///var/run/docker.sock', hint: 'Start Docker, then press Up again.' } });
     renderApp(client);

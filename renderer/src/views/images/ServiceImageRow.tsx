@@ -12,6 +12,12 @@ interface Props {
   onPush(): void;
 }
 
+/** What the local image is: built, pulled or present, or what is missing. */
+function OriginBadge({ image }: { image: ServiceImage }) {
+  if (image.origin) return <span className={`badge images-${image.origin}`}>{image.origin}</span>;
+  return <span className="badge">{image.hasBuild ? 'not built' : 'not pulled'}</span>;
+}
+
 /** One service: its image and commit tag, Build and Push, progress, and the tags pushed. */
 export function ServiceImageRow({ image, progress, running, onBuild, onPush }: Props) {
   const busy = running !== undefined;
@@ -20,7 +26,7 @@ export function ServiceImageRow({ image, progress, running, onBuild, onPush }: P
       <div className="images-service-line">
         <strong>{image.service}</strong> <code>{image.image}</code>
         {image.commitTag ? <span className="muted"> · commit tag {image.commitTag.slice(image.commitTag.lastIndexOf(':') + 1)}</span> : null}
-        {image.imageId ? <span className="badge images-built">built</span> : <span className="badge">not built</span>}
+        <OriginBadge image={image} />
         <span className="images-service-buttons">
           {image.hasBuild ? (
             <button type="button" disabled={busy} onClick={onBuild} aria-label={`Build ${image.service}`}>

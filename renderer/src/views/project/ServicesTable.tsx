@@ -4,6 +4,7 @@ import type { ContainerPort } from '../../store/service-state';
 import { ErrorNote } from '../common/ErrorNote';
 import { EmptyState, LoadingState } from '../common/States';
 import { ServiceRow } from './ServiceRow';
+import { useServiceUrls } from './use-service-urls';
 
 /** Every service of the project in an HTML table, live from the state feed. */
 export function ServicesTable() {
@@ -12,6 +13,7 @@ export function ServicesTable() {
   const error = useApp((s) => s.servicesError);
   const detail = useApp((s) => s.detail);
   const now = useNow(1000);
+  const addresses = useServiceUrls();
   if (!names) return null;
   if (names.length === 0) return <EmptyState title="This project has no services">Add a service to its compose file, then reload.</EmptyState>;
   return (
@@ -32,7 +34,7 @@ export function ServicesTable() {
         <tbody>
           {names.map((name) => {
             const model = (detail?.model.services as Record<string, { image?: string; ports?: { target: number; published?: string; host_ip?: string; protocol?: string }[] }> | undefined)?.[name];
-            return <ServiceRow key={name} service={name} now={now} dependsOn={detail?.dependencies[name] ?? []} modelImage={model?.image} modelPorts={modelPorts(model?.ports)} />;
+            return <ServiceRow key={name} service={name} now={now} dependsOn={detail?.dependencies[name] ?? []} modelImage={model?.image} modelPorts={modelPorts(model?.ports)} addresses={addresses.get(name) ?? []} />;
           })}
         </tbody>
       </table>

@@ -1,3 +1,4 @@
+import type { ServiceUrl } from '../../../../shared/contract/proxy';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { portLabel, portLink, stateTone } from '../../store/service-state';
 import type { ContainerPort } from '../../store/service-state';
@@ -26,8 +27,21 @@ export function PortLinks({ ports }: { ports: ContainerPort[] }) {
   );
 }
 
+/** The service's addresses through Slipway's service proxy (http://SERVICE.PROJECT.localhost:PORT/). */
+function AddressLinks({ label, addresses }: { label: string; addresses: ServiceUrl[] }) {
+  return (
+    <>
+      {addresses.map((address) => (
+        <a key={address.url} className="service-address" href={address.url} target="_blank" rel="noreferrer noopener" title={`Port ${address.containerPort} of ${label}, through Slipway's service proxy`}>
+          {new URL(address.url).host}
+        </a>
+      ))}
+    </>
+  );
+}
+
 /** The state, ports, uptime and image cells of a service's or a replica's row. */
-export function StatusCells({ label, word, ports, uptime, image }: { label: string; word: string; ports: ContainerPort[]; uptime: string; image: string }) {
+export function StatusCells({ label, word, ports, uptime, image, addresses = [] }: { label: string; word: string; ports: ContainerPort[]; uptime: string; image: string; addresses?: ServiceUrl[] }) {
   return (
     <>
       <td>
@@ -36,6 +50,7 @@ export function StatusCells({ label, word, ports, uptime, image }: { label: stri
         </span>
       </td>
       <td className="ports">
+        <AddressLinks label={label} addresses={addresses} />
         <PortLinks ports={ports} />
       </td>
       <td className="uptime">{uptime}</td>

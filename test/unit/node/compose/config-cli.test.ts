@@ -10,7 +10,7 @@ const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../../../..');
 const fixture = path.join(repo, 'test/fixtures/compose/cli-project');
 const bin = path.join(repo, 'bin/slipway.mjs');
-const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'slipway-cache-'));
+const homeDir = mkdtempSync(path.join(os.tmpdir(), 'slipway-home-'));
 
 interface Result {
   code: number;
@@ -20,7 +20,7 @@ interface Result {
 
 async function slipway(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Result> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cacheDir, SLIPWAY_CACHE_DIR: cacheDir, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: homeDir, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -34,7 +34,7 @@ describe('slipway config (the built CLI)', () => {
   }, 180_000);
 
   afterAll(() => {
-    rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(homeDir, { recursive: true, force: true });
   });
 
   it('--json prints the resolved project as `docker compose config --format json` does', async () => {

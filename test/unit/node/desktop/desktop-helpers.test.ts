@@ -52,6 +52,7 @@ describe('start at login', () => {
     expect(entry).toMatch(/^\[Desktop Entry\]\n/);
     expect(entry).toContain('Exec="/home/ann/Apps/Slipway 1.0.AppImage" --hidden');
     expect(startedHidden(['x', '--hidden'])).toBe(true);
+    expect(startedHidden(['x'], true)).toBe(true);
   });
 });
 

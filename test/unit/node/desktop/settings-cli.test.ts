@@ -35,6 +35,8 @@ describe('slipway settings: the same file the desktop app keeps', () => {
     expect(await run(['settings', 'set', 'closeToTray', 'off'])).toMatchObject({ code: 0, out: 'closeToTray = false\n' });
     const file = JSON.parse(readFileSync(path.join(dir, 'cfg', 'slipway', 'config.json'), 'utf8'));
     expect(file).toMatchObject({ schemaVersion: 2, theme: 'dark', closeToTray: false });
+    expect(await run(['settings', 'set', 'serviceUrlsPort', '7380'])).toMatchObject({ code: 0, out: 'serviceUrlsPort = 7380\n' });
+    expect(await run(['settings', 'set', 'serviceUrlsPort', 'auto'])).toMatchObject({ code: 0, out: 'serviceUrlsPort = null\n' });
   });
 
   it('says what is wrong with a bad key or value, in one line plus what to do', async () => {
@@ -49,5 +51,8 @@ describe('slipway settings: the same file the desktop app keeps', () => {
     expect(badTheme.err).not.toMatch(/\n\s+at /);
     const badBool = await run(['settings', 'set', 'notifications', 'maybe']);
     expect(badBool.err).toMatch(/"maybe" is not on or off/);
+    const badPort = await run(['settings', 'set', 'serviceUrlsPort', '70000']);
+    expect(badPort.code).toBe(1);
+    expect(badPort.err).toMatch(/"70000" is not a port/);
   });
 });

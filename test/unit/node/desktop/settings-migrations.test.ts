@@ -43,8 +43,18 @@ describe('settings migrations', () => {
       startAtLogin: true,
       closeToTray: true,
       notifications: true,
+      serviceUrlsPort: null,
     });
     expect(Settings.safeParse(result.settings).success).toBe(true);
+  });
+
+  it('gives a v2 file from before the service proxy no port yet, and keeps one that is set', () => {
+    const { serviceUrlsPort: _unset, ...before } = defaultSettings();
+    expect(migrateSettings(before, now).settings.serviceUrlsPort).toBeNull();
+    expect(migrateSettings({ ...before, serviceUrlsPort: 7380 }, now).settings.serviceUrlsPort).toBe(7380);
+    const invalid = migrateSettings({ ...before, serviceUrlsPort: 99999 }, now);
+    expect(invalid.settings.serviceUrlsPort).toBeNull();
+    expect(invalid.warnings).toEqual(['settings: serviceUrlsPort 99999 is not valid; using null']);
   });
 
   it('leaves a current file unchanged', () => {

@@ -89,6 +89,20 @@ describe('the Images panel', () => {
 });
 
 describe('the Images panel and tasks started elsewhere', () => {
+  it('labels each image by where it came from: built, pulled, present, or what is missing', async () => {
+    const pulled = { service: 'cache', image: 'registry.example/redis:7', hasBuild: false, pushable: false, imageId: 'sha256:ccc', origin: 'pulled', localTags: [], pushed: [] };
+    const present = { service: 'db', image: 'busybox:latest', hasBuild: false, pushable: false, imageId: 'sha256:ddd', origin: 'present', localTags: [], pushed: [] };
+    const missing = { service: 'queue', image: 'registry.example/queue:1', hasBuild: false, pushable: false, localTags: [], pushed: [] };
+    const client = new FakeClient().answer('images.list', { ok: true, value: [{ ...web, origin: 'built' }, worker, pulled, present, missing] });
+    renderPanel(client);
+    const badge = async (service: string) => (await screen.findByText((_, element) => element?.getAttribute('data-service') === service)).querySelector('.badge')?.textContent;
+    expect(await badge('web')).toBe('built');
+    expect(await badge('worker')).toBe('not built');
+    expect(await badge('cache')).toBe('pulled');
+    expect(await badge('db')).toBe('present');
+    expect(await badge('queue')).toBe('not pulled');
+  });
+
   it('follows a build the tray started, and shows how it ended', async () => {
     const client = new FakeClient().answer('images.list', { ok: true, value: [web] });
     renderPanel(client);

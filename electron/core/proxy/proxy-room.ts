@@ -1,0 +1,88 @@
+import type { ServiceUrls } from '../../../shared/contract/proxy';
+import type { Project } from '../../../shared/model/project';
+import type { SettingsService } from '../settings/settings-service';
+import type { ProjectContainer } from '../state/container-record';
+import { serviceUrl } from './host-route';
+import { ServiceProxy, type ContainerLookup } from './service-proxy';
+import { publishedTcpPorts } from './service-targets';
+
+export interface ProxyRoomDeps {
+  lookup: ContainerLookup;
+  /** Calls back with (project, service) for each container start, stop or removal; returns an unsubscribe. */
+  onContainerChange(listener: (project: string, service: string) => void): Promise<() => void>;
+  project(projectId: string): Project;
+  settings: SettingsService;
+  warn(line: string): void;
+}
+
+/**
+ * The service proxy of this process: started by the shells that stay open, on the port
+ * kept in settings (chosen on the first start). When that port is taken (another Slipway
+ * window holds it), this one takes a free port for itself and says so.
+ */
+export class ServiceProxyRoom {
+  private readonly proxy: ServiceProxy;
+  private starting: Promise<number> | undefined;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly deps: ProxyRoomDeps) {
+    this.proxy = new ServiceProxy({ lookup: deps.lookup });
+  }
+
+  start(): Promise<number> {
+    this.starting ??= this.listen();
+    return this.starting;
+  }
+
+  private async listen(): Promise<number> {
+    this.unsubscribe = await this.deps.onContainerChange((project, service) => this.proxy.containerChanged(project, service)).catch(() => undefined);
+    const saved = this.deps.settings.get().serviceUrlsPort;
+    if (saved !== null) {
+      try {
+        return await this.proxy.listen(saved);
+      } catch (error) {
+        this.deps.warn(`slipway: service addresses: port ${saved} on 127.0.0.1 is taken (${error instanceof Error ? error.message : String(error)}); using a free port for this window`);
+        return this.proxy.listen(0);
+      }
+    }
+    const port = await this.proxy.listen(0);
+    try {
+      this.deps.settings.update({ serviceUrlsPort: port });
+    } catch (error) {
+      this.deps.warn(`slipway: could not keep the service-address port in settings: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return port;
+  }
+
+  async urls(projectId: string): Promise<ServiceUrls> {
+    const port = this.proxy.port ?? null;
+    if (port === null) return { port, urls: [] };
+    const project = this.deps.project(projectId);
+    return { port, urls: urlsOf(project.name, await this.deps.lookup(project.name), port) };
+  }
+
+  close(): Promise<void> {
+    this.starting = undefined;
+    this.unsubscribe?.();
+    return this.proxy.close();
+  }
+}
+
+/** One address per published TCP port of each running service: the lowest port by name alone, the others by PORT.name. */
+export function urlsOf(projectName: string, containers: readonly ProjectContainer[], proxyPort: number): ServiceUrls['urls'] {
+  const ports = new Map<string, Set<number>>();
+  for (const container of containers) {
+    if (container.state !== 'running') continue;
+    const set = ports.get(container.service) ?? new Set<number>();
+    for (const port of publishedTcpPorts(container.ports)) set.add(port.target);
+    ports.set(container.service, set);
+  }
+  const urls: ServiceUrls['urls'] = [];
+  for (const [service, set] of [...ports].sort(([a], [b]) => a.localeCompare(b))) {
+    [...set].sort((a, b) => a - b).forEach((containerPort, index) => {
+      const route = index === 0 ? { project: projectName, service } : { project: projectName, service, containerPort };
+      urls.push({ service, containerPort, url: serviceUrl(route, proxyPort) });
+    });
+  }
+  return urls;
+}
