@@ -2,19 +2,22 @@ import type { CallInput } from '../../../shared/contract';
 import type { Command, ParsedArgs } from '../command';
 import { runStackTask, secondsFlag, stackProject } from '../stack-cli';
 import { SlipwayError } from '../../../shared/errors';
+import { imageFlags } from '../image-flags';
 import { runAttached } from '../up-attached';
 import { watchUntilInterrupted } from './watch';
 
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the services in dependency order, each as soon as its dependencies are ready',
-  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--abort-on-container-exit] [--exit-code-from SERVICE] [--watch]',
+  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--no-build] [--pull always|missing|never|build] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--abort-on-container-exit] [--exit-code-from SERVICE] [--watch]',
   options: {
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
     timeout: { type: 'string', short: 't' },
     'wait-timeout': { type: 'string' },
     build: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+    pull: { type: 'string' },
     'remove-orphans': { type: 'boolean' },
     'force-recreate': { type: 'boolean' },
     'no-recreate': { type: 'boolean' },
@@ -70,7 +73,7 @@ export function upInput(projectId: string, args: ParsedArgs): CallInput<'stack.u
     noRecreate: values['no-recreate'] === true,
     renewAnonVolumes: values['renew-anon-volumes'] === true,
     noDeps: values['no-deps'] === true,
-    build: values.build === true,
+    ...imageFlags('up', args),
     ...(values['no-start'] === true ? { noStart: true } : {}),
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
   };
