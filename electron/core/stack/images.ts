@@ -85,14 +85,10 @@ export async function ensureImages(core: StackCore, project: Project, services: 
     local.set(image, await images.localImage(image));
   });
 
-  const toBuild = new Map<string, string>();
-  for (const service of services) {
-    const image = serviceImage(project, service);
-    if (!project.model.services[service]?.build || toBuild.has(image)) continue;
-    if (local.get(image) === undefined || policies.get(service)?.kind === 'build') toBuild.set(image, service);
-  }
-  if (toBuild.size > 0 && !options.noBuild) {
-    await images.build(project, { services: [...toBuild.values()] }, { progress: (p) => options.onImageProgress?.(p), signal });
+  // images.build builds an image several of these services name once.
+  const toBuild = services.filter((service) => project.model.services[service]?.build && (local.get(serviceImage(project, service)) === undefined || policies.get(service)?.kind === 'build'));
+  if (toBuild.length > 0 && !options.noBuild) {
+    await images.build(project, { services: toBuild }, { progress: (p) => options.onImageProgress?.(p), signal });
   }
 
   const result = new Map<string, ImageInfo>();
