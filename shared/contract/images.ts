@@ -70,6 +70,8 @@ export const ServiceImage = z.object({
   hasBuild: z.boolean(),
   /** Whether `push` would push it (needs `build:` and `image:`). */
   pushable: z.boolean(),
+  /** Whether `pull` would pull it (it has `image:`). */
+  pullable: z.boolean().optional(),
   /** The local image, when it exists. */
   imageId: z.string().optional(),
   localTags: z.array(z.string()),

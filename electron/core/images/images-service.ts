@@ -243,6 +243,7 @@ export class ImagesService {
         image: tags.image,
         hasBuild: Boolean(config.build),
         pushable: Boolean(config.build && config.image),
+        pullable: config.image !== undefined,
         localTags: local?.RepoTags ?? [],
         pushed: this.pushed.get(`${project.name}/${tags.service}`) ?? [],
       };

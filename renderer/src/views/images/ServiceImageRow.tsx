@@ -10,21 +10,27 @@ interface Props {
   running: RunningTask | undefined;
   onBuild(): void;
   onPush(): void;
+  onPull(): void;
 }
 
-/** One service: its image and commit tag, Build and Push, progress, and the tags pushed. */
-export function ServiceImageRow({ image, progress, running, onBuild, onPush }: Props) {
+/** One service: its image and commit tag, Build, Push and Pull, progress, and the tags pushed. */
+export function ServiceImageRow({ image, progress, running, onBuild, onPush, onPull }: Props) {
   const busy = running !== undefined;
   return (
     <li className="images-service" data-service={image.service}>
       <div className="images-service-line">
         <strong>{image.service}</strong> <code>{image.image}</code>
         {image.commitTag ? <span className="muted"> · commit tag {image.commitTag.slice(image.commitTag.lastIndexOf(':') + 1)}</span> : null}
-        {image.imageId ? <span className="badge images-built">built</span> : <span className="badge">not built</span>}
+        {image.imageId ? <span className="badge images-built">{image.hasBuild ? 'built' : 'pulled'}</span> : <span className="badge">{image.hasBuild ? 'not built' : 'not pulled'}</span>}
         <span className="images-service-buttons">
           {image.hasBuild ? (
             <button type="button" disabled={busy} onClick={onBuild} aria-label={`Build ${image.service}`}>
               Build
+            </button>
+          ) : null}
+          {image.pullable ? (
+            <button type="button" disabled={busy} onClick={onPull} aria-label={`Pull ${image.service}`}>
+              Pull
             </button>
           ) : null}
           {image.pushable ? (
