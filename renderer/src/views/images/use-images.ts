@@ -32,6 +32,16 @@ export interface ImagesState {
 const ACTIONS: Record<string, ImagesAction> = { 'images.build': 'build', 'images.push': 'push', 'images.pull': 'pull' };
 const actionOf = (kind: string): ImagesAction | undefined => ACTIONS[kind];
 
+/**
+ * What a progress event is about: the images task's action, or — for `up`, which pulls and
+ * builds what is missing — a pulled layer (`SERVICE/LAYER`) or a build line (`SERVICE`).
+ */
+function phaseOf(p: TaskProgress): ImagesAction | undefined {
+  const action = actionOf(p.kind);
+  if (action !== undefined || p.kind !== 'stack.up' || p.stack !== undefined || p.subject === undefined) return action;
+  return p.subject.includes('/') ? 'pull' : 'build';
+}
+
 /** How an images task ended: its result, or its error. */
 type Ended =
   | { ok: true; action: 'build'; result: BuildResult }
@@ -79,7 +89,7 @@ export function useImages(client: SlipwayClient, projectId: string) {
       const batch = queued;
       queued = [];
       if (batch.length === 0) return;
-      setState((s) => ({ ...s, progress: batch.reduce((acc, p) => applyProgress(acc, actionOf(p.kind) ?? 'build', p), s.progress) }));
+      setState((s) => ({ ...s, progress: batch.reduce((acc, p) => applyProgress(acc, phaseOf(p) ?? 'build', p), s.progress) }));
     };
     progress.current = {
       add: (p) => {
@@ -91,6 +101,8 @@ export function useImages(client: SlipwayClient, projectId: string) {
     // Tasks of this project started elsewhere (the tray): follow them by their events.
     const ours = (event: { kind: string; projectId?: string }) => event.projectId === projectId && actionOf(event.kind) !== undefined;
     const offProgress = client.on('task.progress', (p) => {
+      // An up's pulls and builds show here too, without taking the panel's buttons.
+      if (p.projectId === projectId && p.kind === 'stack.up' && phaseOf(p) !== undefined) return progress.current.add(p);
       if (!ours(p) || abort.current) return; // a task started here reports through runTask
       const task = running.current;
       if (!task) {
@@ -103,6 +115,7 @@ export function useImages(client: SlipwayClient, projectId: string) {
       progress.current.add(p);
     });
     const offDone = client.on('task.done', (d) => {
+      if (d.projectId === projectId && d.kind === 'stack.up') return refresh();
       if (!ours(d) || abort.current) return;
       const task = running.current;
       if (task && task.taskId === d.taskId) {

@@ -117,6 +117,23 @@ describe('the Images panel pulls', () => {
     expect(await screen.findByText('Pull of db finished: 1 image pulled')).toBeTruthy();
   });
 
+  it('shows the layers an up pulls and the steps it builds, leaving the buttons free', async () => {
+    const client = new FakeClient().answer('images.list', { ok: true, value: [web, db] });
+    renderPanel(client);
+    await screen.findByRole('button', { name: 'Pull db' });
+    act(() => {
+      client.emit('task.progress', { taskId: 'up1', kind: 'stack.up', projectId: 'shop', subject: 'db', message: 'Image 127.0.0.1:5000/shop/db:16 Pulling', stack: { kind: 'Image', name: '127.0.0.1:5000/shop/db:16', status: 'Pulling' } });
+      client.emit('task.progress', { taskId: 'up1', kind: 'stack.up', projectId: 'shop', subject: 'db/9a8b7c', message: 'Downloading', current: 2048, total: 4096 });
+      client.emit('task.progress', { taskId: 'up1', kind: 'stack.up', projectId: 'shop', subject: 'web', message: 'Step 1/2 : FROM busybox:latest', current: 1, total: 2 });
+      client.emit('task.progress', { taskId: 'up2', kind: 'stack.up', projectId: 'another', subject: 'db/ffffff', message: 'Downloading', current: 1, total: 2 });
+    });
+    const layers = await screen.findByRole('list', { name: 'db layers' });
+    expect(within(layers).getByRole('progressbar', { name: 'layer 9a8b7c' }).getAttribute('value')).toBe('0.5');
+    expect(within(layers).queryByRole('progressbar', { name: 'layer ffffff' })).toBeNull();
+    expect(await screen.findByRole('progressbar', { name: 'web build step 1 of 2' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Pull all' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('shows a refused pull with the docker login line', async () => {
     const client = new FakeClient().answer('images.list', { ok: true, value: [db] });
     client.answer('images.pull', () => {
