@@ -73,7 +73,7 @@ ${sleeper}`,
   afterAll(async () => {
     await Promise.all(cores.map((c) => c.dispose()));
     for (const p of projects) await removeProjectResources(docker, p);
-    await removeRepositories(docker, [`${repo}/app`, `${repo}/shared`, `${name}-local`, ...projects.map((p) => `${p}-b`)]);
+    await removeRepositories(docker, [`${repo}/app`, `${repo}/shared`, `${name}-local`, ...projects.map((p) => `${p}-b`), `${name}cli-c`]);
     project.cleanup();
   });
 
@@ -85,6 +85,9 @@ ${sleeper}`,
     // The shared image is tried in the registry first (as Compose), is not there, and is built once.
     expect(pulling(run.progress).sort()).toEqual([app, shared].sort());
     expect(builds(run.progress).sort()).toEqual(['local', 'one']);
+    // In parallel: both builds start before either ends.
+    const messages = run.progress.map((p) => p.message);
+    expect(messages.findLastIndex((m) => m.startsWith('building '))).toBeLessThan(messages.findIndex((m) => m.startsWith('built ')));
     expect(run.progress.some((p) => p.subject?.startsWith('app/') && /Pull complete|Already exists/.test(p.message))).toBe(true);
     const running = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
     expect(running.map((c) => c.Labels['com.docker.compose.service']).sort()).toEqual(['app', 'local', 'one', 'three', 'two']);
@@ -98,6 +101,22 @@ ${sleeper}`,
     const forced = await runTask(core, 'stack.up', { projectId: name, wait: true, build: true });
     expect(builds(forced.progress).sort()).toEqual(['local', 'one']);
     expect(pulling(forced.progress)).toEqual([]);
+  });
+
+  it('slipway up --wait from the CLI: pulls with the login, builds, starts; COMPOSE_PARALLEL_LIMIT=1 builds one at a time', async () => {
+    const side = sideProject('cli', `  app:\n    image: ${app}\n    pull_policy: always\n${sleeper}  b:\n    build: { context: . }\n${sleeper}  c:\n    build: { context: ., dockerfile: Dockerfile }\n    image: ${name}cli-c\n${sleeper}`);
+    const result = await runCliCaptured({ argv: ['up', '--wait'], env: testEnv({ DOCKER_CONFIG: configDir, COMPOSE_PARALLEL_LIMIT: '1' }), cwd: side.dir });
+    expect(result.err).toContain(` Image ${app}  Pulling`);
+    expect(result.err).toContain(` Image ${app}  Pulled`);
+    const lines = result.err.split('\n');
+    const starts = lines.map((l, i) => (/^\[[bc]\] building /.test(l) ? i : -1)).filter((i) => i >= 0);
+    const ends = lines.map((l, i) => (/^\[[bc]\] built /.test(l) ? i : -1)).filter((i) => i >= 0);
+    expect(starts).toHaveLength(2);
+    expect(ends[0]).toBeLessThan(starts[1] ?? -1);
+    expect(result.code).toBe(0);
+    expect(result.out + result.err).not.toContain(registry.password);
+    const running = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${side.name}`] } });
+    expect(running.map((c) => c.Labels['com.docker.compose.service']).sort()).toEqual(['app', 'b', 'c']);
   });
 
   it('up --no-build refuses a missing image to build, naming the service and the image', async () => {
