@@ -103,6 +103,7 @@ export async function pullProject(project: Project, options: PullOptions, puller
       }
     }
   });
+  task.signal.throwIfAborted();
   if (mustBuild.length > 0) {
     task.progress({ message: `Some service image(s) must be built from source by running: slipway build ${mustBuild.join(' ')}` });
   }

@@ -42,6 +42,19 @@ describe('slipway pull, as docker/compose pull', () => {
     expect(fake.interrupted).toEqual(['reg/slow:1']);
   });
 
+  it('ends as cancelled when the task is cancelled between pulls, without starting the next', async () => {
+    const cancel = new AbortController();
+    const fake = puller();
+    const pull = fake.pull;
+    fake.pull = async (request) => {
+      await pull(request);
+      cancel.abort(new SlipwayError('cancelled', 'images.pull cancelled'));
+    };
+    const run = { progress: () => undefined, signal: cancel.signal };
+    await expect(pullProject(project({ a: { image: 'reg/a:1' }, b: { image: 'reg/b:1' } }), {}, { ...fake, limit: 1 }, run)).rejects.toThrow('images.pull cancelled');
+    expect(fake.pulled).toEqual(['reg/a:1']);
+  });
+
   it('goes on past an image a service can build, names it to build, and fails at the end unless told to ignore failures', async () => {
     const services = { web: { image: 'reg/web:1', build: { context: '/x' } }, db: { image: 'reg/db:1' } };
     const fake = puller({ failing: ['reg/web:1'] });
