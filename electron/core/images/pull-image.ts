@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import { errorMessage, SlipwayError } from '../../../shared/errors';
-import { engineMessage } from '../thrown';
+import { engineReason } from '../thrown';
 import type { RegistryAuth } from './credentials';
 import { jsonLines } from './json-lines';
 import { PullProgressParser, type PullEvent } from './pull-progress';
@@ -34,7 +34,7 @@ export async function pullImage(docker: Docker, request: PullRequest): Promise<{
   try {
     response = readable(await docker.pull(request.image, options));
   } catch (error) {
-    throw pullError(request, engineMessage(error) ?? errorMessage(error));
+    throw pullError(request, engineReason(error));
   }
   const onAbort = () => response.destroy(new Error('cancelled'));
   request.signal?.addEventListener('abort', onAbort, { once: true });

@@ -108,7 +108,8 @@ describe('up: failures', () => {
     const project = makeProject(ctx.name, { api: { image: '127.0.0.1:1/slipway/absent:v1' } });
     const error = await rejection(upProject(ctx.core, project, {}));
     expect(error.code).toBe('pull_failed');
-    expect(error.message).toContain('service api: pull of 127.0.0.1:1/slipway/absent:v1 failed');
+    expect(error.message).toContain('service api: pull of 127.0.0.1:1/slipway/absent:v1 failed: Get "http');
+    expect(error.message).not.toContain('HTTP code');
     expect(error.hint).toBe('Check that 127.0.0.1:1 is reachable.');
   });
 
