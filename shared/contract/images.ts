@@ -81,8 +81,10 @@ export const ServiceImage = z.object({
 export type ServiceImage = z.infer<typeof ServiceImage>;
 
 export const ImagesPullInput = ProjectRef.extend({
-  /** Default: every service. Only these, not what they depend on (as Compose's pull). */
+  /** Default: every service. Only these, not what they depend on unless includeDeps (as Compose's pull). */
   services: ServiceNames.optional(),
+  /** `--include-deps`: also the named services' dependencies. */
+  includeDeps: z.boolean().optional(),
   /** `--ignore-buildable`: leave services with a `build:` section alone. */
   ignoreBuildable: z.boolean().optional(),
   /** `--ignore-pull-failures`: pull what can be pulled and succeed. */

@@ -6,8 +6,9 @@ import { stackProject } from '../stack-cli';
 export const pullCommand: Command = {
   name: 'pull',
   summary: 'Pull the services’ images with your Docker login, as pull_policy and the flags say',
-  usage: 'slipway pull [SERVICE...] [--ignore-buildable] [--ignore-pull-failures] [-q] [--policy missing|always]',
+  usage: 'slipway pull [SERVICE...] [--include-deps] [--ignore-buildable] [--ignore-pull-failures] [-q] [--policy missing|always]',
   options: {
+    'include-deps': { type: 'boolean' },
     'ignore-buildable': { type: 'boolean' },
     'ignore-pull-failures': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -23,6 +24,7 @@ export const pullCommand: Command = {
     const result = await pullProject(ctx, {
       projectId: project.projectId,
       ...(args.positionals.length > 0 ? { services: args.positionals } : {}),
+      ...(args.values['include-deps'] === true ? { includeDeps: true } : {}),
       ...(args.values['ignore-buildable'] === true ? { ignoreBuildable: true } : {}),
       ...(args.values['ignore-pull-failures'] === true ? { ignorePullFailures: true } : {}),
       ...(quiet ? { quiet: true } : {}),

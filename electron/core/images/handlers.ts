@@ -34,6 +34,7 @@ export function imagesHandlers(core: ImagesCore, images: ImagesService): Partial
       for (const service of input.services ?? []) serviceConfig(project, service);
       const options = {
         ...(input.services && input.services.length > 0 ? { services: input.services } : {}),
+        ...(input.includeDeps ? { includeDeps: true } : {}),
         ...(input.ignoreBuildable ? { ignoreBuildable: true } : {}),
         ...(input.ignorePullFailures ? { ignorePullFailures: true } : {}),
         ...(input.quiet ? { quiet: true } : {}),

@@ -1,6 +1,7 @@
 import { SlipwayError, toErrorInfo } from '../../../shared/errors';
 import type { PulledImage, PullResult } from '../../../shared/contract/images';
 import type { Project } from '../../../shared/model/project';
+import { dependencyMap } from '../compose/graph';
 import { inParallel } from '../parallel';
 import type { TaskContext } from '../tasks/task-runner';
 import { pullCommandDecision, type LocalImage } from './pull-policy';
@@ -9,6 +10,8 @@ import { serviceConfig } from './service-tags';
 export interface PullOptions {
   /** Default: every service. */
   services?: string[];
+  /** `--include-deps`: the named services' dependencies too. */
+  includeDeps?: boolean;
   /** `--ignore-buildable`: a service with `build:` is not pulled. */
   ignoreBuildable?: boolean;
   /** `--ignore-pull-failures`: pull what can be pulled, succeed anyway. */
@@ -30,14 +33,15 @@ export interface ImagePuller {
 type Progress = Pick<TaskContext, 'progress' | 'signal'>;
 
 /**
- * `slipway pull`, as docker/compose's pull: the named services (not their dependencies), each
+ * `slipway pull`, as docker/compose's pull: the named services (their dependencies too with
+ * includeDeps), each
  * image once however many services share it, in parallel; a service without `image:` and one
  * its policy leaves alone are reported as skipped. A pull that fails for a service that cannot
  * be built stops the others (unless ignorePullFailures); one that can be built is reported
  * (`must be built from source`) and the rest goes on; the task fails if any pull failed.
  */
 export async function pullProject(project: Project, options: PullOptions, puller: ImagePuller, task: Progress): Promise<PullResult> {
-  const services = options.services && options.services.length > 0 ? [...new Set(options.services)] : Object.keys(project.model.services);
+  const services = options.services && options.services.length > 0 ? named(project, options.services, options.includeDeps === true) : Object.keys(project.model.services);
   const images: PulledImage[] = [];
   const scheduled = new Map<string, PulledImage>();
   for (const service of services) {
@@ -116,4 +120,17 @@ function joined(failures: SlipwayError[]): SlipwayError {
   const [first] = failures;
   if (failures.length === 1 && first) return first;
   return new SlipwayError(first?.code ?? 'pull_failed', failures.map((f) => f.message).join('\n'), first?.hint);
+}
+
+/** The named services, and with includeDeps everything they depend on (links, volumes_from… as up). */
+function named(project: Project, services: string[], includeDeps: boolean): string[] {
+  const result = new Set<string>();
+  const deps = includeDeps ? dependencyMap(project) : {};
+  const add = (service: string) => {
+    if (result.has(service)) return;
+    result.add(service);
+    for (const dep of deps[service] ?? []) if (project.model.services[dep]) add(dep);
+  };
+  for (const service of services) add(service);
+  return [...result];
 }

@@ -78,6 +78,9 @@ describe('slipway pull, as docker/compose pull', () => {
       { image: 'reg/d:1', services: ['d'], outcome: 'skipped', reason: 'Image can be built' },
       { image: 'reg/e:1', services: ['e'], outcome: 'skipped', reason: 'pull_policy is never' },
     ]);
+    const withDeps = puller();
+    await pullProject(project({ web: { image: 'reg/web:1', depends_on: { db: { condition: 'service_started', required: true } } }, db: { image: 'reg/db:1' }, other: { image: 'reg/o:1' } }), { services: ['web'], includeDeps: true }, withDeps, task());
+    expect(withDeps.pulled.sort()).toEqual(['reg/db:1', 'reg/web:1']);
     const missing = await pullProject(project(services), { services: ['a'], policy: 'missing' }, puller({ present: ['reg/x:1'] }), task());
     expect(missing.images).toEqual([{ image: 'reg/x:1', services: ['a'], outcome: 'skipped', reason: 'Image is already present locally' }]);
   });
