@@ -104,3 +104,9 @@ export async function pushPrivateImage(docker: Docker, registry: { address: stri
   if (failed) throw new Error(`push of ${repository}:${tag} failed: ${failed.error}`);
   await removeImages(docker, [`${repository}:${tag}`]);
 }
+
+/** Pulls an image from the test registry with its login, as a test's starting point. */
+export async function pullWithLogin(docker: Docker, registry: { address: string; username: string; password: string }, ref: string): Promise<void> {
+  const stream = await docker.pull(ref, { authconfig: { username: registry.username, password: registry.password, serveraddress: registry.address } });
+  await new Promise((resolve, reject) => docker.modem.followProgress(stream, (error: Error | null, output: unknown) => (error ? reject(error) : resolve(output))));
+}

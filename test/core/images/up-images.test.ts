@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
+import { recreateService } from '../../../electron/core/stack';
 import type { TaskProgress } from '../../../shared/contract/tasks';
 import { runCliCaptured } from '../../support/capture-cli';
 import { removeProjectResources, testDocker, testEnv, testRegistry, uniqueProjectName } from '../../support/engine';
-import { pushPrivateImage, removeRepositories, runTask, tempProject } from './images-fixture';
+import { pullWithLogin, pushPrivateImage, removeRepositories, runTask, tempProject } from './images-fixture';
 
 const sleeper = '    init: true\n    command: ["sleep", "300"]\n    network_mode: none\n';
 
@@ -163,8 +164,13 @@ ${sleeper}`,
       expect(run.done.error).toBeUndefined();
       expect(builds(run.progress)).toEqual(['b']);
     }
+    // Watch's rebuild recreates from the image it has just built: no second build.
+    const recreating: Array<{ message: string }> = [];
+    await recreateService(core, core.projects.get(build.name), 'b', { onImageProgress: (p) => recreating.push(p) });
+    expect(recreating.filter((p) => p.message.startsWith('building '))).toEqual([]);
 
     // Tagging the image now makes it fresh: a week's window has not passed, a millisecond's has.
+    await pullWithLogin(docker, registry, app);
     await docker.getImage(app).tag({ repo: `${repo}/app`, tag: '1' });
     const weekly = sideProject('weekly', `  w:\n    image: ${app}\n    pull_policy: every_1w\n${sleeper}`);
     const weeklyRun = await runTask(await coreFor(weekly.dir), 'stack.up', { projectId: weekly.name, wait: true });
