@@ -92,15 +92,16 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
   const events = await core.engineEvents();
   const watch = new ReadinessWatch(events, project.name, async (id) => readinessFromInspect(await docker.getContainer(id).inspect()));
   try {
-    const [existing, images] = await Promise.all([
+    // Images first, as Compose: a pull refused or a build that fails leaves nothing made behind.
+    const images = await ensureImages(core, project, selected, {
+      ...options.images,
+      report: (image, status) => report({ kind: 'Image', name: image, status }),
+      ...(options.onImageProgress ? { onImageProgress: options.onImageProgress } : {}),
+      warn,
+      signal,
+    });
+    const [existing] = await Promise.all([
       listProjectContainers(docker, project.name),
-      ensureImages(core, project, selected, {
-        ...options.images,
-        report: (image, status) => report({ kind: 'Image', name: image, status }),
-        ...(options.onImageProgress ? { onImageProgress: options.onImageProgress } : {}),
-        warn,
-        signal,
-      }),
       ensureNetworks(docker, project, usedNetworkKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
       ensureVolumes(docker, project, usedVolumeKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
     ]);

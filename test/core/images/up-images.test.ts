@@ -120,14 +120,16 @@ ${sleeper}`,
     expect(running.map((c) => c.Labels['com.docker.compose.service']).sort()).toEqual(['app', 'b', 'c']);
   });
 
-  it('up without a login stops at the refused pull, naming the registry and docker login', async () => {
-    const side = sideProject('nologin', `  app:\n    image: ${repo}/app:1\n    pull_policy: always\n${sleeper}`);
+  it('up without a login stops at the refused pull, naming the registry and docker login, having made nothing', async () => {
+    // On the default network: a network made before the pull failed would be left behind.
+    const side = sideProject('nologin', `  app:\n    image: ${repo}/app:1\n    pull_policy: always\n    init: true\n    command: ["sleep", "300"]\n`);
     const emptyConfig = path.join(side.dir, 'no-login');
     mkdirSync(emptyConfig, { recursive: true });
     const result = await runCliCaptured({ argv: ['up', '-d'], env: testEnv({ DOCKER_CONFIG: emptyConfig }), cwd: side.dir });
     expect(result.code).toBe(1);
     expect(result.err).toContain(`slipway: service app: ${registry.address} refused the pull of ${app} — run docker login ${registry.address}`);
     expect(await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${side.name}`] } })).toEqual([]);
+    expect(await docker.listNetworks({ filters: { label: [`com.docker.compose.project=${side.name}`] } })).toEqual([]);
   });
 
   it('up --no-build refuses a missing image to build, naming the service and the image', async () => {
