@@ -38,12 +38,13 @@ export async function runOneOff(core: StackCore, project: Project, service: stri
     });
   }
   const resources = (kind: 'Network' | 'Volume', name: string, status: string) => report({ kind, name, status });
-  const [images, existing] = await Promise.all([
-    ensureImages(core, project, [service], {
-      report: (image, status) => report({ kind: 'Image', name: image, status }),
-      warn: (message) => report({ kind: 'Warning', name: project.name, status: message }),
-      ...(options.signal ? { signal: options.signal } : {}),
-    }),
+  // Images first, as up does (and Compose's run): a refused pull leaves nothing made.
+  const images = await ensureImages(core, project, [service], {
+    report: (image, status) => report({ kind: 'Image', name: image, status }),
+    warn: (message) => report({ kind: 'Warning', name: project.name, status: message }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const [existing] = await Promise.all([
     listProjectContainers(docker, project.name),
     ensureNetworks(docker, project, usedNetworkKeys(project, [service]), resources),
     ensureVolumes(docker, project, usedVolumeKeys(project, [service]), resources),

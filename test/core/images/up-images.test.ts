@@ -98,6 +98,12 @@ ${sleeper}`,
     const again = await runTask(core, 'stack.up', { projectId: name, wait: true });
     expect(pulling(again.progress)).toEqual([]);
     expect(builds(again.progress)).toEqual([]);
+    // --pull always asks the registry again for every image with image: (the shared one is not
+    // there, and is kept as built); nothing is built.
+    const refreshed = await runTask(core, 'stack.up', { projectId: name, wait: true, pull: 'always' });
+    expect(refreshed.done.error).toBeUndefined();
+    expect(pulling(refreshed.progress).sort()).toEqual([app, shared].sort());
+    expect(builds(refreshed.progress)).toEqual([]);
     // --build builds every service with build:, the shared image still once.
     const forced = await runTask(core, 'stack.up', { projectId: name, wait: true, build: true });
     expect(builds(forced.progress).sort()).toEqual(['local', 'one']);
