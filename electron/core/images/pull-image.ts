@@ -58,8 +58,9 @@ function pullError(request: PullRequest, message: string): SlipwayError {
   if (request.signal?.aborted) return new SlipwayError('cancelled', `service ${service}: pull of ${image} cancelled`);
   const login = registry === 'docker.io' ? 'docker login' : `docker login ${registry}`;
   const instead = buildable ? ` ${service} has a build: section: slipway build ${service} builds it instead.` : '';
-  // Docker Hub answers "denied" both for a private image and one that does not exist.
-  if (isAuthError(message)) {
+  // Docker Hub answers "denied" both for a private image and one that does not exist; a file
+  // system's "permission denied" on the engine's side is no login matter.
+  if (isAuthError(message) && !/permission denied/i.test(message)) {
     const unknown = /repository does not exist/i.test(message) ? ' (or it does not exist)' : '';
     return new SlipwayError('pull_denied', `service ${service}: ${registry} refused the pull of ${image}${unknown} — run ${login}`, `Log in with ${login}; Slipway uses the login the Docker CLI stored.${instead}`);
   }
