@@ -26,6 +26,8 @@ export const StackUpInput = ProjectRef.extend({
   build: z.boolean().optional(),
   /** Build nothing (`--no-build`): a missing image to build is an error naming the service. */
   noBuild: z.boolean().optional(),
+  /** `--quiet-pull`: no per-layer progress events for the pulls. */
+  quietPull: z.boolean().optional(),
   /** `--pull`: this pull_policy for every selected service instead of the file's. */
   pull: z.enum(['always', 'missing', 'never', 'build']).optional(),
   /** Create the containers (and networks, volumes) without starting them (`--no-start`). */

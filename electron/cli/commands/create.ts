@@ -5,11 +5,12 @@ import { runStackTask, stackProject } from '../stack-cli';
 export const createCommand: Command = {
   name: 'create',
   summary: 'Create the services’ containers (and networks, volumes) without starting them, as up --no-start',
-  usage: 'slipway create [SERVICE...] [--build] [--no-build] [--pull always|missing|never|build] [--force-recreate] [--no-recreate] [--remove-orphans]',
+  usage: 'slipway create [SERVICE...] [--build] [--no-build] [--pull always|missing|never|build] [--quiet-pull] [--force-recreate] [--no-recreate] [--remove-orphans]',
   options: {
     build: { type: 'boolean' },
     'no-build': { type: 'boolean' },
     pull: { type: 'string' },
+    'quiet-pull': { type: 'boolean' },
     'force-recreate': { type: 'boolean' },
     'no-recreate': { type: 'boolean' },
     'remove-orphans': { type: 'boolean' },

@@ -9,7 +9,7 @@ import { watchUntilInterrupted } from './watch';
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the services in dependency order, each as soon as its dependencies are ready',
-  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--no-build] [--pull always|missing|never|build] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--abort-on-container-exit] [--exit-code-from SERVICE] [--watch]',
+  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--no-build] [--pull always|missing|never|build] [--quiet-pull] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--abort-on-container-exit] [--exit-code-from SERVICE] [--watch]',
   options: {
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
@@ -18,6 +18,7 @@ export const upCommand: Command = {
     build: { type: 'boolean' },
     'no-build': { type: 'boolean' },
     pull: { type: 'string' },
+    'quiet-pull': { type: 'boolean' },
     'remove-orphans': { type: 'boolean' },
     'force-recreate': { type: 'boolean' },
     'no-recreate': { type: 'boolean' },

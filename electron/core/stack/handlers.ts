@@ -73,6 +73,7 @@ function upOptions(input: ParsedCallInput<'stack.up'>): UpOptions {
       ...(input.build ? { build: true } : {}),
       ...(input.noBuild ? { noBuild: true } : {}),
       ...(input.pull !== undefined ? { pull: input.pull } : {}),
+      ...(input.quietPull ? { quietPull: true } : {}),
     },
   };
 }

@@ -27,6 +27,8 @@ export interface ImageChoices {
   noBuild?: boolean;
   /** `--pull POLICY`: this pull_policy for every selected service instead of the file's. */
   pull?: string;
+  /** `--quiet-pull`: the pulls' layers are not reported. */
+  quietPull?: boolean;
 }
 
 export interface EnsureImagesOptions extends ImageChoices {
@@ -69,7 +71,7 @@ export async function ensureImages(core: StackCore, project: Project, services: 
     if (mustPull(policies.get(service) ?? { kind: 'missing' }, local.get(image), now)) pulls.set(image, service);
   }
   const layers = (p: Parameters<NonNullable<EnsureImagesOptions['onImageProgress']>>[0]) => {
-    if (p.subject?.includes('/')) options.onImageProgress?.(p);
+    if (!options.quietPull && p.subject?.includes('/')) options.onImageProgress?.(p);
   };
   await inParallel([...pulls], parallelLimit(core.env, PULL_LIMIT), async ([image, service]) => {
     const buildable = canBeBuilt(project, image);

@@ -74,7 +74,7 @@ ${sleeper}`,
   afterAll(async () => {
     await Promise.all(cores.map((c) => c.dispose()));
     for (const p of projects) await removeProjectResources(docker, p);
-    await removeRepositories(docker, [`${repo}/app`, `${repo}/shared`, `${name}-local`, ...projects.map((p) => `${p}-b`), `${name}cli-c`]);
+    await removeRepositories(docker, [`${repo}/app`, `${repo}/cli`, `${repo}/quiet`, `${repo}/shared`, `${name}-local`, ...projects.map((p) => `${p}-b`), `${name}cli-c`]);
     project.cleanup();
   });
 
@@ -110,11 +110,16 @@ ${sleeper}`,
     expect(pulling(forced.progress)).toEqual([]);
   });
 
-  it('slipway up --wait from the CLI: pulls with the login, builds, starts; COMPOSE_PARALLEL_LIMIT=1 builds one at a time', async () => {
-    const side = sideProject('cli', `  app:\n    image: ${app}\n    pull_policy: always\n${sleeper}  b:\n    build: { context: . }\n${sleeper}  c:\n    build: { context: ., dockerfile: Dockerfile }\n    image: ${name}cli-c\n${sleeper}`);
+  it('slipway up --wait from the CLI: pulls with the login, builds, starts; COMPOSE_PARALLEL_LIMIT=1 builds one at a time; --quiet-pull', async () => {
+    // Images of their own, so the engine downloads (and reports) a layer of each.
+    await pushPrivateImage(docker, registry, `${repo}/cli`, '1');
+    await pushPrivateImage(docker, registry, `${repo}/quiet`, '1');
+    const side = sideProject('cli', `  app:\n    image: ${repo}/cli:1\n${sleeper}  b:\n    build: { context: . }\n${sleeper}  c:\n    build: { context: ., dockerfile: Dockerfile }\n    image: ${name}cli-c\n${sleeper}`);
     const result = await runCliCaptured({ argv: ['up', '--wait'], env: testEnv({ DOCKER_CONFIG: configDir, COMPOSE_PARALLEL_LIMIT: '1' }), cwd: side.dir });
-    expect(result.err).toContain(` Image ${app}  Pulling`);
-    expect(result.err).toContain(` Image ${app}  Pulled`);
+    expect(result.err).toContain(` Image ${repo}/cli:1  Pulling`);
+    expect(result.err).toContain(` Image ${repo}/cli:1  Pulled`);
+    const layerLine = /^\[app\] [0-9a-f]{12}: /m;
+    expect(result.err).toMatch(layerLine);
     const lines = result.err.split('\n');
     const starts = lines.map((l, i) => (/^\[[bc]\] building /.test(l) ? i : -1)).filter((i) => i >= 0);
     const ends = lines.map((l, i) => (/^\[[bc]\] built /.test(l) ? i : -1)).filter((i) => i >= 0);
@@ -124,6 +129,13 @@ ${sleeper}`,
     expect(result.out + result.err).not.toContain(registry.password);
     const running = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${side.name}`] } });
     expect(running.map((c) => c.Labels['com.docker.compose.service']).sort()).toEqual(['app', 'b', 'c']);
+
+    // --quiet-pull: the pull is still announced, its layers are not.
+    const quietSide = sideProject('quiet', `  app:\n    image: ${repo}/quiet:1\n${sleeper}`);
+    const quiet = await runCliCaptured({ argv: ['up', '--wait', '--quiet-pull'], env: testEnv({ DOCKER_CONFIG: configDir }), cwd: quietSide.dir });
+    expect(quiet.code).toBe(0);
+    expect(quiet.err).toContain(` Image ${repo}/quiet:1  Pulled`);
+    expect(quiet.err).not.toMatch(layerLine);
   });
 
   it('up without a login stops at the refused pull, naming the registry and docker login, having made nothing', async () => {
