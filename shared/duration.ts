@@ -5,12 +5,15 @@
  */
 
 const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+/** str2duration's units (compose-go's `every_<duration>`): Go's, plus days and weeks. */
+const DAY_UNIT_NS: Record<string, number> = { ...UNIT_NS, d: 24 * 3600e9, w: 7 * 24 * 3600e9 };
+const GO_UNIT = /([0-9]*\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
+const DAY_UNIT = /([0-9]*\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h|d|w)/y;
 
 /** Nanoseconds, or undefined when the text is not a Go duration. */
-function parseGoDuration(text: string): number | undefined {
+function parseGoDuration(text: string, re = GO_UNIT, units = UNIT_NS): number | undefined {
   const s = text.trim();
   if (s === '0') return 0;
-  const re = /([0-9]*\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
   let sign = 1;
   let i = 0;
   if (s[0] === '-' || s[0] === '+') {
@@ -23,7 +26,7 @@ function parseGoDuration(text: string): number | undefined {
     re.lastIndex = i;
     const m = re.exec(s);
     if (!m) return undefined;
-    total += Number(m[1]) * (UNIT_NS[m[2] ?? ''] ?? 0);
+    total += Number(m[1]) * (units[m[2] ?? ''] ?? 0);
     i = re.lastIndex;
     matched = true;
   }
@@ -72,4 +75,13 @@ export function parseDurationMs(text: string | number | undefined): number | und
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
   const ns = parseGoDuration(trimmed);
   return ns === undefined || ns < 0 ? undefined : ns / 1e6;
+}
+
+/**
+ * Milliseconds from a duration with days and weeks (`1w2d`, `12h`, `30s`), as compose-go reads
+ * the `<duration>` of `pull_policy: every_<duration>` (str2duration); undefined when invalid.
+ */
+export function parseDayDurationMs(text: string): number | undefined {
+  const ns = parseGoDuration(text, DAY_UNIT, DAY_UNIT_NS);
+  return ns === undefined ? undefined : ns / 1e6;
 }

@@ -1,30 +1,30 @@
 import type { CallInput, TaskResult } from '../../shared/contract';
-import type { BuildResult, PushResult } from '../../shared/contract/images';
+import type { BuildResult, PullResult, PushResult } from '../../shared/contract/images';
 import type { TaskProgress } from '../../shared/contract/tasks';
 import type { CliContext } from './context';
 
-type ImagesTask = 'images.build' | 'images.push';
+type ImagesTask = 'images.build' | 'images.push' | 'images.pull';
 
 /**
  * Runs an images task through the contract client, as the dashboard does: prints its
  * progress on stderr (steps, step output, layer status changes), cancels it on Ctrl+C or
  * when `signal` aborts, and rejects with its SlipwayError (one line, no stack trace).
  */
-export async function runImagesTask<N extends ImagesTask>(ctx: CliContext, name: N, input: CallInput<N>, signal?: AbortSignal): Promise<TaskResult<N>> {
+export async function runImagesTask<N extends ImagesTask>(ctx: CliContext, name: N, input: CallInput<N>, signal?: AbortSignal, printer: (p: TaskProgress) => void = imagesProgressPrinter(ctx)): Promise<TaskResult<N>> {
   const abort = new AbortController();
   const cancel = () => abort.abort();
   process.once('SIGINT', cancel);
   signal?.addEventListener('abort', cancel, { once: true });
   if (signal?.aborted) cancel();
   try {
-    return await ctx.client().runTask(name, input, imagesProgressPrinter(ctx), { signal: abort.signal });
+    return await ctx.client().runTask(name, input, printer, { signal: abort.signal });
   } finally {
     process.off('SIGINT', cancel);
     signal?.removeEventListener('abort', cancel);
   }
 }
 
-/** Build steps and their output as they come; push layers only when their status changes. */
+/** Build steps and their output as they come; pushed and pulled layers only when their status changes. */
 export function imagesProgressPrinter(ctx: CliContext): (p: TaskProgress) => void {
   const lastStatus = new Map<string, string>();
   return (p) => {
@@ -52,4 +52,8 @@ export async function buildProject(ctx: CliContext, projectId: string, options: 
 
 export async function pushProject(ctx: CliContext, projectId: string, services: string[]): Promise<PushResult> {
   return runImagesTask(ctx, 'images.push', { projectId, ...(services.length > 0 ? { services } : {}) });
+}
+
+export async function pullProject(ctx: CliContext, input: CallInput<'images.pull'>): Promise<PullResult> {
+  return runImagesTask(ctx, 'images.pull', input, undefined, input.quiet ? () => undefined : imagesProgressPrinter(ctx));
 }

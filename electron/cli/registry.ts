@@ -3,6 +3,7 @@ import { configCommand } from './commands/config';
 import { versionCommand } from './commands/version';
 import { buildCommand } from './commands/build';
 import { pushCommand } from './commands/push';
+import { pullCommand } from './commands/pull';
 import { doctorCommand } from './commands/doctor';
 import { hostsCommand } from './commands/hosts';
 import { hostCommand } from './commands/host';
@@ -34,6 +35,7 @@ export const commands: Command[] = [
   versionCommand,
   buildCommand,
   pushCommand,
+  pullCommand,
   doctorCommand,
   hostsCommand,
   hostCommand,

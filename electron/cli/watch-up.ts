@@ -1,12 +1,11 @@
-import { SlipwayError } from '../../shared/errors';
 import type { CliContext } from './context';
 import { runStackTask } from './stack-cli';
 
 /**
  * What `watch` does before watching, as Compose's does: the selected services (all when
  * none is named) and their dependencies are brought up as `up` would, unless every one of
- * them already runs. A service whose image is not built yet gets it built (stack.up with
- * `build`), as Compose builds what is missing. Returns true when it ran `up`.
+ * them already runs. Images that are missing are pulled or built by `up` itself (the core
+ * decides, as Compose's ensureImagesExists). Returns true when it ran `up`.
  */
 export async function upUnlessRunning(ctx: CliContext, projectId: string, services: string[], allServices: readonly string[]): Promise<boolean> {
   const client = ctx.client();
@@ -15,11 +14,6 @@ export async function upUnlessRunning(ctx: CliContext, projectId: string, servic
   const running = new Set(containers.filter((c) => c.state === 'running').map((c) => c.service));
   const wanted = services.length > 0 ? services : allServices;
   if (wanted.every((service) => running.has(service))) return false;
-  try {
-    await runStackTask(ctx, 'stack.up', { projectId, ...selected });
-  } catch (error) {
-    if (!(error instanceof SlipwayError) || error.code !== 'image_not_built') throw error;
-    await runStackTask(ctx, 'stack.up', { projectId, ...selected, build: true });
-  }
+  await runStackTask(ctx, 'stack.up', { projectId, ...selected });
   return true;
 }

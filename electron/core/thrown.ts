@@ -1,3 +1,5 @@
+import { errorMessage } from '../../shared/errors';
+
 /**
  * What Node and dockerode attach to the errors they throw, read without casting:
  * `code` (ENOENT, a child's exit status), `statusCode` (the engine's HTTP status) and
@@ -30,6 +32,17 @@ export function statusCode(error: unknown): number | undefined {
 export function engineMessage(error: unknown): string | undefined {
   const message = field(field(error, 'json'), 'message');
   return typeof message === 'string' ? message : undefined;
+}
+
+/**
+ * What the engine said about a failed request, in its own words: the JSON body's message, or
+ * the client's error text without its `(HTTP code 500) server error - ` prefix.
+ */
+export function engineReason(error: unknown): string {
+  const fromEngine = engineMessage(error);
+  if (fromEngine) return fromEngine;
+  const reason = errorMessage(error);
+  return reason.replace(/^\(HTTP code \d+\)[^-]*- /, '').trim();
 }
 
 /** The system call that failed ("connect", "open"…), when Node says. */

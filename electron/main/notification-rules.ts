@@ -5,7 +5,7 @@ import { isStopping } from './desktop-state';
 
 /**
  * When to tell the user something, as pure rules: a service turned unhealthy or exited
- * unexpectedly, a build or push finished or failed, the engine went away. Each notice
+ * unexpectedly, a build, push or pull finished or failed, the engine went away. Each notice
  * opens the relevant view. NoticeLimiter keeps them from becoming noise.
  */
 export interface DesktopNotice {
@@ -49,7 +49,7 @@ const buildKinds = /(^|\.)(build|push|build-push|buildPush|images\.\w+)$/;
 
 export function noticeForTaskDone(done: TaskDone, projectName?: string): DesktopNotice | undefined {
   if (!buildKinds.test(done.kind)) return undefined;
-  const what = /push/i.test(done.kind) ? (/build/i.test(done.kind) ? 'Build & push' : 'Push') : 'Build';
+  const what = /pull$/i.test(done.kind) ? 'Pull' : /push/i.test(done.kind) ? (/build/i.test(done.kind) ? 'Build & push' : 'Push') : 'Build';
   const where = projectName ?? done.projectId;
   const target: NavigateTarget = { view: 'build', taskId: done.taskId, ...(done.projectId ? { projectId: done.projectId } : {}) };
   if (done.ok) {

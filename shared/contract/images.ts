@@ -3,8 +3,8 @@ import { defineCall, defineTask } from './define';
 import { ProjectRef, ServiceNames } from './common';
 
 /**
- * Images: build a project's services and push them, tagged with the commit.
- * Both are tasks: progress arrives as `task.progress` events whose `subject` is the
+ * Images: build a project's services and push them, tagged with the commit; pull them.
+ * All are tasks: progress arrives as `task.progress` events whose `subject` is the
  * service (build steps: current/total = step n/m) or `SERVICE/LAYER` (push: current/total
  * = bytes of that layer), and the result arrives with `task.done`.
  */
@@ -70,6 +70,8 @@ export const ServiceImage = z.object({
   hasBuild: z.boolean(),
   /** Whether `push` would push it (needs `build:` and `image:`). */
   pushable: z.boolean(),
+  /** Whether `pull` would pull it (it has `image:`). */
+  pullable: z.boolean().optional(),
   /** The local image, when it exists. */
   imageId: z.string().optional(),
   /**
@@ -83,7 +85,47 @@ export const ServiceImage = z.object({
 });
 export type ServiceImage = z.infer<typeof ServiceImage>;
 
+export const ImagesPullInput = ProjectRef.extend({
+  /** Default: every service. Only these, not what they depend on unless includeDeps (as Compose's pull). */
+  services: ServiceNames.optional(),
+  /** `--include-deps`: also the named services' dependencies. */
+  includeDeps: z.boolean().optional(),
+  /** `--ignore-buildable`: leave services with a `build:` section alone. */
+  ignoreBuildable: z.boolean().optional(),
+  /** `--ignore-pull-failures`: pull what can be pulled and succeed. */
+  ignorePullFailures: z.boolean().optional(),
+  /** `-q`: no per-layer progress events. */
+  quiet: z.boolean().optional(),
+  /** `--policy`: this pull_policy for every service with an image, instead of the file's. */
+  policy: z.enum(['missing', 'always']).optional(),
+});
+export type ImagesPullInput = z.infer<typeof ImagesPullInput>;
+
+export const PulledImage = z.object({
+  /** The image as the file names it (absent for a service without `image:`). */
+  image: z.string().optional(),
+  /** The services that use it (one pull serves them all). */
+  services: z.array(z.string()),
+  outcome: z.enum(['pulled', 'skipped', 'failed']),
+  /** Why it was skipped, or how it failed. */
+  reason: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional() }).optional(),
+});
+export type PulledImage = z.infer<typeof PulledImage>;
+
+export const PullResult = z.object({
+  images: z.array(PulledImage),
+  /** Services whose image could not be pulled but can be built (`slipway build …`). */
+  mustBuild: z.array(z.string()),
+});
+export type PullResult = z.infer<typeof PullResult>;
+
 export const imagesCalls = {
+  /**
+   * Pull with the user's Docker login: progress subjects are `SERVICE` (Pulling/Pulled/Skipped
+   * IMAGE) and `SERVICE/LAYER` (the layer's status; current/total = its bytes).
+   */
+  'images.pull': defineTask({ input: ImagesPullInput, result: PullResult }),
   'images.build': defineTask({ input: ImagesBuildInput, result: BuildResult }),
   'images.push': defineTask({ input: ImagesPushInput, result: PushResult }),
   'images.list': defineCall({ input: ProjectRef, output: z.array(ServiceImage) }),

@@ -18,8 +18,18 @@ export const StackUpInput = ProjectRef.extend({
   renewAnonVolumes: z.boolean().optional(),
   /** Only the named services, not what they depend on (`--no-deps`). */
   noDeps: z.boolean().optional(),
-  /** Build the selected services that have a `build:` section first (`--build`); build progress comes as images.build's does. */
+  /**
+   * Build every selected service that has a `build:` section first (`--build`). Without it,
+   * up still builds what is missing, as Compose; build and pull progress come as
+   * images.build's and images.pull's do (subjects SERVICE and SERVICE/LAYER).
+   */
   build: z.boolean().optional(),
+  /** Build nothing (`--no-build`): a missing image to build is an error naming the service. */
+  noBuild: z.boolean().optional(),
+  /** `--quiet-pull`: no per-layer progress events for the pulls. */
+  quietPull: z.boolean().optional(),
+  /** `--pull`: this pull_policy for every selected service instead of the file's. */
+  pull: z.enum(['always', 'missing', 'never', 'build']).optional(),
   /** Create the containers (and networks, volumes) without starting them (`--no-start`). */
   noStart: z.boolean().optional(),
   /** Replicas per service, over the file's `scale`/`deploy.replicas` (`--scale SERVICE=N`). */

@@ -2,6 +2,7 @@ import type { CallInput } from '../../../shared/contract';
 import type { Command, ParsedArgs } from '../command';
 import { runStackTask, secondsFlag, stackProject } from '../stack-cli';
 import { SlipwayError } from '../../../shared/errors';
+import { imageFlags } from '../image-flags';
 import { runAttached } from '../up-attached';
 import { parseScaleArgs } from '../scale-args';
 import { watchUntilInterrupted } from './watch';
@@ -9,13 +10,16 @@ import { watchUntilInterrupted } from './watch';
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the services in dependency order, each as soon as its dependencies are ready',
-  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--scale SERVICE=N]... [--abort-on-container-exit] [--exit-code-from SERVICE] [--watch]',
+  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--no-build] [--pull always|missing|never|build] [--quiet-pull] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--scale SERVICE=N]... [--abort-on-container-exit] [--exit-code-from SERVICE] [--watch]',
   options: {
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
     timeout: { type: 'string', short: 't' },
     'wait-timeout': { type: 'string' },
     build: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+    pull: { type: 'string' },
+    'quiet-pull': { type: 'boolean' },
     'remove-orphans': { type: 'boolean' },
     'force-recreate': { type: 'boolean' },
     'no-recreate': { type: 'boolean' },
@@ -73,7 +77,7 @@ export function upInput(projectId: string, args: ParsedArgs): CallInput<'stack.u
     noRecreate: values['no-recreate'] === true,
     renewAnonVolumes: values['renew-anon-volumes'] === true,
     noDeps: values['no-deps'] === true,
-    build: values.build === true,
+    ...imageFlags('up', args),
     ...(values['no-start'] === true ? { noStart: true } : {}),
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
     ...(Object.keys(scale).length > 0 ? { scale } : {}),

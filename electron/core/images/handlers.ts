@@ -2,8 +2,9 @@ import type { PartialHandlers } from '../api/handlers';
 import type { ProjectRegistry } from '../projects/registry';
 import type { TaskRunner } from '../tasks/task-runner';
 import type { ImagesService } from './images-service';
+import { serviceConfig } from './service-tags';
 
-type ImageCalls = 'images.build' | 'images.push' | 'images.list';
+type ImageCalls = 'images.build' | 'images.push' | 'images.pull' | 'images.list';
 
 /** What the images room needs of the core. */
 export interface ImagesCore {
@@ -26,6 +27,20 @@ export function imagesHandlers(core: ImagesCore, images: ImagesService): Partial
       const project = projects.get(input.projectId);
       const services = images.pushTargets(project, input.services);
       return { taskId: tasks.start('images.push', (task) => images.push(project, services, task), input.projectId) };
+    },
+    'images.pull': async (input) => {
+      const project = projects.get(input.projectId);
+      // Unknown services fail the call itself, not the task.
+      for (const service of input.services ?? []) serviceConfig(project, service);
+      const options = {
+        ...(input.services && input.services.length > 0 ? { services: input.services } : {}),
+        ...(input.includeDeps ? { includeDeps: true } : {}),
+        ...(input.ignoreBuildable ? { ignoreBuildable: true } : {}),
+        ...(input.ignorePullFailures ? { ignorePullFailures: true } : {}),
+        ...(input.quiet ? { quiet: true } : {}),
+        ...(input.policy ? { policy: input.policy } : {}),
+      };
+      return { taskId: tasks.start('images.pull', (task) => images.pull(project, options, task), input.projectId) };
     },
     'images.list': async (input) => images.list(projects.get(input.projectId)),
   };

@@ -1,13 +1,19 @@
 import type Docker from 'dockerode';
 import { SlipwayError } from '../../../shared/errors';
 import { formatBytes } from '../../../shared/format-bytes';
-import type { BuildResult, BuiltImage, PushedImage, PushedTag, PushResult, ServiceImage } from '../../../shared/contract/images';
+import type { BuildResult, BuiltImage, PullResult, PushedImage, PushedTag, PushResult, ServiceImage } from '../../../shared/contract/images';
 import type { Project } from '../../../shared/model/project';
 import type { TaskContext } from '../tasks/task-runner';
 import { buildImage } from './build-image';
 import type { BuildEvent } from './build-progress';
 import { resolveCredentials, type RegistryAuth } from './credentials';
 import { gitState } from './git-commit';
+import { parseImageRef } from './image-names';
+import { inParallel, parallelLimit } from '../parallel';
+import { pullImage } from './pull-image';
+import type { LocalImage } from './pull-policy';
+import type { PullEvent } from './pull-progress';
+import { pullProject, type PullOptions } from './pull-project';
 import { pushTag } from './push-image';
 import type { PushEvent } from './push-progress';
 import { commitTagName, serviceConfig, serviceTags, type ServiceTags } from './service-tags';
@@ -17,6 +23,16 @@ type Env = Record<string, string | undefined>;
 
 const NO_BRIDGE = /could not find bridge|network bridge not found|bridge docker0/i;
 type Progress = Pick<TaskContext, 'progress' | 'signal'>;
+/** Builds at once when COMPOSE_PARALLEL_LIMIT does not say (a laptop's cores; Compose has no limit). */
+const DEFAULT_BUILD_LIMIT = 4;
+
+/** One image to pull for a service, with the user's login; `quiet` leaves out the layer progress. */
+export interface ServicePull {
+  service: string;
+  image: string;
+  buildable: boolean;
+  quiet?: boolean;
+}
 
 export interface BuildOptions {
   services?: string[];
@@ -62,15 +78,64 @@ export class ImagesService {
     return Object.entries(project.model.services).filter(([, s]) => s.build && s.image).map(([name]) => name);
   }
 
+  /**
+   * Builds the services' images: several at once (COMPOSE_PARALLEL_LIMIT, else
+   * DEFAULT_BUILD_LIMIT), and an image that several services name once, by the first of them.
+   */
   async build(project: Project, options: BuildOptions, task: Progress): Promise<BuildResult> {
     const targets = this.buildTargets(project, options.services);
-    const names = await this.names(project, targets);
-    const images: BuiltImage[] = [];
-    for (const tags of names) {
+    const byImage = new Map<string, ServiceTags>();
+    for (const tags of await this.names(project, targets)) if (!byImage.has(tags.image)) byImage.set(tags.image, tags);
+    const built = new Map<string, BuiltImage>();
+    await inParallel([...byImage.values()], parallelLimit(this.env, DEFAULT_BUILD_LIMIT), async (tags) => {
       task.signal.throwIfAborted();
-      images.push(await this.buildOne(project, tags, options, task));
-    }
-    return { images };
+      built.set(tags.image, await this.buildOne(project, tags, options, task));
+    });
+    return { images: [...byImage.keys()].flatMap((image) => built.get(image) ?? []) };
+  }
+
+  /** `slipway pull`: see pullProject. */
+  async pull(project: Project, options: PullOptions, task: Progress): Promise<PullResult> {
+    return pullProject(project, options, {
+      local: (image) => this.localImage(image),
+      pull: (request) => this.pullImage({ service: request.service, image: request.image, buildable: request.buildable, quiet: request.quiet }, { progress: task.progress, signal: request.signal }),
+      limit: parallelLimit(this.env, Infinity),
+      now: () => new Date(),
+    }, task);
+  }
+
+  /**
+   * Pulls one image with the login the Docker CLI stored for its registry (the lookup push
+   * uses), reporting `Pulling IMAGE`, each layer's status change, and `Pulled IMAGE`.
+   */
+  async pullImage(request: ServicePull, task: Progress): Promise<void> {
+    const { service, image } = request;
+    const { registry } = parseImageRef(image);
+    const auth = await resolveCredentials(registry, this.env);
+    task.progress({ subject: service, message: `Pulling ${image}` });
+    const outcome = await pullImage(this.docker(), {
+      service,
+      image,
+      registry,
+      auth,
+      buildable: request.buildable,
+      signal: task.signal,
+      onEvent: (event) => {
+        if (request.quiet && event.kind === 'layer') return;
+        task.progress(pullProgress(service, event));
+      },
+    });
+    task.progress({ subject: service, message: outcome.upToDate ? `Pulled ${image} (up to date)` : `Pulled ${image}` });
+  }
+
+  /** The local image by this name, with when it was last tagged; undefined when there is none. */
+  async localImage(image: string): Promise<LocalImage | undefined> {
+    const info = await inspect(this.docker(), image);
+    if (!info) return undefined;
+    const tagged = info.Metadata?.LastTagTime;
+    const time = tagged ? new Date(tagged) : undefined;
+    // The engine says 0001-01-01 for an image never tagged since it came.
+    return time && !Number.isNaN(time.getTime()) && time.getUTCFullYear() > 1 ? { lastTagTime: time } : {};
   }
 
   private async buildOne(project: Project, tags: ServiceTags, options: BuildOptions, task: Progress): Promise<BuiltImage> {
@@ -178,6 +243,7 @@ export class ImagesService {
         image: tags.image,
         hasBuild: Boolean(config.build),
         pushable: Boolean(config.build && config.image),
+        pullable: config.image !== undefined,
         localTags: local?.RepoTags ?? [],
         pushed: this.pushed.get(`${project.name}/${tags.service}`) ?? [],
       };
@@ -211,7 +277,7 @@ function imageOrigin(hasBuild: boolean, repoDigests: string[]): NonNullable<Serv
   return repoDigests.length > 0 ? 'pulled' : 'present';
 }
 
-async function inspect(docker: Docker, name: string): Promise<{ Id: string; RepoTags?: string[]; RepoDigests?: string[] } | undefined> {
+async function inspect(docker: Docker, name: string): Promise<{ Id: string; RepoTags?: string[]; RepoDigests?: string[]; Metadata?: { LastTagTime?: string } } | undefined> {
   return docker.getImage(name).inspect().then(
     (info) => info,
     () => undefined,
@@ -239,16 +305,20 @@ function buildProgress(service: string, event: BuildEvent): ProgressUpdate {
   }
 }
 
+/** A layer as `SERVICE/LAYER` with its bytes; a line about the image as `SERVICE`. */
+function pullProgress(service: string, event: PullEvent): ProgressUpdate {
+  if (event.kind === 'status') return { subject: service, message: event.message };
+  const update: ProgressUpdate = { subject: `${service}/${event.id}`, message: event.status };
+  if (event.current !== undefined) update.current = event.current;
+  if (event.total !== undefined) update.total = event.total;
+  return update;
+}
+
 function pushProgress(service: string, event: PushEvent): ProgressUpdate {
   switch (event.kind) {
-    case 'layer': {
-      const update: ProgressUpdate = { subject: `${service}/${event.id}`, message: event.status };
-      if (event.current !== undefined) update.current = event.current;
-      if (event.total !== undefined) update.total = event.total;
-      return update;
-    }
+    case 'layer':
     case 'status':
-      return { subject: service, message: event.message };
+      return pullProgress(service, event);
     case 'pushed':
       return { subject: service, message: `${event.tag}: digest ${event.digest}` };
   }

@@ -5,7 +5,7 @@ import { readEngineMessage } from './engine-message';
  * pushed digest. Pure: feed it the stream's JSON objects.
  */
 export type PushEvent =
-  | { kind: 'layer'; id: string; status: string; current?: number; total?: number }
+  | LayerEvent
   | { kind: 'status'; message: string }
   | { kind: 'pushed'; tag: string; digest: string; size?: number };
 
@@ -28,15 +28,21 @@ export class PushProgressParser {
       return [event];
     }
     if (message.status === undefined) return [];
-    if (message.id !== undefined && message.id !== '') {
-      const progress = message.progressDetail;
-      const event: PushEvent = { kind: 'layer', id: message.id, status: message.status };
-      if (progress?.current !== undefined) event.current = progress.current;
-      if (progress?.total !== undefined) event.total = progress.total;
-      return [event];
-    }
-    return [{ kind: 'status', message: message.status }];
+    return [layerOrStatus(message)];
   }
+}
+
+export type LayerEvent = { kind: 'layer'; id: string; status: string; current?: number; total?: number };
+
+/** A progress message of a push or pull stream: a layer's status (it has an id) or a line of its own. */
+export function layerOrStatus(message: ReturnType<typeof readEngineMessage>): LayerEvent | { kind: 'status'; message: string } {
+  const status = message.status ?? '';
+  if (message.id === undefined || message.id === '') return { kind: 'status', message: status };
+  const progress = message.progressDetail;
+  const event: LayerEvent = { kind: 'layer', id: message.id, status };
+  if (progress?.current !== undefined) event.current = progress.current;
+  if (progress?.total !== undefined) event.total = progress.total;
+  return event;
 }
 
 /** Whether the engine's push error means the registry refused (or wanted) a login. */

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import { errorMessage, SlipwayError } from '../../../shared/errors';
-import { engineMessage } from '../thrown';
+import { SlipwayError } from '../../../shared/errors';
+import { engineReason } from '../thrown';
 
 /** A service that failed, with its last log lines (shown under the one-line reason). */
 export class ServiceFailedError extends SlipwayError {
@@ -47,10 +47,7 @@ export function explainStartError(service: string, error: unknown): Error {
 }
 
 export function dockerMessage(error: unknown): string {
-  const fromEngine = engineMessage(error);
-  if (fromEngine) return fromEngine;
-  const reason = errorMessage(error);
-  return reason.replace(/^\(HTTP code \d+\)[^-]*- /, '').trim();
+  return engineReason(error);
 }
 
 /**

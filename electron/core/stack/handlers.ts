@@ -1,6 +1,5 @@
 import type { ParsedCallInput } from '../../../shared/contract';
 import type { PartialHandlers } from '../api/handlers';
-import type { ImagesService } from '../images/images-service';
 import type { ProjectRegistry } from '../projects/registry';
 import { isByName } from '../projects/registry';
 import type { TaskContext, TaskRunner } from '../tasks/task-runner';
@@ -15,8 +14,6 @@ type StackCalls = 'stack.up' | 'stack.down' | 'stack.start' | 'stack.stop' | 'st
 export interface StackHost extends StackCore {
   tasks: TaskRunner;
   projects: ProjectRegistry;
-  /** `up --build` builds with the core's one ImagesService (as images.build does). */
-  images: Pick<ImagesService, 'build'>;
 }
 
 /** Each step goes out structured (`stack`), and in words for readers that show only the message. */
@@ -36,7 +33,7 @@ export function stackHandlers(core: StackHost): PartialHandlers<StackCalls> {
   return {
     'stack.up': async (input) => {
       const project = core.projects.get(input.projectId);
-      const taskId = core.tasks.start('stack.up', (ctx) => upProject(core, project, { ...upOptions(input), ...(input.build ? { build: buildWith(core, project, ctx) } : {}), signal: ctx.signal, onProgress: progressTo(ctx) }), project.name);
+      const taskId = core.tasks.start('stack.up', (ctx) => upProject(core, project, { ...upOptions(input), signal: ctx.signal, onProgress: progressTo(ctx), onImageProgress: ctx.progress }), project.name);
       return { taskId };
     },
     'stack.down': async (input) => {
@@ -73,13 +70,12 @@ function upOptions(input: ParsedCallInput<'stack.up'>): UpOptions {
     ...(input.noDeps !== undefined ? { noDeps: input.noDeps } : {}),
     ...(input.noStart !== undefined ? { noStart: input.noStart } : {}),
     ...(input.scale !== undefined ? { scale: input.scale } : {}),
-  };
-}
-
-/** `up --build`: the selected services with `build:` are built first, their progress in this task's. */
-function buildWith(core: StackHost, project: ReturnType<ProjectRegistry['get']>, ctx: TaskContext): NonNullable<UpOptions['build']> {
-  return async (services, signal) => {
-    await core.images.build(project, { services }, { progress: ctx.progress, signal: signal ?? ctx.signal });
+    images: {
+      ...(input.build ? { build: true } : {}),
+      ...(input.noBuild ? { noBuild: true } : {}),
+      ...(input.pull !== undefined ? { pull: input.pull } : {}),
+      ...(input.quietPull ? { quietPull: true } : {}),
+    },
   };
 }
 

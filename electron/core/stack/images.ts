@@ -1,9 +1,13 @@
-import type Docker from 'dockerode';
 import type { Project } from '../../../shared/model/project';
-import { ServiceFailedError, dockerMessage } from './errors';
-import { cleanPath } from './container-spec';
-import { serviceImage } from './names';
+import type { TaskProgress } from '../../../shared/contract/tasks';
+import { SlipwayError } from '../../../shared/errors';
+import { mustPull, pullPolicy, type LocalImage, type PullPolicy } from '../images/pull-policy';
+import { inParallel, parallelLimit } from '../parallel';
 import { statusCode } from '../thrown';
+import { cleanPath } from './container-spec';
+import { ServiceFailedError } from './errors';
+import { serviceImage } from './names';
+import type { StackCore } from './types';
 
 export type ImageReporter = (image: string, status: string) => void;
 
@@ -15,37 +19,120 @@ export interface ImageInfo {
   volumes: string[];
 }
 
-/** Looks up (and, where missing, pulls) each service's image; returns image id and healthcheck by service. */
-export async function resolveImages(docker: Docker, project: Project, services: string[], report: ImageReporter, signal?: AbortSignal): Promise<Map<string, ImageInfo>> {
+/** What `up` (and `run`) was told about images: Compose's `--build`, `--no-build`, `--pull`. */
+export interface ImageChoices {
+  /** `--build`: every selected service with `build:` is built (its pull_policy becomes `build`). */
+  build?: boolean;
+  /** `--no-build`: nothing is built; a missing image to build is an error naming it. */
+  noBuild?: boolean;
+  /** `--pull POLICY`: this pull_policy for every selected service instead of the file's. */
+  pull?: string;
+  /** `--quiet-pull`: the pulls' layers are not reported. */
+  quietPull?: boolean;
+}
+
+export interface EnsureImagesOptions extends ImageChoices {
+  report: ImageReporter;
+  /** A pull's layers and a build's steps, as images.pull / images.build report them. */
+  onImageProgress?: (progress: Omit<TaskProgress, 'taskId' | 'kind' | 'projectId'>) => void;
+  warn(message: string): void;
+  signal?: AbortSignal;
+}
+
+/** Pulls at once when COMPOSE_PARALLEL_LIMIT does not say: no limit, as Compose. */
+const PULL_LIMIT = Infinity;
+
+/**
+ * The one place that decides what `up`, `run` and watch's first `up` pull and build, as
+ * docker/compose's ensureImagesExists: first the images each service's pull_policy asks for
+ * (`always`; `missing` when absent; a refresh window when due; never for `never`/`build`),
+ * with the user's login — a failure is only a warning when a service can build that image —
+ * then the services with `build:` whose image is still missing or whose policy is `build`
+ * (`--build` sets it), each image once. Returns each service's image.
+ */
+export async function ensureImages(core: StackCore, project: Project, services: string[], options: EnsureImagesOptions): Promise<Map<string, ImageInfo>> {
+  const images = core.images;
+  const signal = options.signal ?? new AbortController().signal;
+  const policies = new Map<string, PullPolicy>();
+  for (const service of services) policies.set(service, pullPolicy(service, policyText(project, service, options)));
   const byImage = new Map<string, string[]>();
   for (const service of services) {
     const image = serviceImage(project, service);
     byImage.set(image, [...(byImage.get(image) ?? []), service]);
   }
-  const ids = new Map<string, ImageInfo>();
-  await Promise.all([...byImage].map(async ([image, users]) => {
-    const first = users[0] ?? '';
-    const config = project.model.services[first] ?? {};
-    let id = await inspectImage(docker, image);
-    if (id === undefined) {
-      if (config.build) {
-        throw new ServiceFailedError('image_not_built', first, `Image ${image} for service ${first} is not built yet`, [], 'Build it first: `slipway up --build`.');
-      }
-      if (config.pull_policy === 'never') {
-        throw new ServiceFailedError('image_missing', first, `Image ${image} for service ${first} is not present and pull_policy is "never"`, [], `Pull or build ${image} first, or add a build: section and run \`slipway up --build\`.`);
-      }
-      await pull(docker, image, first, report, signal);
-      id = await inspectImage(docker, image);
-      if (id === undefined) throw new ServiceFailedError('image_missing', first, `Image ${image} for service ${first} is still missing after pulling`);
+  const local = new Map<string, LocalImage | undefined>();
+  await Promise.all([...byImage.keys()].map(async (image) => local.set(image, await images.localImage(image))));
+
+  const now = new Date();
+  const pulls = new Map<string, string>();
+  for (const service of services) {
+    const image = project.model.services[service]?.image;
+    if (image === undefined || pulls.has(image)) continue;
+    if (mustPull(policies.get(service) ?? { kind: 'missing' }, local.get(image), now)) pulls.set(image, service);
+  }
+  const layers = (p: Parameters<NonNullable<EnsureImagesOptions['onImageProgress']>>[0]) => {
+    if (!options.quietPull && p.subject?.includes('/')) options.onImageProgress?.(p);
+  };
+  await inParallel([...pulls], parallelLimit(core.env, PULL_LIMIT), async ([image, service]) => {
+    const buildable = canBeBuilt(project, image);
+    options.report(image, 'Pulling');
+    try {
+      await images.pullImage({ service, image, buildable }, { progress: layers, signal });
+    } catch (error) {
+      if (!buildable || signal.aborted || !(error instanceof SlipwayError)) throw error;
+      options.warn(`${error.message}; it will be built instead`);
+      return;
     }
-    for (const service of users) ids.set(service, id);
+    options.report(image, 'Pulled');
+    local.set(image, await images.localImage(image));
+  });
+
+  // images.build builds an image several of these services name once.
+  const toBuild = services.filter((service) => project.model.services[service]?.build && (local.get(serviceImage(project, service)) === undefined || policies.get(service)?.kind === 'build'));
+  if (toBuild.length > 0 && !options.noBuild) {
+    await images.build(project, { services: toBuild }, { progress: (p) => options.onImageProgress?.(p), signal });
+  }
+
+  const result = new Map<string, ImageInfo>();
+  await Promise.all([...byImage].map(async ([image, users]) => {
+    const info = await inspectImage(core, image);
+    if (info === undefined) throw missing(project, image, users, policies, options);
+    for (const service of users) result.set(service, info);
   }));
-  return ids;
+  return result;
 }
 
-async function inspectImage(docker: Docker, image: string): Promise<ImageInfo | undefined> {
+/** The pull_policy a service goes by: `--build` makes it `build` for a service with `build:`, else `--pull`, else the file's. */
+function policyText(project: Project, service: string, choices: ImageChoices): string | undefined {
+  const config = project.model.services[service];
+  if (choices.build && config?.build) return 'build';
+  return choices.pull ?? config?.pull_policy;
+}
+
+/** Compose's isServiceImageToBuild: some service of the project builds this image. */
+function canBeBuilt(project: Project, image: string): boolean {
+  return Object.entries(project.model.services).some(([name, config]) => config.build !== undefined && serviceImage(project, name) === image);
+}
+
+function missing(project: Project, image: string, users: string[], policies: Map<string, PullPolicy>, choices: ImageChoices): SlipwayError {
+  const builder = users.find((s) => project.model.services[s]?.build);
+  const first = builder ?? users[0] ?? '';
+  if (builder && choices.noBuild) {
+    return new ServiceFailedError('image_not_built', builder, `Image ${image} for service ${builder} is not built, and --no-build was given`, [], `Run up without --no-build (it builds what is missing), or build it first: slipway build ${builder}.`);
+  }
+  const policy = policies.get(first)?.kind;
+  if (policy === 'never') {
+    return new ServiceFailedError('image_missing', first, `Image ${image} for service ${first} is not present and pull_policy is "never"`, [], `Pull it first (slipway pull --policy always ${first}), or change pull_policy.`);
+  }
+  if (policy === 'build' && !builder) {
+    return new ServiceFailedError('image_missing', first, `Image ${image} for service ${first} is not present, and pull_policy is "build" but ${first} has no build: section`, [], 'Add a build: section, or set pull_policy: missing.');
+  }
+  return new ServiceFailedError('image_missing', first, `Image ${image} for service ${first} is not present`, [], `Pull it (slipway pull ${first}) or add a build: section to ${first}.`);
+}
+
+async function inspectImage(core: StackCore, image: string): Promise<ImageInfo | undefined> {
   try {
-    const info = await docker.getImage(image).inspect();
+    const info = await core.docker().docker.getImage(image).inspect();
     const test = info.Config.Healthcheck?.Test;
     return {
       id: info.Id,
@@ -56,20 +143,4 @@ async function inspectImage(docker: Docker, image: string): Promise<ImageInfo | 
     if (statusCode(error) === 404) return undefined;
     throw error;
   }
-}
-
-async function pull(docker: Docker, image: string, service: string, report: ImageReporter, signal?: AbortSignal): Promise<void> {
-  report(image, 'Pulling');
-  try {
-    const stream = (await docker.pull(image, signal ? { abortSignal: signal } : {})) as NodeJS.ReadableStream;
-    await new Promise<void>((resolve, reject) => {
-      docker.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve()), (event: { status?: string; id?: string; progress?: string; error?: string }) => {
-        if (event.error) return;
-        if (event.status && event.id) report(image, `${event.id}: ${event.status}${event.progress ? ` ${event.progress}` : ''}`);
-      });
-    });
-  } catch (error) {
-    throw new ServiceFailedError('image_pull_failed', service, `Image ${image} for service ${service} could not be pulled: ${dockerMessage(error)}`, [], `Check the image name, log in with \`docker login\` if the registry needs it, or add a build: section to ${service} and run \`slipway up --build\`.`);
-  }
-  report(image, 'Pulled');
 }

@@ -24,8 +24,9 @@ export type { StackCore, StackProgress, ProgressListener } from './types';
 
 /**
  * Recreates one service's container from the current configuration (for watch `rebuild`),
- * without touching its dependencies, and waits until it is ready.
+ * without touching its dependencies, and waits until it is ready. As Compose's watch rebuild,
+ * it runs the image there is (just built): no pull, and no second build for `pull_policy: build`.
  */
 export function recreateService(core: StackCore, project: Project, service: string, options: Omit<UpOptions, 'services' | 'noDeps' | 'forceRecreate'> = {}): Promise<UpResult> {
-  return upProject(core, project, { wait: true, ...options, services: [service], noDeps: true, forceRecreate: [service] });
+  return upProject(core, project, { wait: true, images: { noBuild: true, pull: 'never' }, ...options, services: [service], noDeps: true, forceRecreate: [service] });
 }

@@ -3,7 +3,7 @@ import { shellSplit } from '../compose/shell-split';
 import { listProjectContainers } from '../state/container-list';
 import { explainStartError } from './errors';
 import { fileObjectMounts, injectFileObjects } from './file-objects';
-import { resolveImages } from './images';
+import { ensureImages } from './images';
 import { oneOffSpec, type OneOffOptions } from './oneoff-spec';
 import { checkServiceNames } from './plan';
 import { upDependencies } from './run-deps';
@@ -38,8 +38,13 @@ export async function runOneOff(core: StackCore, project: Project, service: stri
     });
   }
   const resources = (kind: 'Network' | 'Volume', name: string, status: string) => report({ kind, name, status });
-  const [images, existing] = await Promise.all([
-    resolveImages(docker, project, [service], (image, status) => report({ kind: 'Image', name: image, status }), options.signal),
+  // Images first, as up does (and Compose's run): a refused pull leaves nothing made.
+  const images = await ensureImages(core, project, [service], {
+    report: (image, status) => report({ kind: 'Image', name: image, status }),
+    warn: (message) => report({ kind: 'Warning', name: project.name, status: message }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const [existing] = await Promise.all([
     listProjectContainers(docker, project.name),
     ensureNetworks(docker, project, usedNetworkKeys(project, [service]), resources),
     ensureVolumes(docker, project, usedVolumeKeys(project, [service]), resources),

@@ -5,8 +5,9 @@ import { runsSameConfig } from './adoption';
 import { containerSpec } from './container-spec';
 import type { ProjectContainer } from '../state/container-record';
 import { byService, listProjectContainers } from '../state/container-list';
-import type { ImageInfo } from './images';
-import { resolveImages } from './images';
+import type { ImageChoices, ImageInfo } from './images';
+import { ensureImages } from './images';
+import type { TaskProgress } from '../../../shared/contract/tasks';
 import { LABEL } from '../state/compose-labels';
 import { serviceHash } from './labels';
 import { assertNoCycle, dependenciesOf, selectServices } from './plan';
@@ -42,10 +43,12 @@ export interface UpOptions {
    */
   renewAnonVolumes?: boolean;
   /**
-   * Builds images before anything is created (`up --build`): called with the selected
-   * services that have a `build:` section. The images room plugs its builder in here.
+   * `--build`, `--no-build`, `--pull`: what is pulled and built before anything is created
+   * (ensureImages decides; the images room, core.images, pulls and builds).
    */
-  build?: (services: string[], signal?: AbortSignal) => Promise<void>;
+  images?: ImageChoices;
+  /** A pull's layers and a build's steps, as the images tasks report them. */
+  onImageProgress?: (progress: Omit<TaskProgress, 'taskId' | 'kind' | 'projectId'>) => void;
   /** Create what is missing or changed, start nothing (`--no-start`). */
   noStart?: boolean;
   /** Replicas per service over the file's `scale`/`deploy.replicas` (`--scale SERVICE=N`). */
@@ -103,11 +106,16 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
   const events = await core.engineEvents();
   const watch = new ReadinessWatch(events, project.name, async (id) => readinessFromInspect(await docker.getContainer(id).inspect()));
   try {
-    const toBuild = selected.filter((s) => project.model.services[s]?.build);
-    if (options.build && toBuild.length > 0) await options.build(toBuild, signal);
-    const [existing, images] = await Promise.all([
+    // Images first, as Compose: a pull refused or a build that fails leaves nothing made behind.
+    const images = await ensureImages(core, project, selected, {
+      ...options.images,
+      report: (image, status) => report({ kind: 'Image', name: image, status }),
+      ...(options.onImageProgress ? { onImageProgress: options.onImageProgress } : {}),
+      warn,
+      signal,
+    });
+    const [existing] = await Promise.all([
       listProjectContainers(docker, project.name),
-      resolveImages(docker, project, selected, (image, status) => report({ kind: 'Image', name: image, status }), signal),
       ensureNetworks(docker, project, usedNetworkKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
       ensureVolumes(docker, project, usedVolumeKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
     ]);

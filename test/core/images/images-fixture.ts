@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
+import type { CallInput, TaskCallName } from '../../../shared/contract';
 import type { TaskProgress } from '../../../shared/contract/tasks';
 import { toErrorInfo, type ErrorInfo } from '../../../shared/errors';
 
@@ -35,7 +36,7 @@ export interface TaskRun {
 }
 
 /** Runs a task through the contract client (client.runTask), collecting its progress events. */
-export async function runTask(core: SlipwayCore, name: 'images.build' | 'images.push', input: { projectId: string; services?: string[] }, onProgress?: (p: TaskProgress, taskId: string) => void): Promise<TaskRun> {
+export async function runTask<N extends TaskCallName>(core: SlipwayCore, name: N, input: CallInput<N>, onProgress?: (p: TaskProgress, taskId: string) => void): Promise<TaskRun> {
   const progress: TaskProgress[] = [];
   const collect = (p: TaskProgress) => {
     progress.push(p);
@@ -82,4 +83,30 @@ export async function removeRepositories(docker: Docker, repositories: string[])
   const images = await docker.listImages({ filters: { reference: repositories } });
   const tags = images.flatMap((i) => i.RepoTags ?? []).filter((t) => repositories.some((r) => t.startsWith(`${r}:`)));
   await removeImages(docker, tags);
+}
+
+/**
+ * An image only the test registry has: the stand-in with one file of its own (so a pull
+ * downloads a layer), pushed as `repository:tag` with the registry's login, then removed here.
+ */
+export async function pushPrivateImage(docker: Docker, registry: { address: string; username: string; password: string }, repository: string, tag: string): Promise<void> {
+  const container = await docker.createContainer({ Image: 'busybox:latest', Cmd: ['sh', '-c', `echo ${repository} > /private.txt`], HostConfig: { NetworkMode: 'none' } });
+  try {
+    await container.start();
+    await container.wait();
+    await container.commit({ repo: repository, tag });
+  } finally {
+    await container.remove({ force: true });
+  }
+  const stream = await docker.getImage(repository).push({ tag, authconfig: { username: registry.username, password: registry.password, serveraddress: registry.address } });
+  const messages: Array<{ error?: string }> = await new Promise((resolve, reject) => docker.modem.followProgress(stream, (error: Error | null, output: Array<{ error?: string }>) => (error ? reject(error) : resolve(output))));
+  const failed = messages.find((m) => m.error !== undefined);
+  if (failed) throw new Error(`push of ${repository}:${tag} failed: ${failed.error}`);
+  await removeImages(docker, [`${repository}:${tag}`]);
+}
+
+/** Pulls an image from the test registry with its login, as a test's starting point. */
+export async function pullWithLogin(docker: Docker, registry: { address: string; username: string; password: string }, ref: string): Promise<void> {
+  const stream = await docker.pull(ref, { authconfig: { username: registry.username, password: registry.password, serveraddress: registry.address } });
+  await new Promise((resolve, reject) => docker.modem.followProgress(stream, (error: Error | null, output: unknown) => (error ? reject(error) : resolve(output))));
 }

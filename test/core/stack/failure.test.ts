@@ -103,13 +103,14 @@ describe('up: failures', () => {
     expect(error.message).toBe(`Service api: port 127.0.0.1:${port} is already in use`);
   });
 
-  it('a missing image that cannot be pulled is named, with build suggested', async () => {
+  it('a missing image that cannot be pulled is named, with its registry', async () => {
     ctx = stackContext('noimage');
     const project = makeProject(ctx.name, { api: { image: '127.0.0.1:1/slipway/absent:v1' } });
     const error = await rejection(upProject(ctx.core, project, {}));
-    expect(error.code).toBe('image_pull_failed');
-    expect(error.message).toContain('Image 127.0.0.1:1/slipway/absent:v1 for service api could not be pulled');
-    expect(error.hint).toContain('slipway up --build');
+    expect(error.code).toBe('pull_failed');
+    expect(error.message).toContain('service api: pull of 127.0.0.1:1/slipway/absent:v1 failed: Get "http');
+    expect(error.message).not.toContain('HTTP code');
+    expect(error.hint).toBe('Check that 127.0.0.1:1 is reachable.');
   });
 
   it('--wait with a timeout names what is not ready', async () => {

@@ -1,6 +1,6 @@
-import { layerFraction, type ServiceProgress } from './images-progress';
+import { layerBytes, layerFraction, type ServiceProgress } from './images-progress';
 
-/** The build step as a bar (step n of m), its last output lines, and one bar per layer pushed (or pulled for FROM). */
+/** The build step as a bar (step n of m), its last output lines, and one bar per layer pushed or pulled, with its bytes. */
 export function ImageProgress({ service, progress }: { service: string; progress: ServiceProgress }) {
   const { step, layers, output, status } = progress;
   return (
@@ -23,11 +23,13 @@ export function ImageProgress({ service, progress }: { service: string; progress
         <ul className="images-layers" aria-label={`${service} layers`}>
           {layers.map((layer) => {
             const fraction = layerFraction(layer);
+            const bytes = layerBytes(layer);
             return (
               <li key={layer.id}>
                 <code>{layer.id}</code>
                 {fraction === undefined ? <progress aria-label={`layer ${layer.id}`} /> : <progress value={fraction} max={1} aria-label={`layer ${layer.id}`} />}
                 <span className="muted">{layer.status}</span>
+                {bytes !== undefined ? <span className="muted images-bytes">{bytes}</span> : null}
               </li>
             );
           })}

@@ -7,12 +7,12 @@ import { useImages } from './use-images';
 import './images.css';
 
 /**
- * Build and push, one button each: for all services or one, with a bar per build step and
- * per pushed layer, the tags pushed (with copy buttons), and how the last run ended.
+ * Build, push and pull, one button each: for all services or one, with a bar per build step and
+ * per pushed or pulled layer (with its bytes), the tags pushed (with copy buttons), and how the last run ended.
  */
 export function ImagesPanel({ projectId }: { projectId: string }) {
   const client = useApp((s) => s.client);
-  const { state, build, push, cancel, dismiss } = useImages(client, projectId);
+  const { state, build, push, pull, cancel, dismiss } = useImages(client, projectId);
   const { images, loaded, listError, running, progress, outcome } = state;
   const panel = useRef<HTMLDivElement>(null);
   useEffect(
@@ -27,6 +27,7 @@ export function ImagesPanel({ projectId }: { projectId: string }) {
   if (listError?.code === 'unknown_call') return null;
   const buildable = images.filter((i) => i.hasBuild);
   const pushable = images.filter((i) => i.pushable);
+  const pullable = images.filter((i) => i.pullable === true);
   return (
     <div className="images-panel" ref={panel}>
       <div className="images-buttons">
@@ -35,6 +36,9 @@ export function ImagesPanel({ projectId }: { projectId: string }) {
         </button>
         <button type="button" disabled={running !== undefined || pushable.length === 0} onClick={() => void push()}>
           {running?.action === 'push' && running.service === undefined ? 'Pushing…' : 'Push all'}
+        </button>
+        <button type="button" disabled={running !== undefined || pullable.length === 0} onClick={() => void pull()} title="Pull the images with your Docker login">
+          {running?.action === 'pull' && running.service === undefined ? 'Pulling…' : 'Pull all'}
         </button>
         {running ? (
           <button type="button" onClick={cancel} disabled={running.taskId === undefined}>
@@ -62,6 +66,7 @@ export function ImagesPanel({ projectId }: { projectId: string }) {
             running={running}
             onBuild={() => void build(image.service)}
             onPush={() => void push(image.service)}
+            onPull={() => void pull(image.service)}
           />
         ))}
       </ul>

@@ -10,6 +10,7 @@ interface Props {
   running: RunningTask | undefined;
   onBuild(): void;
   onPush(): void;
+  onPull(): void;
 }
 
 /** What the local image is: built, pulled or present, or what is missing. */
@@ -18,8 +19,8 @@ function OriginBadge({ image }: { image: ServiceImage }) {
   return <span className="badge">{image.hasBuild ? 'not built' : 'not pulled'}</span>;
 }
 
-/** One service: its image and commit tag, Build and Push, progress, and the tags pushed. */
-export function ServiceImageRow({ image, progress, running, onBuild, onPush }: Props) {
+/** One service: its image and commit tag, Build, Push and Pull, progress, and the tags pushed. */
+export function ServiceImageRow({ image, progress, running, onBuild, onPush, onPull }: Props) {
   const busy = running !== undefined;
   return (
     <li className="images-service" data-service={image.service}>
@@ -31,6 +32,11 @@ export function ServiceImageRow({ image, progress, running, onBuild, onPush }: P
           {image.hasBuild ? (
             <button type="button" disabled={busy} onClick={onBuild} aria-label={`Build ${image.service}`}>
               Build
+            </button>
+          ) : null}
+          {image.pullable ? (
+            <button type="button" disabled={busy} onClick={onPull} aria-label={`Pull ${image.service}`}>
+              Pull
             </button>
           ) : null}
           {image.pushable ? (

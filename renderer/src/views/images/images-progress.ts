@@ -1,6 +1,7 @@
 import type { TaskProgress } from '../../../../shared/contract/tasks';
+import { formatBytes } from '../../../../shared/format-bytes';
 
-/** One layer of a push, as the engine reports it. */
+/** One layer of a push or a pull, as the engine reports it (current/total: its bytes). */
 export interface LayerProgress {
   id: string;
   status: string;
@@ -9,25 +10,28 @@ export interface LayerProgress {
 }
 
 /** What the Images panel shows for one service while it builds or pushes. */
+export type ImagesPhase = 'build' | 'push' | 'pull';
+
 export interface ServiceProgress {
-  phase: 'build' | 'push';
+  phase: ImagesPhase;
   /** The build step: Step n/m and its instruction. */
   step?: { current: number; total: number; label: string; cached: boolean };
   /** The last lines the current step printed. */
   output: string[];
-  /** Push layers in the order they appeared. */
+  /** Push or pull layers in the order they appeared. */
   layers: LayerProgress[];
-  /** The latest line about the service itself (pushing X, built Y, …). */
+  /** The latest line about the service itself (pushing X, built Y, Pulling Z, …). */
   status?: string;
 }
 
 const KEEP_OUTPUT = 3;
 
 /**
- * Folds one `task.progress` event of images.build / images.push into the per-service
- * progress. Subjects are `SERVICE` (build steps and notes) or `SERVICE/LAYER` (push layers).
+ * Folds one `task.progress` event of images.build / images.push / images.pull into the
+ * per-service progress. Subjects are `SERVICE` (build steps and notes) or `SERVICE/LAYER`
+ * (push and pull layers).
  */
-export function applyProgress(state: Record<string, ServiceProgress>, phase: 'build' | 'push', event: TaskProgress): Record<string, ServiceProgress> {
+export function applyProgress(state: Record<string, ServiceProgress>, phase: ImagesPhase, event: TaskProgress): Record<string, ServiceProgress> {
   const subject = event.subject ?? '';
   if (subject === '') return state;
   const slash = subject.indexOf('/');
@@ -57,7 +61,13 @@ export function applyProgress(state: Record<string, ServiceProgress>, phase: 'bu
 
 /** A layer's share done, 0..1, for a progress bar (finished states count as done). */
 export function layerFraction(layer: LayerProgress): number | undefined {
-  if (/^(Pushed|Layer already exists|Mounted from)/.test(layer.status)) return 1;
+  if (/^(Pushed|Layer already exists|Mounted from|Pull complete|Already exists)/.test(layer.status)) return 1;
   if (layer.current !== undefined && layer.total !== undefined && layer.total > 0) return Math.min(1, layer.current / layer.total);
   return undefined;
+}
+
+/** A layer's bytes as people read them: "1.5 MiB / 4.0 MiB", or nothing when the engine did not say. */
+export function layerBytes(layer: LayerProgress): string | undefined {
+  if (layer.current === undefined) return undefined;
+  return layer.total !== undefined && layer.total > 0 ? `${formatBytes(layer.current)} / ${formatBytes(layer.total)}` : formatBytes(layer.current);
 }

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { taskResult, type SlipwayClient } from '../../../../shared/client';
-import type { BuildResult, PushResult, ServiceImage } from '../../../../shared/contract/images';
+import type { BuildResult, PullResult, PushResult, ServiceImage } from '../../../../shared/contract/images';
 import type { TaskDone, TaskProgress } from '../../../../shared/contract/tasks';
 import { toErrorInfo, type ErrorInfo } from '../../../../shared/errors';
-import { applyProgress, type ServiceProgress } from './images-progress';
+import { applyProgress, type ImagesPhase, type ServiceProgress } from './images-progress';
 
-export type ImagesAction = 'build' | 'push';
+export type ImagesAction = ImagesPhase;
 
 export interface RunningTask {
   action: ImagesAction;
@@ -29,10 +29,25 @@ export interface ImagesState {
   outcome?: Outcome;
 }
 
-const actionOf = (kind: string): ImagesAction | undefined => (kind === 'images.build' ? 'build' : kind === 'images.push' ? 'push' : undefined);
+const ACTIONS: Record<string, ImagesAction> = { 'images.build': 'build', 'images.push': 'push', 'images.pull': 'pull' };
+const actionOf = (kind: string): ImagesAction | undefined => ACTIONS[kind];
+
+/**
+ * What a progress event is about: the images task's action, or — for `up`, which pulls and
+ * builds what is missing — a pulled layer (`SERVICE/LAYER`) or a build line (`SERVICE`).
+ */
+function phaseOf(p: TaskProgress): ImagesAction | undefined {
+  const action = actionOf(p.kind);
+  if (action !== undefined || p.kind !== 'stack.up' || p.stack !== undefined || p.subject === undefined) return action;
+  return p.subject.includes('/') ? 'pull' : 'build';
+}
 
 /** How an images task ended: its result, or its error. */
-type Ended = { ok: true; action: 'build'; result: BuildResult } | { ok: true; action: 'push'; result: PushResult } | { ok: false; error?: ErrorInfo };
+type Ended =
+  | { ok: true; action: 'build'; result: BuildResult }
+  | { ok: true; action: 'push'; result: PushResult }
+  | { ok: true; action: 'pull'; result: PullResult }
+  | { ok: false; error?: ErrorInfo };
 
 /**
  * The Images panel's state: the services' images (images.list), the build or push task of
@@ -74,7 +89,7 @@ export function useImages(client: SlipwayClient, projectId: string) {
       const batch = queued;
       queued = [];
       if (batch.length === 0) return;
-      setState((s) => ({ ...s, progress: batch.reduce((acc, p) => applyProgress(acc, actionOf(p.kind) ?? 'build', p), s.progress) }));
+      setState((s) => ({ ...s, progress: batch.reduce((acc, p) => applyProgress(acc, phaseOf(p) ?? 'build', p), s.progress) }));
     };
     progress.current = {
       add: (p) => {
@@ -86,6 +101,8 @@ export function useImages(client: SlipwayClient, projectId: string) {
     // Tasks of this project started elsewhere (the tray): follow them by their events.
     const ours = (event: { kind: string; projectId?: string }) => event.projectId === projectId && actionOf(event.kind) !== undefined;
     const offProgress = client.on('task.progress', (p) => {
+      // An up's pulls and builds show here too, without taking the panel's buttons.
+      if (p.projectId === projectId && p.kind === 'stack.up' && phaseOf(p) !== undefined) return progress.current.add(p);
       if (!ours(p) || abort.current) return; // a task started here reports through runTask
       const task = running.current;
       if (!task) {
@@ -98,6 +115,7 @@ export function useImages(client: SlipwayClient, projectId: string) {
       progress.current.add(p);
     });
     const offDone = client.on('task.done', (d) => {
+      if (d.projectId === projectId && d.kind === 'stack.up') return refresh();
       if (!ours(d) || abort.current) return;
       const task = running.current;
       if (task && task.taskId === d.taskId) {
@@ -134,7 +152,7 @@ export function useImages(client: SlipwayClient, projectId: string) {
       const onProgress = (p: TaskProgress) => progress.current.add(p);
       let ended: Ended;
       try {
-        ended = action === 'build' ? { ok: true, action, result: await client.runTask('images.build', input, onProgress, options) } : { ok: true, action, result: await client.runTask('images.push', input, onProgress, options) };
+        ended = await run(client, action, input, onProgress, options);
       } catch (error) {
         ended = { ok: false, error: toErrorInfo(error) };
       }
@@ -154,7 +172,19 @@ export function useImages(client: SlipwayClient, projectId: string) {
 
   const dismiss = useCallback(() => setState((s) => ({ ...s, outcome: undefined })), []);
 
-  return { state, build: (service?: string) => start('build', service), push: (service?: string) => start('push', service), cancel, dismiss, refresh };
+  return { state, build: (service?: string) => start('build', service), push: (service?: string) => start('push', service), pull: (service?: string) => start('pull', service), cancel, dismiss, refresh };
+}
+
+/** Runs the action's task through the contract client; resolves with its result. */
+async function run(client: SlipwayClient, action: ImagesAction, input: { projectId: string; services?: string[] }, onProgress: (p: TaskProgress) => void, options: { signal: AbortSignal; onStarted(taskId: string): void }): Promise<Ended> {
+  switch (action) {
+    case 'build':
+      return { ok: true, action, result: await client.runTask('images.build', input, onProgress, options) };
+    case 'push':
+      return { ok: true, action, result: await client.runTask('images.push', input, onProgress, options) };
+    case 'pull':
+      return { ok: true, action, result: await client.runTask('images.pull', input, onProgress, options) };
+  }
 }
 
 function clearFor(progress: Record<string, ServiceProgress>, service: string | undefined): Record<string, ServiceProgress> {
@@ -168,11 +198,15 @@ function clearFor(progress: Record<string, ServiceProgress>, service: string | u
 function endedOf(done: TaskDone): Ended {
   if (!done.ok) return done.error ? { ok: false, error: done.error } : { ok: false };
   const ok = { ...done, ok: true as const };
-  return done.kind === 'images.push' ? { ok: true, action: 'push', result: taskResult('images.push', ok) } : { ok: true, action: 'build', result: taskResult('images.build', ok) };
+  if (done.kind === 'images.push') return { ok: true, action: 'push', result: taskResult('images.push', ok) };
+  if (done.kind === 'images.pull') return { ok: true, action: 'pull', result: taskResult('images.pull', ok) };
+  return { ok: true, action: 'build', result: taskResult('images.build', ok) };
 }
 
+const TITLES: Record<ImagesAction, string> = { build: 'Build', push: 'Push', pull: 'Pull' };
+
 function outcomeOf(action: ImagesAction, service: string | undefined, ended: Ended): Outcome {
-  const what = `${action === 'build' ? 'Build' : 'Push'}${service ? ` of ${service}` : ''}`;
+  const what = `${TITLES[action]}${service ? ` of ${service}` : ''}`;
   if (!ended.ok) {
     if (ended.error?.code === 'cancelled') return { ok: false, title: `${what} cancelled` };
     return ended.error ? { ok: false, title: `${what} failed`, error: ended.error } : { ok: false, title: `${what} failed` };
@@ -180,6 +214,11 @@ function outcomeOf(action: ImagesAction, service: string | undefined, ended: End
   if (ended.action === 'build') {
     const count = ended.result.images.length;
     return { ok: true, title: `${what} finished: ${count} image${count === 1 ? '' : 's'} built` };
+  }
+  if (ended.action === 'pull') {
+    const count = ended.result.images.filter((i) => i.outcome === 'pulled').length;
+    const failed = ended.result.images.filter((i) => i.outcome === 'failed').length;
+    return { ok: failed === 0, title: `${what} finished: ${count} image${count === 1 ? '' : 's'} pulled${failed > 0 ? `, ${failed} failed` : ''}` };
   }
   const tags = ended.result.images.reduce((n, i) => n + i.pushed.length, 0);
   return { ok: true, title: `${what} finished: ${tags} tag${tags === 1 ? '' : 's'} pushed` };

@@ -57,6 +57,7 @@ describe('notification rules', () => {
     const failed = noticeForTaskDone({ taskId: 't2', kind: 'push', projectId: 'shop', ok: false, error: { code: 'auth', message: 'Login refused.', hint: 'Run docker login.' } }, 'shop');
     expect(failed?.title).toBe('Push failed');
     expect(failed?.body).toBe('shop: Login refused. Run docker login.');
+    expect(noticeForTaskDone({ taskId: 't3', kind: 'images.pull', projectId: 'shop', ok: false, error: { code: 'pull_denied', message: 'refused — run docker login r' } }, 'shop')?.title).toBe('Pull failed');
   });
 
   it('ignores other tasks and cancelled builds', () => {

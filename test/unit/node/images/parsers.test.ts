@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BuildProgressParser } from '../../../../electron/core/images/build-progress';
 import { isAuthError, PushProgressParser } from '../../../../electron/core/images/push-progress';
 import { parseImageRef } from '../../../../electron/core/images/image-names';
+import { PullProgressParser } from '../../../../electron/core/images/pull-progress';
 
 describe('the classic builder stream', () => {
   it('reads steps, cached steps, output split across messages, and the failing step', () => {
@@ -69,5 +70,33 @@ describe('image names', () => {
     expect(parseImageRef('team/app')).toEqual({ registry: 'docker.io', repository: 'team/app', tag: 'latest' });
     expect(parseImageRef('app@sha256:abc').digest).toBe('sha256:abc');
     expect(() => parseImageRef('app:bad tag')).toThrow(/not a valid image name/);
+  });
+});
+
+describe('the pull stream', () => {
+  it('reads layers with their bytes, the image lines, up-to-date and the error', () => {
+    const parser = new PullProgressParser();
+    const events = [
+      { status: 'Pulling from team/app', id: 'latest' },
+      { status: 'Pulling fs layer', progressDetail: {}, id: 'a1' },
+      { status: 'Downloading', progressDetail: { current: 512, total: 2048 }, progress: '[=>  ]', id: 'a1' },
+      { status: 'Pull complete', progressDetail: {}, id: 'a1' },
+      { status: 'Digest: sha256:abc' },
+      { status: 'Status: Downloaded newer image for reg/team/app:latest' },
+    ].flatMap((m) => parser.feed(m));
+    expect(events).toEqual([
+      { kind: 'status', message: 'Pulling from team/app' },
+      { kind: 'layer', id: 'a1', status: 'Pulling fs layer' },
+      { kind: 'layer', id: 'a1', status: 'Downloading', current: 512, total: 2048 },
+      { kind: 'layer', id: 'a1', status: 'Pull complete' },
+      { kind: 'status', message: 'Digest: sha256:abc' },
+      { kind: 'status', message: 'Status: Downloaded newer image for reg/team/app:latest' },
+    ]);
+    expect(parser.upToDate).toBe(false);
+    expect(parser.error).toBeUndefined();
+    parser.feed({ status: 'Status: Image is up to date for reg/team/app:latest' });
+    expect(parser.upToDate).toBe(true);
+    parser.feed({ errorDetail: { message: 'manifest unknown' }, error: 'manifest unknown' });
+    expect(parser.error).toBe('manifest unknown');
   });
 });

@@ -88,6 +88,65 @@ describe('the Images panel', () => {
   });
 });
 
+describe('the Images panel pulls', () => {
+  const db = { service: 'db', image: '127.0.0.1:5000/shop/db:16', hasBuild: false, pushable: false, pullable: true, localTags: [], pushed: [] };
+
+  it('pulls one service with a bar and the bytes per layer, then says how many images came', async () => {
+    const client = new FakeClient().answer('images.list', { ok: true, value: [web, worker, db] });
+    let finish: () => void = () => undefined;
+    client.answer('images.pull', () => {
+      setTimeout(() => {
+        client.emit('task.progress', { taskId: 'u1', kind: 'images.pull', projectId: 'shop', subject: 'db', message: 'Pulling 127.0.0.1:5000/shop/db:16' });
+        client.emit('task.progress', { taskId: 'u1', kind: 'images.pull', projectId: 'shop', subject: 'db/9a8b7c', message: 'Downloading', current: 1536, total: 4096 });
+        client.emit('task.progress', { taskId: 'u1', kind: 'images.pull', projectId: 'shop', subject: 'db/1f2e3d', message: 'Already exists' });
+        finish = () => client.emit('task.done', { taskId: 'u1', kind: 'images.pull', projectId: 'shop', ok: true, result: { images: [{ image: db.image, services: ['db'], outcome: 'pulled' }], mustBuild: [] } });
+      }, 0);
+      return { ok: true, value: { taskId: 'u1' } };
+    });
+    renderPanel(client);
+    // Only services with image: can be pulled.
+    expect(screen.queryByRole('button', { name: 'Pull worker' })).toBeNull();
+    await userEvent.click(await screen.findByRole('button', { name: 'Pull db' }));
+    expect(client.callsOf('images.pull')).toEqual([{ projectId: 'shop', services: ['db'] }]);
+    const layers = await screen.findByRole('list', { name: 'db layers' });
+    expect(within(layers).getByRole('progressbar', { name: 'layer 9a8b7c' }).getAttribute('value')).toBe('0.375');
+    expect(within(layers).getByText('1.5 KiB / 4.0 KiB')).toBeTruthy();
+    expect(within(layers).getByRole('progressbar', { name: 'layer 1f2e3d' }).getAttribute('value')).toBe('1');
+    expect((screen.getByRole('button', { name: 'Pull all' }) as HTMLButtonElement).disabled).toBe(true);
+    act(() => finish());
+    expect(await screen.findByText('Pull of db finished: 1 image pulled')).toBeTruthy();
+  });
+
+  it('shows the layers an up pulls and the steps it builds, leaving the buttons free', async () => {
+    const client = new FakeClient().answer('images.list', { ok: true, value: [web, db] });
+    renderPanel(client);
+    await screen.findByRole('button', { name: 'Pull db' });
+    act(() => {
+      client.emit('task.progress', { taskId: 'up1', kind: 'stack.up', projectId: 'shop', subject: 'db', message: 'Image 127.0.0.1:5000/shop/db:16 Pulling', stack: { kind: 'Image', name: '127.0.0.1:5000/shop/db:16', status: 'Pulling' } });
+      client.emit('task.progress', { taskId: 'up1', kind: 'stack.up', projectId: 'shop', subject: 'db/9a8b7c', message: 'Downloading', current: 2048, total: 4096 });
+      client.emit('task.progress', { taskId: 'up1', kind: 'stack.up', projectId: 'shop', subject: 'web', message: 'Step 1/2 : FROM busybox:latest', current: 1, total: 2 });
+      client.emit('task.progress', { taskId: 'up2', kind: 'stack.up', projectId: 'another', subject: 'db/ffffff', message: 'Downloading', current: 1, total: 2 });
+    });
+    const layers = await screen.findByRole('list', { name: 'db layers' });
+    expect(within(layers).getByRole('progressbar', { name: 'layer 9a8b7c' }).getAttribute('value')).toBe('0.5');
+    expect(within(layers).queryByRole('progressbar', { name: 'layer ffffff' })).toBeNull();
+    expect(await screen.findByRole('progressbar', { name: 'web build step 1 of 2' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Pull all' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('shows a refused pull with the docker login line', async () => {
+    const client = new FakeClient().answer('images.list', { ok: true, value: [db] });
+    client.answer('images.pull', () => {
+      setTimeout(() => client.emit('task.done', { taskId: 'u2', kind: 'images.pull', projectId: 'shop', ok: false, error: { code: 'pull_denied', message: 'service db: 127.0.0.1:5000 refused the pull of 127.0.0.1:5000/shop/db:16 — run docker login 127.0.0.1:5000' } }), 0);
+      return { ok: true, value: { taskId: 'u2' } };
+    });
+    renderPanel(client);
+    await userEvent.click(await screen.findByRole('button', { name: 'Pull all' }));
+    expect(await screen.findByText('Pull failed')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('run docker login 127.0.0.1:5000');
+  });
+});
+
 describe('the Images panel and tasks started elsewhere', () => {
   it('labels each image by where it came from: built, pulled, present, or what is missing', async () => {
     const pulled = { service: 'cache', image: 'registry.example/redis:7', hasBuild: false, pushable: false, imageId: 'sha256:ccc', origin: 'pulled', localTags: [], pushed: [] };
