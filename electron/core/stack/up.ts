@@ -14,6 +14,7 @@ import type { Dependency } from './plan';
 import { ReadinessWatch } from './readiness';
 import { readinessFromInspect } from '../state/container-record';
 import { ensureNetworks, ensureVolumes, usedNetworkKeys, usedVolumeKeys } from './resources';
+import { finishInterruptedRecreates } from './interrupted-recreate';
 import { createServiceContainer, recreateServiceContainer, removeServiceContainer, startServiceContainer } from './service-container';
 import type { CreatedContainer } from './service-container';
 import type { ProgressListener, StackCore } from './types';
@@ -91,12 +92,13 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
   try {
     const toBuild = selected.filter((s) => project.model.services[s]?.build);
     if (options.build && toBuild.length > 0) await options.build(toBuild, signal);
-    const [existing, images] = await Promise.all([
+    const [listed, images] = await Promise.all([
       listProjectContainers(docker, project.name),
       resolveImages(docker, project, selected, (image, status) => report({ kind: 'Image', name: image, status }), signal),
       ensureNetworks(docker, project, usedNetworkKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
       ensureVolumes(docker, project, usedVolumeKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
     ]);
+    const existing = await finishInterruptedRecreates(docker, listed, report);
     const orphans = await handleOrphans(core, project, existing, options.removeOrphans === true, report, warn);
     const current = byService(existing);
     const plans = new Map<string, Plan>();
