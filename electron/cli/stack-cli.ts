@@ -5,6 +5,7 @@ import { SlipwayError } from '../../shared/errors';
 import type { Command } from './command';
 import type { CliContext } from './context';
 import { imagesProgressPrinter } from './images-cli';
+import { interruptSignal } from './interrupt';
 
 type StackTask = 'stack.up' | 'stack.down' | 'stack.start' | 'stack.stop' | 'stack.restart' | 'stack.rm' | 'stack.kill' | 'stack.pause' | 'stack.unpause';
 
@@ -39,9 +40,14 @@ export function progressPrinter(ctx: CliContext): (p: TaskProgress) => void {
   };
 }
 
-/** Runs a stack task through the contract client, printing its progress; rejects with its SlipwayError. */
+/** Runs a stack task through the contract client, printing its progress; Ctrl+C cancels it; rejects with its SlipwayError. */
 export async function runStackTask<N extends StackTask>(ctx: CliContext, name: N, input: CallInput<N>): Promise<void> {
-  await ctx.client().runTask(name, input, progressPrinter(ctx));
+  const interrupt = interruptSignal();
+  try {
+    await ctx.client().runTask(name, input, progressPrinter(ctx), { signal: interrupt.signal });
+  } finally {
+    interrupt.dispose();
+  }
 }
 
 /** Seconds from a flag (`-t 5`, `--timeout 30`), or a usage error naming the flag. */

@@ -159,7 +159,7 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
       }
       let created: CreatedContainer;
       if (plan.kind === 'recreate') {
-        created = await recreateServiceContainer(docker, project, service, plan.old, { image: imageOf(service), peers, inherit: options.renewAnonVolumes !== true }, report);
+        created = await recreateServiceContainer(docker, project, service, plan.old, { image: imageOf(service), peers, inherit: options.renewAnonVolumes !== true, signal }, report);
         actions[service] = 'recreated';
       } else {
         created = await createServiceContainer(docker, project, service, plan.number, imageOf(service).id, { peers }, report);
