@@ -8,6 +8,7 @@ import type { CallContext } from './api/handlers';
 import type { DockerConnection } from './docker/connect';
 import { connectDocker } from './docker/connect';
 import { EngineEvents } from './docker/engine-events';
+import { explainEngineGone } from './docker/engine-gone';
 import { explainUnreachable } from './docker/unreachable';
 import { CoreEvents } from './events';
 import { imagesHandlers } from './images/handlers';
@@ -55,7 +56,7 @@ export interface CoreOptions {
 export class SlipwayCore {
   readonly env: Record<string, string | undefined>;
   readonly events = new CoreEvents();
-  readonly tasks = new TaskRunner(this.events, (error) => this.explain(error));
+  readonly tasks = new TaskRunner(this.events, (error, kind) => explainEngineGone(this.connection, this.env, this.explain(error), kind.replace(/^\w+\./, '')));
   /** The bridges' clients and what each owns (shared/contract/resources.ts). */
   readonly sessions = new ClientSessions((name, input, ctx) => this.call(name, input, ctx));
   readonly projects: ProjectRegistry;
@@ -213,6 +214,7 @@ export class SlipwayCore {
       engineEvents: () => this.engineEvents(),
       rebuild: stackRebuild(this, this.images),
       events: this.events,
+      explain: (error) => this.explain(error),
     });
     return this.watchManager;
   }

@@ -33,8 +33,8 @@ export interface ExecProcess {
   resize(cols: number, rows: number): Promise<void>;
   /** Closes the connection (a TTY command gets SIGHUP). */
   kill(): void;
-  /** The command's exit code once it ends. */
-  exitCode: Promise<number>;
+  /** The command's exit code once it ends; undefined when the engine could not say (it went away). */
+  exitCode: Promise<number | undefined>;
 }
 
 /** The running container of `service` with the given number, or a clear error. */
@@ -79,7 +79,7 @@ export async function startExec(docker: Docker, options: ExecOptions): Promise<E
     await exec.resize({ w: cols, h: rows }).catch(() => undefined);
   };
   if (options.tty && options.cols && options.rows) await resize(options.cols, options.rows);
-  const exitCode = new Promise<number>((resolve) => {
+  const exitCode = new Promise<number | undefined>((resolve) => {
     let settled = false;
     const done = async () => {
       if (settled) return;
@@ -110,11 +110,11 @@ export function processOverSocket(socket: Duplex, parts: Pick<ExecProcess, 'stdo
   };
 }
 
-/** Docker records the exit code a moment after the stream closes; ask a few times. */
-async function exitCodeOf(exec: Docker.Exec): Promise<number> {
+/** Docker records the exit code a moment after the stream closes; ask a few times (undefined: the engine does not answer). */
+async function exitCodeOf(exec: Docker.Exec): Promise<number | undefined> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const info = await exec.inspect().catch(() => undefined);
-    if (!info) return 1;
+    if (!info) return undefined;
     if (!info.Running && typeof info.ExitCode === 'number') return info.ExitCode;
     await new Promise((resolve) => setTimeout(resolve, 25 * (attempt + 1)));
   }

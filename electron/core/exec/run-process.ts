@@ -20,8 +20,8 @@ export async function attachAndStart(docker: Docker, id: string, options: Attach
   const autoRemove = info.HostConfig.AutoRemove === true;
   const socket: unknown = await container.attach({ stream: true, stdin: info.Config.OpenStdin, stdout: true, stderr: true, hijack: true });
   if (!(socket instanceof Duplex)) throw new SlipwayError('internal', `Attaching to ${info.Name} gave no two-way stream`);
-  const waited: Promise<number> = container.wait({ condition: autoRemove ? 'removed' : 'next-exit' })
-    .then((r: { StatusCode?: number }) => r.StatusCode ?? 1, () => 1);
+  const waited: Promise<number | undefined> = container.wait({ condition: autoRemove ? 'removed' : 'next-exit' })
+    .then((r: { StatusCode?: number }) => r.StatusCode ?? 1, () => undefined);
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   if (options.tty) socket.pipe(stdout);

@@ -19,10 +19,10 @@ interface RunningTask {
 export class TaskRunner {
   private readonly running = new Map<string, RunningTask>();
 
-  /** `explain` may put a failed task's error in the user's words before task.done carries it. */
+  /** `explain` may put a failed task's error in the user's words (given the task's kind) before task.done carries it. */
   constructor(
     private readonly events: CoreEvents,
-    private readonly explain: (error: unknown) => unknown = (error) => error,
+    private readonly explain: (error: unknown, kind: string) => unknown = (error) => error,
   ) {}
 
   /** Starts work in the background and returns its id at once. */
@@ -48,7 +48,7 @@ export class TaskRunner {
       this.events.emit('task.done', { ...base, ok: true, result: checkedResult(kind, result) });
       return result;
     } catch (error) {
-      const explained = this.explain(error);
+      const explained = await this.explain(error, kind);
       this.events.emit('task.done', { ...base, ok: false, error: toErrorInfo(explained) });
       throw explained;
     } finally {
