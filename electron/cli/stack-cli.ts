@@ -40,8 +40,19 @@ export function progressPrinter(ctx: CliContext): (p: TaskProgress) => void {
   };
 }
 
-/** Runs a stack task through the contract client, printing its progress; Ctrl+C cancels it; rejects with its SlipwayError. */
+/**
+ * Tasks that stop at a cancel and leave nothing half-made (a recreate under way removes its
+ * replacement): Ctrl+C cancels them. During the others (stop, down) Ctrl+C ends the CLI at
+ * once as before, so a second Ctrl+C while an attached `up` stops its services is never lost.
+ */
+const CANCELLED_BY_CTRL_C: ReadonlySet<StackTask> = new Set(['stack.up', 'stack.start']);
+
+/** Runs a stack task through the contract client, printing its progress; rejects with its SlipwayError. */
 export async function runStackTask<N extends StackTask>(ctx: CliContext, name: N, input: CallInput<N>): Promise<void> {
+  if (!CANCELLED_BY_CTRL_C.has(name)) {
+    await ctx.client().runTask(name, input, progressPrinter(ctx));
+    return;
+  }
   const interrupt = interruptSignal();
   try {
     await ctx.client().runTask(name, input, progressPrinter(ctx), { signal: interrupt.signal });
