@@ -7,39 +7,9 @@ import { removeProjectResources, testEnv } from '../../support/engine';
 import { ensureBusyboxImage } from '../../support/stand-in-image';
 import { startThrowawayEngine, type ThrowawayEngine } from '../../support/throwaway-engine';
 import { tempProject } from '../stack/stack-fixtures';
+import { expectConverged, GATED_STACK, TICKER } from './fault-stacks';
 
 const NO_STACK_TRACE = /\n\s+at /;
-
-/** Services that come back with the engine (restart: always), as a developer's stack does. */
-const TICKER = `services:
-  ticker:
-    image: busybox:latest
-    init: true
-    restart: always
-    command: ["sh", "-c", "i=0; while true; do echo tick $$i; i=$$((i+1)); sleep 0.2; done"]
-    stop_grace_period: 1s
-    develop:
-      watch:
-        - path: ./src
-          action: sync
-          target: /app
-`;
-
-/** db is healthy 3 s after it starts; web waits for it, so up is still at work when the engine stops. */
-const GATED = `services:
-  db:
-    image: busybox:latest
-    init: true
-    command: ["sh", "-c", "sleep 3; touch /tmp/ready; exec sleep 3600"]
-    healthcheck: { test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, retries: 30 }
-    stop_grace_period: 1s
-  web:
-    image: busybox:latest
-    init: true
-    command: ["sleep", "3600"]
-    depends_on: { db: { condition: service_healthy } }
-    stop_grace_period: 1s
-`;
 
 /** The one line (and its hint) a command ends with: `slipway: …`, no stack trace. */
 function expectOneLineError(err: string, pattern: RegExp): void {
@@ -79,7 +49,7 @@ describe('the Docker daemon restarted under a command', () => {
   const docker = () => dockerFromHost(engine.dockerHost);
 
   it('during up: one clear line, and the next up converges', async () => {
-    const cwd = await temp.create(GATED);
+    const cwd = await temp.create(GATED_STACK);
     cli = startCli(['-p', temp.name, 'up', '-d', '--wait'], { cwd, env: env() });
     await cli.waitFor(/ Container \S+-db-1 {2}Started\n/, 'err');
     await engine.stop();
@@ -90,8 +60,7 @@ describe('the Docker daemon restarted under a command', () => {
     await engine.restart();
     const again = await runCliProcess(['-p', temp.name, 'up', '-d', '--wait'], { cwd, env: env() });
     expect(again.code, again.err).toBe(0);
-    const rows = await docker().listContainers({ all: true, filters: { label: [`com.docker.compose.project=${temp.name}`] } });
-    expect(rows.map((c) => `${c.Names[0]}:${c.State}`).sort()).toEqual([`/${temp.name}-db-1:running`, `/${temp.name}-web-1:running`]);
+    await expectConverged(docker(), temp.name, ['db', 'web', 'worker']);
   });
 
   it('during logs -f: says the engine went away, then keeps following when it is back', async () => {

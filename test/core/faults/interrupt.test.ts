@@ -8,28 +8,12 @@ import { dockerConfigWithLogin, registryTags } from '../../support/registry';
 import { throttledProxy, type ThrottledProxy } from '../../support/throttled-proxy';
 import { removeRepositories } from '../images/images-fixture';
 import { tempProject } from '../stack/stack-fixtures';
+import { expectConverged, GATED_STACK, slowToStop, TICKER } from './fault-stacks';
 
 const docker = testDocker();
 /** Ctrl+C must end the command within this long: a deadline of the harness, not a measure of speed. */
 const CTRL_C_DEADLINE_MS = 2000;
 const NO_STACK_TRACE = /\n\s+at /;
-
-/** The app's old container ignores SIGTERM (sleep as PID 1, no init) and takes 6 s to stop. */
-const slowToStop = (version: string) => `services:
-  app:
-    image: busybox:latest
-    command: ["sleep", "3600"]
-    environment: { VERSION: "${version}" }
-    stop_grace_period: 6s
-`;
-
-const TICKER = `services:
-  ticker:
-    image: busybox:latest
-    init: true
-    command: ["sh", "-c", "i=0; while true; do echo tick $$i; i=$$((i+1)); sleep 0.2; done"]
-    stop_grace_period: 1s
-`;
 
 async function interrupt(cli: CliProcess) {
   cli.child.kill('SIGINT');
@@ -70,6 +54,18 @@ describe('Ctrl+C (SIGINT) ends the command within 2 s and leaves nothing half-ma
     const [app] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
     expect(app?.Names).toEqual([`/${name}-app-1`]);
     expect((await docker.getContainer(app?.Id ?? '').inspect()).Config.Env).toContain('VERSION=2');
+  });
+
+  it('up of a new stack, once a container is made: the next up converges', async () => {
+    const cwd = await temp.create(GATED_STACK);
+    cli = startCli(['-p', temp.name, 'up', '-d'], { cwd, env: testEnv() });
+    await cli.waitFor(/ Container \S+ {2}Created\n/, 'err');
+    const exit = await interrupt(cli);
+    expect(exit.code).not.toBe(0);
+    expect(exit.err).toMatch(/^slipway: .*cancelled$/m);
+    const again = await runCliProcess(['-p', temp.name, 'up', '-d', '--wait'], { cwd, env: testEnv() });
+    expect(again.code, again.err).toBe(0);
+    await expectConverged(docker, temp.name, ['db', 'web', 'worker']);
   });
 
   it('logs -f: ends at once with exit code 0', async () => {

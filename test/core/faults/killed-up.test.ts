@@ -4,52 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { killLeftover, runCliProcess, startCli, type CliProcess } from '../../support/cli-process';
 import { testDocker, testEnv } from '../../support/engine';
 import { recordEvents, tempProject } from '../stack/stack-fixtures';
+import { expectConverged, GATED_STACK, slowToStop } from './fault-stacks';
 
 const docker = testDocker();
-
-/** db is healthy 2 s after it starts; web and worker wait for it, so up is still at work when killed. */
-const STACK = `services:
-  db:
-    image: busybox:latest
-    init: true
-    command: ["sh", "-c", "sleep 2; touch /tmp/ready; exec sleep 3600"]
-    healthcheck: { test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, retries: 30 }
-    stop_grace_period: 1s
-  web:
-    image: busybox:latest
-    init: true
-    command: ["sleep", "3600"]
-    depends_on: { db: { condition: service_healthy } }
-    stop_grace_period: 1s
-  worker:
-    image: busybox:latest
-    init: true
-    command: ["sleep", "3600"]
-    depends_on: { db: { condition: service_healthy } }
-    stop_grace_period: 1s
-`;
-
-/**
- * PID 1 is sleep without init, so SIGTERM is ignored and a stop takes the whole grace
- * period: a recreate spends that long between creating the replacement and renaming it.
- */
-const slowToStop = (version: string) => `services:
-  app:
-    image: busybox:latest
-    command: ["sleep", "3600"]
-    environment: { VERSION: "${version}" }
-    stop_grace_period: 6s
-`;
-
-/** Every container on the engine that carries the project's name or its label: one per service, labelled, named as Compose names them, running. */
-async function expectConverged(name: string, services: string[]): Promise<void> {
-  const all = await docker.listContainers({ all: true });
-  const mine = all.filter((c) => c.Labels?.['com.docker.compose.project'] === name || c.Names.some((n) => n.includes(name)));
-  const rows = mine.map((c) => ({ name: c.Names[0]?.replace(/^\//, ''), project: c.Labels?.['com.docker.compose.project'], service: c.Labels?.['com.docker.compose.service'], state: c.State }));
-  expect(rows.sort((a, b) => String(a.name).localeCompare(String(b.name)))).toEqual(
-    services.map((service) => ({ name: `${name}-${service}-1`, project: name, service, state: 'running' })),
-  );
-}
 
 describe('the CLI killed (SIGKILL) in the middle of up', () => {
   const temp = tempProject('killed');
@@ -60,7 +17,7 @@ describe('the CLI killed (SIGKILL) in the middle of up', () => {
   });
 
   it('up again converges: no duplicate, no unlabelled container, everything running', async () => {
-    const cwd = await temp.create(STACK);
+    const cwd = await temp.create(GATED_STACK);
     const name = temp.name;
     cli = startCli(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
     await cli.waitFor(/ Container \S+ {2}Created\n/, 'err');
@@ -73,7 +30,7 @@ describe('the CLI killed (SIGKILL) in the middle of up', () => {
 
     const again = await runCliProcess(['-p', name, 'up', '-d', '--wait'], { cwd, env: testEnv() });
     expect(again.code, again.err).toBe(0);
-    await expectConverged(name, ['db', 'web', 'worker']);
+    await expectConverged(docker, name, ['db', 'web', 'worker']);
   });
 
   it('killed between creating the replacement and renaming it, up again leaves no <id>_<name> container behind', async () => {
@@ -97,7 +54,7 @@ describe('the CLI killed (SIGKILL) in the middle of up', () => {
 
     const again = await runCliProcess(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
     expect(again.code, again.err).toBe(0);
-    await expectConverged(name, ['app']);
+    await expectConverged(docker, name, ['app']);
     const [app] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
     const info = await docker.getContainer(app?.Id ?? '').inspect();
     expect(info.Config.Env).toContain('VERSION=2');
@@ -124,7 +81,7 @@ describe('the CLI killed (SIGKILL) in the middle of up', () => {
 
     const again = await runCliProcess(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
     expect(again.code, again.err).toBe(0);
-    await expectConverged(name, ['app']);
+    await expectConverged(docker, name, ['app']);
     const [app] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
     const info = await docker.getContainer(app?.Id ?? '').inspect();
     expect(info.Config.Env).toContain('VERSION=2');
