@@ -26,7 +26,7 @@ import { watchHandlers } from './watch/handlers';
 import { WatchManager } from './watch/watch-manager';
 import { stackRebuild } from './watch/rebuild';
 import { ProjectRegistry } from './projects/registry';
-import { TaskRunner } from './tasks/task-runner';
+import { TaskRunner, taskWord } from './tasks/task-runner';
 import type { SettingsBackend } from './settings/backend';
 import { JsonFileSettingsBackend } from './settings/json-file-backend';
 import { settingsFile } from './settings/paths';
@@ -56,7 +56,7 @@ export interface CoreOptions {
 export class SlipwayCore {
   readonly env: Record<string, string | undefined>;
   readonly events = new CoreEvents();
-  readonly tasks = new TaskRunner(this.events, (error, kind) => explainEngineGone(this.connection, this.env, this.explain(error), kind.replace(/^\w+\./, '')));
+  readonly tasks = new TaskRunner(this.events, (error, kind) => explainEngineGone(this.connection, this.env, this.explain(error), taskWord(kind)));
   /** The bridges' clients and what each owns (shared/contract/resources.ts). */
   readonly sessions = new ClientSessions((name, input, ctx) => this.call(name, input, ctx));
   readonly projects: ProjectRegistry;

@@ -59,12 +59,22 @@ export class TaskRunner {
   cancel(taskId: string): void {
     const task = this.running.get(taskId);
     if (!task) throw new SlipwayError('task_not_found', `No running task ${taskId}`, 'It may have finished already.');
-    task.controller.abort(new SlipwayError('cancelled', `${task.kind} cancelled`));
+    task.controller.abort(cancelledError(task.kind));
   }
 
   cancelAll(): void {
-    for (const task of this.running.values()) task.controller.abort(new SlipwayError('cancelled', `${task.kind} cancelled`));
+    for (const task of this.running.values()) task.controller.abort(cancelledError(task.kind));
   }
+}
+
+/** A task's kind in the user's words: `up` for stack.up, `build` for images.build (the room left out). */
+export function taskWord(kind: string): string {
+  return kind.replace(/^\w+\./, '');
+}
+
+/** What a cancelled task says: `up cancelled`, `build cancelled`. */
+function cancelledError(kind: string): SlipwayError {
+  return new SlipwayError('cancelled', `${taskWord(kind)} cancelled`);
 }
 
 /** A task call's result as the contract declares it (calls[kind].result): what runTask resolves with. */

@@ -62,7 +62,7 @@ describe('Ctrl+C (SIGINT) ends the command within 2 s and leaves nothing half-ma
     await cli.waitFor(/ Container \S+ {2}Created\n/, 'err');
     const exit = await interrupt(cli);
     expect(exit.code).not.toBe(0);
-    expect(exit.err).toMatch(/^slipway: .*cancelled$/m);
+    expect(exit.err).toMatch(/^slipway: up cancelled$/m);
     const again = await runCliProcess(['-p', temp.name, 'up', '-d', '--wait'], { cwd, env: testEnv() });
     expect(again.code, again.err).toBe(0);
     await expectConverged(docker, temp.name, ['db', 'web', 'worker']);
