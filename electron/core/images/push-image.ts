@@ -51,6 +51,9 @@ export async function pushTag(docker: Docker, request: PushRequest): Promise<str
   return parser.digest;
 }
 
+/** How the engine words a registry that went away or cannot be reached (after its own retries). */
+const REGISTRY_GONE = /\b(EOF|connection refused|connection reset|broken pipe|i\/o timeout|no such host|server misbehaving)\b/i;
+
 function pushFailureMessage(error: unknown): string {
   return engineMessage(error) ?? errorMessage(error);
 }
@@ -60,6 +63,9 @@ function pushError(service: string, registry: string, ref: string, message: stri
   if (isAuthError(message)) return authRequired(registry);
   if (/no such image|does not exist locally|An image does not exist/i.test(message)) {
     return new SlipwayError('image_missing', `service ${service}: there is no local image ${ref} to push`, 'Build it first: slipway build.');
+  }
+  if (REGISTRY_GONE.test(message)) {
+    return new SlipwayError('registry_unreachable', `service ${service}: push of ${ref} failed: the registry ${registry} stopped answering (${message.trim()})`, `Check that ${registry} is running and reachable, then push again.`);
   }
   return new SlipwayError('push_failed', `service ${service}: push of ${ref} failed: ${message.trim()}`, `Check that ${registry} is reachable and accepts pushes.`);
 }

@@ -49,8 +49,8 @@ describe('the registry going away in the middle of a push', () => {
     expect(failed.code).toBe(1);
     expect(failed.err).not.toMatch(/\n\s+at /);
     const message = failed.err.split('\n').find((line) => line.startsWith('slipway: '));
-    expect(message).toMatch(new RegExp(`^slipway: service app: push of ${address}/team/app:big failed: `));
-    expect(failed.err).toContain(`Check that ${address} is reachable`);
+    expect(message).toMatch(new RegExp(`^slipway: service app: push of ${address}/team/app:big failed: the registry ${address} stopped answering \\(.+\\)$`));
+    expect(failed.err).toContain(`Check that ${address} is running and reachable, then push again.`);
 
     await registry.resume();
     proxy.retarget(registryPort(registry.address));
