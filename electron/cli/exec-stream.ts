@@ -3,6 +3,7 @@ import type { EventPayload } from '../../shared/contract';
 import type { ExecStartInput } from '../../shared/contract/exec';
 
 type ExecOutput = EventPayload<'exec.output'>;
+type ExecExit = EventPayload<'exec.exit'>;
 
 export interface ExecIo {
   stdin: NodeJS.ReadStream;
@@ -28,7 +29,7 @@ export function runExecSession(client: SlipwayClient, input: ExecStartInput, io:
 export async function runSession(client: SlipwayClient, start: () => Promise<string>, mode: { tty: boolean; detach?: boolean }, io: ExecIo): Promise<number> {
   let sessionId: string | undefined;
   // Events that came before the answer named the session.
-  const early: Array<ExecOutput | { sessionId: string; exitCode: number }> = [];
+  const early: Array<ExecOutput | ExecExit> = [];
   let exited!: (code: number) => void;
   const exitCode = new Promise<number>((resolve) => (exited = resolve));
   const write = (event: ExecOutput) => {
@@ -38,9 +39,13 @@ export async function runSession(client: SlipwayClient, start: () => Promise<str
     if (sessionId === undefined) early.push(event);
     else if (event.sessionId === sessionId) write(event);
   });
+  const ended = (event: ExecExit) => {
+    if (event.error) io.stderr.write(`slipway: ${event.error.message}\n${event.error.hint ? `${event.error.hint}\n` : ''}`);
+    exited(event.exitCode);
+  };
   const offExit = client.on('exec.exit', (event) => {
     if (sessionId === undefined) early.push(event);
-    else if (event.sessionId === sessionId) exited(event.exitCode);
+    else if (event.sessionId === sessionId) ended(event);
   });
   const { stdin } = io;
   const tty = mode.tty;
@@ -55,7 +60,7 @@ export async function runSession(client: SlipwayClient, start: () => Promise<str
     sessionId = await start();
     for (const event of early.splice(0)) {
       if (event.sessionId !== sessionId) continue;
-      if ('exitCode' in event) exited(event.exitCode);
+      if ('exitCode' in event) ended(event);
       else write(event);
     }
     if (mode.detach === true) return 0;

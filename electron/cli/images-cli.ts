@@ -2,6 +2,7 @@ import type { CallInput, TaskResult } from '../../shared/contract';
 import type { BuildResult, PullResult, PushResult } from '../../shared/contract/images';
 import type { TaskProgress } from '../../shared/contract/tasks';
 import type { CliContext } from './context';
+import { interruptSignal } from './interrupt';
 
 type ImagesTask = 'images.build' | 'images.push' | 'images.pull';
 
@@ -11,16 +12,11 @@ type ImagesTask = 'images.build' | 'images.push' | 'images.pull';
  * when `signal` aborts, and rejects with its SlipwayError (one line, no stack trace).
  */
 export async function runImagesTask<N extends ImagesTask>(ctx: CliContext, name: N, input: CallInput<N>, signal?: AbortSignal, printer: (p: TaskProgress) => void = imagesProgressPrinter(ctx)): Promise<TaskResult<N>> {
-  const abort = new AbortController();
-  const cancel = () => abort.abort();
-  process.once('SIGINT', cancel);
-  signal?.addEventListener('abort', cancel, { once: true });
-  if (signal?.aborted) cancel();
+  const interrupt = interruptSignal(signal);
   try {
-    return await ctx.client().runTask(name, input, printer, { signal: abort.signal });
+    return await ctx.client().runTask(name, input, printer, { signal: interrupt.signal });
   } finally {
-    process.off('SIGINT', cancel);
-    signal?.removeEventListener('abort', cancel);
+    interrupt.dispose();
   }
 }
 

@@ -1,12 +1,38 @@
 import { runCli } from './run-cli';
 
-/** Entry point of the `slipway` command. */
-runCli({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`slipway: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+/** Resolves once what was written to `stream` has been handed to the system. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) resolve();
+    else stream.write('', () => resolve());
+  });
+}
+
+/**
+ * The last resort: an error nobody awaits (a request abandoned on Ctrl+C whose socket is
+ * closed as the command ends) is one line, never a stack trace — or nothing when it is that
+ * socket closing (`ECONNRESET`: the command has answered without it).
+ */
+process.on('uncaughtException', (error: unknown) => {
+  if (typeof error === 'object' && error !== null && Reflect.get(error, 'code') === 'ECONNRESET') return;
+  process.stderr.write(`slipway: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.SLIPWAY_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});
+
+/**
+ * Entry point of the `slipway` command. Once the command has answered and its output is
+ * flushed, the process ends: nothing it started may outlive it.
+ */
+runCli({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr })
+  .then(
+    (code) => code,
+    (error: unknown) => {
+      process.stderr.write(`slipway: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    },
+  )
+  .then(async (code) => {
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    process.exit(code);
+  });

@@ -45,6 +45,9 @@ export async function streamLogs(client: SlipwayClient, input: LogsSubscribeInpu
     void written.then(finish);
   };
   const onAbort = () => finish();
+  // While the engine is gone nothing else may hold the process open (the core's reconnect
+  // timer does not): a follow must wait for it to come back, not end quietly.
+  const keepAlive = input.follow === false ? undefined : setInterval(() => undefined, 2 ** 30);
   try {
     const answer: LogsSubscribeOutput = await client.call('logs.subscribe', input);
     subscriptionId = answer.subscriptionId;
@@ -56,6 +59,7 @@ export async function streamLogs(client: SlipwayClient, input: LogsSubscribeInpu
     options.signal.addEventListener('abort', onAbort, { once: true });
     await done;
   } finally {
+    clearInterval(keepAlive);
     options.signal.removeEventListener('abort', onAbort);
     offBatch();
     offEnd();

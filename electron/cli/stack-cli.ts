@@ -5,6 +5,7 @@ import { SlipwayError } from '../../shared/errors';
 import type { Command } from './command';
 import type { CliContext } from './context';
 import { imagesProgressPrinter } from './images-cli';
+import { interruptSignal } from './interrupt';
 
 type StackTask = 'stack.up' | 'stack.down' | 'stack.start' | 'stack.stop' | 'stack.restart' | 'stack.rm' | 'stack.kill' | 'stack.pause' | 'stack.unpause';
 
@@ -39,9 +40,25 @@ export function progressPrinter(ctx: CliContext): (p: TaskProgress) => void {
   };
 }
 
+/**
+ * Tasks that stop at a cancel and leave nothing half-made (a recreate under way removes its
+ * replacement): Ctrl+C cancels them. During the others (stop, down) Ctrl+C ends the CLI at
+ * once as before, so a second Ctrl+C while an attached `up` stops its services is never lost.
+ */
+const CANCELLED_BY_CTRL_C: ReadonlySet<StackTask> = new Set(['stack.up', 'stack.start']);
+
 /** Runs a stack task through the contract client, printing its progress; rejects with its SlipwayError. */
 export async function runStackTask<N extends StackTask>(ctx: CliContext, name: N, input: CallInput<N>): Promise<void> {
-  await ctx.client().runTask(name, input, progressPrinter(ctx));
+  if (!CANCELLED_BY_CTRL_C.has(name)) {
+    await ctx.client().runTask(name, input, progressPrinter(ctx));
+    return;
+  }
+  const interrupt = interruptSignal();
+  try {
+    await ctx.client().runTask(name, input, progressPrinter(ctx), { signal: interrupt.signal });
+  } finally {
+    interrupt.dispose();
+  }
 }
 
 /** Seconds from a flag (`-t 5`, `--timeout 30`), or a usage error naming the flag. */

@@ -21,3 +21,21 @@ export function withDeadline(signal: AbortSignal | undefined, ms: number | undef
     },
   };
 }
+
+/**
+ * `promise`, or a rejection with the signal's reason as soon as `signal` aborts: for an
+ * engine call that cannot itself be cancelled (the work goes on; its result is dropped).
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}

@@ -8,6 +8,7 @@ import type { CallContext } from './api/handlers';
 import type { DockerConnection } from './docker/connect';
 import { connectDocker } from './docker/connect';
 import { EngineEvents } from './docker/engine-events';
+import { explainEngineGone } from './docker/engine-gone';
 import { explainUnreachable } from './docker/unreachable';
 import { CoreEvents } from './events';
 import { imagesHandlers } from './images/handlers';
@@ -25,7 +26,7 @@ import { watchHandlers } from './watch/handlers';
 import { WatchManager } from './watch/watch-manager';
 import { stackRebuild } from './watch/rebuild';
 import { ProjectRegistry } from './projects/registry';
-import { TaskRunner } from './tasks/task-runner';
+import { TaskRunner, taskWord } from './tasks/task-runner';
 import type { SettingsBackend } from './settings/backend';
 import { JsonFileSettingsBackend } from './settings/json-file-backend';
 import { settingsFile } from './settings/paths';
@@ -62,7 +63,7 @@ export interface CoreOptions {
 export class SlipwayCore {
   readonly env: Record<string, string | undefined>;
   readonly events = new CoreEvents();
-  readonly tasks = new TaskRunner(this.events, (error) => this.explain(error));
+  readonly tasks = new TaskRunner(this.events, (error, kind) => explainEngineGone(this.connection, this.env, this.explain(error), taskWord(kind)));
   /** The bridges' clients and what each owns (shared/contract/resources.ts). */
   readonly sessions = new ClientSessions((name, input, ctx) => this.call(name, input, ctx));
   readonly projects: ProjectRegistry;
@@ -245,6 +246,7 @@ export class SlipwayCore {
       engineEvents: () => this.engineEvents(),
       rebuild: stackRebuild(this, this.images),
       events: this.events,
+      explain: (error) => this.explain(error),
     });
     return this.watchManager;
   }

@@ -4,6 +4,7 @@ import type { ConnectionStatus } from './client/ws-client';
 import { connectFeeds } from './store/feeds';
 import { useShortcuts } from './use-shortcuts';
 import { LoadingState } from './views/common/States';
+import { EngineBanner } from './views/common/EngineBanner';
 import { ErrorNote } from './views/common/ErrorNote';
 import { PanelBoundary } from './views/common/PanelBoundary';
 import { CommandPalette } from './views/palette/CommandPalette';
@@ -55,6 +56,7 @@ function Shell({ stores, connection }: AppProps) {
     <div className="app">
       <TopBar connection={status} />
       <main className="app-main">
+        <EngineBanner />
         {!loaded ? <LoadingState label="Loading projects…" /> : null}
         <ErrorNote error={projectsError} />
         {loaded && currentId ? (

@@ -13,3 +13,6 @@ export const Empty = z.object({}).strict();
 export const Nothing = z.null();
 
 export const ServiceNames = z.array(z.string().min(1)).max(500);
+
+/** An error as it crosses the contract in an event: code, one-line message, what to do next. */
+export const ErrorInfoSchema = z.object({ code: z.string(), message: z.string(), hint: z.string().optional() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define';
-import { Nothing } from './common';
+import { ErrorInfoSchema, Nothing } from './common';
 
 export const ExecStartInput = z.object({
   projectId: z.string().min(1),
@@ -39,5 +39,9 @@ export const execCalls = {
 export const execEvents = {
   /** Output in the session's encoding; `stream` is set without a TTY (stdout and stderr apart). */
   'exec.output': SessionRef.extend({ data: z.string(), stream: z.enum(['stdout', 'stderr']).optional() }),
-  'exec.exit': SessionRef.extend({ exitCode: z.number() }),
+  /**
+   * The command ended. `error` when the session ended without the command's exit code (the
+   * engine went away): why, in one line; `exitCode` is then 1.
+   */
+  'exec.exit': SessionRef.extend({ exitCode: z.number(), error: ErrorInfoSchema.optional() }),
 };

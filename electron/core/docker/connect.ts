@@ -47,6 +47,15 @@ export function connectDocker(options: ConnectOptions = {}): DockerConnection {
   return { ...guardedClient(host, env, options.sshArgs), host };
 }
 
+/**
+ * A client of its own for the host of `connection` (no kept-alive connection shared): asks
+ * whether the host takes new connections — a daemon that is stopping still answers on the
+ * connections it has open, but refuses new ones.
+ */
+export function freshConnection(connection: DockerConnection, env: Record<string, string | undefined>): DockerConnection {
+  return { ...guardedClient(connection.host, env), host: connection.host };
+}
+
 interface Client {
   docker: Docker;
   /** Ends the kept-alive connections (the keep-alive agent every request goes through). */

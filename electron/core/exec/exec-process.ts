@@ -2,6 +2,7 @@ import { PassThrough, type Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { SlipwayError } from '../../../shared/errors';
 import { listProjectContainers } from '../state/container-list';
+import { errnoCode, statusCode } from '../thrown';
 
 export interface ExecOptions {
   projectId: string;
@@ -33,8 +34,8 @@ export interface ExecProcess {
   resize(cols: number, rows: number): Promise<void>;
   /** Closes the connection (a TTY command gets SIGHUP). */
   kill(): void;
-  /** The command's exit code once it ends. */
-  exitCode: Promise<number>;
+  /** The command's exit code once it ends; undefined when the engine could not say (it went away). */
+  exitCode: Promise<number | undefined>;
 }
 
 /** The running container of `service` with the given number, or a clear error. */
@@ -79,7 +80,7 @@ export async function startExec(docker: Docker, options: ExecOptions): Promise<E
     await exec.resize({ w: cols, h: rows }).catch(() => undefined);
   };
   if (options.tty && options.cols && options.rows) await resize(options.cols, options.rows);
-  const exitCode = new Promise<number>((resolve) => {
+  const exitCode = new Promise<number | undefined>((resolve) => {
     let settled = false;
     const done = async () => {
       if (settled) return;
@@ -96,6 +97,11 @@ export async function startExec(docker: Docker, options: ExecOptions): Promise<E
   return processOverSocket(socket, { stdout, stderr, resize, exitCode });
 }
 
+/** A failed request that did not reach the engine (a socket error, not the engine's answer, such as 404 for a removed container). */
+export function engineGone(error: unknown): boolean {
+  return errnoCode(error) !== undefined && statusCode(error) === undefined;
+}
+
 /** A process whose input is a hijacked engine socket: writes and end of input go to it, kill destroys it. */
 export function processOverSocket(socket: Duplex, parts: Pick<ExecProcess, 'stdout' | 'stderr' | 'resize' | 'exitCode'>): ExecProcess {
   return {
@@ -110,11 +116,15 @@ export function processOverSocket(socket: Duplex, parts: Pick<ExecProcess, 'stdo
   };
 }
 
-/** Docker records the exit code a moment after the stream closes; ask a few times. */
-async function exitCodeOf(exec: Docker.Exec): Promise<number> {
+/** Docker records the exit code a moment after the stream closes; ask a few times (undefined: the engine does not answer). */
+async function exitCodeOf(exec: Docker.Exec): Promise<number | undefined> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const info = await exec.inspect().catch(() => undefined);
-    if (!info) return 1;
+    let info: Docker.ExecInspectInfo;
+    try {
+      info = await exec.inspect();
+    } catch (error) {
+      return engineGone(error) ? undefined : 1;
+    }
     if (!info.Running && typeof info.ExitCode === 'number') return info.ExitCode;
     await new Promise((resolve) => setTimeout(resolve, 25 * (attempt + 1)));
   }

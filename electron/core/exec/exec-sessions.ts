@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
-import { SlipwayError } from '../../../shared/errors';
+import { SlipwayError, type ErrorInfo } from '../../../shared/errors';
 import { explainUnreachable } from '../docker/unreachable';
 import { startExec, type ExecOptions, type ExecProcess } from './exec-process';
 
@@ -12,7 +12,7 @@ export interface ExecSessionsOptions {
   /** The engine's address, for errors that say which engine could not be reached. */
   host?: () => { url: string; source: string };
   onOutput: (event: { sessionId: string; data: string; stream?: 'stdout' | 'stderr' }) => void;
-  onExit: (event: { sessionId: string; exitCode: number }) => void;
+  onExit: (event: { sessionId: string; exitCode: number; error?: ErrorInfo }) => void;
 }
 
 interface Session {
@@ -53,7 +53,7 @@ export class ExecSessions {
     void process.exitCode.then((exitCode) => {
       this.sessions.delete(sessionId);
       // Let the last output events go out first.
-      setImmediate(() => this.options.onExit({ sessionId, exitCode }));
+      setImmediate(() => this.options.onExit(exitCode === undefined ? { sessionId, exitCode: 1, error: this.engineGone() } : { sessionId, exitCode }));
     });
     return sessionId;
   }
@@ -76,6 +76,16 @@ export class ExecSessions {
   dispose(): void {
     for (const session of this.sessions.values()) session.process.kill();
     this.sessions.clear();
+  }
+
+  /** Why a session ended without its command's exit code: the engine stopped answering. */
+  private engineGone(): ErrorInfo {
+    const url = this.options.host?.().url;
+    return {
+      code: 'engine_unreachable',
+      message: `the session ended: the Docker engine${url ? ` at ${url}` : ''} went away, so the command's exit code is unknown`,
+      hint: 'Start Docker again, then run the command again.',
+    };
   }
 
   private session(sessionId: string): Session {

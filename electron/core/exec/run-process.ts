@@ -1,7 +1,7 @@
 import { Duplex, PassThrough } from 'node:stream';
 import { SlipwayError } from '../../../shared/errors';
 import type Docker from 'dockerode';
-import { processOverSocket, type ExecProcess } from './exec-process';
+import { engineGone, processOverSocket, type ExecProcess } from './exec-process';
 
 export interface AttachOptions {
   tty: boolean;
@@ -20,8 +20,8 @@ export async function attachAndStart(docker: Docker, id: string, options: Attach
   const autoRemove = info.HostConfig.AutoRemove === true;
   const socket: unknown = await container.attach({ stream: true, stdin: info.Config.OpenStdin, stdout: true, stderr: true, hijack: true });
   if (!(socket instanceof Duplex)) throw new SlipwayError('internal', `Attaching to ${info.Name} gave no two-way stream`);
-  const waited: Promise<number> = container.wait({ condition: autoRemove ? 'removed' : 'next-exit' })
-    .then((r: { StatusCode?: number }) => r.StatusCode ?? 1, () => 1);
+  const waited: Promise<number | undefined> = container.wait({ condition: autoRemove ? 'removed' : 'next-exit' })
+    .then((r: { StatusCode?: number }) => r.StatusCode ?? 1, (error: unknown) => (engineGone(error) ? undefined : 1));
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   if (options.tty) socket.pipe(stdout);

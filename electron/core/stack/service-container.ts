@@ -3,6 +3,7 @@ import type { Project } from '../../../shared/model/project';
 import type { ContainerSpec, SpecOptions } from './container-spec';
 import { containerSpec, inheritedVolumes } from './container-spec';
 import type { ProjectContainer } from '../state/container-record';
+import { untilAborted } from '../deadline';
 import { explainStartError } from './errors';
 import { fileObjectMounts, injectFileObjects } from './file-objects';
 import type { ProgressListener } from './types';
@@ -36,13 +37,16 @@ export interface RecreateOptions {
   peers: SpecOptions['peers'];
   /** Carry the old container's anonymous volumes over (Compose's default; `up -V` turns it off). */
   inherit: boolean;
+  /** Cancels the recreate before the rename: the replacement is removed, the old container left to its stop. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
  * Replaces a service container as Compose does (pkg/compose/reconcile.go): the new one is
  * created under a temporary name first, with the old one's anonymous volumes (and those at
  * the image's VOLUME paths); only then is the old one stopped and removed — keeping its
- * volumes — and the new one renamed. A refused create leaves the old container as it was.
+ * volumes — and the new one renamed. A refused create leaves the old container as it was;
+ * a cancel (Ctrl+C) before the rename removes the replacement, so no `<id>_<name>` is left.
  */
 export async function recreateServiceContainer(docker: Docker, project: Project, service: string, old: ProjectContainer, options: RecreateOptions, report: ProgressListener): Promise<CreatedContainer> {
   const config = project.model.services[service] ?? {};
@@ -57,11 +61,13 @@ export async function recreateServiceContainer(docker: Docker, project: Project,
   }, report);
   const previous = docker.getContainer(old.id);
   try {
-    await previous.stop().catch(ignoreGone);
+    // A stop waits out the grace period; a cancel does not wait for it (the engine goes on stopping).
+    await untilAborted(previous.stop().catch(ignoreGone), options.signal);
+    options.signal?.throwIfAborted();
     await previous.remove({ force: true, v: false }).catch(ignoreGone);
   } catch (error) {
     await docker.getContainer(created.id).remove({ force: true, v: false }).catch(() => undefined);
-    throw explainStartError(service, error);
+    throw options.signal?.aborted ? error : explainStartError(service, error);
   }
   const name = containerSpec(project, service, old.number, options.image.id).options.name ?? old.name;
   await docker.getContainer(created.id).rename({ name });

@@ -15,6 +15,7 @@ import type { Dependency } from './plan';
 import { ReadinessWatch } from './readiness';
 import { readinessFromInspect } from '../state/container-record';
 import { ensureNetworks, ensureVolumes, usedNetworkKeys, usedVolumeKeys } from './resources';
+import { finishInterruptedRecreates } from './interrupted-recreate';
 import { createServiceContainer, recreateServiceContainer, removeServiceContainer, startServiceContainer } from './service-container';
 import type { ProgressListener, StackCore } from './types';
 import { StartGate, waitReady } from './wait';
@@ -114,11 +115,12 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
       warn,
       signal,
     });
-    const [existing] = await Promise.all([
+    const [listed] = await Promise.all([
       listProjectContainers(docker, project.name),
       ensureNetworks(docker, project, usedNetworkKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
       ensureVolumes(docker, project, usedVolumeKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
     ]);
+    const existing = await finishInterruptedRecreates(docker, listed, report);
     const orphans = await handleOrphans(core, project, existing, options.removeOrphans === true, report, warn);
     const current = byService(existing);
     const plans = new Map<string, ServicePlan>();
@@ -186,7 +188,7 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
       return Promise.all(plan.replicas.map(async (replica): Promise<GateContainer> => {
         if (replica.kind === 'keep') return keptContainer(replica.existing);
         const created = replica.kind === 'recreate'
-          ? await recreateServiceContainer(docker, project, service, replica.old, { image: imageOf(service), peers, inherit: options.renewAnonVolumes !== true }, report)
+          ? await recreateServiceContainer(docker, project, service, replica.old, { image: imageOf(service), peers, inherit: options.renewAnonVolumes !== true, signal }, report)
           : await createServiceContainer(docker, project, service, replica.number, imageOf(service).id, { peers }, report);
         if (hasHealthcheck(service)) watch.markHealthcheck(created.id);
         return created;

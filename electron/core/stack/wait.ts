@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { Project } from '../../../shared/model/project';
-import { SlipwayError } from '../../../shared/errors';
+import { isSlipwayError, SlipwayError } from '../../../shared/errors';
 import { ServiceFailedError, lastLogLines } from './errors';
 import type { Dependency } from './plan';
 import { NotReadyError } from './readiness';
@@ -68,6 +68,9 @@ export class StartGate {
     if (errors.length === 0) return;
     const notStarted = services.filter((_, i) => results[i]?.status === 'rejected');
     if (this.options.signal?.aborted && !errors.some((e) => e instanceof ServiceFailedError)) {
+      // Cancelled (Ctrl+C, the dashboard's Cancel) is said as such, not as a timeout.
+      const reason: unknown = this.options.signal.reason;
+      if (isSlipwayError(reason) && reason.code === 'cancelled') throw reason;
       throw new SlipwayError('timeout', `Not started in time: ${notStarted.join(', ')} (still waiting for their dependencies)`, 'Look at `slipway ps` and the logs of their dependencies; raise --timeout if they are just slow.');
     }
     throw summarize(errors, notStarted);

@@ -19,10 +19,10 @@ interface RunningTask {
 export class TaskRunner {
   private readonly running = new Map<string, RunningTask>();
 
-  /** `explain` may put a failed task's error in the user's words before task.done carries it. */
+  /** `explain` may put a failed task's error in the user's words (given the task's kind) before task.done carries it. */
   constructor(
     private readonly events: CoreEvents,
-    private readonly explain: (error: unknown) => unknown = (error) => error,
+    private readonly explain: (error: unknown, kind: string) => unknown = (error) => error,
   ) {}
 
   /** Starts work in the background and returns its id at once. */
@@ -48,7 +48,7 @@ export class TaskRunner {
       this.events.emit('task.done', { ...base, ok: true, result: checkedResult(kind, result) });
       return result;
     } catch (error) {
-      const explained = this.explain(error);
+      const explained = await this.explain(error, kind);
       this.events.emit('task.done', { ...base, ok: false, error: toErrorInfo(explained) });
       throw explained;
     } finally {
@@ -59,12 +59,22 @@ export class TaskRunner {
   cancel(taskId: string): void {
     const task = this.running.get(taskId);
     if (!task) throw new SlipwayError('task_not_found', `No running task ${taskId}`, 'It may have finished already.');
-    task.controller.abort(new SlipwayError('cancelled', `${task.kind} cancelled`));
+    task.controller.abort(cancelledError(task.kind));
   }
 
   cancelAll(): void {
-    for (const task of this.running.values()) task.controller.abort(new SlipwayError('cancelled', `${task.kind} cancelled`));
+    for (const task of this.running.values()) task.controller.abort(cancelledError(task.kind));
   }
+}
+
+/** A task's kind in the user's words: `up` for stack.up, `build` for images.build (the room left out). */
+export function taskWord(kind: string): string {
+  return kind.replace(/^\w+\./, '');
+}
+
+/** What a cancelled task says: `up cancelled`, `build cancelled`. */
+function cancelledError(kind: string): SlipwayError {
+  return new SlipwayError('cancelled', `${taskWord(kind)} cancelled`);
 }
 
 /** A task call's result as the contract declares it (calls[kind].result): what runTask resolves with. */

@@ -30,6 +30,8 @@ export interface ProjectWatcherOptions {
   services?: string[];
   onReload: (reload: WatchReload) => void;
   onState: (state: WatchState) => void;
+  /** A failed reload's error in the user's words (see WatchManagerOptions). */
+  explain?: (error: unknown) => unknown;
 }
 
 interface PendingWork {
@@ -296,7 +298,7 @@ export class ProjectWatcher {
         this.merge(service, paths, work);
         return;
       }
-      const info = toErrorInfo(error);
+      const info = toErrorInfo(this.options.explain?.(error) ?? error);
       this.emitReload(service, action, paths, work.firstEventMark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) }, exec });
     } finally {
       if (this.rebuilding.get(service) === controller) this.rebuilding.delete(service);
@@ -384,7 +386,7 @@ export class ProjectWatcher {
       await Promise.all(ids.map((id) => syncIntoContainer(this.docker, id, list)));
       this.emitReload(service, 'initial_sync', list.map((c) => c.hostPath), mark, { ok: true });
     } catch (error) {
-      const info = toErrorInfo(error);
+      const info = toErrorInfo(this.options.explain?.(error) ?? error);
       this.emitReload(service, 'initial_sync', list.map((c) => c.hostPath), mark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) } });
     }
   }

@@ -19,6 +19,8 @@ export interface WatchManagerOptions {
   rebuild: RebuildDriver;
   /** Where watch.state and watch.reload go out, and project.closed comes in. */
   events: Pick<CoreEvents, 'on' | 'emit'>;
+  /** A failed reload's error in the user's words (an engine that does not answer says where it was looked for). */
+  explain?: (error: unknown) => unknown;
 }
 
 export interface StartWatchOptions {
@@ -54,6 +56,7 @@ export class WatchManager {
       rebuild: options.rebuild ?? this.options.rebuild,
       ...(options.coalescer ? { coalescer: options.coalescer } : {}),
       ...(options.services ? { services: options.services } : {}),
+      ...(this.options.explain ? { explain: this.options.explain } : {}),
       onReload: (reload) => this.recordReload(reload),
       onState: (state) => this.options.events.emit('watch.state', state),
     });

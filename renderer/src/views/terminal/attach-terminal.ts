@@ -39,7 +39,7 @@ export function attachTerminal(host: HTMLElement, client: SlipwayClient, target:
     }),
     client.on('exec.exit', (e) => {
       if (e.sessionId !== sessionId) return;
-      term.write(`\r\n[process exited with code ${e.exitCode}]\r\n`);
+      term.write(e.error ? `\r\n[${e.error.message}]\r\n` : `\r\n[process exited with code ${e.exitCode}]\r\n`);
       sessionId = undefined;
       events.onExit(e.exitCode);
     }),

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { withDeadline } from '../../../../electron/core/deadline';
+import { untilAborted, withDeadline } from '../../../../electron/core/deadline';
 
 describe('withDeadline', () => {
   it('aborts with a TimeoutError when the time is up', async () => {
@@ -32,5 +32,27 @@ describe('withDeadline', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('untilAborted', () => {
+  it('rejects with the signal’s reason as soon as it aborts, though the work goes on', async () => {
+    const controller = new AbortController();
+    let finish!: (value: string) => void;
+    const work = new Promise<string>((resolve) => (finish = resolve));
+    const waiting = untilAborted(work, controller.signal);
+    controller.abort(new Error('up cancelled'));
+    await expect(waiting).rejects.toThrow('up cancelled');
+    finish('done later');
+    expect(await work).toBe('done later');
+  });
+
+  it('is the work’s own result without an abort, or without a signal; rejects at once when already aborted', async () => {
+    const controller = new AbortController();
+    expect(await untilAborted(Promise.resolve(1), controller.signal)).toBe(1);
+    await expect(untilAborted(Promise.reject(new Error('refused')), controller.signal)).rejects.toThrow('refused');
+    expect(await untilAborted(Promise.resolve(2), undefined)).toBe(2);
+    controller.abort();
+    await expect(untilAborted(new Promise(() => undefined), controller.signal)).rejects.toBeInstanceOf(Error);
   });
 });
