@@ -8,13 +8,15 @@ export interface GlobalOptions {
   envFiles: string[];
   projectDirectory?: string;
   host?: string;
+  /** `--ansi never|always|auto` (checked where colour is decided: color-mode.ts). */
+  ansi?: string;
   noColor: boolean;
   help: boolean;
   version: boolean;
 }
 
 type ListFlag = 'files' | 'profiles' | 'envFiles';
-type TextFlag = 'projectName' | 'projectDirectory' | 'host';
+type TextFlag = 'projectName' | 'projectDirectory' | 'host' | 'ansi';
 
 const WITH_VALUE: Record<string, ListFlag | TextFlag> = {
   '-f': 'files',
@@ -26,6 +28,7 @@ const WITH_VALUE: Record<string, ListFlag | TextFlag> = {
   '--project-directory': 'projectDirectory',
   '-H': 'host',
   '--host': 'host',
+  '--ansi': 'ansi',
 };
 
 export interface SplitArgs {

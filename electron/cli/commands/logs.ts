@@ -29,7 +29,7 @@ export async function followLogs(ctx: CliContext, args: ParsedArgs, signal?: Abo
   const values = args.values;
   const tail = parseTail(optionalString(values.tail));
   const target = await projectFromContext(ctx, args.positionals);
-  const noColor = values['no-color'] === true || ctx.global.noColor || ctx.env.NO_COLOR !== undefined;
+  const noColor = values['no-color'] === true || ctx.colorRefused;
   const timestamps = values.timestamps === true;
   const printer = new LogPrinter(ctx.stdout, { color: ctx.color && !noColor, timestamps });
   const noPrefix = values['no-log-prefix'] === true;
