@@ -26,6 +26,7 @@ import { topCommand } from './commands/top';
 import { portCommand } from './commands/port';
 import { killCommand } from './commands/kill';
 import { pauseServicesCommand, unpauseServicesCommand } from './commands/pause';
+import { completionCommand } from './commands/completion';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
@@ -57,6 +58,7 @@ export const commands: Command[] = [
   topCommand,
   portCommand,
   settingsCommand,
+  completionCommand(() => commands),
 ];
 
 export function findCommand(name: string): Command | undefined {
