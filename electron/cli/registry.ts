@@ -27,6 +27,8 @@ import { portCommand } from './commands/port';
 import { killCommand } from './commands/kill';
 import { pauseServicesCommand, unpauseServicesCommand } from './commands/pause';
 import { completionCommand } from './commands/completion';
+import { eventsCommand } from './commands/events';
+import { waitCommand } from './commands/wait';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
@@ -57,6 +59,8 @@ export const commands: Command[] = [
   imagesCommand,
   topCommand,
   portCommand,
+  eventsCommand,
+  waitCommand,
   settingsCommand,
   completionCommand(() => commands),
 ];

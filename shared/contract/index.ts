@@ -18,6 +18,7 @@ import { desktopCalls, desktopEvents } from './desktop';
 import { hostCalls, hostEvents } from './host';
 import { oneOffCalls } from './oneoff';
 import { stackOpsCalls } from './stack-ops';
+import { eventsCalls, eventsEvents } from './events';
 
 export const calls = {
   ...taskCalls,
@@ -33,6 +34,7 @@ export const calls = {
   ...hostCalls,
   ...oneOffCalls,
   ...stackOpsCalls,
+  ...eventsCalls,
 } satisfies CallDefs;
 
 export const events = {
@@ -47,6 +49,7 @@ export const events = {
   ...settingsEvents,
   ...desktopEvents,
   ...hostEvents,
+  ...eventsEvents,
 } satisfies EventDefs;
 
 export type Calls = typeof calls;

@@ -44,6 +44,14 @@ export const ownedResources = {
     events: ['exec.output', 'exec.exit'],
     endedBy: 'exec.exit',
   },
+  'event subscription': {
+    key: 'subscriptionId',
+    open: 'events.subscribe',
+    keyFrom: 'output',
+    use: ['events.unsubscribe'],
+    close: 'events.unsubscribe',
+    events: ['events.container'],
+  },
   watcher: {
     key: 'projectId',
     open: 'watch.start',

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { defineCall } from './define';
+import { Nothing, ProjectRef, ServiceNames } from './common';
+
+/**
+ * One container event of a project, as `docker compose events` reports it: one-off
+ * containers left out, attributes without the com.docker.compose.* labels.
+ */
+export const ContainerEvent = z.object({
+  subscriptionId: z.string(),
+  /** When, in nanoseconds since the epoch, as a decimal string (exact: a number would round it). */
+  timeNano: z.string().regex(/^\d+$/),
+  type: z.literal('container'),
+  /** Docker's action: create, start, die, stop, kill, health_status: healthy, … */
+  action: z.string(),
+  /** The container id. */
+  id: z.string(),
+  service: z.string(),
+  attributes: z.record(z.string(), z.string()),
+});
+export type ContainerEvent = z.infer<typeof ContainerEvent>;
+
+export const eventsCalls = {
+  /** Follows the project's container events from now on (`events`); they come as events.container. */
+  'events.subscribe': defineCall({
+    input: ProjectRef.extend({ services: ServiceNames.optional() }),
+    output: z.object({ subscriptionId: z.string() }),
+  }),
+  'events.unsubscribe': defineCall({ input: z.object({ subscriptionId: z.string().min(1) }), output: Nothing }),
+};
+
+export const eventsEvents = {
+  'events.container': ContainerEvent,
+};
