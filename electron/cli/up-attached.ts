@@ -2,6 +2,7 @@ import type { ProjectState } from '../../shared/model/state';
 import type { CliContext } from './context';
 import { followLogs } from './commands/logs';
 import { runStackTask } from './stack-cli';
+import { untilInterrupted } from './interrupt';
 
 export interface AttachedOptions {
   projectId: string;
@@ -12,6 +13,14 @@ export interface AttachedOptions {
   exitCodeFrom?: string;
   /** `-t`: the stop timeout when stopping. */
   timeoutSeconds?: number;
+  /** The services whose logs are shown (`--attach`, `--no-attach`, `--attach-dependencies`); none: no logs, only waiting. */
+  logServices: string[];
+}
+
+/** The attached services' logs followed until Ctrl+C or `signal`; with none attached, just waits as Compose does. */
+function followAttached(ctx: CliContext, services: string[], signal?: AbortSignal): Promise<number> {
+  if (services.length === 0) return untilInterrupted(signal).then(() => 0);
+  return followLogs(ctx, { values: { follow: true }, positionals: services }, signal);
 }
 
 /** The first container found exited in a project state: its service and exit code. */
@@ -34,7 +43,7 @@ export async function runAttached(ctx: CliContext, options: AttachedOptions): Pr
   const scope = options.services.length > 0 ? { services: options.services } : {};
   const stopArgs = { projectId: options.projectId, ...scope, ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}) };
   if (!options.abortOnExit) {
-    const code = await followLogs(ctx, { values: { follow: true }, positionals: options.services });
+    const code = await followAttached(ctx, options.logServices);
     await runStackTask(ctx, 'stack.stop', stopArgs);
     return code;
   }
@@ -62,7 +71,7 @@ export async function runAttached(ctx: CliContext, options: AttachedOptions): Pr
   const off = client.on('state.changed', (event) => onState(event.state));
   try {
     onState(await client.call('state.snapshot', { projectId: options.projectId }));
-    await followLogs(ctx, { values: { follow: true }, positionals: options.services }, detach.signal);
+    await followAttached(ctx, options.logServices, detach.signal);
     if (stopping) await stopping;
     else await runStackTask(ctx, 'stack.stop', stopArgs);
   } finally {
