@@ -6,6 +6,9 @@ import type { Command } from './command';
 import type { CliContext } from './context';
 import { imagesProgressPrinter } from './images-cli';
 
+/** The image steps a stack task prints: pulls (up) and removals (down --rmi). */
+const IMAGE_STEPS_SHOWN = ['Pulling', 'Pulled', 'Removing', 'Removed'];
+
 type StackTask = 'stack.up' | 'stack.down' | 'stack.start' | 'stack.stop' | 'stack.restart' | 'stack.rm' | 'stack.kill' | 'stack.pause' | 'stack.unpause';
 
 /**
@@ -34,7 +37,7 @@ export function progressPrinter(ctx: CliContext): (p: TaskProgress) => void {
       ctx.err(`warning: ${step.status}`);
       return;
     }
-    if (step.kind === 'Image' && step.status !== 'Pulling' && step.status !== 'Pulled') return;
+    if (step.kind === 'Image' && !IMAGE_STEPS_SHOWN.includes(step.status)) return;
     ctx.err(` ${step.kind} ${step.name}  ${step.status}`);
   };
 }
