@@ -29,6 +29,7 @@ import { pauseServicesCommand, unpauseServicesCommand } from './commands/pause';
 import { completionCommand } from './commands/completion';
 import { eventsCommand } from './commands/events';
 import { waitCommand } from './commands/wait';
+import { cpCommand } from './commands/cp';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
@@ -61,6 +62,7 @@ export const commands: Command[] = [
   portCommand,
   eventsCommand,
   waitCommand,
+  cpCommand,
   settingsCommand,
   completionCommand(() => commands),
 ];

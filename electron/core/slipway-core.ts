@@ -188,11 +188,12 @@ export class SlipwayCore {
     return this.stateFeed;
   }
 
-  /** Per-subscription container events of one project (`events`), from the one engine subscription. */
+  /** Per-subscription container events of one project (`events`), each from an engine stream of its own. */
   projectEvents(): ProjectEventStreams {
     this.eventStreams ??= new ProjectEventStreams({
-      events: () => this.engineEvents(),
+      docker: () => this.docker().docker,
       send: (event) => this.events.emit('events.container', event),
+      ended: (ref) => this.events.emit('events.end', ref),
     });
     return this.eventStreams;
   }

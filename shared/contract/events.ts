@@ -21,9 +21,15 @@ export const ContainerEvent = z.object({
 export type ContainerEvent = z.infer<typeof ContainerEvent>;
 
 export const eventsCalls = {
-  /** Follows the project's container events from now on (`events`); they come as events.container. */
+  /** Follows the project's container events (`events`), through an engine events stream of its own filtered to the project; they come as events.container. */
   'events.subscribe': defineCall({
-    input: ProjectRef.extend({ services: ServiceNames.optional() }),
+    input: ProjectRef.extend({
+      services: ServiceNames.optional(),
+      /** `--since`: also the events the engine still has from then (a duration like 10m, a time, or Unix seconds). */
+      since: z.string().max(100).optional(),
+      /** `--until`: the stream ends (events.end) at that time. */
+      until: z.string().max(100).optional(),
+    }),
     output: z.object({ subscriptionId: z.string() }),
   }),
   'events.unsubscribe': defineCall({ input: z.object({ subscriptionId: z.string().min(1) }), output: Nothing }),
@@ -31,4 +37,6 @@ export const eventsCalls = {
 
 export const eventsEvents = {
   'events.container': ContainerEvent,
+  /** The stream ended: `until` was reached, or the engine closed it. */
+  'events.end': z.object({ subscriptionId: z.string() }),
 };

@@ -19,6 +19,7 @@ import { hostCalls, hostEvents } from './host';
 import { oneOffCalls } from './oneoff';
 import { stackOpsCalls } from './stack-ops';
 import { eventsCalls, eventsEvents } from './events';
+import { copyCalls } from './copy';
 
 export const calls = {
   ...taskCalls,
@@ -35,6 +36,7 @@ export const calls = {
   ...oneOffCalls,
   ...stackOpsCalls,
   ...eventsCalls,
+  ...copyCalls,
 } satisfies CallDefs;
 
 export const events = {

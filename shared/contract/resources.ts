@@ -50,7 +50,8 @@ export const ownedResources = {
     keyFrom: 'output',
     use: ['events.unsubscribe'],
     close: 'events.unsubscribe',
-    events: ['events.container'],
+    events: ['events.container', 'events.end'],
+    endedBy: 'events.end',
   },
   watcher: {
     key: 'projectId',

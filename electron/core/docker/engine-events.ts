@@ -8,8 +8,6 @@ export interface EngineEvent {
   Actor: { ID: string; Attributes: Record<string, string> };
   time: number;
   timeNano: number;
-  /** timeNano exactly as the engine wrote it (a JavaScript number rounds it by up to ~100 ns). */
-  timeNanoText?: string;
 }
 
 export interface EngineEventsOptions {
@@ -145,8 +143,6 @@ export class EngineEvents extends EventEmitter<EngineEventsEvents> {
         let event: EngineEvent;
         try {
           event = JSON.parse(line) as EngineEvent;
-          const nano = /"timeNano":(\d+)/.exec(line)?.[1];
-          if (nano !== undefined) event.timeNanoText = nano;
         } catch {
           continue; // A malformed line from the daemon is skipped, never fatal.
         }

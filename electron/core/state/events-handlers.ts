@@ -6,7 +6,7 @@ export function eventsHandlers(projects: ProjectRegistry, streams: () => Project
   return {
     'events.subscribe': async (input) => {
       const project = projects.get(input.projectId);
-      return { subscriptionId: await streams().subscribe(project.name, input.services ?? []) };
+      return { subscriptionId: await streams().subscribe(project.name, { services: input.services, since: input.since, until: input.until }) };
     },
     'events.unsubscribe': async (input) => {
       streams().unsubscribe(input.subscriptionId);
