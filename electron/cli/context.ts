@@ -24,6 +24,11 @@ export class CliContext {
     return decideColor({ ...this.colorFlags(), isTTY: Boolean(this.stdout.isTTY) });
   }
 
+  /** Colour on stderr (progress), decided as for stdout. */
+  get stderrColor(): boolean {
+    return decideColor({ ...this.colorFlags(), isTTY: Boolean(this.stderr.isTTY) });
+  }
+
   /** Colour turned off on purpose (--ansi never, --no-color, NO_COLOR): containers' own escapes are stripped too. */
   get colorRefused(): boolean {
     return colorRefused(this.colorFlags());

@@ -25,7 +25,7 @@ export async function runImagesTask<N extends ImagesTask>(ctx: CliContext, name:
 }
 
 /** Build steps and their output as they come; push layers only when their status changes. */
-export function imagesProgressPrinter(ctx: CliContext): (p: TaskProgress) => void {
+export function imagesProgressPrinter(ctx: CliContext, write: (line: string) => void = (line) => ctx.err(line)): (p: TaskProgress) => void {
   const lastStatus = new Map<string, string>();
   return (p) => {
     const subject = p.subject ?? '';
@@ -33,10 +33,10 @@ export function imagesProgressPrinter(ctx: CliContext): (p: TaskProgress) => voi
     if (slash > 0) {
       if (lastStatus.get(subject) === p.message) return;
       lastStatus.set(subject, p.message);
-      ctx.err(`[${subject.slice(0, slash)}] ${subject.slice(slash + 1)}: ${p.message}`);
+      write(`[${subject.slice(0, slash)}] ${subject.slice(slash + 1)}: ${p.message}`);
       return;
     }
-    ctx.err(subject ? `[${subject}] ${p.message}` : p.message);
+    write(subject ? `[${subject}] ${p.message}` : p.message);
   };
 }
 
