@@ -40,7 +40,7 @@ describe('up’s progress on a real terminal and piped', () => {
     expect(stdout).toContain('[+] Running 2/2');
     expect(stdout).toMatch(new RegExp(`✔(\\u001b\\[[0-9;]*m)* Container ${temp.name}-web-1 +(\\u001b\\[[0-9;]*m)*Started`));
     // Redrawn in place: the cursor goes up over the previous frame.
-    expect(stdout).toMatch(/\u001b\[\d+A/);
+    expect(stdout).toMatch(new RegExp(`${'\u001b'}\\[\\d+A`));
   });
 
   it('piped, the same up prints plain lines with no escapes', async () => {

@@ -10,15 +10,19 @@ function fakeTty() {
   return { stream, written: () => written };
 }
 
+const ESC = '\u001b';
+const ESCAPE_OR_BREAK = new RegExp(`(${ESC}\\[[0-9;?]*[A-Za-z]|\\n|\\r)`);
+const CURSOR_UP = new RegExp(`^${ESC}\\[\\d+A$`);
+
 /** What the terminal shows after the writes: cursor-up + erase-below honoured, other escapes dropped. */
 function screen(written: string): string[] {
   const rows: string[] = [];
   let row = 0;
-  const parts = written.split(/(\u001b\[[0-9;?]*[A-Za-z]|\n|\r)/);
+  const parts = written.split(ESCAPE_OR_BREAK);
   for (const part of parts) {
     if (part === '\n') row++;
     else if (part === '\r' || part === '') continue;
-    else if (/^\u001b\[\d+A$/.test(part)) row -= Number(part.slice(2, -1));
+    else if (CURSOR_UP.test(part)) row -= Number(part.slice(2, -1));
     else if (part === '\u001b[0J') rows.length = row;
     else if (part.startsWith('\u001b[')) continue;
     else rows[row] = (rows[row] ?? '') + part;
