@@ -30,8 +30,9 @@ export async function runCli(io: CliIo): Promise<number> {
       return 0;
     }
     if (name === undefined || global.help || name === 'help') {
+      // As `docker compose` with no command: the help, and success.
       io.stdout.write(`${globalHelp()}\n`);
-      return name === undefined && !global.help ? 1 : 0;
+      return 0;
     }
     const command = findCommand(name);
     if (!command) {

@@ -2,7 +2,7 @@ import type { ProjectState } from '../../shared/model/state';
 import type { CliContext } from './context';
 import { followLogs } from './commands/logs';
 import { runStackTask } from './stack-cli';
-import { untilInterrupted } from './interrupt';
+import { INTERRUPTED_EXIT_CODE, untilInterrupted } from './interrupt';
 
 export interface AttachedOptions {
   projectId: string;
@@ -17,9 +17,9 @@ export interface AttachedOptions {
   logServices: string[];
 }
 
-/** The attached services' logs followed until Ctrl+C or `signal`; with none attached, just waits as Compose does. */
+/** The attached services' logs followed until Ctrl+C (then 130, as Compose) or `signal`; with none attached, just waits as Compose does. */
 function followAttached(ctx: CliContext, services: string[], signal?: AbortSignal): Promise<number> {
-  if (services.length === 0) return untilInterrupted(signal).then(() => 0);
+  if (services.length === 0) return untilInterrupted(signal).then((interrupted) => (interrupted ? INTERRUPTED_EXIT_CODE : 0));
   return followLogs(ctx, { values: { follow: true }, positionals: services }, signal);
 }
 

@@ -2,7 +2,7 @@ import type { ContainerEvent } from '../../../shared/contract/events';
 import type { Command } from '../command';
 import { optionalString } from '../env-flags';
 import { eventJson, eventText } from '../event-format';
-import { untilInterrupted } from '../interrupt';
+import { INTERRUPTED_EXIT_CODE, untilInterrupted } from '../interrupt';
 import { wantsJson } from '../output-format';
 import { projectFromContext } from '../project-target';
 
@@ -33,6 +33,7 @@ export const eventsCommand: Command = {
       if (subscriptionId === undefined) early.push({ ...ref, end: true });
       else if (ref.subscriptionId === subscriptionId) ended.abort();
     });
+    let interrupted = false;
     try {
       const answer = await client.call('events.subscribe', {
         projectId: target.projectId,
@@ -47,12 +48,12 @@ export const eventsCommand: Command = {
         else print(event);
       }
       // Until Ctrl+C, or the end of the stream (--until reached, the engine gone).
-      await untilInterrupted(ended.signal);
+      interrupted = await untilInterrupted(ended.signal);
     } finally {
       offEvent();
       offEnd();
       if (subscriptionId !== undefined && !ended.signal.aborted) await client.call('events.unsubscribe', { subscriptionId }).catch(() => undefined);
     }
-    return 0;
+    return interrupted ? INTERRUPTED_EXIT_CODE : 0;
   },
 };
