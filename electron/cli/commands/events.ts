@@ -33,7 +33,7 @@ export const eventsCommand: Command = {
       if (subscriptionId === undefined) early.push({ ...ref, end: true });
       else if (ref.subscriptionId === subscriptionId) ended.abort();
     });
-    let interrupted = false;
+    let interrupted: boolean;
     try {
       const answer = await client.call('events.subscribe', {
         projectId: target.projectId,
