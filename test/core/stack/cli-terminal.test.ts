@@ -26,6 +26,36 @@ afterAll(async () => {
   await rm(cliFile, { force: true });
 });
 
+describe('shell completion with the real command', () => {
+  const temp = tempProject('compl');
+  afterEach(async () => {
+    await temp.cleanup();
+  });
+
+  /** bash with `slipway` standing for the built CLI, the completion loaded from `slipway completion bash`. */
+  function bash(cwd: string, script: string): Promise<{ stdout: string }> {
+    const prelude = `slipway() { ${quote(process.execPath)} ${quote(cliFile)} "$@"; }\nsource <(slipway completion bash)\n`;
+    return run('bash', ['-c', prelude + script], { cwd, env: testEnv() });
+  }
+
+  it('bash loads the script: complete -p slipway names the function', async () => {
+    const cwd = await temp.create(FILE);
+    expect((await bash(cwd, 'complete -p slipway')).stdout.trim()).toBe('complete -F _slipway slipway');
+  });
+
+  it('the function completes a command name and a service name of the project here', async () => {
+    const cwd = await temp.create(FILE.replace('  web:', '  worker:\n    image: busybox:latest\n  web:'));
+    const complete = async (words: string[]) => {
+      const list = words.map(quote).join(' ');
+      const out = await bash(cwd, `COMP_WORDS=(${list}); COMP_CWORD=${words.length - 1}; _slipway; printf '%s\\n' "\${COMPREPLY[@]}"`);
+      return out.stdout.split('\n').filter(Boolean);
+    };
+    expect(await complete(['slipway', 'even'])).toEqual(['events']);
+    expect(await complete(['slipway', 'logs', 'w'])).toEqual(['web', 'worker']);
+    expect(await complete(['slipway', 'logs', 'wo'])).toEqual(['worker']);
+  });
+});
+
 describe('up’s progress on a real terminal and piped', () => {
   const temp = tempProject('live');
   afterEach(async () => {
