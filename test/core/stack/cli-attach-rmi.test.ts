@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
 import { testDocker, testEnv } from '../../support/engine';
@@ -119,6 +120,15 @@ describe('up --attach / --no-attach / --attach-dependencies, down --rmi', () => 
     expect(down.code).toBe(0);
     expect(down.err).toContain(`Image ${built}  Removed`);
     await expect(testDocker().getImage(built).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    expect((await testDocker().getImage('busybox:latest').inspect()).Id).toMatch(/^sha256:/);
+    // all: also each service's image: (here a second name of the stand-in image, so only that tag goes).
+    const tagged = `${name}-tagged`;
+    await testDocker().getImage('busybox:latest').tag({ repo: tagged, tag: '1' });
+    await writeFile(path.join(cwd, 'compose.yaml'), RMI_FILE.replace('image: busybox:latest', `image: ${tagged}:1`));
+    expect((await cli(cwd, ['-p', name, 'up', '-d', 'pulled'])).code).toBe(0);
+    const all = await cli(cwd, ['-p', name, 'down', '--rmi', 'all']);
+    expect(all.code).toBe(0);
+    await expect(testDocker().getImage(`${tagged}:1`).inspect()).rejects.toMatchObject({ statusCode: 404 });
     expect((await testDocker().getImage('busybox:latest').inspect()).Id).toMatch(/^sha256:/);
     const bad = await cli(cwd, ['-p', name, 'down', '--rmi', 'some']);
     expect(bad.code).toBe(1);

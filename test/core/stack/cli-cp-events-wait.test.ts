@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extract, pack } from 'tar-stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,21 @@ describe('cp, events and wait on the real engine', () => {
     const tar = await runCliCapturedBytes(cwd, ['-p', name, 'cp', 'web:/tmp/copied.txt', '-']);
     expect(tar.code).toBe(0);
     expect(await untar(tar.out)).toEqual(new Map([['copied.txt', 'hello from the host\n']]));
+  });
+
+  it('cp SRC/. copies a folder’s contents; -L follows a symlink, without it the link is copied', async () => {
+    const cwd = await temp.create(FILE);
+    const name = temp.name;
+    expect((await cli(cwd, ['-p', name, 'up', '-d', 'web'])).code).toBe(0);
+    const container = `${name}-web-1`;
+    await execInContainer(testDocker(), container, { command: ['sh', '-c', 'mkdir -p /srv/in && echo one > /srv/in/a.txt && echo target > /srv/t.txt && ln -s /srv/t.txt /srv/link'] });
+    await mkdir(path.join(cwd, 'existing'));
+    expect((await cli(cwd, ['-p', name, 'cp', 'web:/srv/in/.', 'existing'])).code).toBe(0);
+    expect(await readFile(path.join(cwd, 'existing', 'a.txt'), 'utf8')).toBe('one\n');
+    expect((await cli(cwd, ['-p', name, 'cp', '-L', 'web:/srv/link', 'followed'])).code).toBe(0);
+    expect(await readFile(path.join(cwd, 'followed'), 'utf8')).toBe('target\n');
+    expect((await cli(cwd, ['-p', name, 'cp', 'web:/srv/link', 'kept'])).code).toBe(0);
+    expect(await readlink(path.join(cwd, 'kept'))).toBe('/srv/t.txt');
   });
 
   it('cp - SERVICE:DIR unpacks a tar read from stdin', async () => {
