@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { link, lstat, mkdir, readdir, readlink, stat, symlink, utimes, rm } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, readlink, stat, symlink, utimes, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
@@ -13,6 +13,7 @@ import { rebaseEntry, type CopyPlacement } from './copy-paths';
  */
 export async function extractToHost(archive: NodeJS.ReadableStream, placement: CopyPlacement): Promise<void> {
   const unpack = extract();
+  const folders = new Folders();
   const root = path.resolve(placement.dir);
   const inside = (target: string) => target === root || target.startsWith(`${root}${path.sep}`);
   unpack.on('entry', (header, stream, next) => {
@@ -24,7 +25,7 @@ export async function extractToHost(archive: NodeJS.ReadableStream, placement: C
       stream.on('end', () => done());
       return;
     }
-    writeEntry(header, stream, target, (name) => {
+    writeEntry(header, stream, target, folders, (name) => {
       const other = rebaseEntry(name, placement.rootName);
       return other === undefined ? undefined : path.resolve(root, other);
     }).then(() => done(), done);
@@ -43,14 +44,28 @@ export async function extractToHost(archive: NodeJS.ReadableStream, placement: C
 /** An entry's content as tar-stream hands it over (a streamx Readable). */
 type EntryStream = AsyncIterable<unknown> & { resume(): unknown };
 
-async function writeEntry(header: Header, stream: EntryStream, target: string, mapLink: (name: string) => string | undefined): Promise<void> {
+/** Folders made (or found) during one extraction: each is made once, not once per file in it. */
+class Folders {
+  private readonly made = new Set<string>();
+
+  async ensure(dir: string, mode?: number): Promise<void> {
+    if (this.made.has(dir)) return;
+    await mkdir(dir, { recursive: true, ...(mode !== undefined ? { mode } : {}) });
+    this.made.add(dir);
+  }
+}
+
+/** Files up to this size are read and written whole (one call each instead of a stream per file). */
+const WHOLE_FILE_BYTES = 1024 * 1024;
+
+async function writeEntry(header: Header, stream: EntryStream, target: string, folders: Folders, mapLink: (name: string) => string | undefined): Promise<void> {
   const mode = header.mode !== undefined ? header.mode & 0o7777 : undefined;
   if (header.type === 'directory') {
     stream.resume();
-    await mkdir(target, { recursive: true, ...(mode !== undefined ? { mode } : {}) });
+    await folders.ensure(target, mode);
     return;
   }
-  await mkdir(path.dirname(target), { recursive: true });
+  await folders.ensure(path.dirname(target));
   if (header.type === 'symlink') {
     stream.resume();
     await rm(target, { force: true });
@@ -70,7 +85,13 @@ async function writeEntry(header: Header, stream: EntryStream, target: string, m
     stream.resume();
     return;
   }
-  await pipeline(Readable.from(stream), createWriteStream(target, mode !== undefined ? { mode } : {}));
+  if (header.size <= WHOLE_FILE_BYTES) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    await writeFile(target, Buffer.concat(chunks), mode !== undefined ? { mode } : {});
+  } else {
+    await pipeline(Readable.from(stream), createWriteStream(target, mode !== undefined ? { mode } : {}));
+  }
   if (header.mtime) await utimes(target, header.mtime, header.mtime).catch(() => undefined);
 }
 
@@ -107,6 +128,11 @@ async function addEntry(archive: Pack, file: string, name: string | undefined, i
     return;
   }
   if (!info.isFile()) return;
+  if (Number(info.size) <= WHOLE_FILE_BYTES) {
+    const content = await readFile(file);
+    await new Promise<void>((resolve, reject) => archive.entry({ ...common, name, type: 'file', size: content.length }, content, (error) => (error ? reject(error) : resolve())));
+    return;
+  }
   await new Promise<void>((resolve, reject) => {
     const sink = archive.entry({ ...common, name, type: 'file', size: Number(info.size) }, (error) => (error ? reject(error) : resolve()));
     const source = createReadStream(file).on('error', reject);
