@@ -97,7 +97,7 @@ export class LiveProgress implements ProgressSink {
   done(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    if (this.lines.size > 0) this.draw();
+    this.draw();
   }
 
   /** The frame as it would be drawn now: the header and one line per resource, padded to the width. */
@@ -132,6 +132,7 @@ export class LiveProgress implements ProgressSink {
   }
 
   private draw(): void {
+    if (this.lines.size === 0) return;
     const frame = this.frame();
     this.out.write(`${ESC}?25l${this.erase()}${frame.map((l) => `${l}${ESC}K`).join('\n')}\n${ESC}?25h`);
     this.drawn = frame.length;

@@ -69,6 +69,14 @@ describe('live progress (Compose’s TTY display)', () => {
     expect(shown).toHaveLength(3);
   });
 
+  it('a log line before any resource is just the line (no empty header)', () => {
+    const tty = fakeTty();
+    const live = new LiveProgress(tty.stream, { operation: 'Running', color: false, now: () => 0, tick: false });
+    live.log('warning: early');
+    live.done();
+    expect(screen(tty.written())).toEqual(['warning: early']);
+  });
+
   it('colours the marks and statuses only when asked', () => {
     const tty = fakeTty();
     const live = new LiveProgress(tty.stream, { operation: 'Running', color: true, now: () => 0, tick: false });
