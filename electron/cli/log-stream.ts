@@ -44,7 +44,8 @@ export async function streamLogs(client: SlipwayClient, input: LogsSubscribeInpu
     ended = true;
     void written.then(finish);
   };
-  const onAbort = () => finish();
+  // Batches already taken are written first, so a caller that reads on afterwards sees them counted.
+  const onAbort = () => void written.then(finish);
   try {
     const answer: LogsSubscribeOutput = await client.call('logs.subscribe', input);
     subscriptionId = answer.subscriptionId;

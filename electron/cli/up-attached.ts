@@ -3,6 +3,7 @@ import type { CliContext } from './context';
 import { followLogs } from './commands/logs';
 import { runStackTask } from './stack-cli';
 import { INTERRUPTED_EXIT_CODE, untilInterrupted } from './interrupt';
+import { followUntilStopped } from './abort-logs';
 
 export interface AttachedOptions {
   projectId: string;
@@ -71,7 +72,11 @@ export async function runAttached(ctx: CliContext, options: AttachedOptions): Pr
   const off = client.on('state.changed', (event) => onState(event.state));
   try {
     onState(await client.call('state.snapshot', { projectId: options.projectId }));
-    await followAttached(ctx, options.logServices, detach.signal);
+    // Following ends when the others are stopped, or on Ctrl+C (then they are stopped below).
+    const endFollow = new AbortController();
+    const interrupted = untilInterrupted(detach.signal).then(() => endFollow.abort());
+    if (options.logServices.length > 0) await followUntilStopped(ctx, options.projectId, options.logServices, endFollow.signal);
+    else await interrupted;
     if (stopping) await stopping;
     else await runStackTask(ctx, 'stack.stop', stopArgs);
   } finally {
