@@ -34,6 +34,14 @@ function firstExit(state: ProjectState, services: string[]): { service: string; 
   return undefined;
 }
 
+/** Compose's first line of an attached up: `Attaching to db-1, web-1` (names without the project). */
+async function sayAttaching(ctx: CliContext, projectId: string, services: string[]): Promise<void> {
+  if (services.length === 0) return;
+  const rows = await ctx.client().call('stack.ps', { projectId, services, all: true });
+  const names = rows.map((r) => (r.project && r.container.startsWith(`${r.project}-`) ? r.container.slice(r.project.length + 1) : r.container)).sort();
+  if (names.length > 0) ctx.out(`Attaching to ${names.join(', ')}`);
+}
+
 /**
  * Attached `up`, as Compose: the logs followed until Ctrl+C, then what was started is
  * stopped. With abortOnExit, the first container to exit stops the others too, and up
@@ -43,6 +51,7 @@ export async function runAttached(ctx: CliContext, options: AttachedOptions): Pr
   const client = ctx.client();
   const scope = options.services.length > 0 ? { services: options.services } : {};
   const stopArgs = { projectId: options.projectId, ...scope, ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}) };
+  await sayAttaching(ctx, options.projectId, options.logServices);
   if (!options.abortOnExit) {
     const code = await followAttached(ctx, options.logServices);
     await runStackTask(ctx, 'stack.stop', stopArgs);

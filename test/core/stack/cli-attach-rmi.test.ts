@@ -90,12 +90,14 @@ describe('up --attach / --no-attach / --attach-dependencies, down --rmi', () => 
 
   it('up SERVICE shows that service’s logs, not its dependencies’ (Compose’s default)', async () => {
     const out = await attachedUp(['app'], (o) => APP_LINE.test(o));
+    expect(out.split('\n')[0]).toBe('Attaching to app-1');
     expect(out).toMatch(APP_LINE);
     expect(out).not.toContain('db-ready');
   });
 
   it('--attach-dependencies adds the dependencies’ logs', async () => {
     const out = await attachedUp(['--attach-dependencies', 'app'], (o) => APP_LINE.test(o) && DB_LINE.test(o));
+    expect(out.split('\n')[0]).toBe('Attaching to app-1, db-1');
     expect(out).toMatch(APP_LINE);
     expect(out).toMatch(DB_LINE);
   });
