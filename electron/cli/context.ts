@@ -4,6 +4,7 @@ import type { CallInput } from '../../shared/contract';
 import type { ProjectSummary } from '../../shared/contract/projects';
 import { SlipwayCore } from '../core';
 import type { GlobalOptions } from './global-options';
+import { ansiMode, colorRefused, decideColor } from './color-mode';
 
 /** What every command gets: the global flags, where to write, and the core's client (made on first use). */
 export class CliContext {
@@ -18,9 +19,28 @@ export class CliContext {
     readonly stderr: Writable & { isTTY?: boolean },
   ) {}
 
-  /** Colour on a terminal unless --no-color or NO_COLOR. */
+  /** Colour on stdout, as color-mode.ts decides it (--ansi, --no-color, NO_COLOR, FORCE_COLOR, a terminal). */
   get color(): boolean {
-    return !this.global.noColor && this.env.NO_COLOR === undefined && Boolean(this.stdout.isTTY);
+    return decideColor({ ...this.colorFlags(), isTTY: Boolean(this.stdout.isTTY) });
+  }
+
+  /** Colour on stderr (progress), decided as for stdout. */
+  get stderrColor(): boolean {
+    return decideColor({ ...this.colorFlags(), isTTY: Boolean(this.stderr.isTTY) });
+  }
+
+  /** Colour turned off on purpose (--ansi never, --no-color, NO_COLOR): containers' own escapes are stripped too. */
+  get colorRefused(): boolean {
+    return colorRefused(this.colorFlags());
+  }
+
+  /** Compose-style in-place progress: stderr is a terminal and ANSI is not refused. */
+  get liveProgress(): boolean {
+    return Boolean(this.stderr.isTTY) && ansiMode(this.colorFlags()) !== 'never';
+  }
+
+  private colorFlags() {
+    return { ansi: this.global.ansi, noColor: this.global.noColor, env: this.env };
   }
 
   core(): SlipwayCore {

@@ -3,7 +3,7 @@ import type { CliContext } from './context';
 /** `-e K=V` (and `-e K`, taken from the environment when set there), as exec and run take them. */
 export function envFlags(ctx: CliContext, value: unknown): Record<string, string> {
   const env: Record<string, string> = {};
-  const pairs = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+  const pairs = stringList(value);
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) {
@@ -19,4 +19,10 @@ export function envFlags(ctx: CliContext, value: unknown): Record<string, string
 /** A string flag's value, or undefined. */
 export function optionalString(value: unknown): string | undefined {
   return value === undefined ? undefined : String(value);
+}
+
+/** A repeatable string flag's values (`--status a --status b`), or none. */
+export function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? [value] : [];
 }

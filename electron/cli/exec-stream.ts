@@ -26,7 +26,7 @@ export function runExecSession(client: SlipwayClient, input: ExecStartInput, io:
  * A session through the contract whose start is `start` (exec.start, stack.runStart): stdin
  * in, output out, the exit code as the answer, as runExecSession describes.
  */
-export async function runSession(client: SlipwayClient, start: () => Promise<string>, mode: { tty: boolean; detach?: boolean }, io: ExecIo): Promise<number> {
+export async function runSession(client: SlipwayClient, start: () => Promise<string>, mode: { tty: boolean; detach?: boolean; noInput?: boolean }, io: ExecIo): Promise<number> {
   let sessionId: string | undefined;
   // Events that came before the answer named the session.
   const early: Array<ExecOutput | ExecExit> = [];
@@ -64,6 +64,8 @@ export async function runSession(client: SlipwayClient, start: () => Promise<str
       else write(event);
     }
     if (mode.detach === true) return 0;
+    // A session that reads nothing (`cp SERVICE:SRC -`) leaves stdin alone.
+    if (mode.noInput === true) return await exitCode;
     if (tty) {
       stdin.setRawMode(true);
       process.on('SIGWINCH', onResize);

@@ -15,7 +15,7 @@ export interface FollowLogsOptions {
  * per service), for the commands that stay attached: `up --watch` and `watch`.
  */
 export async function followLogs(ctx: CliContext, projectId: string, options: FollowLogsOptions): Promise<void> {
-  const noColor = ctx.global.noColor || ctx.env.NO_COLOR !== undefined;
+  const noColor = ctx.colorRefused;
   const printer = new LogPrinter(ctx.stdout, { color: ctx.color && !noColor, timestamps: false });
   await streamLogs(
     ctx.client(),

@@ -8,15 +8,18 @@ export interface GlobalOptions {
   envFiles: string[];
   projectDirectory?: string;
   host?: string;
+  /** `--ansi never|always|auto` (checked where colour is decided: color-mode.ts). */
+  ansi?: string;
   noColor: boolean;
   help: boolean;
   version: boolean;
 }
 
 type ListFlag = 'files' | 'profiles' | 'envFiles';
-type TextFlag = 'projectName' | 'projectDirectory' | 'host';
+type TextFlag = 'projectName' | 'projectDirectory' | 'host' | 'ansi';
 
-const WITH_VALUE: Record<string, ListFlag | TextFlag> = {
+/** Global flags that take a value (also what shell completion skips over). */
+export const GLOBAL_FLAGS_WITH_VALUE: Record<string, ListFlag | TextFlag> = {
   '-f': 'files',
   '--file': 'files',
   '-p': 'projectName',
@@ -26,6 +29,7 @@ const WITH_VALUE: Record<string, ListFlag | TextFlag> = {
   '--project-directory': 'projectDirectory',
   '-H': 'host',
   '--host': 'host',
+  '--ansi': 'ansi',
 };
 
 export interface SplitArgs {
@@ -62,7 +66,7 @@ export function splitGlobalArgs(argv: string[]): SplitArgs {
     }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const key = WITH_VALUE[flag];
+    const key = GLOBAL_FLAGS_WITH_VALUE[flag];
     if (key === undefined) {
       throw new SlipwayError('usage', `unknown global flag ${flag}`, 'Run `slipway --help` for the list of flags.');
     }

@@ -21,7 +21,7 @@ export async function runImagesTask<N extends ImagesTask>(ctx: CliContext, name:
 }
 
 /** Build steps and their output as they come; pushed and pulled layers only when their status changes. */
-export function imagesProgressPrinter(ctx: CliContext): (p: TaskProgress) => void {
+export function imagesProgressPrinter(ctx: CliContext, write: (line: string) => void = (line) => ctx.err(line)): (p: TaskProgress) => void {
   const lastStatus = new Map<string, string>();
   return (p) => {
     const subject = p.subject ?? '';
@@ -29,10 +29,10 @@ export function imagesProgressPrinter(ctx: CliContext): (p: TaskProgress) => voi
     if (slash > 0) {
       if (lastStatus.get(subject) === p.message) return;
       lastStatus.set(subject, p.message);
-      ctx.err(`[${subject.slice(0, slash)}] ${subject.slice(slash + 1)}: ${p.message}`);
+      write(`[${subject.slice(0, slash)}] ${subject.slice(slash + 1)}: ${p.message}`);
       return;
     }
-    ctx.err(subject ? `[${subject}] ${p.message}` : p.message);
+    write(subject ? `[${subject}] ${p.message}` : p.message);
   };
 }
 

@@ -44,7 +44,8 @@ export async function streamLogs(client: SlipwayClient, input: LogsSubscribeInpu
     ended = true;
     void written.then(finish);
   };
-  const onAbort = () => finish();
+  // Batches already taken are written first, so a caller that reads on afterwards sees them counted.
+  const onAbort = () => void written.then(finish);
   // While the engine is gone nothing else may hold the process open (the core's reconnect
   // timer does not): a follow must wait for it to come back, not end quietly.
   const keepAlive = input.follow === false ? undefined : setInterval(() => undefined, 2 ** 30);

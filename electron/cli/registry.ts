@@ -28,6 +28,10 @@ import { topCommand } from './commands/top';
 import { portCommand } from './commands/port';
 import { killCommand } from './commands/kill';
 import { pauseServicesCommand, unpauseServicesCommand } from './commands/pause';
+import { completionCommand } from './commands/completion';
+import { eventsCommand } from './commands/events';
+import { waitCommand } from './commands/wait';
+import { cpCommand } from './commands/cp';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
@@ -60,7 +64,11 @@ export const commands: Command[] = [
   imagesCommand,
   topCommand,
   portCommand,
+  eventsCommand,
+  waitCommand,
+  cpCommand,
   settingsCommand,
+  completionCommand(() => commands),
 ];
 
 export function findCommand(name: string): Command | undefined {

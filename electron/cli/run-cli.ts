@@ -1,4 +1,5 @@
 import { isSlipwayError } from '../../shared/errors';
+import { ansiMode } from './color-mode';
 import { CliContext } from './context';
 import { splitGlobalArgs } from './global-options';
 import { globalHelp } from './help';
@@ -22,13 +23,16 @@ export async function runCli(io: CliIo): Promise<number> {
   let ctx: CliContext | undefined;
   try {
     const { global, command: name, rest } = splitGlobalArgs(io.argv);
+    // A bad --ansi (or COMPOSE_ANSI) is said before anything runs.
+    ansiMode({ ansi: global.ansi, noColor: global.noColor, env: io.env });
     if (global.version) {
       io.stdout.write(`slipway ${SLIPWAY_VERSION}\n`);
       return 0;
     }
     if (name === undefined || global.help || name === 'help') {
+      // As `docker compose` with no command: the help, and success.
       io.stdout.write(`${globalHelp()}\n`);
-      return name === undefined && !global.help ? 1 : 0;
+      return 0;
     }
     const command = findCommand(name);
     if (!command) {

@@ -6,6 +6,10 @@ import type { Command } from './command';
 import type { CliContext } from './context';
 import { imagesProgressPrinter } from './images-cli';
 import { interruptSignal } from './interrupt';
+import { itemState, LiveProgress, PlainProgress, type ProgressSink } from './live-progress';
+
+/** The image steps a stack task prints: pulls (up) and removals (down --rmi). */
+const IMAGE_STEPS_SHOWN = ['Pulling', 'Pulled', 'Removing', 'Removed'];
 
 type StackTask = 'stack.up' | 'stack.down' | 'stack.start' | 'stack.stop' | 'stack.restart' | 'stack.rm' | 'stack.kill' | 'stack.pause' | 'stack.unpause';
 
@@ -21,10 +25,11 @@ export async function stackProject(ctx: CliContext, options: { nameOnly?: boolea
 
 /**
  * Prints a stack task's progress as Compose does: ` Container proj-db-1  Healthy` (on
- * stderr, like Compose); `up --build`'s build progress as `slipway build` prints it.
+ * stderr, like Compose) — in place on a terminal (LiveProgress), as plain lines when piped;
+ * `up --build`'s build progress as `slipway build` prints it, above the live lines.
  */
-export function progressPrinter(ctx: CliContext): (p: TaskProgress) => void {
-  const images = imagesProgressPrinter(ctx);
+export function progressPrinter(ctx: CliContext, sink: ProgressSink = new PlainProgress((line) => ctx.err(line))): (p: TaskProgress) => void {
+  const images = imagesProgressPrinter(ctx, (line) => sink.log(line));
   return (p) => {
     const step = p.stack;
     if (!step) {
@@ -32,12 +37,17 @@ export function progressPrinter(ctx: CliContext): (p: TaskProgress) => void {
       return;
     }
     if (step.kind === 'Warning') {
-      ctx.err(`warning: ${step.status}`);
+      sink.log(`warning: ${step.status}`);
       return;
     }
-    if (step.kind === 'Image' && step.status !== 'Pulling' && step.status !== 'Pulled') return;
-    ctx.err(` ${step.kind} ${step.name}  ${step.status}`);
+    if (step.kind === 'Image' && !IMAGE_STEPS_SHOWN.includes(step.status)) return;
+    sink.update({ id: `${step.kind} ${step.name}`, status: step.status, state: itemState(step.status, step.kind) });
   };
+}
+
+/** The progress display for this run: live on a terminal (stderr), plain lines otherwise. */
+export function progressSink(ctx: CliContext): ProgressSink {
+  return ctx.liveProgress ? new LiveProgress(ctx.stderr, { operation: 'Running', color: ctx.stderrColor }) : new PlainProgress((line) => ctx.err(line));
 }
 
 /**
@@ -49,15 +59,13 @@ const CANCELLED_BY_CTRL_C: ReadonlySet<StackTask> = new Set(['stack.up', 'stack.
 
 /** Runs a stack task through the contract client, printing its progress; rejects with its SlipwayError. */
 export async function runStackTask<N extends StackTask>(ctx: CliContext, name: N, input: CallInput<N>): Promise<void> {
-  if (!CANCELLED_BY_CTRL_C.has(name)) {
-    await ctx.client().runTask(name, input, progressPrinter(ctx));
-    return;
-  }
-  const interrupt = interruptSignal();
+  const sink = progressSink(ctx);
+  const interrupt = CANCELLED_BY_CTRL_C.has(name) ? interruptSignal() : undefined;
   try {
-    await ctx.client().runTask(name, input, progressPrinter(ctx), { signal: interrupt.signal });
+    await ctx.client().runTask(name, input, progressPrinter(ctx, sink), interrupt ? { signal: interrupt.signal } : undefined);
   } finally {
-    interrupt.dispose();
+    interrupt?.dispose();
+    sink.done();
   }
 }
 

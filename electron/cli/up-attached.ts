@@ -2,6 +2,8 @@ import type { ProjectState } from '../../shared/model/state';
 import type { CliContext } from './context';
 import { followLogs } from './commands/logs';
 import { runStackTask } from './stack-cli';
+import { INTERRUPTED_EXIT_CODE, untilInterrupted } from './interrupt';
+import { followUntilStopped } from './abort-logs';
 
 export interface AttachedOptions {
   projectId: string;
@@ -12,6 +14,14 @@ export interface AttachedOptions {
   exitCodeFrom?: string;
   /** `-t`: the stop timeout when stopping. */
   timeoutSeconds?: number;
+  /** The services whose logs are shown (`--attach`, `--no-attach`, `--attach-dependencies`); none: no logs, only waiting. */
+  logServices: string[];
+}
+
+/** The attached services' logs followed until Ctrl+C (then 130, as Compose) or `signal`; with none attached, just waits as Compose does. */
+function followAttached(ctx: CliContext, services: string[], signal?: AbortSignal): Promise<number> {
+  if (services.length === 0) return untilInterrupted(signal).then((interrupted) => (interrupted ? INTERRUPTED_EXIT_CODE : 0));
+  return followLogs(ctx, { values: { follow: true }, positionals: services }, signal);
 }
 
 /** The first container found exited in a project state: its service and exit code. */
@@ -24,6 +34,14 @@ function firstExit(state: ProjectState, services: string[]): { service: string; 
   return undefined;
 }
 
+/** Compose's first line of an attached up: `Attaching to db-1, web-1` (names without the project). */
+async function sayAttaching(ctx: CliContext, projectId: string, services: string[]): Promise<void> {
+  if (services.length === 0) return;
+  const rows = await ctx.client().call('stack.ps', { projectId, services, all: true });
+  const names = rows.map((r) => (r.project && r.container.startsWith(`${r.project}-`) ? r.container.slice(r.project.length + 1) : r.container)).sort();
+  if (names.length > 0) ctx.out(`Attaching to ${names.join(', ')}`);
+}
+
 /**
  * Attached `up`, as Compose: the logs followed until Ctrl+C, then what was started is
  * stopped. With abortOnExit, the first container to exit stops the others too, and up
@@ -33,8 +51,9 @@ export async function runAttached(ctx: CliContext, options: AttachedOptions): Pr
   const client = ctx.client();
   const scope = options.services.length > 0 ? { services: options.services } : {};
   const stopArgs = { projectId: options.projectId, ...scope, ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}) };
+  await sayAttaching(ctx, options.projectId, options.logServices);
   if (!options.abortOnExit) {
-    const code = await followLogs(ctx, { values: { follow: true }, positionals: options.services });
+    const code = await followAttached(ctx, options.logServices);
     await runStackTask(ctx, 'stack.stop', stopArgs);
     return code;
   }
@@ -62,7 +81,11 @@ export async function runAttached(ctx: CliContext, options: AttachedOptions): Pr
   const off = client.on('state.changed', (event) => onState(event.state));
   try {
     onState(await client.call('state.snapshot', { projectId: options.projectId }));
-    await followLogs(ctx, { values: { follow: true }, positionals: options.services }, detach.signal);
+    // Following ends when the others are stopped, or on Ctrl+C (then they are stopped below).
+    const endFollow = new AbortController();
+    const interrupted = untilInterrupted(detach.signal).then(() => endFollow.abort());
+    if (options.logServices.length > 0) await followUntilStopped(ctx, options.projectId, options.logServices, endFollow.signal);
+    else await interrupted;
     if (stopping) await stopping;
     else await runStackTask(ctx, 'stack.stop', stopArgs);
   } finally {

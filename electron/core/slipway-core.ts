@@ -16,6 +16,8 @@ import { ImagesService } from './images/images-service';
 import { logHandlers } from './logs/handlers';
 import { LogHub } from './logs/log-hub';
 import { stateHandlers } from './state/handlers';
+import { eventsHandlers } from './state/events-handlers';
+import { ProjectEventStreams } from './state/project-events';
 import { StateFeed } from './state/state-feed';
 import { execHandlers } from './exec/handlers';
 import { ExecSessions } from './exec/exec-sessions';
@@ -78,6 +80,7 @@ export class SlipwayCore {
   private logHub: LogHub | undefined;
   private stateFeed: StateFeed | undefined;
   private execSessions: ExecSessions | undefined;
+  private eventStreams: ProjectEventStreams | undefined;
   private watchManager: WatchManager | undefined;
   private proxyRoom: ServiceProxyRoom | undefined;
   private openInService: OpenInService | undefined;
@@ -112,6 +115,7 @@ export class SlipwayCore {
       ...stackOpsHandlers(this, () => this.exec()),
       ...logHandlers(() => this.logs()),
       ...stateHandlers(() => this.state()),
+      ...eventsHandlers(this.projects, () => this.projectEvents()),
       ...execHandlers(() => this.exec()),
       ...watchHandlers(this.projects, () => this.watch()),
       ...settingsHandlers(this.settings, this.events),
@@ -163,6 +167,8 @@ export class SlipwayCore {
     void this.watchManager?.hostChanged(next.host.url).catch(() => undefined);
     this.engineEventsInstance?.stop();
     this.engineEventsInstance = undefined;
+    this.eventStreams?.dispose();
+    this.eventStreams = undefined;
     // Logs and state follow the new engine: the old followers end, the state feed starts again.
     this.logHub?.dispose();
     this.logHub = undefined;
@@ -213,6 +219,16 @@ export class SlipwayCore {
       void this.stateFeed.start();
     }
     return this.stateFeed;
+  }
+
+  /** Per-subscription container events of one project (`events`), each from an engine stream of its own. */
+  projectEvents(): ProjectEventStreams {
+    this.eventStreams ??= new ProjectEventStreams({
+      docker: () => this.docker().docker,
+      send: (event) => this.events.emit('events.container', event),
+      ended: (ref) => this.events.emit('events.end', ref),
+    });
+    return this.eventStreams;
   }
 
   /** exec sessions for the dashboard terminal (exec.output / exec.exit events). */
@@ -287,6 +303,7 @@ export class SlipwayCore {
     this.logHub?.dispose();
     this.stateFeed?.stop();
     this.execSessions?.dispose();
+    this.eventStreams?.dispose();
     this.engineEventsInstance?.stop();
     // last: every kept-alive connection and ssh child ends, and is gone when this resolves
     const connection = this.connection;

@@ -20,6 +20,8 @@ import { oneOffCalls } from './oneoff';
 import { stackOpsCalls } from './stack-ops';
 import { proxyCalls } from './proxy';
 import { openInCalls } from './open-in';
+import { eventsCalls, eventsEvents } from './events';
+import { copyCalls } from './copy';
 
 export const calls = {
   ...taskCalls,
@@ -37,6 +39,8 @@ export const calls = {
   ...stackOpsCalls,
   ...proxyCalls,
   ...openInCalls,
+  ...eventsCalls,
+  ...copyCalls,
 } satisfies CallDefs;
 
 export const events = {
@@ -51,6 +55,7 @@ export const events = {
   ...settingsEvents,
   ...desktopEvents,
   ...hostEvents,
+  ...eventsEvents,
 } satisfies EventDefs;
 
 export type Calls = typeof calls;

@@ -44,6 +44,15 @@ export const ownedResources = {
     events: ['exec.output', 'exec.exit'],
     endedBy: 'exec.exit',
   },
+  'event subscription': {
+    key: 'subscriptionId',
+    open: 'events.subscribe',
+    keyFrom: 'output',
+    use: ['events.unsubscribe'],
+    close: 'events.unsubscribe',
+    events: ['events.container', 'events.end'],
+    endedBy: 'events.end',
+  },
   watcher: {
     key: 'projectId',
     open: 'watch.start',

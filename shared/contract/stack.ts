@@ -43,6 +43,8 @@ export const StackDownInput = ProjectRef.extend({
   /** Stop timeout in seconds (`-t`), instead of each service's stop_grace_period. */
   timeoutSeconds: z.number().int().min(0).max(3600).optional(),
   removeOrphans: z.boolean().optional(),
+  /** `--rmi`: `local` removes images built under Compose's default name `<project>-<service>`, `all` also every service's `image:`. */
+  removeImages: z.enum(['local', 'all']).optional(),
 });
 export type StackDownInput = z.infer<typeof StackDownInput>;
 

@@ -4,6 +4,7 @@ import type { Command, ParsedArgs } from '../command';
 import type { CliContext } from '../context';
 import { LogPrinter } from '../log-printer';
 import { streamLogs } from '../log-stream';
+import { INTERRUPTED_EXIT_CODE } from '../interrupt';
 import { projectFromContext } from '../project-target';
 
 export const logsCommand: Command = {
@@ -29,17 +30,22 @@ export async function followLogs(ctx: CliContext, args: ParsedArgs, signal?: Abo
   const values = args.values;
   const tail = parseTail(optionalString(values.tail));
   const target = await projectFromContext(ctx, args.positionals);
-  const noColor = values['no-color'] === true || ctx.global.noColor || ctx.env.NO_COLOR !== undefined;
+  const noColor = values['no-color'] === true || ctx.colorRefused;
   const timestamps = values.timestamps === true;
   const printer = new LogPrinter(ctx.stdout, { color: ctx.color && !noColor, timestamps });
   const noPrefix = values['no-log-prefix'] === true;
   const since = optionalString(values.since);
   const grep = optionalString(values.grep);
   const stop = new AbortController();
+  let interrupted = false;
+  const onInterrupt = () => {
+    interrupted = true;
+    stop.abort();
+  };
   const onSignal = () => stop.abort();
   signal?.addEventListener('abort', onSignal, { once: true });
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
   try {
     await streamLogs(
       ctx.client(),
@@ -58,11 +64,12 @@ export async function followLogs(ctx: CliContext, args: ParsedArgs, signal?: Abo
       { signal: stop.signal, ...(noPrefix ? {} : { onLabels: printer.setLabels }) },
     );
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
     signal?.removeEventListener('abort', onSignal);
   }
-  return 0;
+  // Ended by Ctrl+C: 130, as Compose's commands exit when interrupted.
+  return interrupted ? INTERRUPTED_EXIT_CODE : 0;
 }
 
 function optionalString(value: unknown): string | undefined {

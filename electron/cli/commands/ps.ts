@@ -1,5 +1,6 @@
 import type { ServiceContainer } from '../../../shared/contract/stack';
 import { SlipwayError } from '../../../shared/errors';
+import { stringList } from '../env-flags';
 import type { Command } from '../command';
 import { stackProject } from '../stack-cli';
 
@@ -51,10 +52,6 @@ function formatOf(format: unknown, json: boolean): 'table' | 'json' | 'array' {
   throw new SlipwayError('usage', `ps: unknown --format "${String(format)}"`, 'Use --format table or --format json.');
 }
 
-function stringList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  return typeof value === 'string' ? [value] : [];
-}
 
 /** One line of `docker compose ps --format json`: Compose's field names. */
 function composeJson(row: ServiceContainer): Record<string, unknown> {

@@ -1,16 +1,18 @@
 import type { CallInput } from '../../../shared/contract';
+import { stringList } from '../env-flags';
 import type { Command, ParsedArgs } from '../command';
 import { runStackTask, secondsFlag, stackProject } from '../stack-cli';
 import { SlipwayError } from '../../../shared/errors';
 import { imageFlags } from '../image-flags';
 import { runAttached } from '../up-attached';
 import { parseScaleArgs } from '../scale-args';
+import { attachedServices, checkAttachFlags, type AttachFlags } from '../up-attach';
 import { watchUntilInterrupted } from './watch';
 
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the services in dependency order, each as soon as its dependencies are ready',
-  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--no-build] [--pull always|missing|never|build] [--quiet-pull] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--scale SERVICE=N]... [--abort-on-container-exit] [--exit-code-from SERVICE] [--watch]',
+  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--no-build] [--pull always|missing|never|build] [--quiet-pull] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--scale SERVICE=N]... [--abort-on-container-exit] [--exit-code-from SERVICE] [--attach SERVICE]... [--no-attach SERVICE]... [--attach-dependencies] [--watch]',
   options: {
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
@@ -30,6 +32,9 @@ export const upCommand: Command = {
     'abort-on-container-exit': { type: 'boolean' },
     'exit-code-from': { type: 'string' },
     scale: { type: 'string', multiple: true },
+    attach: { type: 'string', multiple: true },
+    'no-attach': { type: 'string', multiple: true },
+    'attach-dependencies': { type: 'boolean' },
   },
   async run(ctx, args) {
     const values = args.values;
@@ -38,6 +43,8 @@ export const upCommand: Command = {
     if (abortOnExit && (values.detach === true || values.wait === true)) {
       throw new SlipwayError('usage', `up: ${exitCodeFrom !== undefined ? '--exit-code-from' : '--abort-on-container-exit'} works attached only, not with ${values.detach === true ? '-d' : '--wait'}`, 'Leave out -d / --wait.');
     }
+    const attach = attachFlags(args);
+    checkAttachFlags(attach, { detach: values.detach === true, wait: values.wait === true });
     const project = await stackProject(ctx, { services: args.positionals });
     if (exitCodeFrom !== undefined && !project.services.includes(exitCodeFrom)) {
       throw new SlipwayError('no_such_service', `up: --exit-code-from: no such service: ${exitCodeFrom}`, `Services in this project: ${project.services.join(', ')}.`);
@@ -52,7 +59,9 @@ export const upCommand: Command = {
     }
     if (values.detach === true || values.wait === true) return 0;
     const timeoutSeconds = secondsFlag('up', '-t', values.timeout);
+    const detail = await ctx.client().call('projects.get', { projectId: project.projectId });
     return runAttached(ctx, {
+      logServices: attachedServices(detail, attach),
       projectId: project.projectId,
       services: args.positionals,
       abortOnExit,
@@ -61,6 +70,16 @@ export const upCommand: Command = {
     });
   },
 };
+
+
+function attachFlags(args: ParsedArgs): AttachFlags {
+  return {
+    services: args.positionals,
+    attach: stringList(args.values.attach),
+    noAttach: stringList(args.values['no-attach']),
+    attachDependencies: args.values['attach-dependencies'] === true,
+  };
+}
 
 /** stack.up's input from up's flags. */
 export function upInput(projectId: string, args: ParsedArgs): CallInput<'stack.up'> {

@@ -1,20 +1,4 @@
-import { parseDurationMs } from '../../../shared/duration';
-import { SlipwayError } from '../../../shared/errors';
-
-/**
- * `--since` as Docker takes it: a relative duration ("10m", "1h30m"), an RFC 3339 time
- * ("2024-05-01T12:00:00Z", date only allowed), or Unix seconds. Returns epoch ms.
- */
-export function parseSince(value: string | number, now = Date.now()): number {
-  if (typeof value === 'number') return value;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-  const duration = /[a-zµ]$/.test(text) ? parseDurationMs(text) : undefined;
-  if (duration !== undefined) return now - duration;
-  const time = Date.parse(text);
-  if (!Number.isNaN(time)) return time;
-  throw new SlipwayError('invalid_since', `Cannot read --since "${value}": not a duration (10m, 1h), a time (2024-05-01T12:00:00Z) or Unix seconds`, 'Write it like 10m, 2h30m or 2024-05-01T12:00:00Z.');
-}
+export { parseSince } from '../../../shared/since';
 
 /** Epoch ms as the engine's `since` query value (seconds with a fraction). */
 export function dockerSinceFromMs(ms: number): string {

@@ -3,6 +3,7 @@ import type { ProjectContainer } from '../state/container-record';
 import { listOneOffContainers, listProjectContainers } from '../state/container-list';
 import { dependenciesOf, dependentsOf } from './plan';
 import { removeNetworks, removeVolumes } from './resources';
+import { imagesToRemove, removeImages, type RemoveImagesMode } from './down-images';
 import { removeServiceContainer } from './service-container';
 import { inReverseOrder } from './start-stop';
 import type { ProgressListener, StackCore } from './types';
@@ -14,6 +15,8 @@ export interface DownOptions {
   timeoutSeconds?: number;
   /** Also remove containers of services no longer in the file. */
   removeOrphans?: boolean;
+  /** `--rmi local|all`: also remove the services' images. */
+  removeImages?: RemoveImagesMode;
   onProgress?: ProgressListener;
 }
 
@@ -58,6 +61,7 @@ export async function downProject(core: StackCore, project: Project, options: Do
     // A network still in use by what was left behind stays, as the warning says.
     if (orphansLeft.length === 0 && oneOffsLeft.length === 0) throw error;
   });
+  if (options.removeImages) await removeImages(docker, await imagesToRemove(docker, project, options.removeImages), report);
   if (options.volumes) await removeVolumes(docker, project, (kind, name, status) => report({ kind, name, status }));
   return { removedContainers: targets.map((c) => c.name), orphansLeft };
 }

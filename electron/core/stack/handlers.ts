@@ -43,6 +43,7 @@ export function stackHandlers(core: StackHost): PartialHandlers<StackCalls> {
       const taskId = core.tasks.start('stack.down', (ctx) => downProject(core, project, {
         ...(input.volumes !== undefined ? { volumes: input.volumes } : {}),
         ...(input.timeoutSeconds !== undefined ? { timeoutSeconds: input.timeoutSeconds } : {}),
+        ...(input.removeImages !== undefined ? { removeImages: input.removeImages } : {}),
         removeOrphans,
         onProgress: progressTo(ctx),
       }), project.name);

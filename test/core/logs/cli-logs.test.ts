@@ -148,7 +148,7 @@ describe('slipway logs', () => {
       child.kill('SIGINT');
     }
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-    expect(code).toBe(0);
+    expect(code).toBe(130);
     const lines = out.split('\n').filter((l) => l !== '');
     expect(lines.every((l) => l.startsWith('ticker | '))).toBe(true);
     // --tail 0: no history replayed, the first line is a fresh tick.
