@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pack, type Header as TarHeader, type Pack } from 'tar-stream';
 
 import { SlipwayError, toError } from '../../../shared/errors';
-import { contextFilter, readDockerignore, type ContextFilter } from './dockerignore';
+import { contextFilter, readDockerignore, readDockerignoreFile, type ContextFilter } from './dockerignore';
 import { errnoCode } from '../thrown';
 
 type HeaderArg = Partial<TarHeader> & Pick<TarHeader, 'name'>;
@@ -21,6 +21,13 @@ export interface BuildContextOptions {
   /** For messages: whose context this is. */
   service?: string;
   signal?: AbortSignal;
+  /**
+   * BuildKit's rule: a `<Dockerfile>.dockerignore` beside the Dockerfile replaces the
+   * context's `.dockerignore` (the classic builder knows only the latter).
+   */
+  dockerfileIgnore?: boolean;
+  /** Absolute paths never sent (build secret files that lie inside the context). */
+  exclude?: string[];
 }
 
 export interface ContextStats {
@@ -57,11 +64,13 @@ export async function createBuildContext(options: BuildContextOptions): Promise<
   const contextDir = await realContextDir(options.contextDir, who);
   const dockerfile = await locateDockerfile(contextDir, options, who);
   const ignoreFile = await readDockerignore(contextDir);
-  const filter = contextFilter(ignoreFile.patterns, dockerfile.inContext ? dockerfile.name : undefined);
+  const beside = options.dockerfileIgnore && dockerfile.file ? await readDockerignoreFile(`${dockerfile.file}.dockerignore`) : undefined;
+  const filter = contextFilter(beside?.patterns ?? ignoreFile.patterns, dockerfile.inContext ? dockerfile.name : undefined);
   const stats: ContextStats = { bytes: 0, entries: 0 };
   const tar = pack();
   const extra = dockerfile.inContext ? undefined : { name: dockerfile.name, text: dockerfile.text };
-  const writer = new ContextWriter(tar, contextDir, filter, extra, ignoreFile.text, who, stats);
+  const excluded = new Set(await Promise.all((options.exclude ?? []).map((file) => realpath(file).catch(() => file))));
+  const writer = new ContextWriter(tar, contextDir, withExclusions(filter, contextDir, excluded), extra, ignoreFile.text, who, stats);
   const stream = Readable.from(countBytes(tar, stats), { objectMode: false });
   const onAbort = () => tar.destroy(options.signal?.reason instanceof Error ? options.signal.reason : new Error('cancelled'));
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -90,9 +99,17 @@ async function realContextDir(dir: string, who: string): Promise<string> {
   }
 }
 
+/** The filter, plus files that must never be sent whatever .dockerignore says. */
+function withExclusions(filter: ContextFilter, contextDir: string, excluded: Set<string>): ContextFilter {
+  if (excluded.size === 0) return filter;
+  return { ...filter, excludes: (rel) => excluded.has(path.join(contextDir, rel)) || filter.excludes(rel) };
+}
+
 interface LocatedDockerfile {
   /** The name inside the tar. */
   name: string;
+  /** Its real path on disk (absent for an inline Dockerfile). */
+  file?: string;
   inContext: boolean;
   text: string;
 }
@@ -114,8 +131,8 @@ async function locateDockerfile(contextDir: string, options: BuildContextOptions
     throw new SlipwayError('dockerfile_missing', `${who}cannot read the Dockerfile ${file}`, 'Create it, or set build.dockerfile (relative to build.context) or build.dockerfile_inline.');
   }
   const rel = path.relative(contextDir, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { name: generatedName(), inContext: false, text };
-  return { name: rel.split(path.sep).join('/'), inContext: true, text };
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return { name: generatedName(), file: real, inContext: false, text };
+  return { name: rel.split(path.sep).join('/'), file: real, inContext: true, text };
 }
 
 function generatedName(): string {

@@ -41,8 +41,13 @@ export function parseDockerignore(text: string): string[] {
 }
 
 export async function readDockerignore(contextDir: string): Promise<{ text: string | undefined; patterns: string[] }> {
+  return readDockerignoreFile(path.join(contextDir, '.dockerignore'));
+}
+
+/** An ignore file by its path (`Dockerfile.dockerignore` beside a Dockerfile, for BuildKit). */
+export async function readDockerignoreFile(file: string): Promise<{ text: string | undefined; patterns: string[] }> {
   try {
-    const text = await readFile(path.join(contextDir, '.dockerignore'), 'utf8');
+    const text = await readFile(file, 'utf8');
     return { text, patterns: parseDockerignore(text) };
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return { text: undefined, patterns: [] };
