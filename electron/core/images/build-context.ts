@@ -22,10 +22,12 @@ export interface BuildContextOptions {
   service?: string;
   signal?: AbortSignal;
   /**
-   * BuildKit's rule: a `<Dockerfile>.dockerignore` beside the Dockerfile replaces the
-   * context's `.dockerignore` (the classic builder knows only the latter).
+   * For BuildKit, which applies no ignore file to a tar body itself: a
+   * `<Dockerfile>.dockerignore` beside the Dockerfile replaces the context's `.dockerignore`
+   * (the classic builder knows only the latter), and `.dockerignore` is sent only when its
+   * patterns keep it, as docker's BuildKit client sends it. The Dockerfile is always sent.
    */
-  dockerfileIgnore?: boolean;
+  buildkit?: boolean;
   /** Absolute paths never sent (build secret files that lie inside the context). */
   exclude?: string[];
 }
@@ -64,13 +66,16 @@ export async function createBuildContext(options: BuildContextOptions): Promise<
   const contextDir = await realContextDir(options.contextDir, who);
   const dockerfile = await locateDockerfile(contextDir, options, who);
   const ignoreFile = await readDockerignore(contextDir);
-  const beside = options.dockerfileIgnore && dockerfile.file ? await readDockerignoreFile(`${dockerfile.file}.dockerignore`) : undefined;
-  const filter = contextFilter(beside?.patterns ?? ignoreFile.patterns, dockerfile.inContext ? dockerfile.name : undefined);
+  const beside = options.buildkit && dockerfile.file ? await readDockerignoreFile(`${dockerfile.file}.dockerignore`) : undefined;
+  const patterns = beside?.text !== undefined ? beside.patterns : ignoreFile.patterns;
+  const filter = contextFilter(patterns, dockerfile.inContext ? dockerfile.name : undefined, !options.buildkit);
   const stats: ContextStats = { bytes: 0, entries: 0 };
   const tar = pack();
   const extra = dockerfile.inContext ? undefined : { name: dockerfile.name, text: dockerfile.text };
   const excluded = new Set(await Promise.all((options.exclude ?? []).map((file) => realpath(file).catch(() => file))));
-  const writer = new ContextWriter(tar, contextDir, withExclusions(filter, contextDir, excluded), extra, ignoreFile.text, who, stats);
+  // The classic engine drops the generated Dockerfile by the .dockerignore entry we add; BuildKit reads no .dockerignore.
+  const ignoreText = options.buildkit ? undefined : ignoreFile.text;
+  const writer = new ContextWriter(tar, contextDir, withExclusions(filter, contextDir, excluded), extra, ignoreText, !options.buildkit, who, stats);
   const stream = Readable.from(countBytes(tar, stats), { objectMode: false });
   const onAbort = () => tar.destroy(options.signal?.reason instanceof Error ? options.signal.reason : new Error('cancelled'));
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -167,6 +172,8 @@ class ContextWriter {
     private readonly filter: ContextFilter,
     private readonly extraDockerfile: { name: string; text: string } | undefined,
     private readonly dockerignoreText: string | undefined,
+    /** Whether the generated Dockerfile is listed in .dockerignore (for the classic engine, which applies it). */
+    private readonly listGenerated: boolean,
     private readonly who: string,
     private readonly stats: ContextStats,
   ) {}
@@ -177,7 +184,7 @@ class ContextWriter {
       if (this.extraDockerfile) {
         const now = new Date();
         await this.writeBuffer({ name: this.extraDockerfile.name, mode: 0o600, mtime: now, type: 'file' }, Buffer.from(this.extraDockerfile.text));
-        if (this.dockerignoreText === undefined) {
+        if (this.listGenerated && this.dockerignoreText === undefined) {
           // As the CLI writes it: it ignores itself too, so neither file reaches the image.
           await this.writeBuffer({ name: '.dockerignore', mode: 0o600, mtime: now, type: 'file' }, Buffer.from(`.dockerignore\n${this.extraDockerfile.name}\n`));
         }
@@ -224,7 +231,7 @@ class ContextWriter {
       return this.writeVoid({ ...header, type, devmajor: Math.floor(st.rdev / 256), devminor: st.rdev % 256 });
     }
     if (!st.isFile()) return; // sockets: the CLI skips them too
-    if (rel === '.dockerignore' && this.extraDockerfile) {
+    if (rel === '.dockerignore' && this.extraDockerfile && this.listGenerated) {
       const text = `${this.dockerignoreText ?? ''}\n${this.extraDockerfile.name}\n`;
       return this.writeBuffer({ ...header, type: 'file' }, Buffer.from(text));
     }

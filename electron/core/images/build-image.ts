@@ -54,7 +54,7 @@ async function buildWithBuildKit(docker: Docker, request: BuildRequest): Promise
   const { service, build } = request;
   const sources = await sessionSources(service, build, request.project, request.env);
   const secretFiles = [...sources.secrets.values()].flatMap((source) => ('file' in source ? [source.file] : []));
-  const context = await createBuildContext({ ...contextOptions(request), dockerfileIgnore: true, exclude: secretFiles });
+  const context = await createBuildContext({ ...contextOptions(request), buildkit: true, exclude: secretFiles });
   const query = buildQuery(request, context.dockerfileName);
   const { runBuildKit } = await import('./buildkit/run-buildkit');
   let outcome;
@@ -98,7 +98,7 @@ function buildQuery(request: BuildRequest, dockerfileName: string): Record<strin
   if (Object.keys(args).length > 0) options.buildargs = args;
   if (build.labels && Object.keys(build.labels).length > 0) options.labels = build.labels;
   if (build.target) options.target = build.target;
-  if (build.cache_from && build.cache_from.length > 0) options.cachefrom = build.cache_from;
+  if (build.cache_from && build.cache_from.length > 0) options.cachefrom = JSON.stringify(build.cache_from);
   if (typeof build.network === 'string' && build.network !== '') options.networkmode = build.network;
   const hosts = extraHosts(build.extra_hosts);
   if (hosts.length > 0) options.extrahosts = hosts;

@@ -57,12 +57,13 @@ export async function readDockerignoreFile(file: string): Promise<{ text: string
 
 /**
  * The filter for a context; `dockerfile` is the Dockerfile's path relative to the context
- * (with `/`), or undefined when it is sent under a generated name.
+ * (with `/`), or undefined when it is sent under a generated name. `.dockerignore` is kept
+ * unless `keepDockerignore` is false (BuildKit).
  */
-export function contextFilter(patterns: string[], dockerfile: string | undefined): ContextFilter {
+export function contextFilter(patterns: string[], dockerfile: string | undefined, keepDockerignore = true): ContextFilter {
   const all = [...patterns];
   const base = matcher(all);
-  if (base.ignores('.dockerignore')) all.push('!.dockerignore');
+  if (keepDockerignore && base.ignores('.dockerignore')) all.push('!.dockerignore');
   if (dockerfile !== undefined && base.ignores(dockerfile)) all.push(`!${dockerfile}`);
   const final = all.length === patterns.length ? base : matcher(all);
   const exceptions = all.filter((p) => p.startsWith('!')).map((p) => cleanPath(p.slice(1)));

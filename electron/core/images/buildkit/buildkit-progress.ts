@@ -46,6 +46,9 @@ export class BuildKitProgress {
       else if (completed !== undefined) state = 'done';
       else if (started !== undefined) state = 'running';
       if (state === undefined || state === vertex.state) continue;
+      // A finished vertex that BuildKit reports again (a FROM resolved, then loaded) does not
+      // start again; it may still turn out CACHED or fail.
+      if (vertex.state !== undefined && vertex.state !== 'running' && state !== 'error' && state !== 'cached') continue;
       if (vertex.state === undefined && state !== 'running') events.push(this.event(vertex, 'running'));
       vertex.state = state;
       if (state === 'error' || state === 'done' || state === 'cached') this.flush(vertex, events);
