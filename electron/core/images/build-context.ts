@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pack, type Header as TarHeader, type Pack } from 'tar-stream';
 
 import { SlipwayError, toError } from '../../../shared/errors';
-import { contextFilter, readDockerignore, readDockerignoreFile, type ContextFilter } from './dockerignore';
+import { contextFilter, readDockerignore, type ContextFilter } from './dockerignore';
 import { errnoCode } from '../thrown';
 
 type HeaderArg = Partial<TarHeader> & Pick<TarHeader, 'name'>;
@@ -21,15 +21,6 @@ export interface BuildContextOptions {
   /** For messages: whose context this is. */
   service?: string;
   signal?: AbortSignal;
-  /**
-   * For BuildKit, which applies no ignore file to a tar body itself: a
-   * `<Dockerfile>.dockerignore` beside the Dockerfile replaces the context's `.dockerignore`
-   * (the classic builder knows only the latter), and `.dockerignore` is sent only when its
-   * patterns keep it, as docker's BuildKit client sends it. The Dockerfile is always sent.
-   */
-  buildkit?: boolean;
-  /** Absolute paths never sent (build secret files that lie inside the context). */
-  exclude?: string[];
 }
 
 export interface ContextStats {
@@ -66,16 +57,11 @@ export async function createBuildContext(options: BuildContextOptions): Promise<
   const contextDir = await realContextDir(options.contextDir, who);
   const dockerfile = await locateDockerfile(contextDir, options, who);
   const ignoreFile = await readDockerignore(contextDir);
-  const beside = options.buildkit && dockerfile.file ? await readDockerignoreFile(`${dockerfile.file}.dockerignore`) : undefined;
-  const patterns = beside?.text !== undefined ? beside.patterns : ignoreFile.patterns;
-  const filter = contextFilter(patterns, dockerfile.inContext ? dockerfile.name : undefined, !options.buildkit);
+  const filter = contextFilter(ignoreFile.patterns, dockerfile.inContext ? dockerfile.name : undefined);
   const stats: ContextStats = { bytes: 0, entries: 0 };
   const tar = pack();
   const extra = dockerfile.inContext ? undefined : { name: dockerfile.name, text: dockerfile.text };
-  const excluded = new Set(await Promise.all((options.exclude ?? []).map((file) => realpath(file).catch(() => file))));
-  // The classic engine drops the generated Dockerfile by the .dockerignore entry we add; BuildKit reads no .dockerignore.
-  const ignoreText = options.buildkit ? undefined : ignoreFile.text;
-  const writer = new ContextWriter(tar, contextDir, withExclusions(filter, contextDir, excluded), extra, ignoreText, !options.buildkit, who, stats);
+  const writer = new ContextWriter(tar, contextDir, filter, extra, ignoreFile.text, who, stats);
   const stream = Readable.from(countBytes(tar, stats), { objectMode: false });
   const onAbort = () => tar.destroy(options.signal?.reason instanceof Error ? options.signal.reason : new Error('cancelled'));
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -91,7 +77,8 @@ async function* countBytes(source: Pack, stats: ContextStats): AsyncGenerator<Bu
   }
 }
 
-async function realContextDir(dir: string, who: string): Promise<string> {
+/** The context folder's real path; a remote context or a missing folder is refused with what to do. */
+export async function realContextDir(dir: string, who: string): Promise<string> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir) || dir.startsWith('git@')) {
     throw new SlipwayError('build_context_remote', `${who}remote build contexts (${dir}) are not supported`, 'Clone the repository and point build.context at the folder.');
   }
@@ -104,13 +91,7 @@ async function realContextDir(dir: string, who: string): Promise<string> {
   }
 }
 
-/** The filter, plus files that must never be sent whatever .dockerignore says. */
-function withExclusions(filter: ContextFilter, contextDir: string, excluded: Set<string>): ContextFilter {
-  if (excluded.size === 0) return filter;
-  return { ...filter, excludes: (rel) => excluded.has(path.join(contextDir, rel)) || filter.excludes(rel) };
-}
-
-interface LocatedDockerfile {
+export interface LocatedDockerfile {
   /** The name inside the tar. */
   name: string;
   /** Its real path on disk (absent for an inline Dockerfile). */
@@ -119,7 +100,8 @@ interface LocatedDockerfile {
   text: string;
 }
 
-async function locateDockerfile(contextDir: string, options: BuildContextOptions, who: string): Promise<LocatedDockerfile> {
+/** The Dockerfile of a build: `dockerfile_inline`, `build.dockerfile`, else `Dockerfile` (or `dockerfile`). */
+export async function locateDockerfile(contextDir: string, options: BuildContextOptions, who: string): Promise<LocatedDockerfile> {
   if (options.dockerfileInline !== undefined) {
     return { name: generatedName(), inContext: false, text: options.dockerfileInline };
   }
@@ -172,8 +154,6 @@ class ContextWriter {
     private readonly filter: ContextFilter,
     private readonly extraDockerfile: { name: string; text: string } | undefined,
     private readonly dockerignoreText: string | undefined,
-    /** Whether the generated Dockerfile is listed in .dockerignore (for the classic engine, which applies it). */
-    private readonly listGenerated: boolean,
     private readonly who: string,
     private readonly stats: ContextStats,
   ) {}
@@ -184,7 +164,7 @@ class ContextWriter {
       if (this.extraDockerfile) {
         const now = new Date();
         await this.writeBuffer({ name: this.extraDockerfile.name, mode: 0o600, mtime: now, type: 'file' }, Buffer.from(this.extraDockerfile.text));
-        if (this.listGenerated && this.dockerignoreText === undefined) {
+        if (this.dockerignoreText === undefined) {
           // As the CLI writes it: it ignores itself too, so neither file reaches the image.
           await this.writeBuffer({ name: '.dockerignore', mode: 0o600, mtime: now, type: 'file' }, Buffer.from(`.dockerignore\n${this.extraDockerfile.name}\n`));
         }
@@ -231,7 +211,7 @@ class ContextWriter {
       return this.writeVoid({ ...header, type, devmajor: Math.floor(st.rdev / 256), devminor: st.rdev % 256 });
     }
     if (!st.isFile()) return; // sockets: the CLI skips them too
-    if (rel === '.dockerignore' && this.extraDockerfile && this.listGenerated) {
+    if (rel === '.dockerignore' && this.extraDockerfile) {
       const text = `${this.dockerignoreText ?? ''}\n${this.extraDockerfile.name}\n`;
       return this.writeBuffer({ ...header, type: 'file' }, Buffer.from(text));
     }

@@ -54,20 +54,19 @@ async function buildWithBuildKit(docker: Docker, request: BuildRequest): Promise
   const { service, build } = request;
   const sources = await sessionSources(service, build, request.project, request.env);
   const secretFiles = [...sources.secrets.values()].flatMap((source) => ('file' in source ? [source.file] : []));
-  const context = await createBuildContext({ ...contextOptions(request), buildkit: true, exclude: secretFiles });
-  const query = buildQuery(request, context.dockerfileName);
-  const { runBuildKit } = await import('./buildkit/run-buildkit');
+  const [{ runBuildKit }, { buildKitFiles }] = await Promise.all([import('./buildkit/run-buildkit'), import('./buildkit/synced-dirs')]);
+  const files = await buildKitFiles(contextOptions(request), secretFiles);
+  const query = buildQuery(request, files.dockerfileName);
   let outcome;
   try {
     outcome = await runBuildKit(docker, {
-      context: context.stream,
       query,
-      session: { contextDir: build.context, credentials: (host) => resolveCredentials(host, request.env), secrets: sources.secrets, ssh: sources.ssh },
+      session: { contextDir: build.context, credentials: (host) => resolveCredentials(host, request.env), secrets: sources.secrets, ssh: sources.ssh, dirs: files.dirs },
       ...(request.signal ? { signal: request.signal } : {}),
       onEvent: request.onEvent,
     });
   } catch (error) {
-    throw buildError(service, context.failure() ?? error, request.signal);
+    throw buildError(service, error, request.signal);
   }
   if (request.signal?.aborted) throw buildError(service, new Error('cancelled'), request.signal);
   if (!outcome.ok) {
@@ -76,7 +75,7 @@ async function buildWithBuildKit(docker: Docker, request: BuildRequest): Promise
     const tail = output.length > 0 ? ` Its last output:\n${output.join('\n')}` : '';
     throw new SlipwayError('build_failed', `service ${service}: build failed${where}: ${outcome.message.trim()}`, `Fix the Dockerfile and build again.${tail}`);
   }
-  return { imageId: outcome.imageId, cachedSteps: outcome.cachedSteps, totalSteps: outcome.totalSteps, context: context.stats, builder: 'buildkit' };
+  return { imageId: outcome.imageId, cachedSteps: outcome.cachedSteps, totalSteps: outcome.totalSteps, context: files.stats, builder: 'buildkit' };
 }
 
 function contextOptions(request: BuildRequest): BuildContextOptions {

@@ -44,7 +44,7 @@ export async function readDockerignore(contextDir: string): Promise<{ text: stri
   return readDockerignoreFile(path.join(contextDir, '.dockerignore'));
 }
 
-/** An ignore file by its path (`Dockerfile.dockerignore` beside a Dockerfile, for BuildKit). */
+/** An ignore file by its path (also `<Dockerfile>.dockerignore` beside a Dockerfile, for BuildKit). */
 export async function readDockerignoreFile(file: string): Promise<{ text: string | undefined; patterns: string[] }> {
   try {
     const text = await readFile(file, 'utf8');
@@ -57,8 +57,8 @@ export async function readDockerignoreFile(file: string): Promise<{ text: string
 
 /**
  * The filter for a context; `dockerfile` is the Dockerfile's path relative to the context
- * (with `/`), or undefined when it is sent under a generated name. `.dockerignore` is kept
- * unless `keepDockerignore` is false (BuildKit).
+ * (with `/`), or undefined when it is sent under a generated name (or apart, as BuildKit
+ * gets it). `.dockerignore` is kept unless `keepDockerignore` is false (BuildKit).
  */
 export function contextFilter(patterns: string[], dockerfile: string | undefined, keepDockerignore = true): ContextFilter {
   const all = [...patterns];

@@ -4,12 +4,14 @@ import protobuf from 'protobufjs';
 
 /**
  * gRPC service definitions from a .proto text (parsed here, not read from a file, so the
- * bundle needs no files beside it). Field names stay as written (`ID`, `Username`), int64
- * read as numbers, bytes as Buffers.
+ * bundle needs no files beside it), after the texts it imports. Field names stay as written (`ID`, `Username`), int64
+ * read as numbers, enums as their names, bytes as Buffers.
  */
-export function serviceDefinition(protoText: string, fullName: string): grpc.ServiceDefinition {
-  const root = protobuf.parse(protoText, { keepCase: true }).root;
-  const definitions = fromJSON(root.toJSON(), { keepCase: true, longs: Number, defaults: true });
+export function serviceDefinition(protoText: string, fullName: string, imports: string[] = []): grpc.ServiceDefinition {
+  const root = new protobuf.Root();
+  for (const text of imports) protobuf.parse(text, root, { keepCase: true });
+  protobuf.parse(protoText, root, { keepCase: true });
+  const definitions = fromJSON(root.toJSON(), { keepCase: true, longs: Number, enums: String, defaults: true });
   const service = definitions[fullName];
   if (service === undefined || !isService(service)) throw new Error(`${fullName} is not a service of its .proto`);
   return service;

@@ -9,8 +9,7 @@ import { openSession, type SessionOptions } from './session';
 import { decodeStatus } from './status-decode';
 
 export interface BuildKitRequest {
-  context: Readable;
-  /** POST /build parameters (without version and session). */
+  /** POST /build parameters (without version, session and remote). */
   query: Record<string, unknown>;
   session: SessionOptions;
   signal?: AbortSignal;
@@ -26,8 +25,9 @@ const Trace = z.object({ id: z.literal('moby.buildkit.trace'), aux: z.string() }
 const ImageId = z.object({ id: z.literal('moby.image.id'), aux: z.object({ ID: z.string() }) });
 
 /**
- * One build with the engine's BuildKit (API build version 2): a session for auth, secrets
- * and ssh, the context as the tar body, progress from the status stream. The session
+ * One build with the engine's BuildKit (API build version 2): a session that serves the
+ * build context and the Dockerfile (synced, so an unchanged context costs one listing),
+ * registry logins, secrets and ssh; progress from the status stream. The session
  * closes when the build ends, fails or is cancelled. This module (and gRPC with it) is
  * loaded only when a BuildKit build runs.
  */
@@ -71,13 +71,14 @@ export async function runBuildKit(docker: Docker, request: BuildKitRequest): Pro
 }
 
 function postBuild(docker: Docker, request: BuildKitRequest, sessionId: string): Promise<Readable> {
-  const options = { ...request.query, version: '2', session: sessionId };
+  // The context comes through the session, as docker's BuildKit client sends it: the body is empty.
+  const options = { ...request.query, version: '2', session: sessionId, remote: 'client-session' };
   return new Promise((resolve, reject) => {
     docker.modem.dial(
       {
         path: '/build?',
         method: 'POST',
-        file: request.context,
+        file: Buffer.alloc(0),
         options,
         isStream: true,
         ...(request.signal ? { abortSignal: request.signal } : {}),

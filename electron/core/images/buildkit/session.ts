@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import { HEALTH_PROTO } from './proto/health-proto';
 import { authService, type CredentialsLookup } from './session-auth';
 import { secretsService, type SecretSource } from './session-secrets';
+import { fileSyncService, type SyncedDir } from './session-filesync';
 import { sshService } from './session-ssh';
 import { grpc, serviceDefinition } from './grpc-services';
 
@@ -14,6 +15,8 @@ export interface SessionOptions {
   secrets: ReadonlyMap<string, SecretSource>;
   /** ssh id → agent socket path. */
   ssh: ReadonlyMap<string, string>;
+  /** The folders the engine syncs (build context, Dockerfile), by name. */
+  dirs: ReadonlyMap<string, SyncedDir>;
 }
 
 export interface BuildSession {
@@ -32,13 +35,14 @@ interface Served {
  * Opens a BuildKit session the way the docker CLI does: POST /session hijacked and
  * upgraded to h2c, naming each gRPC method we serve in X-Docker-Expose-Session-Grpc-Method
  * headers; then the engine speaks HTTP/2 to us on that connection and we answer as a gRPC
- * server (auth for FROM pulls, secrets, ssh forwarding, health). Dialled through the same
+ * server (the build context, auth for FROM pulls, secrets, ssh forwarding, health). Dialled through the same
  * modem as every other request, so it works over unix, TCP/TLS and ssh:// alike.
  */
 export async function openSession(docker: Docker, options: SessionOptions): Promise<BuildSession> {
   const served: Served[] = [
     { definition: serviceDefinition(HEALTH_PROTO, 'grpc.health.v1.Health'), implementation: { Check: (_call: unknown, callback: grpc.sendUnaryData<{ status: string }>) => callback(null, { status: 'SERVING' }) } },
     authService(options.credentials),
+    fileSyncService(options.dirs),
   ];
   if (options.secrets.size > 0) served.push(secretsService(options.secrets));
   if (options.ssh.size > 0) served.push(sshService(options.ssh));

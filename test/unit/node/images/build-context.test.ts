@@ -106,31 +106,4 @@ describe('the build context tar', () => {
     expect(bytes).toBe(context.stats.bytes);
     expect(bytes).toBe(512 + 512 + 512 + 3 * 1024 * 1024 + 1024);
   });
-
-  it('for BuildKit: Dockerfile.dockerignore beside the Dockerfile replaces .dockerignore, which is not forced in, and secret files stay out', async () => {
-    files({
-      'docker/app.Dockerfile': 'FROM scratch\n',
-      'docker/app.Dockerfile.dockerignore': 'skip.txt\n.dockerignore\n',
-      '.dockerignore': 'keep.txt\n',
-      'skip.txt': 's',
-      'keep.txt': 'k',
-      'token.txt': 'secret',
-    });
-    const context = await createBuildContext({ contextDir: dir, dockerfile: 'docker/app.Dockerfile', buildkit: true, exclude: [path.join(dir, 'token.txt')] });
-    const names = (await entriesOf(context.stream)).map((e) => e.name);
-    expect(names).toEqual(['docker/', 'docker/app.Dockerfile', 'docker/app.Dockerfile.dockerignore', 'keep.txt']);
-
-    const classic = await createBuildContext({ contextDir: dir, dockerfile: 'docker/app.Dockerfile' });
-    const classicNames = (await entriesOf(classic.stream)).map((e) => e.name);
-    expect(classicNames).toContain('.dockerignore');
-    expect(classicNames).toContain('skip.txt');
-    expect(classicNames).not.toContain('keep.txt');
-  });
-
-  it('for BuildKit: an inline Dockerfile adds no .dockerignore of its own', async () => {
-    files({ 'app.txt': 'a' });
-    const context = await createBuildContext({ contextDir: dir, dockerfileInline: 'FROM scratch\n', buildkit: true });
-    const names = (await entriesOf(context.stream)).map((e) => e.name);
-    expect(names).toEqual(['app.txt', context.dockerfileName]);
-  });
 });
