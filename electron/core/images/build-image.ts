@@ -5,6 +5,7 @@ import type { BuildConfig } from '../../../shared/model/project';
 import { createBuildContext, type BuildContextOptions, type ContextStats } from './build-context';
 import { chooseBuilder, type Builder } from './builder-choice';
 import { sessionSources, type BuildProject } from './build-session-sources';
+import { buildKitFiles } from './buildkit/synced-dirs';
 import { BuildProgressParser, type BuildEvent } from './build-progress';
 import { resolveCredentials, type RegistryAuth } from './credentials';
 import { authKey, parseImageRef } from './image-names';
@@ -39,8 +40,8 @@ export interface BuildOutcome {
 }
 
 /**
- * Builds one service's image: with the engine's BuildKit (a session for registry logins,
- * build secrets and ssh forwarding) unless DOCKER_BUILDKIT=0 or the engine has none; then
+ * Builds one service's image: with the engine's BuildKit (a session for the context,
+ * registry logins, build secrets and ssh forwarding) unless DOCKER_BUILDKIT=0 or the engine has none; then
  * with the classic builder. Which one ran is the first event.
  */
 export async function buildImage(docker: Docker, request: BuildRequest): Promise<BuildOutcome> {
@@ -54,7 +55,8 @@ async function buildWithBuildKit(docker: Docker, request: BuildRequest): Promise
   const { service, build } = request;
   const sources = await sessionSources(service, build, request.project, request.env);
   const secretFiles = [...sources.secrets.values()].flatMap((source) => ('file' in source ? [source.file] : []));
-  const [{ runBuildKit }, { buildKitFiles }] = await Promise.all([import('./buildkit/run-buildkit'), import('./buildkit/synced-dirs')]);
+  // gRPC and protobuf load here, only when a BuildKit build runs.
+  const { runBuildKit } = await import('./buildkit/run-buildkit');
   const files = await buildKitFiles(contextOptions(request), secretFiles);
   const query = buildQuery(request, files.dockerfileName);
   let outcome;

@@ -1,7 +1,7 @@
 import type { BigIntStats } from 'node:fs';
 import { lstat, open, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
-import ignore, { type Ignore } from '@balena/dockerignore';
+import { followPaths, type FollowPaths } from './follow-paths';
 import { FILESYNC_PROTO, FSUTIL_TYPES_PROTO } from './proto/filesync-proto';
 import { grpc, grpcError, serviceDefinition } from './grpc-services';
 
@@ -65,7 +65,7 @@ export function fileSyncService(dirs: ReadonlyMap<string, SyncedDir>): { definit
         }
         // Repeated metadata values may arrive joined by ", " (one HTTP/2 header).
         const wanted = ['followpaths', 'include-patterns'].flatMap((key) => call.metadata.get(key)).flatMap((value) => String(value).split(/,\s*/)).filter((p) => p !== '');
-        void new Sender(call, synced, wanted.length > 0 ? ignore({ ignorecase: false }).add(wanted) : undefined).run();
+        void new Sender(call, synced, wanted.length > 0 ? followPaths(wanted) : undefined).run();
       },
     },
   };
@@ -80,7 +80,7 @@ class Sender {
     private readonly call: grpc.ServerDuplexStream<Packet, Packet>,
     private readonly synced: SyncedDir,
     /** Only what these patterns name (followpaths: the sources of COPY, the Dockerfile), when set. */
-    private readonly only: Ignore | undefined,
+    private readonly only: FollowPaths | undefined,
   ) {}
 
   async run(): Promise<void> {
@@ -160,27 +160,29 @@ class Sender {
   private async *walk(relDir: string): AsyncGenerator<Entry> {
     if (relDir === '' && this.synced.virtual) {
       for (const [name, text] of [...this.synced.virtual].sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))) {
-        if (this.only && !this.only.ignores(name)) continue;
+        if (this.only && !this.only.includes(name)) continue;
         const now = `${BigInt(Date.now()) * 1_000_000n}`;
         yield { rel: name, request: true, stat: { path: name, mode: 0o644, uid: 0, gid: 0, size: String(Buffer.byteLength(text)), modTime: now, linkname: '' } };
       }
       return;
     }
     const absDir = path.join(this.synced.dir, relDir);
-    const names = (await readdir(absDir)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-    for (const name of names) {
-      const rel = relDir === '' ? name : `${relDir}/${name}`;
-      const st = await lstat(path.join(absDir, name), { bigint: true });
-      const isDir = st.isDirectory();
+    const dirents = (await readdir(absDir, { withFileTypes: true })).sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+    for (const dirent of dirents) {
+      const rel = relDir === '' ? dirent.name : `${relDir}/${dirent.name}`;
+      const isDir = dirent.isDirectory();
+      // Decided from the name and type alone: what is not wanted is not even stat'ed.
       if (this.synced.excludes(rel)) {
         if (isDir && this.synced.mustEnter(rel)) yield* this.walk(rel);
         continue;
       }
-      if (st.isSocket()) continue;
-      const linkname = st.isSymbolicLink() ? await readlink(path.join(absDir, name)) : '';
+      const wanted = !this.only || this.only.includes(rel);
+      if (dirent.isSocket() || (!wanted && !(isDir && this.only?.mayContain(rel)))) continue;
+      const abs = path.join(absDir, dirent.name);
+      const st = await lstat(abs, { bigint: true });
+      const linkname = st.isSymbolicLink() ? await readlink(abs) : '';
       const entry: Entry = { rel, request: st.isFile(), stat: statOf(rel, st, linkname) };
-      if (this.only && !this.only.ignores(rel)) {
-        if (!isDir) continue;
+      if (!wanted) {
         this.heldBack.push({ entry, listed: false });
         yield* this.walk(rel);
         this.heldBack.pop();
