@@ -1,5 +1,5 @@
 import type { BigIntStats } from 'node:fs';
-import { lstat, open, readdir, readlink } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { followPaths, type FollowPaths } from './follow-paths';
 import { FILESYNC_PROTO, FSUTIL_TYPES_PROTO } from './proto/filesync-proto';
@@ -44,6 +44,10 @@ interface Packet {
 }
 
 const CHUNK = 32 * 1024;
+/** Files at most this big are read in one call. */
+const WHOLE_FILE = 1024 * 1024;
+/** Files sent at once (fsutil's sender runs four). */
+const SENDERS = 4;
 
 /**
  * `moby.filesync.v1.FileSync/DiffCopy` as fsutil's sender speaks it, so the engine syncs the
@@ -72,8 +76,11 @@ export function fileSyncService(dirs: ReadonlyMap<string, SyncedDir>): { definit
 }
 
 class Sender {
-  private readonly files = new Map<number, string>();
-  private queue: Promise<void> = Promise.resolve();
+  private readonly files = new Map<number, { rel: string; size: number }>();
+  /** Files asked for and not yet being sent; SENDERS of them at a time, as fsutil sends. */
+  private readonly asked: { id: number; rel: string; size: number }[] = [];
+  private sending = 0;
+  private finishing = false;
   private failed = false;
 
   constructor(
@@ -90,7 +97,7 @@ class Sender {
       let id = 0;
       for await (const entry of this.walk('')) {
         if (this.failed) return;
-        if (entry.request) this.files.set(id, entry.rel);
+        if (entry.request) this.files.set(id, { rel: entry.rel, size: Number(entry.stat.size) });
         id += 1;
         if (this.synced.stats) this.synced.stats.entries += 1;
         await this.send({ type: 'PACKET_STAT', stat: entry.stat });
@@ -104,15 +111,37 @@ class Sender {
   private received(packet: Packet): void {
     if (packet.type === 'PACKET_REQ') {
       const id = packet.ID ?? 0;
-      const rel = this.files.get(id);
-      if (rel === undefined) return this.fail(new Error(`invalid file id ${id}`));
+      const file = this.files.get(id);
+      if (file === undefined) return this.fail(new Error(`invalid file id ${id}`));
       this.files.delete(id);
-      this.queue = this.queue.then(() => this.sendFile(id, rel)).catch((error: unknown) => this.fail(error));
+      this.asked.push({ id, ...file });
+      this.pump();
     } else if (packet.type === 'PACKET_FIN') {
-      void this.queue.then(() => this.send({ type: 'PACKET_FIN' })).then(() => this.call.end());
+      this.finishing = true;
+      this.pump();
     } else if (packet.type === 'PACKET_ERR') {
       this.failed = true;
       this.call.end();
+    }
+  }
+
+  /** Starts sending what was asked for, up to SENDERS files at once; answers FIN when all is sent. */
+  private pump(): void {
+    while (this.sending < SENDERS && this.asked.length > 0 && !this.failed) {
+      const next = this.asked.shift();
+      if (next === undefined) break;
+      this.sending += 1;
+      this.sendFile(next.id, next.rel, next.size).then(
+        () => {
+          this.sending -= 1;
+          this.pump();
+        },
+        (error: unknown) => this.fail(error),
+      );
+    }
+    if (this.finishing && this.sending === 0 && this.asked.length === 0 && !this.failed) {
+      this.finishing = false;
+      void this.send({ type: 'PACKET_FIN' }).then(() => this.call.end());
     }
   }
 
@@ -129,11 +158,12 @@ class Sender {
     return new Promise((resolve) => this.call.once('drain', () => resolve()));
   }
 
-  private async sendFile(id: number, rel: string): Promise<void> {
+  private async sendFile(id: number, rel: string, size: number): Promise<void> {
     const text = this.synced.virtual?.get(rel);
-    if (text !== undefined) {
-      const data = Buffer.from(text);
-      for (let offset = 0; offset < data.length; offset += CHUNK) await this.send({ type: 'PACKET_DATA', ID: id, data: data.subarray(offset, offset + CHUNK) });
+    // A small file is read in one call; a large one in chunks, never whole in memory.
+    const whole = text !== undefined ? Buffer.from(text) : size <= WHOLE_FILE ? await readFile(path.join(this.synced.dir, rel)) : undefined;
+    if (whole !== undefined) {
+      for (let offset = 0; offset < whole.length; offset += CHUNK) await this.send({ type: 'PACKET_DATA', ID: id, data: whole.subarray(offset, offset + CHUNK) });
     } else {
       const handle = await open(path.join(this.synced.dir, rel), 'r');
       try {
