@@ -31,9 +31,18 @@ export async function chooseBuilder(docker: Docker, env: Record<string, string |
     }
     if (!enabled) return { builder: 'classic', reason: 'DOCKER_BUILDKIT=0' };
   }
-  const headers = await pingHeaders(docker).catch(() => ({}) as Record<string, string | string[] | undefined>);
-  return builderFromPing(headers);
+  let headers = pinged.get(docker);
+  if (headers === undefined) {
+    headers = pingHeaders(docker);
+    pinged.set(docker, headers);
+    // An engine that did not answer is asked again next time.
+    headers.catch(() => pinged.delete(docker));
+  }
+  return builderFromPing(await headers.catch(() => ({})));
 }
+
+/** What each engine client's /_ping said, asked once: an engine does not change its builder while connected. */
+const pinged = new WeakMap<Docker, Promise<Record<string, string | string[] | undefined>>>();
 
 /** The decision from /_ping's headers alone (pure). */
 export function builderFromPing(headers: Record<string, string | string[] | undefined>): BuilderChoice {

@@ -17,7 +17,7 @@ describe('BuildKit builds on the engine', () => {
   const base = `${registry.address}/${name}/base:v1`;
   const fileSecret = `file-secret-${Math.random().toString(36).slice(2)}`;
   const envSecret = `env-secret-${Math.random().toString(36).slice(2)}`;
-  const images = ['cache', 'secret', 'missing', 'ssh', 'private', 'broken', 'slow', 'ignored', 'plain'].map((s) => `${name}-${s}`);
+  const images = ['cache', 'secret', 'missing', 'ssh', 'private', 'broken', 'slow', 'ignored', 'plain', 'options'].map((s) => `${name}-${s}`);
   const project = tempProject({
     'compose.yaml': `name: ${name}
 services:
@@ -87,6 +87,17 @@ services:
       dockerfile_inline: |
         FROM busybox:latest
         RUN echo plain > /plain
+  options:
+    image: ${name}-options:v1
+    build:
+      context: ./cache
+      network: none
+      extra_hosts:
+        somehost: 127.0.0.9
+      shm_size: 128m
+      dockerfile_inline: |
+        FROM busybox:latest
+        RUN grep somehost /etc/hosts > /hosts; df -k /dev/shm | tail -1 > /shm
 secrets:
   token:
     file: ./token.txt
@@ -247,6 +258,16 @@ secrets:
     const listed = await runInImage(docker, `${name}-ignored:v1`, ['ls', '/ctx']);
     expect(listed).toContain('keep.txt');
     expect(listed).not.toContain('skip.txt');
+  });
+
+  it('passes extra_hosts to the RUN steps of both builders, shm_size to the classic one (Engine 20.10 BuildKit ignores it, as with docker build)', async () => {
+    const run = await build(await coreWith(), 'options');
+    expect(run.done.error).toBeUndefined();
+    expect(await runInImage(docker, `${name}-options:v1`, ['cat', '/hosts'])).toMatch(/^127\.0\.0\.9\s+somehost\n$/);
+    const classic = await build(await coreWith({ DOCKER_BUILDKIT: '0' }), 'options');
+    expect(classic.done.error).toBeUndefined();
+    expect(await runInImage(docker, `${name}-options:v1`, ['cat', '/hosts'])).toMatch(/^127\.0\.0\.9\s+somehost\n$/);
+    expect(await runInImage(docker, `${name}-options:v1`, ['cat', '/shm'])).toMatch(/^shm\s+131072\s/);
   });
 
   it('falls back to the classic builder with DOCKER_BUILDKIT=0, says so, and refuses secrets there as Compose does', async () => {
