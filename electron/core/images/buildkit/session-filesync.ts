@@ -1,40 +1,10 @@
-import type { BigIntStats } from 'node:fs';
-import { lstat, open, readdir, readFile, readlink } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { followed, walkFolder, type Stat, type SyncedDir } from './folder-walk';
 import { followPaths, type FollowPaths } from './follow-paths';
 import { FILESYNC_PROTO, FSUTIL_TYPES_PROTO } from './proto/filesync-proto';
 import { grpc, grpcError, serviceDefinition } from './grpc-services';
 
-/** A folder the engine may read through the session, by the name it asks for (`context`, `dockerfile`). */
-export interface SyncedDir {
-  /** Absolute folder. */
-  dir: string;
-  /** Whether a path (relative, with `/`) stays out; the engine's own patterns come on top. */
-  excludes(rel: string): boolean;
-  /** For an excluded folder: whether something inside is still wanted. */
-  mustEnter(rel: string): boolean;
-  /** Files served from memory instead of the folder (an inline Dockerfile), by name. */
-  virtual?: ReadonlyMap<string, string>;
-  /** Counted as entries are listed and file bytes sent. */
-  stats?: { bytes: number; entries: number };
-}
-
-interface Stat {
-  path: string;
-  mode: number;
-  uid: number;
-  gid: number;
-  size: string;
-  modTime: string;
-  linkname: string;
-}
-
-interface Entry {
-  rel: string;
-  stat: Stat;
-  /** A regular file: the engine may ask for its content. */
-  request: boolean;
-}
 
 interface Packet {
   type: 'PACKET_STAT' | 'PACKET_REQ' | 'PACKET_DATA' | 'PACKET_FIN' | 'PACKET_ERR';
@@ -95,7 +65,8 @@ class Sender {
     this.call.on('error', () => (this.failed = true));
     try {
       let id = 0;
-      for await (const entry of this.walk('')) {
+      const entries = this.synced.listing ? followed(await this.synced.listing(), this.only) : walkFolder(this.synced, this.only);
+      for await (const entry of entries) {
         if (this.failed) return;
         if (entry.request) this.files.set(id, { rel: entry.rel, size: Number(entry.stat.size) });
         id += 1;
@@ -180,70 +151,4 @@ class Sender {
     await this.send({ type: 'PACKET_DATA', ID: id });
   }
 
-  /**
-   * The entries to list, in walk order. With followpaths, an entry is listed when a pattern
-   * names it or a folder above it; the folders above a listed entry are listed before it
-   * (held back until then), as fsutil's walker does.
-   */
-  private readonly heldBack: { entry: Entry; listed: boolean }[] = [];
-
-  private async *walk(relDir: string): AsyncGenerator<Entry> {
-    if (relDir === '' && this.synced.virtual) {
-      for (const [name, text] of [...this.synced.virtual].sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))) {
-        if (this.only && !this.only.includes(name)) continue;
-        const now = `${BigInt(Date.now()) * 1_000_000n}`;
-        yield { rel: name, request: true, stat: { path: name, mode: 0o644, uid: 0, gid: 0, size: String(Buffer.byteLength(text)), modTime: now, linkname: '' } };
-      }
-      return;
-    }
-    const absDir = path.join(this.synced.dir, relDir);
-    const dirents = (await readdir(absDir, { withFileTypes: true })).sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
-    for (const dirent of dirents) {
-      const rel = relDir === '' ? dirent.name : `${relDir}/${dirent.name}`;
-      const isDir = dirent.isDirectory();
-      // Decided from the name and type alone: what is not wanted is not even stat'ed.
-      if (this.synced.excludes(rel)) {
-        if (isDir && this.synced.mustEnter(rel)) yield* this.walk(rel);
-        continue;
-      }
-      const wanted = !this.only || this.only.includes(rel);
-      if (dirent.isSocket() || (!wanted && !(isDir && this.only?.mayContain(rel)))) continue;
-      const abs = path.join(absDir, dirent.name);
-      const st = await lstat(abs, { bigint: true });
-      const linkname = st.isSymbolicLink() ? await readlink(abs) : '';
-      const entry: Entry = { rel, request: st.isFile(), stat: statOf(rel, st, linkname) };
-      if (!wanted) {
-        this.heldBack.push({ entry, listed: false });
-        yield* this.walk(rel);
-        this.heldBack.pop();
-        continue;
-      }
-      for (const held of this.heldBack) {
-        if (held.listed) continue;
-        held.listed = true;
-        yield held.entry;
-      }
-      yield entry;
-      if (isDir) yield* this.walk(rel);
-    }
-  }
-}
-
-/** fsutil's Stat: Go's os.FileMode bits, modification time in nanoseconds. */
-function statOf(rel: string, st: BigIntStats, linkname: string): Stat {
-  return { path: rel, mode: goFileMode(st), uid: Number(st.uid), gid: Number(st.gid), size: st.isFile() ? String(st.size) : '0', modTime: String(st.mtimeNs), linkname };
-}
-
-function goFileMode(st: BigIntStats): number {
-  const mode = Number(st.mode);
-  let m = mode & 0o777;
-  if (mode & 0o4000) m |= 1 << 23;
-  if (mode & 0o2000) m |= 1 << 22;
-  if (mode & 0o1000) m |= 1 << 20;
-  if (st.isDirectory()) m |= 1 << 31;
-  else if (st.isSymbolicLink()) m |= 1 << 27;
-  else if (st.isFIFO()) m |= 1 << 25;
-  else if (st.isCharacterDevice()) m |= (1 << 26) | (1 << 21);
-  else if (st.isBlockDevice()) m |= 1 << 26;
-  return m >>> 0;
 }

@@ -4,7 +4,8 @@ import type Docker from 'dockerode';
 import { HEALTH_PROTO } from './proto/health-proto';
 import { authService, type CredentialsLookup } from './session-auth';
 import { secretsService, type SecretSource } from './session-secrets';
-import { fileSyncService, type SyncedDir } from './session-filesync';
+import type { SyncedDir } from './folder-walk';
+import { fileSyncService } from './session-filesync';
 import { sshService } from './session-ssh';
 import { grpc, serviceDefinition } from './grpc-services';
 

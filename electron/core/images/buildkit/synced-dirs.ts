@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { locateDockerfile, realContextDir, type BuildContextOptions, type ContextStats } from '../build-context';
 import { contextFilter, readDockerignore, readDockerignoreFile } from '../dockerignore';
-import type { SyncedDir } from './session-filesync';
+import { listFolder, type SyncedDir } from './folder-walk';
 
 export interface BuildKitFiles {
   /** `context` and `dockerfile`, as the engine asks for them through the session. */
@@ -38,6 +38,10 @@ export async function buildKitFiles(options: BuildContextOptions, exclude: strin
     excludes: (rel) => excluded.has(path.join(contextDir, rel)) || filter.excludes(rel),
     mustEnter: (rel) => filter.mustEnter(rel),
   };
+  // Listed now, while the session opens and the engine starts; the engine asks for it later.
+  const listing = listFolder(context);
+  listing.catch(() => undefined);
+  context.listing = () => listing;
   const none = () => false;
   const dockerfileDir: SyncedDir = dockerfile.file
     ? { dir: path.dirname(dockerfile.file), excludes: none, mustEnter: none }
