@@ -23,15 +23,17 @@ const common = {
   define: { __SLIPWAY_VERSION__: JSON.stringify(version) },
 };
 
-// dockerode loads gRPC and protobuf (~800 KB) at start only for BuildKit sessions; Slipway
-// builds with the classic builder, so the CLI gets a stand-in that says so if ever called.
+// dockerode requires its own BuildKit session module (gRPC and protobuf, ~800 KB) at start,
+// though Slipway never calls it: Slipway opens its own session (electron/core/images/buildkit/),
+// loaded with a dynamic import into a chunk of its own only when a BuildKit build runs. The
+// bundle gets a stand-in for dockerode's, so start-up does not load gRPC.
 const withoutBuildKitSession = {
   name: 'without-buildkit-session',
   setup(build) {
     build.onResolve({ filter: /^\.\/session$/ }, (args) =>
       args.importer.includes(`${path.sep}dockerode${path.sep}`) ? { path: 'buildkit-session', namespace: 'slipway-stub' } : undefined);
     build.onLoad({ filter: /.*/, namespace: 'slipway-stub' }, () => ({
-      contents: "module.exports = function withSession(_docker, _auth, done) { done(new Error('BuildKit sessions are not supported by the slipway CLI; it builds with the classic builder')); };",
+      contents: "module.exports = function withSession(_docker, _auth, done) { done(new Error('dockerode\\'s BuildKit session is not bundled; Slipway opens its own (electron/core/images/buildkit/session.ts)')); };",
       loader: 'js',
     }));
   },
@@ -49,8 +51,13 @@ if (wants('cli')) {
   // node_modules), except what bundle-externals.mjs names.
   jobs.push(esbuild({
     ...common,
-    entryPoints: ['electron/cli/index.ts'],
-    outfile: 'dist/cli/slipway.mjs',
+    // Split: what is loaded by dynamic import (the BuildKit session) goes into chunks/ and
+    // is read only when used.
+    entryPoints: { slipway: 'electron/cli/index.ts' },
+    outdir: 'dist/cli',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     format: 'esm',
     external: BUNDLE_EXTERNALS,
     banner: { js: REQUIRE_BANNER },
@@ -58,11 +65,15 @@ if (wants('cli')) {
   }));
 }
 if (wants('electron')) {
-  // The main process is bundled like the CLI, so the installer carries only what the bundles leave out.
+  // The main process is bundled like the CLI, so the installer carries only what the bundles
+  // leave out; the BuildKit session (gRPC) goes into chunks/ and is read only when a build runs.
   jobs.push(esbuild({
     ...common,
-    entryPoints: ['electron/main/index.ts'],
-    outfile: 'dist/electron/main.mjs',
+    entryPoints: { main: 'electron/main/index.ts' },
+    outdir: 'dist/electron',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     format: 'esm',
     external: BUNDLE_EXTERNALS,
     banner: { js: REQUIRE_BANNER },

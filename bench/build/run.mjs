@@ -1,4 +1,5 @@
-// Build context and build time: `slipway build` against `docker build` (classic builder)
+// Build context and build time with the classic builder (DOCKER_BUILDKIT=0 on both sides):
+// `slipway build` against `docker build`
 // on the same context — a small app plus a 20 MB node_modules that .dockerignore excludes,
 // and a build arg. Alternating runs on the same engine, in one run of this script.
 //
@@ -15,10 +16,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startContextProxy } from './context-proxy.mjs';
+import { coreBuild, median, root, startCore, timed } from './harness.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const binArg = process.argv.indexOf('--bin');
 const slipwayBin = binArg > 0 ? path.resolve(process.argv[binArg + 1]) : path.join(root, 'bin/slipway.mjs');
 const runsArg = process.argv.indexOf('--runs');
@@ -52,74 +52,21 @@ function makeContext() {
   }
 }
 
-function run(cmd, args, env) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code === 0) resolve(ms);
-      else reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${out.slice(-1500)}`));
-    });
-  });
-}
+const run = (cmd, args, env) => timed(cmd, args, { cwd: dir, env });
 
 const dockerArgs = (noCache) => ['build', ...(noCache ? ['--no-cache'] : []), '--network', 'none', '--build-arg', 'VERSION=1.0.0', '-t', `${image}:latest`, '.'];
 const slipwayArgs = (noCache) => ['build', ...(noCache ? ['--no-cache'] : [])];
 const dockerEnv = { DOCKER_BUILDKIT: '0' };
 const tools = {
   docker: (noCache, env = {}) => run('docker', dockerArgs(noCache), { ...dockerEnv, ...env }),
-  slipway: (noCache, env = {}) => run(process.execPath, [slipwayBin, ...slipwayArgs(noCache)], env),
-  core: (noCache) => coreBuild(noCache),
+  slipway: (noCache, env = {}) => run(process.execPath, [slipwayBin, ...slipwayArgs(noCache)], { DOCKER_BUILDKIT: '0', ...env }),
+  core: (noCache) => coreBuildHere(noCache),
 };
 
 let core;
-/** The core bundled from source (dist/ is not committed), running in this process. */
-async function startCore() {
-  const { build } = await import('esbuild');
-  const outfile = path.join(root, 'dist', 'bench', 'build-core.mjs');
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['electron/core/slipway-core.ts'],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    outfile,
-    logLevel: 'warning',
-    define: { __SLIPWAY_VERSION__: '"bench"' },
-    banner: { js: "import { createRequire as __slipwayRequire } from 'node:module'; const require = __slipwayRequire(import.meta.url);" },
-  });
-  const { SlipwayCore } = await import(outfile);
-  core = new SlipwayCore({ env: process.env });
-  await core.projects.openProject({ cwd: dir });
-}
-
-async function coreBuild(noCache) {
-  const started = process.hrtime.bigint();
-  const finished = new Map();
-  let wake = () => undefined;
-  const off = core.events.on('task.done', (event) => {
-    finished.set(event.taskId, event);
-    wake();
-  });
-  try {
-    const answer = await core.call('images.build', { projectId: project, ...(noCache ? { noCache: true } : {}) });
-    if (!answer.ok) throw new Error(answer.error.message);
-    const { taskId } = answer.value;
-    while (!finished.has(taskId)) await new Promise((resolve) => (wake = resolve));
-    const event = finished.get(taskId);
-    if (!event.ok) throw new Error(event.error?.message ?? 'build failed');
-  } finally {
-    off();
-  }
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
+// The classic builder on both sides: this benchmark compares contexts as the classic builder gets them.
+const startClassicCore = async () => (core = await startCore(dir, { ...process.env, DOCKER_BUILDKIT: '0' }));
+const coreBuildHere = (noCache) => coreBuild(core, project, noCache);
 
 async function contextBytes() {
   const proxySocket = path.join(captureDir, 'p.sock');
@@ -145,18 +92,12 @@ async function listing(tarFile) {
   return out.split('\n').filter(Boolean).sort();
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 try {
   makeContext();
   const bytes = await contextBytes();
   const [dockerList, slipwayList] = await Promise.all([listing(bytes.dockerTar), listing(bytes.slipwayTar)]);
   const sameEntries = JSON.stringify(dockerList) === JSON.stringify(slipwayList);
-  await startCore();
+  await startClassicCore();
   const times = { noCache: { docker: [], slipway: [], core: [] }, cached: { docker: [], slipway: [], core: [] } };
   // Warm each once (page cache, engine), then rotate which goes first.
   await tools.docker(false);

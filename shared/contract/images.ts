@@ -8,6 +8,25 @@ import { ProjectRef, ServiceNames } from './common';
  * service (build steps: current/total = step n/m) or `SERVICE/LAYER` (push: current/total
  * = bytes of that layer), and the result arrives with `task.done`.
  */
+/**
+ * A build's progress, structured (task.progress `build`; the message says the same in
+ * docker's plain-progress words): which builder runs, each BuildKit step (`#3 [2/4] RUN make`)
+ * as it starts and ends (CACHED, DONE with seconds, ERROR), and each step's output lines.
+ */
+export const BuildProgress = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('builder'), builder: z.enum(['buildkit', 'classic']), reason: z.string().optional() }),
+  z.object({
+    kind: z.literal('step'),
+    /** The step's number in this build (`#3`), in the order BuildKit reported them. */
+    vertex: z.number().int(),
+    name: z.string(),
+    state: z.enum(['running', 'cached', 'done', 'error']),
+    seconds: z.number().optional(),
+  }),
+  z.object({ kind: z.literal('output'), vertex: z.number().int(), line: z.string() }),
+]);
+export type BuildProgress = z.infer<typeof BuildProgress>;
+
 export const ImagesBuildInput = ProjectRef.extend({
   /** Default: every service with a `build:` section. */
   services: ServiceNames.optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from './define';
 import { Nothing } from './common';
 import { StackStep } from './stack';
+import { BuildProgress } from './images';
 
 /** Long work (up, build, push, …) runs as a task: an id, progress events, a cancel call. */
 export const TaskProgress = z.object({
@@ -15,6 +16,8 @@ export const TaskProgress = z.object({
   total: z.number().optional(),
   /** A stack task's step, structured (the message says the same in words). */
   stack: StackStep.optional(),
+  /** A build task's progress, structured. */
+  build: BuildProgress.optional(),
 });
 export type TaskProgress = z.infer<typeof TaskProgress>;
 

@@ -77,7 +77,8 @@ async function* countBytes(source: Pack, stats: ContextStats): AsyncGenerator<Bu
   }
 }
 
-async function realContextDir(dir: string, who: string): Promise<string> {
+/** The context folder's real path; a remote context or a missing folder is refused with what to do. */
+export async function realContextDir(dir: string, who: string): Promise<string> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir) || dir.startsWith('git@')) {
     throw new SlipwayError('build_context_remote', `${who}remote build contexts (${dir}) are not supported`, 'Clone the repository and point build.context at the folder.');
   }
@@ -90,14 +91,17 @@ async function realContextDir(dir: string, who: string): Promise<string> {
   }
 }
 
-interface LocatedDockerfile {
+export interface LocatedDockerfile {
   /** The name inside the tar. */
   name: string;
+  /** Its real path on disk (absent for an inline Dockerfile). */
+  file?: string;
   inContext: boolean;
   text: string;
 }
 
-async function locateDockerfile(contextDir: string, options: BuildContextOptions, who: string): Promise<LocatedDockerfile> {
+/** The Dockerfile of a build: `dockerfile_inline`, `build.dockerfile`, else `Dockerfile` (or `dockerfile`). */
+export async function locateDockerfile(contextDir: string, options: BuildContextOptions, who: string): Promise<LocatedDockerfile> {
   if (options.dockerfileInline !== undefined) {
     return { name: generatedName(), inContext: false, text: options.dockerfileInline };
   }
@@ -114,8 +118,8 @@ async function locateDockerfile(contextDir: string, options: BuildContextOptions
     throw new SlipwayError('dockerfile_missing', `${who}cannot read the Dockerfile ${file}`, 'Create it, or set build.dockerfile (relative to build.context) or build.dockerfile_inline.');
   }
   const rel = path.relative(contextDir, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { name: generatedName(), inContext: false, text };
-  return { name: rel.split(path.sep).join('/'), inContext: true, text };
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return { name: generatedName(), file: real, inContext: false, text };
+  return { name: rel.split(path.sep).join('/'), file: real, inContext: true, text };
 }
 
 function generatedName(): string {

@@ -5,7 +5,14 @@ import { readEngineMessage } from './engine-message';
  * see: which step of how many, whether it came from the cache, its output, and — when it
  * fails — the step and the engine's message. Pure: feed it the stream's JSON objects.
  */
+/** A BuildKit vertex's state, as docker's plain progress shows it (running, CACHED, DONE, ERROR). */
+export type VertexState = 'running' | 'cached' | 'done' | 'error';
+
 export type BuildEvent =
+  | { kind: 'builder'; builder: 'buildkit' | 'classic'; reason?: string }
+  /** BuildKit: a vertex (`[2/4] RUN make`) numbered in order of appearance, as `#3` in docker's output. */
+  | { kind: 'vertex'; vertex: number; name: string; state: VertexState; seconds?: number; error?: string }
+  | { kind: 'vertex-output'; vertex: number; line: string }
   | { kind: 'step'; step: number; total: number; instruction: string }
   | { kind: 'cached'; step: number; total: number }
   | { kind: 'output'; line: string }

@@ -41,8 +41,13 @@ export function parseDockerignore(text: string): string[] {
 }
 
 export async function readDockerignore(contextDir: string): Promise<{ text: string | undefined; patterns: string[] }> {
+  return readDockerignoreFile(path.join(contextDir, '.dockerignore'));
+}
+
+/** An ignore file by its path (also `<Dockerfile>.dockerignore` beside a Dockerfile, for BuildKit). */
+export async function readDockerignoreFile(file: string): Promise<{ text: string | undefined; patterns: string[] }> {
   try {
-    const text = await readFile(path.join(contextDir, '.dockerignore'), 'utf8');
+    const text = await readFile(file, 'utf8');
     return { text, patterns: parseDockerignore(text) };
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return { text: undefined, patterns: [] };
@@ -52,12 +57,13 @@ export async function readDockerignore(contextDir: string): Promise<{ text: stri
 
 /**
  * The filter for a context; `dockerfile` is the Dockerfile's path relative to the context
- * (with `/`), or undefined when it is sent under a generated name.
+ * (with `/`), or undefined when it is sent under a generated name (or apart, as BuildKit
+ * gets it). `.dockerignore` is kept unless `keepDockerignore` is false (BuildKit).
  */
-export function contextFilter(patterns: string[], dockerfile: string | undefined): ContextFilter {
+export function contextFilter(patterns: string[], dockerfile: string | undefined, keepDockerignore = true): ContextFilter {
   const all = [...patterns];
   const base = matcher(all);
-  if (base.ignores('.dockerignore')) all.push('!.dockerignore');
+  if (keepDockerignore && base.ignores('.dockerignore')) all.push('!.dockerignore');
   if (dockerfile !== undefined && base.ignores(dockerfile)) all.push(`!${dockerfile}`);
   const final = all.length === patterns.length ? base : matcher(all);
   const exceptions = all.filter((p) => p.startsWith('!')).map((p) => cleanPath(p.slice(1)));

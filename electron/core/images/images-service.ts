@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { SlipwayError } from '../../../shared/errors';
 import { formatBytes } from '../../../shared/format-bytes';
-import type { BuildResult, BuiltImage, PullResult, PushedImage, PushedTag, PushResult, ServiceImage } from '../../../shared/contract/images';
+import type { BuildProgress, BuildResult, BuiltImage, PullResult, PushedImage, PushedTag, PushResult, ServiceImage } from '../../../shared/contract/images';
 import type { Project } from '../../../shared/model/project';
 import type { TaskContext } from '../tasks/task-runner';
 import { buildImage } from './build-image';
@@ -151,6 +151,7 @@ export class ImagesService {
         build: config,
         tags: tags.tags,
         env: this.env,
+        project,
         signal: task.signal,
         ...(options.noCache ? { noCache: true } : {}),
         ...(options.pull ? { pull: true } : {}),
@@ -167,7 +168,7 @@ export class ImagesService {
       outcome = await attempt({ ...build, network: 'host' });
     }
     const durationMs = Date.now() - started;
-    task.progress({ subject: service, message: `built ${shortId(outcome.imageId)} (${outcome.cachedSteps}/${outcome.totalSteps} steps cached, context ${formatBytes(outcome.context.bytes)})` });
+    task.progress({ subject: service, message: `built ${shortId(outcome.imageId)} with ${outcome.builder === 'buildkit' ? 'BuildKit' : 'the classic builder'} (${outcome.cachedSteps}/${outcome.totalSteps} steps cached, context ${formatBytes(outcome.context.bytes)})` });
     const image: BuiltImage = {
       service,
       image: tags.image,
@@ -288,6 +289,17 @@ type ProgressUpdate = Parameters<TaskContext['progress']>[0];
 
 function buildProgress(service: string, event: BuildEvent): ProgressUpdate {
   switch (event.kind) {
+    case 'builder': {
+      const words = event.builder === 'buildkit' ? 'building with BuildKit' : `building with the classic builder${event.reason ? ` (${event.reason})` : ''}`;
+      return { subject: service, message: words, build: { kind: 'builder', builder: event.builder, ...(event.reason ? { reason: event.reason } : {}) } };
+    }
+    case 'vertex': {
+      const build: BuildProgress = { kind: 'step', vertex: event.vertex, name: event.name, state: event.state };
+      if (event.seconds !== undefined) build.seconds = event.seconds;
+      return { subject: service, message: vertexLine(event), build };
+    }
+    case 'vertex-output':
+      return { subject: service, message: `#${event.vertex} ${event.line}`, build: { kind: 'output', vertex: event.vertex, line: event.line } };
     case 'step':
       return { subject: service, message: `Step ${event.step}/${event.total} : ${event.instruction}`, current: event.step, total: event.total };
     case 'cached':
@@ -321,6 +333,20 @@ function pushProgress(service: string, event: PushEvent): ProgressUpdate {
       return pullProgress(service, event);
     case 'pushed':
       return { subject: service, message: `${event.tag}: digest ${event.digest}` };
+  }
+}
+
+/** A step as docker's plain progress prints it: `#3 [2/4] RUN make`, `#3 CACHED`, `#3 DONE 1.2s`, `#3 ERROR: …`. */
+function vertexLine(event: Extract<BuildEvent, { kind: 'vertex' }>): string {
+  switch (event.state) {
+    case 'running':
+      return `#${event.vertex} ${event.name}`;
+    case 'cached':
+      return `#${event.vertex} CACHED`;
+    case 'done':
+      return `#${event.vertex} DONE${event.seconds !== undefined ? ` ${event.seconds.toFixed(1)}s` : ''}`;
+    case 'error':
+      return `#${event.vertex} ERROR: ${event.error ?? event.name}`;
   }
 }
 

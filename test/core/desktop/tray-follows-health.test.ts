@@ -75,8 +75,9 @@ describe('desktop main process on a real engine', () => {
     const down = await call('stack.down', { projectId: name });
     expect(down).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(tray().icon).toBe('idle'), { timeout: 60_000, interval: 100 });
-    // Down stopped two running services (the tray saw them go), and none of that is news.
-    expect(labels()).toContain(`${name}: 0/2 healthy`);
+    // Down stopped two running services (the tray saw them go), and none of that is news. The
+    // icon can turn idle while the down task still runs (the line then ends "(working…)").
+    await vi.waitFor(() => expect(labels()).toContain(`${name}: 0/2 healthy`), { timeout: 30_000, interval: 100 });
     expect(fake.notifications.slice(before).filter((n) => /exited|unhealthy/.test(n.title))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { INTERRUPTED_EXIT_CODE } from '../../../electron/cli/interrupt';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +77,7 @@ describe('the Docker daemon restarted under a command', () => {
     await cli.waitFor(/── engine back; following ticker again ──\n(.*\n)*ticker \| tick 3\n/, 'out');
     cli.child.kill('SIGINT');
     const exit = await cli.exited(10_000);
-    expect(exit.code).toBe(0);
+    expect(exit.code).toBe(INTERRUPTED_EXIT_CODE);
     expect(exit.err).toBe('');
   });
 

@@ -1,3 +1,4 @@
+import { INTERRUPTED_EXIT_CODE } from '../../../electron/cli/interrupt';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -68,14 +69,14 @@ describe('Ctrl+C (SIGINT) ends the command within 2 s and leaves nothing half-ma
     await expectConverged(docker, temp.name, ['db', 'web', 'worker']);
   });
 
-  it('logs -f: ends at once with exit code 0', async () => {
+  it('logs -f: ends at once with exit code 130, as Compose', async () => {
     const cwd = await temp.create(TICKER);
     const up = await runCliProcess(['-p', temp.name, 'up', '-d'], { cwd, env: testEnv() });
     expect(up.code, up.err).toBe(0);
     cli = startCli(['-p', temp.name, 'logs', '-f'], { cwd, env: testEnv() });
     await cli.waitFor(/ticker \| tick 2\n/, 'out');
     const exit = await interrupt(cli);
-    expect(exit.code).toBe(0);
+    expect(exit.code).toBe(INTERRUPTED_EXIT_CODE);
   });
 
   it('exec: ends at once; the service keeps running and the next exec works', async () => {

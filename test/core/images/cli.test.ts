@@ -60,12 +60,14 @@ services:
   const configDir = path.join(project.dir, '.docker-config');
   let commit = '';
 
-  async function cli(...argv: string[]) {
+  async function cliWith(env: Record<string, string>, ...argv: string[]) {
     const stdout = sink();
     const stderr = sink();
-    const code = await runCli({ argv, env: testEnv({ DOCKER_CONFIG: configDir }), cwd: project.dir, stdout, stderr });
+    const code = await runCli({ argv, env: testEnv({ DOCKER_CONFIG: configDir, ...env }), cwd: project.dir, stdout, stderr });
     return { code, stdout: stdout.text, stderr: stderr.text };
   }
+
+  const cli = (...argv: string[]) => cliWith({}, ...argv);
 
   function login(password: string): void {
     mkdirSync(configDir, { recursive: true });
@@ -88,9 +90,11 @@ services:
     project.cleanup();
   });
 
-  it('builds with progress on stderr and the tags on stdout', async () => {
+  it('builds with BuildKit, one line per step as docker prints them on stderr, and the tags on stdout', async () => {
     const result = await cli('build', '--no-cache');
-    expect(result.stderr).toContain('[web] Step 1/4 : FROM busybox:latest');
+    expect(result.stderr).toContain('[web] building with BuildKit\n');
+    expect(result.stderr).toMatch(/\[web\] #(\d+) \[(stage-0 )?3\/3\] RUN echo "from-cli" > \/message\n(.*\n)*\[web\] #\1 DONE \d+\.\d+s\n/);
+    expect(result.stderr).toMatch(/\[web\] built [0-9a-f]{12} with BuildKit \(\d\/3 steps cached/);
     expect(result.stderr).toMatch(/context \d+(\.\d)? KiB\)/);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`Built web: ${repository}:dev ${repository}:${commit}\n`);
@@ -98,6 +102,13 @@ services:
     expect(inside).toContain('index.js');
     expect(inside).not.toContain('node_modules');
     expect(inside).toContain('from-cli');
+  });
+
+  it('says when the classic builder runs (DOCKER_BUILDKIT=0)', async () => {
+    const result = await cliWith({ DOCKER_BUILDKIT: '0' }, 'build');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('[web] building with the classic builder (DOCKER_BUILDKIT=0)\n');
+    expect(result.stderr).toContain('[web] Step 1/4 : FROM busybox:latest\n');
   });
 
   it('refuses a wrong password in one line without a stack trace, then pushes with the right one', async () => {
@@ -125,7 +136,7 @@ services:
   it('up --build builds first, then starts the service from the new image', async () => {
     writeFileSync(path.join(project.dir, 'Dockerfile'), 'FROM busybox:latest\nARG MESSAGE\nCOPY . /app\nRUN echo "rebuilt-$MESSAGE" > /message\n');
     const result = await cli('up', '--build', '-d');
-    expect(result.stderr).toContain('[web] Step 4/4');
+    expect(result.stderr).toMatch(/\[web\] #\d+ \[(stage-0 )?3\/3\] RUN echo "rebuilt-from-cli" > \/message\n/);
     expect(result.code).toBe(0);
     const [container] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
     expect(container).toBeDefined();

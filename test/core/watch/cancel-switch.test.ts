@@ -16,7 +16,8 @@ function observedRebuild(harness: WatchHarness): { driver: RebuildDriver; runnin
       harness.core.images.build(project, options, {
         signal: task.signal,
         progress: (update) => {
-          if (update.message === 'sleeping') markRunning();
+          // The step's output line: `sleeping` (classic builder) or `#5 sleeping` (BuildKit).
+          if (/(^|\s)sleeping$/.test(update.message)) markRunning();
         },
       }),
   };

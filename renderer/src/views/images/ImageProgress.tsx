@@ -1,10 +1,30 @@
-import { layerBytes, layerFraction, type ServiceProgress } from './images-progress';
+import { layerBytes, layerFraction, stepsFinished, stepStateLabel, type ServiceProgress } from './images-progress';
 
-/** The build step as a bar (step n of m), its last output lines, and one bar per layer pushed or pulled, with its bytes. */
+/**
+ * The build's progress: for BuildKit a bar (steps finished of those seen) over the list of
+ * steps with their state; for the classic builder the step as a bar (step n of m); then the
+ * last output lines, and one bar per layer pushed or pulled, with its bytes.
+ */
 export function ImageProgress({ service, progress }: { service: string; progress: ServiceProgress }) {
-  const { step, layers, output, status } = progress;
+  const { step, steps, layers, output, status } = progress;
+  const finished = stepsFinished(steps);
   return (
     <div className="images-progress">
+      {progress.phase === 'build' && steps.length > 0 ? (
+        <div className="images-steps">
+          <progress value={finished} max={steps.length} aria-label={`${service} build steps ${finished} of ${steps.length} finished`} />
+          <ol aria-label={`${service} build steps`}>
+            {steps.map((s) => (
+              <li key={s.vertex} className={`images-step-${s.state}`}>
+                <code>
+                  #{s.vertex} {s.name}
+                </code>{' '}
+                <span className={s.state === 'cached' ? 'badge images-cached' : 'muted'}>{stepStateLabel(s)}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
       {progress.phase === 'build' && step ? (
         <div className="images-step">
           <progress value={step.current} max={step.total} aria-label={`${service} build step ${step.current} of ${step.total}`} />

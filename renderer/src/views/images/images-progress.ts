@@ -1,5 +1,9 @@
+import type { BuildProgress } from '../../../../shared/contract/images';
 import type { TaskProgress } from '../../../../shared/contract/tasks';
 import { formatBytes } from '../../../../shared/format-bytes';
+
+/** One BuildKit step (`#3 [2/4] RUN make`) and how it stands. */
+export type BuildStepProgress = Omit<Extract<BuildProgress, { kind: 'step' }>, 'kind'>;
 
 /** One layer of a push or a pull, as the engine reports it (current/total: its bytes). */
 export interface LayerProgress {
@@ -14,8 +18,12 @@ export type ImagesPhase = 'build' | 'push' | 'pull';
 
 export interface ServiceProgress {
   phase: ImagesPhase;
-  /** The build step: Step n/m and its instruction. */
+  /** Which builder runs the build. */
+  builder?: 'buildkit' | 'classic';
+  /** The classic builder's step: Step n/m and its instruction. */
   step?: { current: number; total: number; label: string; cached: boolean };
+  /** BuildKit's steps in the order they appeared (at most KEEP_STEPS, the latest). */
+  steps: BuildStepProgress[];
   /** The last lines the current step printed. */
   output: string[];
   /** Push or pull layers in the order they appeared. */
@@ -25,6 +33,7 @@ export interface ServiceProgress {
 }
 
 const KEEP_OUTPUT = 3;
+const KEEP_STEPS = 60;
 
 /**
  * Folds one `task.progress` event of images.build / images.push / images.pull into the
@@ -37,8 +46,10 @@ export function applyProgress(state: Record<string, ServiceProgress>, phase: Ima
   const slash = subject.indexOf('/');
   const service = slash > 0 ? subject.slice(0, slash) : subject;
   const before = state[service];
-  const current: ServiceProgress = before && before.phase === phase ? { ...before } : { phase, output: [], layers: [] };
-  if (slash > 0) {
+  const current: ServiceProgress = before && before.phase === phase ? { ...before } : { phase, output: [], layers: [], steps: [] };
+  if (event.build && slash < 0) {
+    foldBuild(current, event.build, event.message);
+  } else if (slash > 0) {
     const id = subject.slice(slash + 1);
     const layer: LayerProgress = { id, status: event.message };
     if (event.current !== undefined) layer.current = event.current;
@@ -57,6 +68,45 @@ export function applyProgress(state: Record<string, ServiceProgress>, phase: Ima
     current.status = event.message;
   }
   return { ...state, [service]: current };
+}
+
+/** BuildKit's structured progress: the builder, a step starting or ending, a step's output line. */
+function foldBuild(current: ServiceProgress, build: BuildProgress, message: string): void {
+  switch (build.kind) {
+    case 'builder':
+      current.builder = build.builder;
+      current.status = message;
+      return;
+    case 'step': {
+      const { kind: _kind, ...step } = build;
+      const index = current.steps.findIndex((s) => s.vertex === step.vertex);
+      current.steps = index >= 0 ? current.steps.map((s, i) => (i === index ? step : s)) : [...current.steps, step].slice(-KEEP_STEPS);
+      if (step.state === 'running' && index < 0) current.output = [];
+      return;
+    }
+    case 'output':
+      current.output = [...current.output, build.line].slice(-KEEP_OUTPUT);
+      return;
+  }
+}
+
+/** BuildKit steps finished (done, cached or failed) out of those seen so far, for a progress bar. */
+export function stepsFinished(steps: BuildStepProgress[]): number {
+  return steps.filter((s) => s.state !== 'running').length;
+}
+
+/** A step's state as docker's plain progress words it. */
+export function stepStateLabel(step: BuildStepProgress): string {
+  switch (step.state) {
+    case 'running':
+      return 'running';
+    case 'cached':
+      return 'CACHED';
+    case 'done':
+      return step.seconds === undefined ? 'DONE' : `DONE ${step.seconds.toFixed(1)}s`;
+    case 'error':
+      return 'ERROR';
+  }
 }
 
 /** A layer's share done, 0..1, for a progress bar (finished states count as done). */

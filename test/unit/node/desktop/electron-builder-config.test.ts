@@ -71,6 +71,9 @@ describe('electron-builder.yml', () => {
     // The entry point electron-builder packages is the one the build writes.
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('dist/electron/main.mjs');
-    expect(readFileSync(path.join(root, 'scripts', 'build.mjs'), 'utf8')).toContain("outfile: 'dist/electron/main.mjs'");
+    // build.mjs writes the main process as entry `main` into dist/electron (with .mjs as its extension).
+    const build = readFileSync(path.join(root, 'scripts', 'build.mjs'), 'utf8');
+    expect(build).toContain("entryPoints: { main: 'electron/main/index.ts' }");
+    expect(build).toContain("outdir: 'dist/electron'");
   });
 });

@@ -6,6 +6,7 @@ import { StoresContext } from '../../../../renderer/src/app-context';
 import { createLogsStore } from '../../../../renderer/src/logs/logs-store';
 import { createAppStore } from '../../../../renderer/src/store/app-store';
 import { ImagesPanel } from '../../../../renderer/src/views/images/ImagesPanel';
+import type { TaskProgress } from '../../../../shared/contract/tasks';
 import { applyProgress } from '../../../../renderer/src/views/images/images-progress';
 import { FakeClient } from '../fake-client';
 
@@ -33,6 +34,30 @@ function renderPanel(client: FakeClient) {
 }
 
 describe('the Images panel', () => {
+  it('lists BuildKit steps with their state under a bar of steps finished, with the running step output', async () => {
+    const client = new FakeClient().answer('images.list', { ok: true, value: [web, worker] });
+    client.answer('images.build', () => {
+      setTimeout(() => {
+        const emit = (message: string, build: TaskProgress['build']) => client.emit('task.progress', { taskId: 'k1', kind: 'images.build', projectId: 'shop', subject: 'web', message, build });
+        emit('building with BuildKit', { kind: 'builder', builder: 'buildkit' });
+        emit('#1 [1/3] FROM busybox:latest', { kind: 'step', vertex: 1, name: '[1/3] FROM busybox:latest', state: 'running' });
+        emit('#1 CACHED', { kind: 'step', vertex: 1, name: '[1/3] FROM busybox:latest', state: 'cached' });
+        emit('#2 [2/3] COPY . /app', { kind: 'step', vertex: 2, name: '[2/3] COPY . /app', state: 'running' });
+        emit('#2 DONE 0.4s', { kind: 'step', vertex: 2, name: '[2/3] COPY . /app', state: 'done', seconds: 0.4 });
+        emit('#3 [3/3] RUN make', { kind: 'step', vertex: 3, name: '[3/3] RUN make', state: 'running' });
+        emit('#3 compiling things', { kind: 'output', vertex: 3, line: 'compiling things' });
+      }, 0);
+      return { ok: true, value: { taskId: 'k1' } };
+    });
+    renderPanel(client);
+    await userEvent.click(await screen.findByRole('button', { name: 'Build web' }));
+    const bar = await screen.findByRole('progressbar', { name: 'web build steps 2 of 3 finished' });
+    expect(bar.getAttribute('max')).toBe('3');
+    const steps = within(screen.getByRole('list', { name: 'web build steps' })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(steps).toEqual(['#1 [1/3] FROM busybox:latest CACHED', '#2 [2/3] COPY . /app DONE 0.4s', '#3 [3/3] RUN make running']);
+    expect(screen.getByLabelText('web build output').textContent).toBe('compiling things');
+  });
+
   it('builds one service with a bar per step, then says it finished', async () => {
     const client = new FakeClient().answer('images.list', { ok: true, value: [web, worker] });
     let finish: () => void = () => undefined;
