@@ -12,8 +12,11 @@ export const ServiceUrl = z.object({
 export type ServiceUrl = z.infer<typeof ServiceUrl>;
 
 export const ServiceUrls = z.object({
-  /** The proxy's port on 127.0.0.1, or null while it is not running in this process. */
+  /** The proxy's port on 127.0.0.1 (this process's, else the one kept in settings), or null when none was ever chosen. */
   port: z.number().int().nullable(),
+  /** A service proxy answers on that port (this process's, or the desktop app's or `slipway serve`'s). */
+  running: z.boolean(),
+  /** The addresses, when a proxy answers. */
   urls: z.array(ServiceUrl),
 });
 export type ServiceUrls = z.infer<typeof ServiceUrls>;

@@ -2,6 +2,7 @@ import type { ServiceContainer } from '../../../shared/contract/stack';
 import { SlipwayError } from '../../../shared/errors';
 import { stringList } from '../env-flags';
 import type { Command } from '../command';
+import type { CliContext } from '../context';
 import { stackProject } from '../stack-cli';
 
 const STATES = ['paused', 'restarting', 'removing', 'running', 'dead', 'created', 'exited'];
@@ -40,10 +41,22 @@ export const psCommand: Command = {
       for (const row of rows) ctx.out(JSON.stringify(composeJson(row)));
     } else {
       printTable(rows, (line) => ctx.out(line));
+      await printAddresses(ctx, project.projectId, new Set(rows.map((r) => r.service)));
     }
     return 0;
   },
 };
+
+/** The services' addresses through a running service proxy (the desktop app's or `slipway serve`'s), under the table. */
+async function printAddresses(ctx: CliContext, projectId: string, shown: ReadonlySet<string>): Promise<void> {
+  const answer = await ctx.client().call('proxy.urls', { projectId }).catch(() => undefined);
+  const urls = (answer?.urls ?? []).filter((u) => shown.has(u.service));
+  if (urls.length === 0) return;
+  const width = Math.max(...urls.map((u) => u.service.length));
+  ctx.out('');
+  ctx.out('ADDRESSES (Slipway service proxy)');
+  for (const u of urls) ctx.out(`${u.service.padEnd(width)}   ${u.url}`);
+}
 
 function formatOf(format: unknown, json: boolean): 'table' | 'json' | 'array' {
   if (json) return 'array';

@@ -1,9 +1,10 @@
+import http from 'node:http';
 import type { ServiceUrls } from '../../../shared/contract/proxy';
 import type { Project } from '../../../shared/model/project';
 import type { SettingsService } from '../settings/settings-service';
 import type { ProjectContainer } from '../state/container-record';
 import { serviceUrl } from './host-route';
-import { ServiceProxy, type ContainerLookup } from './service-proxy';
+import { PROXY_HEADER, ServiceProxy, type ContainerLookup } from './service-proxy';
 import { publishedTcpPorts } from './service-targets';
 
 export interface ProxyRoomDeps {
@@ -54,11 +55,14 @@ export class ServiceProxyRoom {
     return port;
   }
 
+  /** The project's addresses: through this process's proxy, or another Slipway's on the port kept in settings. */
   async urls(projectId: string): Promise<ServiceUrls> {
-    const port = this.proxy.port ?? null;
-    if (port === null) return { port, urls: [] };
+    const here = this.proxy.port;
+    const port = here ?? this.deps.settings.get().serviceUrlsPort;
+    if (port === null) return { port, running: false, urls: [] };
+    if (here === undefined && !(await proxyAnswers(port))) return { port, running: false, urls: [] };
     const project = this.deps.project(projectId);
-    return { port, urls: urlsOf(project.name, await this.deps.lookup(project.name), port) };
+    return { port, running: true, urls: urlsOf(project.name, await this.deps.lookup(project.name), port) };
   }
 
   close(): Promise<void> {
@@ -85,4 +89,17 @@ export function urlsOf(projectName: string, containers: readonly ProjectContaine
     });
   }
   return urls;
+}
+
+/** Whether a Slipway service proxy answers on 127.0.0.1:port (a quick request it answers itself). */
+function proxyAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/', headers: { host: 'slipway.localhost' }, timeout: 300 }, (res) => {
+      res.resume();
+      resolve(res.headers[PROXY_HEADER] === '1');
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end();
+  });
 }

@@ -162,8 +162,11 @@ function withoutHopHeaders(headers: http.IncomingHttpHeaders): http.OutgoingHttp
   return out;
 }
 
+/** On every answer the proxy makes itself, so another process can tell it is one. */
+export const PROXY_HEADER = 'x-slipway-service-proxy';
+
 function answer(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', [PROXY_HEADER]: '1' });
   res.end(text);
 }
 

@@ -7,6 +7,7 @@ import { SlipwayCore } from '../../../electron/core/slipway-core';
 import { LABEL } from '../../../electron/core/state/compose-labels';
 import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
 import { tempProject } from '../images/images-fixture';
+import { runCliCaptured } from '../../support/capture-cli';
 
 /** A GET or POST to the proxy with a Host header, as a browser sends for http://NAME:PORT/. */
 function request(port: number, host: string, pathName: string, body?: string): Promise<{ status: number; text: string }> {
@@ -105,6 +106,17 @@ services:
     expect((await core.client().call('settings.get', {})).serviceUrlsPort).toBe(port);
     const { urls } = await core.client().call('proxy.urls', { projectId: name });
     expect(urls.map((u) => u.url).sort()).toEqual([`http://chat.${name}.localhost:${port}/`, `http://web.${name}.localhost:${port}/`]);
+  });
+
+  it('slipway ps (another process) lists the addresses under its table while a proxy answers', async () => {
+    const ps = await runCliCaptured({ argv: ['ps'], env: testEnv(), cwd: project.dir });
+    expect(ps.code, ps.err).toBe(0);
+    const lines = ps.out.split('\n');
+    const heading = lines.indexOf('ADDRESSES (Slipway service proxy)');
+    expect(heading).toBeGreaterThan(0);
+    expect(lines.slice(heading + 1).filter(Boolean)).toEqual([`chat   http://chat.${name}.localhost:${port}/`, `web    http://web.${name}.localhost:${port}/`]);
+    const json = await runCliCaptured({ argv: ['ps', '--format', 'json'], env: testEnv(), cwd: project.dir });
+    expect(json.out).not.toContain('ADDRESSES');
   });
 
   it('forwards requests by name, bodies included, to the published port', async () => {

@@ -31,7 +31,7 @@ describe('the project view', { timeout: 30_000 }, () => {
   });
 
   it('links each running service at its name through the service proxy', async () => {
-    const client = demoClient().answer('proxy.urls', { ok: true, value: { port: 7380, urls: [{ service: 'web', containerPort: 8080, url: 'http://web.demo.localhost:7380/' }] } });
+    const client = demoClient().answer('proxy.urls', { ok: true, value: { port: 7380, running: true, urls: [{ service: 'web', containerPort: 8080, url: 'http://web.demo.localhost:7380/' }] } });
     renderApp(client);
     const table = await screen.findByRole('table');
     const link = await within(table).findByRole('link', { name: 'web.demo.localhost:7380' });
