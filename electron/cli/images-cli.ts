@@ -2,20 +2,27 @@ import type { CallInput, TaskResult } from '../../shared/contract';
 import type { BuildResult, PullResult, PushResult } from '../../shared/contract/images';
 import type { TaskProgress } from '../../shared/contract/tasks';
 import type { CliContext } from './context';
+import { imagesSinkPrinter } from './images-live';
 import { interruptSignal } from './interrupt';
+import { LiveProgress } from './live-progress';
 
 type ImagesTask = 'images.build' | 'images.push' | 'images.pull';
 
+const OPERATION: Record<ImagesTask, string> = { 'images.build': 'Building', 'images.push': 'Pushing', 'images.pull': 'Pulling' };
+
 /**
  * Runs an images task through the contract client, as the dashboard does: prints its
- * progress on stderr (steps, step output, layer status changes), cancels it on Ctrl+C or
+ * progress on stderr — in place on a terminal (a line per service, layer and step), plain
+ * lines when piped (steps, step output, layer status changes) — cancels it on Ctrl+C or
  * when `signal` aborts, and rejects with its SlipwayError (one line, no stack trace).
  */
-export async function runImagesTask<N extends ImagesTask>(ctx: CliContext, name: N, input: CallInput<N>, signal?: AbortSignal, printer: (p: TaskProgress) => void = imagesProgressPrinter(ctx)): Promise<TaskResult<N>> {
+export async function runImagesTask<N extends ImagesTask>(ctx: CliContext, name: N, input: CallInput<N>, signal?: AbortSignal, printer?: (p: TaskProgress) => void): Promise<TaskResult<N>> {
   const interrupt = interruptSignal(signal);
+  const live = printer === undefined && ctx.liveProgress ? new LiveProgress(ctx.stderr, { operation: OPERATION[name], color: ctx.stderrColor }) : undefined;
   try {
-    return await ctx.client().runTask(name, input, printer, { signal: interrupt.signal });
+    return await ctx.client().runTask(name, input, printer ?? (live ? imagesSinkPrinter(live) : imagesProgressPrinter(ctx)), { signal: interrupt.signal });
   } finally {
+    live?.done();
     interrupt.dispose();
   }
 }
@@ -51,5 +58,5 @@ export async function pushProject(ctx: CliContext, projectId: string, services: 
 }
 
 export async function pullProject(ctx: CliContext, input: CallInput<'images.pull'>): Promise<PullResult> {
-  return runImagesTask(ctx, 'images.pull', input, undefined, input.quiet ? () => undefined : imagesProgressPrinter(ctx));
+  return runImagesTask(ctx, 'images.pull', input, undefined, input.quiet ? () => undefined : undefined);
 }

@@ -5,6 +5,7 @@ import { SlipwayError } from '../../shared/errors';
 import type { Command } from './command';
 import type { CliContext } from './context';
 import { imagesProgressPrinter } from './images-cli';
+import { imagesSinkPrinter } from './images-live';
 import { interruptSignal } from './interrupt';
 import { itemState, LiveProgress, PlainProgress, type ProgressSink } from './live-progress';
 
@@ -29,7 +30,7 @@ export async function stackProject(ctx: CliContext, options: { nameOnly?: boolea
  * `up --build`'s build progress as `slipway build` prints it, above the live lines.
  */
 export function progressPrinter(ctx: CliContext, sink: ProgressSink = new PlainProgress((line) => ctx.err(line))): (p: TaskProgress) => void {
-  const images = imagesProgressPrinter(ctx, (line) => sink.log(line));
+  const images = sink instanceof LiveProgress ? imagesSinkPrinter(sink) : imagesProgressPrinter(ctx, (line) => sink.log(line));
   return (p) => {
     const step = p.stack;
     if (!step) {

@@ -80,4 +80,14 @@ describe('up’s progress on a real terminal and piped', () => {
     expect(up.err).toContain(` Container ${temp.name}-web-1  Started`);
     expect(up.err).not.toContain('\u001b');
   });
+
+  it('on a terminal, build draws a line per service and per BuildKit step in place', async () => {
+    const cwd = await temp.create(`services:\n  app:\n    build:\n      context: .\n      network: none\n      dockerfile_inline: |\n        FROM busybox:latest\n        RUN echo built > /built\n`);
+    const command = [process.execPath, cliFile, '-p', temp.name, 'build'].map(quote).join(' ');
+    const { stdout } = await run('script', ['-qec', command, '/dev/null'], { cwd, env: { ...testEnv(), COLUMNS: '100', TERM: 'xterm' } });
+    expect(stdout).toContain('[+] Building');
+    expect(stdout).toMatch(/✔(\u001b\[[0-9;]*m)* Service app +(\u001b\[[0-9;]*m)*Built/);
+    expect(stdout).toMatch(/app #\d+ +(\u001b\[[0-9;]*m)*(Done|Cached)(\u001b\[[0-9;]*m)* \[2\/2\] RUN echo built/);
+    expect(stdout).toMatch(new RegExp(`${'\u001b'}\\[\\d+A`));
+  });
 });
