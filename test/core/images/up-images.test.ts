@@ -10,8 +10,8 @@ import { pullWithLogin, pushPrivateImage, removeRepositories, runTask, tempProje
 
 const sleeper = '    init: true\n    command: ["sleep", "300"]\n    network_mode: none\n';
 
-/** The builds a task ran, from its progress events: one `building …` line per image built. */
-const builds = (progress: TaskProgress[]) => progress.filter((p) => p.message.startsWith('building ')).map((p) => p.subject);
+/** The builds a task ran, from its progress events: one `building TAGS` line per image built (not the builder's `building with …`). */
+const builds = (progress: Array<Pick<TaskProgress, 'message' | 'subject' | 'build'>>) => progress.filter((p) => p.message.startsWith('building ') && p.build === undefined).map((p) => p.subject);
 const pulling = (progress: TaskProgress[]) => progress.filter((p) => p.stack?.kind === 'Image' && p.stack.status === 'Pulling').map((p) => p.stack?.name);
 
 describe('up pulls with the user’s login and builds what is missing, as Compose', () => {
@@ -88,7 +88,7 @@ ${sleeper}`,
     expect(builds(run.progress).sort()).toEqual(['local', 'one']);
     // In parallel: both builds start before either ends.
     const messages = run.progress.map((p) => p.message);
-    expect(messages.findLastIndex((m) => m.startsWith('building '))).toBeLessThan(messages.findIndex((m) => m.startsWith('built ')));
+    expect(messages.findLastIndex((m) => /^building (?!with )/.test(m))).toBeLessThan(messages.findIndex((m) => m.startsWith('built ')));
     expect(run.progress.some((p) => p.subject?.startsWith('app/') && /Pull complete|Already exists/.test(p.message))).toBe(true);
     const running = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
     expect(running.map((c) => c.Labels['com.docker.compose.service']).sort()).toEqual(['app', 'local', 'one', 'three', 'two']);
@@ -121,7 +121,7 @@ ${sleeper}`,
     const layerLine = /^\[app\] [0-9a-f]{12}: /m;
     expect(result.err).toMatch(layerLine);
     const lines = result.err.split('\n');
-    const starts = lines.map((l, i) => (/^\[[bc]\] building /.test(l) ? i : -1)).filter((i) => i >= 0);
+    const starts = lines.map((l, i) => (/^\[[bc]\] building (?!with )/.test(l) ? i : -1)).filter((i) => i >= 0);
     const ends = lines.map((l, i) => (/^\[[bc]\] built /.test(l) ? i : -1)).filter((i) => i >= 0);
     expect(starts).toHaveLength(2);
     expect(ends[0]).toBeLessThan(starts[1] ?? -1);
@@ -185,9 +185,9 @@ ${sleeper}`,
       expect(builds(run.progress)).toEqual(['b']);
     }
     // Watch's rebuild recreates from the image it has just built: no second build.
-    const recreating: Array<{ message: string }> = [];
+    const recreating: Array<Pick<TaskProgress, 'message' | 'subject' | 'build'>> = [];
     await recreateService(core, core.projects.get(build.name), 'b', { onImageProgress: (p) => recreating.push(p) });
-    expect(recreating.filter((p) => p.message.startsWith('building '))).toEqual([]);
+    expect(builds(recreating)).toEqual([]);
 
     // Tagging the image now makes it fresh: a week's window has not passed, a millisecond's has.
     await pullWithLogin(docker, registry, app);
