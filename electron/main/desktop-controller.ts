@@ -33,6 +33,8 @@ export class DesktopController {
   private readonly limiter = new NoticeLimiter();
   private readonly unsubscribe: (() => void)[];
   private readonly quietUntil = new Map<string, number>();
+  /** Per project, the running services the addresses were last asked for. */
+  private readonly addressesFor = new Map<string, string>();
 
   constructor(
     private readonly client: ControllerClient,
@@ -101,6 +103,26 @@ export class DesktopController {
     this.state = next;
     this.emitNotices(noticesForStateChange(prev, next));
     this.render();
+    this.refreshAddresses();
+  }
+
+  /** Asks for the service addresses of each project whose running services changed. */
+  private refreshAddresses(): void {
+    for (const project of this.state.projects) {
+      const running = project.services.filter((s) => s.state !== 'stopped' && s.state !== 'exited' && s.state !== 'completed' && s.state !== 'created').map((s) => s.service).join(',');
+      if (this.addressesFor.get(project.projectId) === running) continue;
+      this.addressesFor.set(project.projectId, running);
+      const { projectId } = project;
+      if (running === '') {
+        // Nothing runs, so nothing answers at an address: no need to ask.
+        if (project.addresses) this.setState(reduceDesktopState(this.state, { name: 'proxy.urls', payload: { projectId, urls: [] } }));
+        continue;
+      }
+      this.client.call('proxy.urls', { projectId }).then(
+        (answer) => this.setState(reduceDesktopState(this.state, { name: 'proxy.urls', payload: { projectId, urls: answer.urls } })),
+        () => undefined,
+      );
+    }
   }
 
   private emitNotices(notices: DesktopNotice[]): void {

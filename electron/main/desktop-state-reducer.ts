@@ -12,7 +12,8 @@ export type DesktopEvent =
   | { name: 'state.changed'; payload: { projectId: string; state: ProjectStateLike } }
   | { name: 'engine.status'; payload: { status: EngineStatusWord; message?: string } }
   | { name: 'task.progress'; payload: TaskProgress }
-  | { name: 'task.done'; payload: TaskDone };
+  | { name: 'task.done'; payload: TaskDone }
+  | { name: 'proxy.urls'; payload: { projectId: string; urls: { service: string; url: string }[] } };
 
 export function reduceDesktopState(state: DesktopState, e: DesktopEvent): DesktopState {
   switch (e.name) {
@@ -42,6 +43,11 @@ export function reduceDesktopState(state: DesktopState, e: DesktopEvent): Deskto
       const { projectId, taskId } = e.payload;
       if (projectId === undefined) return state;
       return updateProject(state, projectId, (p) => (p.running.some((t) => t.taskId === taskId) ? { ...p, running: p.running.filter((t) => t.taskId !== taskId) } : p));
+    }
+    case 'proxy.urls': {
+      const addresses: Record<string, string> = {};
+      for (const { service, url } of e.payload.urls) addresses[service] ??= url;
+      return updateProject(state, e.payload.projectId, (p) => (JSON.stringify(p.addresses ?? {}) === JSON.stringify(addresses) ? p : { ...p, addresses }));
     }
     default:
       return state;

@@ -38,6 +38,8 @@ export interface DesktopProject {
   services: DesktopService[];
   /** The tasks running for this project (kinds like 'up', 'stack.down', 'build'). */
   running: { taskId: string; kind: string }[];
+  /** Each running service's address through the service proxy (http://SERVICE.PROJECT.localhost:PORT/), by service. */
+  addresses?: Record<string, string>;
 }
 
 export interface DesktopState {

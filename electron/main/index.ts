@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron';
+import { externalUrl } from './security-policy';
 import type { NavigateTarget } from '../../shared/contract/desktop';
 import type { ProjectSummary } from '../../shared/contract/projects';
 import { createClient } from '../../shared/client';
@@ -205,6 +206,10 @@ function main(): void {
           client: trayClient,
           show,
           openFolder: () => void openFolder(),
+          openUrl: (url) => {
+            const safe = externalUrl(url);
+            if (safe) void shell.openExternal(safe);
+          },
           quit: () => app.quit(),
           report,
         });

@@ -11,6 +11,8 @@ export interface ActionDeps {
   client: Pick<SlipwayClient, 'call' | 'runTask'>;
   show(target: NavigateTarget): void;
   openFolder(): void;
+  /** Opens an http(s) address in the user's browser. */
+  openUrl(url: string): void;
   quit(): void;
   /** A call or task failed: tell the user (a notification). */
   report(title: string, error: ErrorInfo): void;
@@ -47,6 +49,9 @@ export async function runTrayAction(action: TrayAction, deps: ActionDeps): Promi
       return;
     case 'open-folder':
       deps.openFolder();
+      return;
+    case 'open-url':
+      deps.openUrl(action.url);
       return;
     case 'quit':
       deps.quit();

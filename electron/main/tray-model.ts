@@ -10,7 +10,8 @@ export type TrayIcon = 'healthy' | 'starting' | 'failing' | 'down' | 'idle';
 export type TrayAction =
   | { kind: 'stack.up' | 'stack.down' | 'stack.restart' | 'build-push' | 'open-project'; projectId: string }
   | { kind: 'service.restart' | 'service.logs' | 'service.shell'; projectId: string; service: string }
-  | { kind: 'open-dashboard' | 'open-folder' | 'quit' };
+  | { kind: 'open-dashboard' | 'open-folder' | 'quit' }
+  | { kind: 'open-url'; url: string };
 
 export interface TrayItem {
   label?: string;
@@ -62,6 +63,12 @@ function replicaLines(s: DesktopService): TrayItem[] {
   return [...s.replicas.map((r): TrayItem => ({ label: `${s.service}-${r.number}: ${serviceWord(r)}`, enabled: false })), { type: 'separator' }];
 }
 
+/** "Open web.shop.localhost:7380" for a service with an address through the service proxy. */
+function addressItem(address: string | undefined): TrayItem[] {
+  if (!address) return [];
+  return [{ label: `Open ${new URL(address).host}`, action: { kind: 'open-url', url: address } }];
+}
+
 function serviceItem(p: DesktopProject, s: DesktopService): TrayItem {
   const target = { projectId: p.projectId, service: s.service };
   const live = s.state !== 'stopped' && s.state !== 'exited' && s.state !== 'completed' && s.state !== 'created';
@@ -70,6 +77,7 @@ function serviceItem(p: DesktopProject, s: DesktopService): TrayItem {
     label: `${s.service}: ${serviceWord(s)}${s.replicas ? ` (${s.replicas.length} replicas)` : ''}`,
     submenu: [
       ...replicaLines(s),
+      ...addressItem(p.addresses?.[s.service]),
       { label: 'Restart', action: { kind: 'service.restart', ...target } },
       { label: 'Logs', action: { kind: 'service.logs', ...target } },
       { label: 'Shell', enabled: live, action: { kind: 'service.shell', ...target } },

@@ -86,8 +86,9 @@ describe('up’s progress on a real terminal and piped', () => {
     const command = [process.execPath, cliFile, '-p', temp.name, 'build'].map(quote).join(' ');
     const { stdout } = await run('script', ['-qec', command, '/dev/null'], { cwd, env: { ...testEnv(), COLUMNS: '100', TERM: 'xterm' } });
     expect(stdout).toContain('[+] Building');
-    expect(stdout).toMatch(/✔(\u001b\[[0-9;]*m)* Service app +(\u001b\[[0-9;]*m)*Built/);
-    expect(stdout).toMatch(/app #\d+ +(\u001b\[[0-9;]*m)*(Done|Cached)(\u001b\[[0-9;]*m)* \[2\/2\] RUN echo built/);
+    const sgr = '(\\u001b\\[[0-9;]*m)*';
+    expect(stdout).toMatch(new RegExp(`✔${sgr} Service app +${sgr}Built`));
+    expect(stdout).toMatch(new RegExp(`app #\\d+ +${sgr}(Done|Cached)${sgr} \\[2/2\\] RUN echo built`));
     expect(stdout).toMatch(new RegExp(`${'\u001b'}\\[\\d+A`));
   });
 });

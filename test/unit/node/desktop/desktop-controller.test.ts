@@ -11,7 +11,7 @@ function setup(snapshot: unknown, clock = { now: 0 }) {
   const notices: DesktopNotice[] = [];
   const controller = new DesktopController(createClient(bridge), { renderTray: (m) => trays.push(m), notify: (n) => notices.push(n), notificationsEnabled: () => true, now: () => clock.now });
   const calls = () => bridge.invoked.map((c): [string, unknown] => [c.name, c.input]);
-  return { controller, emit: (name: string, payload: unknown) => bridge.emit(name, payload), calls, trays, notices };
+  return { controller, bridge, emit: (name: string, payload: unknown) => bridge.emit(name, payload), calls, trays, notices };
 }
 
 const summary = { projectId: 'shop', name: 'shop', workingDir: '/src/shop', configFiles: [], profiles: [], services: ['db', 'api'], warnings: [] };
@@ -22,9 +22,28 @@ describe('desktop controller: the tray follows the state feed', () => {
     t.emit('project.opened', summary);
     await Promise.resolve();
     await new Promise((r) => setImmediate(r));
-    expect(t.calls()).toEqual([['state.snapshot', { projectId: 'shop' }]]);
+    expect(t.calls()).toEqual([['state.snapshot', { projectId: 'shop' }], ['proxy.urls', { projectId: 'shop' }]]);
     expect(t.controller.tray().icon).toBe('starting');
     expect(t.controller.tray().menu[2]?.label).toBe('shop: 0/2 healthy');
+  });
+
+  it('puts each running service’s address in its submenu, asked again only when what runs changes', async () => {
+    const t = setup(undefined);
+    const bridge = t.bridge;
+    bridge.answer('proxy.urls', () => ({ ok: true, value: { port: 7380, running: true, urls: [{ service: 'api', containerPort: 8080, url: 'http://api.shop.localhost:7380/' }] } }));
+    t.emit('project.opened', summary);
+    const running = { projectId: 'shop', engine: 'up', services: [{ service: 'api', state: 'running', containers: [] }, { service: 'db', state: 'healthy', containers: [] }] };
+    t.emit('state.changed', { projectId: 'shop', state: running });
+    await new Promise((r) => setImmediate(r));
+    const api = t.controller.tray().menu.find((i) => i.label === 'api: running');
+    expect(api?.submenu?.[0]).toEqual({ label: 'Open api.shop.localhost:7380', action: { kind: 'open-url', url: 'http://api.shop.localhost:7380/' } });
+    t.emit('state.changed', { projectId: 'shop', state: { ...running } });
+    await new Promise((r) => setImmediate(r));
+    expect(t.calls().filter(([name]) => name === 'proxy.urls')).toHaveLength(1);
+    t.emit('state.changed', { projectId: 'shop', state: { projectId: 'shop', engine: 'up', services: [{ service: 'api', state: 'stopped', containers: [] }, { service: 'db', state: 'stopped', containers: [] }] } });
+    await new Promise((r) => setImmediate(r));
+    expect(t.controller.tray().menu.find((i) => i.label === 'api: stopped')?.submenu?.[0]?.label).toBe('Restart');
+    expect(t.calls().filter(([name]) => name === 'proxy.urls')).toHaveLength(1);
   });
 
   it('turns healthy with state.changed, and notifies when a service turns unhealthy', () => {

@@ -32,6 +32,7 @@ function deps(answers: Record<string, Envelope<unknown>>, build: Outcome = { ok:
       client: createClient(bridge),
       show: (t: NavigateTarget) => log.push(`show ${JSON.stringify(t)}`),
       openFolder: () => log.push('open folder'),
+      openUrl: (url: string) => log.push(`open ${url}`),
       quit: () => log.push('quit'),
       report: (title: string, error: { message: string }) => log.push(`report ${title}: ${error.message}`),
     },
@@ -45,6 +46,13 @@ describe('tray actions', () => {
     await runTrayAction({ kind: 'service.restart', projectId: 'shop', service: 'db' }, t.deps);
     expect(t.calls()).toEqual(['call stack.up {"projectId":"shop"}', 'call stack.restart {"projectId":"shop","services":["db"]}']);
     expect(t.log).toEqual([]);
+  });
+
+  it('opens a service address in the browser', async () => {
+    const t = deps({});
+    await runTrayAction({ kind: 'open-url', url: 'http://web.shop.localhost:7380/' }, t.deps);
+    expect(t.log).toEqual(['open http://web.shop.localhost:7380/']);
+    expect(t.calls()).toEqual([]);
   });
 
   it('opens logs and shell in the window', async () => {
