@@ -31,6 +31,13 @@ export async function gitState(dir: string, env: Record<string, string | undefin
     const commit = (await git(['rev-parse', '--short', 'HEAD'], dir, env)).trim();
     return { ok: true, state: { commit, dirty: (await status).trim() !== '' } };
   } catch (error) {
-    return { ok: false, reason: errorMessage(error) };
+    return { ok: false, reason: gitReason(errorMessage(error)) };
   }
+}
+
+/** git's complaint in the words of the project: a folder outside git is common, not an error. */
+export function gitReason(message: string): string {
+  if (/not a git repository/i.test(message)) return 'the project folder is not in a git repository';
+  if (/ambiguous argument 'HEAD'|unknown revision/i.test(message)) return 'the repository has no commit yet';
+  return message;
 }

@@ -71,7 +71,7 @@ export class StartGate {
       // Cancelled (Ctrl+C, the dashboard's Cancel) is said as such, not as a timeout.
       const reason: unknown = this.options.signal.reason;
       if (isSlipwayError(reason) && reason.code === 'cancelled') throw reason;
-      throw new SlipwayError('timeout', `Not started in time: ${notStarted.join(', ')} (still waiting for their dependencies)`, 'Look at `slipway ps` and the logs of their dependencies; raise --timeout if they are just slow.');
+      throw new SlipwayError('timeout', `Not started in time: ${notStarted.join(', ')} (still waiting for their dependencies)`, 'Look at `slipway ps` and the logs of their dependencies; raise --wait-timeout if they are just slow.');
     }
     throw summarize(errors, notStarted);
   }
@@ -231,7 +231,7 @@ export async function waitReady(gate: StartGate, services: string[]): Promise<vo
   const failed = errors.find((e) => e instanceof ServiceFailedError);
   if (failed) throw failed;
   if (gate.options.signal?.aborted) {
-    throw new SlipwayError('timeout', `Not ready in time: ${[...pending].join(', ')}`, 'Look at `slipway ps` and `slipway logs` for these services; raise --timeout if they are just slow.');
+    throw new SlipwayError('timeout', `Not ready in time: ${[...pending].join(', ')}`, 'Look at `slipway ps` and `slipway logs` for these services; raise --wait-timeout if they are just slow.');
   }
   throw errors[0];
 }
