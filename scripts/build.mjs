@@ -45,16 +45,16 @@ if (wants('cli') || wants('electron')) {
   if (generated.status !== 0) process.exit(generated.status ?? 1);
 }
 
-const jobs = [];
-if (wants('cli')) {
-  // Dependencies are bundled (a CLI starts ~40 % faster than resolving them from
-  // node_modules), except what bundle-externals.mjs names.
-  jobs.push(esbuild({
+/**
+ * A Node bundle (ES module): dependencies inside (a CLI starts ~40 % faster than resolving
+ * them from node_modules) except what bundle-externals.mjs names; what is loaded by dynamic
+ * import (the BuildKit session, gRPC) goes into chunks/ and is read only when used.
+ */
+function nodeBundle(name, entry, outdir) {
+  return esbuild({
     ...common,
-    // Split: what is loaded by dynamic import (the BuildKit session) goes into chunks/ and
-    // is read only when used.
-    entryPoints: { slipway: 'electron/cli/index.ts' },
-    outdir: 'dist/cli',
+    entryPoints: { [name]: entry },
+    outdir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
@@ -62,23 +62,14 @@ if (wants('cli')) {
     external: BUNDLE_EXTERNALS,
     banner: { js: REQUIRE_BANNER },
     plugins: [withoutBuildKitSession],
-  }));
+  });
 }
+
+const jobs = [];
+if (wants('cli')) jobs.push(nodeBundle('slipway', 'electron/cli/index.ts', 'dist/cli'));
 if (wants('electron')) {
-  // The main process is bundled like the CLI, so the installer carries only what the bundles
-  // leave out; the BuildKit session (gRPC) goes into chunks/ and is read only when a build runs.
-  jobs.push(esbuild({
-    ...common,
-    entryPoints: { main: 'electron/main/index.ts' },
-    outdir: 'dist/electron',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
-    format: 'esm',
-    external: BUNDLE_EXTERNALS,
-    banner: { js: REQUIRE_BANNER },
-    plugins: [withoutBuildKitSession],
-  }));
+  // The main process is bundled like the CLI, so the installer carries only what the bundles leave out.
+  jobs.push(nodeBundle('main', 'electron/main/index.ts', 'dist/electron'));
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   jobs.push(esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }));
 }
