@@ -1,5 +1,6 @@
 import type { TaskProgress } from '../../shared/contract/tasks';
 import type { ProgressSink } from './live-progress';
+import { humanSize } from './output-format';
 
 /** The words that open a service's own progress messages, and how each stands. */
 const SERVICE_WORDS: Record<string, { status: string; state: 'working' | 'done' | 'warning' }> = {
@@ -19,12 +20,6 @@ function layerState(status: string): 'working' | 'done' {
   return /complete|exists|pushed|mounted from/i.test(status) ? 'done' : 'working';
 }
 
-function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /**
  * An images task's progress (pull, build, push) drawn in Compose's in-place display: a line
  * per service (`Service web  Pulling`, `Built`), a line per layer with its bytes, a line per
@@ -39,7 +34,7 @@ export function imagesSinkPrinter(sink: ProgressSink): (p: TaskProgress) => void
     }
     const slash = subject.indexOf('/');
     if (slash > 0) {
-      const details = p.current !== undefined && p.total ? `${bytes(p.current)}/${bytes(p.total)}` : undefined;
+      const details = p.current !== undefined && p.total ? `${humanSize(p.current)}/${humanSize(p.total)}` : undefined;
       sink.update({ id: `  ${subject.slice(slash + 1)}`, status: p.message, state: layerState(p.message), ...(details ? { details } : {}) });
       return;
     }

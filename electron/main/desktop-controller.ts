@@ -2,7 +2,7 @@ import type { SlipwayClient } from '../../shared/client';
 import { ProjectRef } from '../../shared/contract/common';
 import type { TaskDone } from '../../shared/contract/tasks';
 import type { DesktopState } from './desktop-state';
-import { emptyDesktopState } from './desktop-state';
+import { emptyDesktopState, isLive } from './desktop-state';
 import { applyProjectState, reduceDesktopState, type DesktopEvent } from './desktop-state-reducer';
 import type { DesktopNotice } from './notification-rules';
 import { NoticeLimiter, noticeForTaskDone, noticesForStateChange } from './notification-rules';
@@ -109,7 +109,7 @@ export class DesktopController {
   /** Asks for the service addresses of each project whose running services changed. */
   private refreshAddresses(): void {
     for (const project of this.state.projects) {
-      const running = project.services.filter((s) => s.state !== 'stopped' && s.state !== 'exited' && s.state !== 'completed' && s.state !== 'created').map((s) => s.service).join(',');
+      const running = project.services.filter(isLive).map((s) => s.service).join(',');
       if (this.addressesFor.get(project.projectId) === running) continue;
       this.addressesFor.set(project.projectId, running);
       const { projectId } = project;

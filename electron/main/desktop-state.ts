@@ -55,6 +55,11 @@ export function isReady(s: DesktopService): boolean {
   return s.state === 'healthy' || s.state === 'running' || s.state === 'completed';
 }
 
+/** A container of it runs (starting, running, healthy or unhealthy): a shell can open, an address can answer. */
+export function isLive(s: Pick<DesktopService, 'state'>): boolean {
+  return s.state !== 'stopped' && s.state !== 'exited' && s.state !== 'completed' && s.state !== 'created';
+}
+
 /** Unhealthy or crashed — the service, or any one of its replicas (the others running hide it from the service's word). */
 export function isFailing(s: DesktopService | DesktopReplica): boolean {
   if (s.state === 'unhealthy' || (s.state === 'exited' && s.exitCode !== 0)) return true;

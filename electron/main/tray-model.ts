@@ -1,5 +1,5 @@
 import type { DesktopProject, DesktopService, DesktopState } from './desktop-state';
-import { isFailing, isReady } from './desktop-state';
+import { isFailing, isLive, isReady } from './desktop-state';
 
 /**
  * The tray as a pure function of state: which icon, which tooltip, which menu. The
@@ -71,7 +71,7 @@ function addressItem(address: string | undefined): TrayItem[] {
 
 function serviceItem(p: DesktopProject, s: DesktopService): TrayItem {
   const target = { projectId: p.projectId, service: s.service };
-  const live = s.state !== 'stopped' && s.state !== 'exited' && s.state !== 'completed' && s.state !== 'created';
+  const live = isLive(s);
   return {
     type: 'submenu',
     label: `${s.service}: ${serviceWord(s)}${s.replicas ? ` (${s.replicas.length} replicas)` : ''}`,

@@ -23,7 +23,7 @@ describe('pull and build progress in place (Compose’s TTY display)', () => {
     expect(frame()).toEqual([
       '[+] Pulling 1/3',
       ' ⠋ Service web Pulling registry.example/web:1',
-      ' ⠋   0a1b2c3d  Downloading 1.0 MB/4.0 MB',
+      ' ⠋   0a1b2c3d  Downloading 1.05MB/4.19MB',
       ' ✔   9f8e7d6c  Already exists',
     ]);
     feed({ subject: 'web/0a1b2c3d', message: 'Pull complete' });
