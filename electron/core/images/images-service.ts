@@ -11,7 +11,7 @@ import { gitState } from './git-commit';
 import { parseImageRef } from './image-names';
 import { inParallel, parallelLimit } from '../parallel';
 import { pullImage } from './pull-image';
-import type { LocalImage } from './pull-policy';
+import { localImageOf, type LocalImage } from './pull-policy';
 import type { PullEvent } from './pull-progress';
 import { pullProject, type PullOptions } from './pull-project';
 import { pushTag } from './push-image';
@@ -131,11 +131,7 @@ export class ImagesService {
   /** The local image by this name, with when it was last tagged; undefined when there is none. */
   async localImage(image: string): Promise<LocalImage | undefined> {
     const info = await inspect(this.docker(), image);
-    if (!info) return undefined;
-    const tagged = info.Metadata?.LastTagTime;
-    const time = tagged ? new Date(tagged) : undefined;
-    // The engine says 0001-01-01 for an image never tagged since it came.
-    return time && !Number.isNaN(time.getTime()) && time.getUTCFullYear() > 1 ? { lastTagTime: time } : {};
+    return info ? localImageOf(info) : undefined;
   }
 
   private async buildOne(project: Project, tags: ServiceTags, options: BuildOptions, task: Progress): Promise<BuiltImage> {

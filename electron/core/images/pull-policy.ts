@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { parseDayDurationMs } from '../../../shared/duration';
 import { SlipwayError } from '../../../shared/errors';
 import { parseImageRef } from './image-names';
@@ -13,6 +14,17 @@ export type PullPolicy = { kind: 'always' | 'never' | 'missing' | 'build' } | { 
 export interface LocalImage {
   /** When the engine last gave the image this name (inspect's Metadata.LastTagTime), if it says. */
   lastTagTime?: Date;
+}
+
+/** The part of an image inspect answer the pull policy reads (dockerode's types leave it out). */
+const InspectMetadata = z.object({ Metadata: z.object({ LastTagTime: z.string().optional() }).optional() });
+
+/** The LocalImage of an image inspect answer (the engine says 0001-01-01 for an image never tagged since it came). */
+export function localImageOf(info: object): LocalImage {
+  const parsed = InspectMetadata.safeParse(info);
+  const tagged = parsed.success ? parsed.data.Metadata?.LastTagTime : undefined;
+  const time = tagged ? new Date(tagged) : undefined;
+  return time && !Number.isNaN(time.getTime()) && time.getUTCFullYear() > 1 ? { lastTagTime: time } : {};
 }
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -1,7 +1,7 @@
 import type { Project } from '../../../shared/model/project';
 import type { TaskProgress } from '../../../shared/contract/tasks';
 import { SlipwayError } from '../../../shared/errors';
-import { mustPull, pullPolicy, type LocalImage, type PullPolicy } from '../images/pull-policy';
+import { localImageOf, mustPull, pullPolicy, type LocalImage, type PullPolicy } from '../images/pull-policy';
 import { inParallel, parallelLimit } from '../parallel';
 import { statusCode } from '../thrown';
 import { cleanPath } from './container-spec';
@@ -60,8 +60,11 @@ export async function ensureImages(core: StackCore, project: Project, services: 
     const image = serviceImage(project, service);
     byImage.set(image, [...(byImage.get(image) ?? []), service]);
   }
-  const local = new Map<string, LocalImage | undefined>();
-  await Promise.all([...byImage.keys()].map(async (image) => local.set(image, await images.localImage(image))));
+  // One inspect per image answers both what to pull (its tag time) and what up needs of it;
+  // only images pulled or built below are inspected again.
+  const local = new Map<string, InspectedImage | undefined>();
+  const inspect = async (image: string) => local.set(image, await inspectImage(core, image));
+  await Promise.all([...byImage.keys()].map(inspect));
 
   const now = new Date();
   const pulls = new Map<string, string>();
@@ -84,21 +87,22 @@ export async function ensureImages(core: StackCore, project: Project, services: 
       return;
     }
     options.report(image, 'Pulled');
-    local.set(image, await images.localImage(image));
+    await inspect(image);
   });
 
   // images.build builds an image several of these services name once.
   const toBuild = services.filter((service) => project.model.services[service]?.build && (local.get(serviceImage(project, service)) === undefined || policies.get(service)?.kind === 'build'));
   if (toBuild.length > 0 && !options.noBuild) {
     await images.build(project, { services: toBuild }, { progress: (p) => options.onImageProgress?.(p), signal });
+    await Promise.all([...new Set(toBuild.map((service) => serviceImage(project, service)))].map(inspect));
   }
 
   const result = new Map<string, ImageInfo>();
-  await Promise.all([...byImage].map(async ([image, users]) => {
-    const info = await inspectImage(core, image);
-    if (info === undefined) throw missing(project, image, users, policies, options);
-    for (const service of users) result.set(service, info);
-  }));
+  for (const [image, users] of byImage) {
+    const found = local.get(image);
+    if (found === undefined) throw missing(project, image, users, policies, options);
+    for (const service of users) result.set(service, found.info);
+  }
   return result;
 }
 
@@ -130,14 +134,22 @@ function missing(project: Project, image: string, users: string[], policies: Map
   return new ServiceFailedError('image_missing', first, `Image ${image} for service ${first} is not present`, [], `Pull it (slipway pull ${first}) or add a build: section to ${first}.`);
 }
 
-async function inspectImage(core: StackCore, image: string): Promise<ImageInfo | undefined> {
+/** A local image: what up needs of it, and what the pull policy looks at. */
+interface InspectedImage extends LocalImage {
+  info: ImageInfo;
+}
+
+async function inspectImage(core: StackCore, image: string): Promise<InspectedImage | undefined> {
   try {
     const info = await core.docker().docker.getImage(image).inspect();
     const test = info.Config.Healthcheck?.Test;
     return {
-      id: info.Id,
-      healthcheck: Array.isArray(test) && test.length > 0 && test[0] !== 'NONE',
-      volumes: Object.keys(info.Config.Volumes ?? {}).map(cleanPath),
+      ...localImageOf(info),
+      info: {
+        id: info.Id,
+        healthcheck: Array.isArray(test) && test.length > 0 && test[0] !== 'NONE',
+        volumes: Object.keys(info.Config.Volumes ?? {}).map(cleanPath),
+      },
     };
   } catch (error) {
     if (statusCode(error) === 404) return undefined;
