@@ -40,11 +40,6 @@ export function parseImageRef(reference: string): ImageRef {
   return ref;
 }
 
-/** Compose's name for a built image when the service has no `image:`. */
-export function defaultImageName(projectName: string, service: string): string {
-  return `${projectName}-${service}`.toLowerCase();
-}
-
 export function isValidTag(tag: string): boolean {
   return TAG.test(tag);
 }

@@ -1,7 +1,8 @@
 import { SlipwayError } from '../../../shared/errors';
 import type { Project, ServiceConfig } from '../../../shared/model/project';
 import type { GitResult } from './git-commit';
-import { defaultImageName, isValidTag, parseImageRef, type ImageRef } from './image-names';
+import { isValidTag, parseImageRef, type ImageRef } from './image-names';
+import { serviceImage } from '../compose/service-image';
 import type { TagsConfig } from './slipway-config';
 
 /** The names a service's image gets. */
@@ -36,7 +37,7 @@ export function commitTagName(git: GitResult, config: TagsConfig): { tag?: strin
 
 export function serviceTags(project: Project, service: string, commit: { tag?: string; note?: string }): ServiceTags {
   const config = serviceConfig(project, service);
-  const name = config.image ?? defaultImageName(project.name, service);
+  const name = config.image ?? serviceImage(project, service);
   const ref = parseImageRef(name);
   if (ref.digest !== undefined) {
     throw new SlipwayError('image_name_invalid', `service ${service}: image ${name} names a digest, which a build cannot be tagged with`, 'Write image: as NAME:TAG.');

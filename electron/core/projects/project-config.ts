@@ -2,6 +2,7 @@ import type { ProjectConfig } from '../../../shared/contract/projects';
 import type { Project } from '../../../shared/model/project';
 import { assertUniqueContainerNames } from '../compose/consistency';
 import { configJson, configYaml } from '../compose/print-config';
+import { serviceImage } from '../compose/service-image';
 
 /**
  * The project as `slipway config` prints it (projects.config). Like Compose's config, it
@@ -19,6 +20,6 @@ export function projectConfig(project: Project): ProjectConfig {
     services,
     profiles: [...profiles].sort(),
     volumes: Object.keys(project.model.volumes ?? {}),
-    images: Object.entries(project.model.services).map(([name, service]) => service.image ?? `${project.name}-${name}`),
+    images: Object.keys(project.model.services).map((name) => serviceImage(project, name)),
   };
 }

@@ -6,7 +6,8 @@ import type { ContainerMount } from '../state/container-record';
 import { LABEL } from '../state/compose-labels';
 import { containerLabels } from './labels';
 import { fileObjectMounts, type FileObjectMount } from './file-objects';
-import { containerName, networkName, serviceImage, serviceNetworkKeys, stopTimeoutSeconds, volumeName } from './names';
+import { containerName, networkName, serviceNetworkKeys, stopTimeoutSeconds, volumeName } from './names';
+import { serviceImage } from '../compose/service-image';
 
 /** Containers of other services this one refers to (network_mode: service:X, volumes_from). */
 export type PeerContainers = Record<string, string>;

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { Project } from '../../../shared/model/project';
-import { defaultImageName } from '../images/image-names';
+import { defaultImageName } from '../compose/service-image';
 import { statusCode } from '../thrown';
 import type { ProgressListener } from './types';
 

@@ -6,7 +6,7 @@ import { inParallel, parallelLimit } from '../parallel';
 import { statusCode } from '../thrown';
 import { cleanPath } from './container-spec';
 import { ServiceFailedError } from './errors';
-import { serviceImage } from './names';
+import { serviceImage } from '../compose/service-image';
 import type { StackCore } from './types';
 
 export type ImageReporter = (image: string, status: string) => void;

@@ -7,12 +7,6 @@ export function containerName(project: Project, service: string, number = 1): st
   return `${project.name}-${service}-${number}`;
 }
 
-/** The image a service runs: `image:`, or Compose's default for a built service, `<project>-<service>`. */
-export function serviceImage(project: Project, service: string): string {
-  const config = project.model.services[service];
-  return config?.image ?? `${project.name}-${service}`;
-}
-
 /** The networks a service joins (key = network key in the file), `default` when none is set. */
 export function serviceNetworkKeys(config: ServiceConfig): string[] {
   if (config.network_mode !== undefined) return [];
