@@ -4,7 +4,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { BUNDLE_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -39,6 +39,21 @@ const withoutBuildKitSession = {
   },
 };
 
+// docker-modem requires its ssh agent (and with it ssh2, ~250 ms to load) at start, though only
+// an ssh:// engine uses it: the bundle gets a wrapper that requires it on the first call.
+const lazySshAgent = {
+  name: 'lazy-ssh-agent',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/ssh$/ }, (args) =>
+      args.importer.includes(`${path.sep}docker-modem${path.sep}`) ? { path: 'docker-modem-ssh', namespace: 'slipway-lazy', pluginData: args.resolveDir } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'slipway-lazy' }, (args) => ({
+      contents: "module.exports = function lazySshAgent(opt) { return require('./ssh.js')(opt); };",
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
 // The Compose-spec validator is plain code generated from the bundled schema (no compile at run time).
 if (wants('cli') || wants('electron')) {
   const generated = spawnSync(process.execPath, ['scripts/generate-compose-validator.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -51,6 +66,8 @@ if (wants('cli') || wants('electron')) {
  * import (the BuildKit session, gRPC) goes into chunks/ and is read only when used.
  */
 function nodeBundle(name, entry, outdir) {
+  // Chunk names carry a content hash: last build's would pile up beside the new ones.
+  rmSync(path.join(root, outdir, 'chunks'), { recursive: true, force: true });
   return esbuild({
     ...common,
     entryPoints: { [name]: entry },
@@ -61,7 +78,7 @@ function nodeBundle(name, entry, outdir) {
     format: 'esm',
     external: BUNDLE_EXTERNALS,
     banner: { js: REQUIRE_BANNER },
-    plugins: [withoutBuildKitSession],
+    plugins: [withoutBuildKitSession, lazySshAgent],
   });
 }
 

@@ -1,9 +1,12 @@
-import { z } from 'zod';
 import { SlipwayError } from '../../shared/errors';
 
-/** Compose's `--ansi` values (also read from COMPOSE_ANSI when the flag is not given). */
-export const AnsiMode = z.enum(['never', 'always', 'auto']);
-export type AnsiMode = z.infer<typeof AnsiMode>;
+/**
+ * Compose's `--ansi` values (also read from COMPOSE_ANSI when the flag is not given). A plain
+ * list, not a zod enum: every command reads it at start-up, and zod is loaded only with the core.
+ */
+const ANSI_MODES = ['never', 'always', 'auto'] as const;
+export type AnsiMode = (typeof ANSI_MODES)[number];
+const isAnsiMode = (value: string): value is AnsiMode => (ANSI_MODES as readonly string[]).includes(value);
 
 export interface ColorInputs {
   /** `--ansi`, as typed; undefined when not given. */
@@ -20,12 +23,11 @@ export function ansiMode(inputs: Pick<ColorInputs, 'ansi' | 'noColor' | 'env'>):
   if (inputs.noColor) return 'never';
   const raw = inputs.ansi ?? inputs.env.COMPOSE_ANSI;
   if (raw === undefined || raw === '') return 'auto';
-  const parsed = AnsiMode.safeParse(raw);
-  if (!parsed.success) {
+  if (!isAnsiMode(raw)) {
     const from = inputs.ansi !== undefined ? '--ansi' : 'COMPOSE_ANSI';
     throw new SlipwayError('usage', `${from}: unknown value "${raw}"`, 'Use never, always or auto.');
   }
-  return parsed.data;
+  return raw;
 }
 
 /**
