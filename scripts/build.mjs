@@ -3,6 +3,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { BUNDLE_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
+import { lazySshAgent } from './lazy-ssh-agent.mjs';
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,21 +35,6 @@ const withoutBuildKitSession = {
       args.importer.includes(`${path.sep}dockerode${path.sep}`) ? { path: 'buildkit-session', namespace: 'slipway-stub' } : undefined);
     build.onLoad({ filter: /.*/, namespace: 'slipway-stub' }, () => ({
       contents: "module.exports = function withSession(_docker, _auth, done) { done(new Error('dockerode\\'s BuildKit session is not bundled; Slipway opens its own (electron/core/images/buildkit/session.ts)')); };",
-      loader: 'js',
-    }));
-  },
-};
-
-// docker-modem requires its ssh agent (and with it ssh2, ~250 ms to load) at start, though only
-// an ssh:// engine uses it: the bundle gets a wrapper that requires it on the first call.
-const lazySshAgent = {
-  name: 'lazy-ssh-agent',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/ssh$/ }, (args) =>
-      args.importer.includes(`${path.sep}docker-modem${path.sep}`) ? { path: 'docker-modem-ssh', namespace: 'slipway-lazy', pluginData: args.resolveDir } : undefined);
-    build.onLoad({ filter: /.*/, namespace: 'slipway-lazy' }, (args) => ({
-      contents: "module.exports = function lazySshAgent(opt) { return require('./ssh.js')(opt); };",
-      resolveDir: args.pluginData,
       loader: 'js',
     }));
   },

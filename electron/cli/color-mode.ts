@@ -1,12 +1,9 @@
+import { z } from 'zod';
 import { SlipwayError } from '../../shared/errors';
 
-/**
- * Compose's `--ansi` values (also read from COMPOSE_ANSI when the flag is not given). A plain
- * list, not a zod enum: every command reads it at start-up, and zod is loaded only with the core.
- */
-const ANSI_MODES = ['never', 'always', 'auto'] as const;
-export type AnsiMode = (typeof ANSI_MODES)[number];
-const isAnsiMode = (value: string): value is AnsiMode => (ANSI_MODES as readonly string[]).includes(value);
+/** Compose's `--ansi` values (also read from COMPOSE_ANSI when the flag is not given). */
+export const AnsiMode = z.enum(['never', 'always', 'auto']);
+export type AnsiMode = z.infer<typeof AnsiMode>;
 
 export interface ColorInputs {
   /** `--ansi`, as typed; undefined when not given. */
@@ -23,11 +20,12 @@ export function ansiMode(inputs: Pick<ColorInputs, 'ansi' | 'noColor' | 'env'>):
   if (inputs.noColor) return 'never';
   const raw = inputs.ansi ?? inputs.env.COMPOSE_ANSI;
   if (raw === undefined || raw === '') return 'auto';
-  if (!isAnsiMode(raw)) {
+  const parsed = AnsiMode.safeParse(raw);
+  if (!parsed.success) {
     const from = inputs.ansi !== undefined ? '--ansi' : 'COMPOSE_ANSI';
     throw new SlipwayError('usage', `${from}: unknown value "${raw}"`, 'Use never, always or auto.');
   }
-  return raw;
+  return parsed.data;
 }
 
 /**
