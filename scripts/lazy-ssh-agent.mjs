@@ -1,8 +1,9 @@
 // An esbuild plugin for the Node bundles (scripts/build.mjs).
 import path from 'node:path';
 
-// docker-modem requires its ssh agent (and with it ssh2, ~250 ms to load) at start, though only
-// an ssh:// engine uses it: the bundle gets a wrapper that requires it on the first call.
+// docker-modem requires its ssh agent (and with it ssh2, ~250 ms to load) at start, though it
+// is used only for `protocol: 'ssh'` (Slipway dials ssh:// engines through its own agent,
+// electron/core/docker/ssh-agent.ts): the bundle gets a wrapper that requires it on first use.
 export const lazySshAgent = {
   name: 'lazy-ssh-agent',
   setup(build) {
