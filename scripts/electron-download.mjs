@@ -38,7 +38,7 @@ export function probe(target, timeoutMs = CONNECT_TIMEOUT_MS) {
     };
     const timer = setTimeout(() => done({ ok: false, reason: `${where} did not answer within ${timeoutMs / 1000} s` }), timeoutMs);
     socket.once(target.tls ? 'secureConnect' : 'connect', () => done({ ok: true }));
-    socket.once('error', (error) => done({ ok: false, reason: `${where} is not reachable (${error.code ?? error.message})` }));
+    socket.once('error', (error) => done({ ok: false, reason: `could not connect to ${where} (${error.code ?? error.message})` }));
   });
 }
 
