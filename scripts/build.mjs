@@ -3,8 +3,9 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { BUNDLE_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
+import { lazySshAgent } from './lazy-ssh-agent.mjs';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -51,6 +52,8 @@ if (wants('cli') || wants('electron')) {
  * import (the BuildKit session, gRPC) goes into chunks/ and is read only when used.
  */
 function nodeBundle(name, entry, outdir) {
+  // Chunk names carry a content hash: last build's would pile up beside the new ones.
+  rmSync(path.join(root, outdir, 'chunks'), { recursive: true, force: true });
   return esbuild({
     ...common,
     entryPoints: { [name]: entry },
@@ -61,7 +64,7 @@ function nodeBundle(name, entry, outdir) {
     format: 'esm',
     external: BUNDLE_EXTERNALS,
     banner: { js: REQUIRE_BANNER },
-    plugins: [withoutBuildKitSession],
+    plugins: [withoutBuildKitSession, lazySshAgent],
   });
 }
 

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkElectronDownload } from './electron-download.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const electronDir = path.join(root, 'node_modules', 'electron');
@@ -24,8 +25,10 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 
 let binary = electronBinary();
 let fetchError = '';
-if (!binary && existsSync(path.join(electronDir, 'install.js'))) {
-  console.log('slipway: the Electron binary is missing; fetching it (node_modules/electron/install.js)…');
+const reachable = !binary && existsSync(path.join(electronDir, 'install.js')) ? await checkElectronDownload(process.env, console.log) : undefined;
+if (reachable && !reachable.ok) fetchError = reachable.reason;
+if (reachable?.ok) {
+  console.log('slipway: fetching the Electron binary (node_modules/electron/install.js)…');
   const fetched = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { encoding: 'utf8', timeout: 300_000 });
   if (fetched.status === 0) binary = electronBinary();
   // One line of why (e.g. "RequestError: getaddrinfo ENOTFOUND github.com"), not a stack trace.

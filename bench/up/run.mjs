@@ -1,6 +1,8 @@
 // Ordered up to all-ready: `slipway up --wait` against Debian's `docker-compose up -d` plus
 // waiting for every service to be healthy (from Docker's events, the same way for both),
-// alternating runs on the same engine. Also a no-op `up` of each tool.
+// alternating runs on the same engine. Each tool is judged by its overhead above the stack's floor
+// (bench/up/floor.mjs): all-ready minus the longest dependency path of start → ready times.
+// Also a no-op `up` of each tool.
 //
 //   node scripts/build.mjs cli && node bench/up/run.mjs [--runs N]
 //
@@ -11,19 +13,18 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDocker } from '../docker-client.mjs';
+import { allReady, measureRun, newEventLog, readStack, readyAt, recordEvent, timeline } from './floor.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const slipwayBin = path.join(root, 'bin/slipway.mjs');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-const SERVICES = ['db', 'cache', 'api', 'auth', 'worker', 'gateway', 'web', 'admin'];
-const CHAIN = ['db', 'api', 'gateway', 'web'];
-/** The gated services along the chain and what each waits for. */
-const GATES = { api: ['db', 'cache'], gateway: ['api', 'auth'], web: ['gateway'] };
+const STACK = readStack(fileURLToPath(new URL('./compose.yaml', import.meta.url)));
 
-/** Mean time from a service's last dependency turning healthy to its own start (reaction + Docker's start). */
-function gateGap(watch) {
-  const gaps = Object.entries(GATES).map(([s, deps]) => watch.starts.get(s) - Math.max(...deps.map((d) => watch.healthy.get(d).at)));
+/** Mean time from a service's last dependency turning ready to its own start (reaction + Docker's start). */
+function gateGap(log) {
+  const gated = [...STACK].filter(([, s]) => s.deps.length > 0);
+  const gaps = gated.map(([name, s]) => log.start.get(name) - Math.max(...s.deps.map((d) => readyAt(STACK, log, d))));
   return gaps.reduce((a, b) => a + b, 0) / gaps.length;
 }
 
@@ -42,13 +43,12 @@ function exec(cmd, args) {
   });
 }
 
-/** Subscribes to the project's container events; resolves `allHealthy` when every service reported healthy. */
+/** Subscribes to the project's container events; resolves `ready` when every service is ready. */
 async function watchProject(project) {
   const stream = await docker.getEvents({ filters: { type: ['container'], label: [`com.docker.compose.project=${project}`] } });
-  const starts = new Map();
-  const healthy = new Map();
-  let resolveAll;
-  const allHealthy = new Promise((r) => (resolveAll = r));
+  const log = newEventLog();
+  let resolveReady;
+  const ready = new Promise((r) => (resolveReady = r));
   let buffered = '';
   stream.on('data', (chunk) => {
     buffered += chunk.toString();
@@ -56,39 +56,21 @@ async function watchProject(project) {
     while ((nl = buffered.indexOf('\n')) >= 0) {
       const line = buffered.slice(0, nl).trim();
       buffered = buffered.slice(nl + 1);
-      if (!line) continue;
-      const event = JSON.parse(line);
-      const service = event.Actor?.Attributes?.['com.docker.compose.service'];
-      const at = event.timeNano / 1e6;
-      if (event.Action === 'start' && !starts.has(service)) starts.set(service, at);
-      if (event.Action === 'health_status: healthy' && !healthy.has(service)) {
-        healthy.set(service, { at, local: performance.now() });
-        if (SERVICES.every((s) => healthy.has(s))) resolveAll(performance.now());
-      }
+      if (line && recordEvent(log, JSON.parse(line)) && allReady(STACK, log)) resolveReady();
     }
   });
-  return { starts, healthy, allHealthy, stop: () => stream.destroy() };
+  return { log, ready, stop: () => stream.destroy() };
 }
 
-async function timeSlipway(project) {
+/** Runs one tool's up and measures it against the floor; the engine's clock is this machine's. */
+async function timeUp(project, cmd, args) {
   const watch = await watchProject(project);
-  const t0 = performance.now();
-  await exec(process.execPath, [slipwayBin, '-p', project, 'up', '--wait']);
-  const exited = performance.now();
-  const lastHealthy = await watch.allHealthy;
+  const spawnedAt = performance.timeOrigin + performance.now();
+  await exec(cmd, args);
+  const exitedAt = performance.timeOrigin + performance.now();
+  await watch.ready;
   watch.stop();
-  const critical = CHAIN.reduce((sum, s) => sum + (watch.healthy.get(s).at - watch.starts.get(s)), 0);
-  return { ms: Math.max(exited, lastHealthy) - t0, critical, gap: gateGap(watch) };
-}
-
-async function timeCompose(project) {
-  const watch = await watchProject(project);
-  const t0 = performance.now();
-  await exec('docker-compose', ['-p', project, 'up', '-d']);
-  const exited = performance.now();
-  const lastHealthy = await watch.allHealthy;
-  watch.stop();
-  return { ms: Math.max(exited, lastHealthy) - t0, gap: gateGap(watch) };
+  return { ...measureRun(STACK, watch.log, spawnedAt, exitedAt), gap: gateGap(watch.log), timeline: timeline(STACK, watch.log, spawnedAt) };
 }
 
 async function timed(fn) {
@@ -102,56 +84,54 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const slipway = [];
-const compose = [];
-const critical = [];
-const gapSlipway = [];
-const gapCompose = [];
-const noopSlipway = [];
-const noopCompose = [];
+/** Each tool's measured runs ({ allReadyMs, floorMs, overheadMs, gap, timeline }) and no-op ups. */
+const runs = { slipway: [], compose: [] };
+const noop = { slipway: [], compose: [] };
+const COMMAND = { slipway: [process.execPath, [slipwayBin]], compose: ['docker-compose', []] };
+const up = (tool, project, args) => exec(COMMAND[tool][0], [...COMMAND[tool][1], '-p', project, ...args]);
+const UP_ARGS = { slipway: ['up', '--wait'], compose: ['up', '-d'] };
 try {
   for (let i = 0; i < RUNS; i++) {
     const order = i % 2 === 0 ? ['slipway', 'compose'] : ['compose', 'slipway'];
     for (const tool of order) {
       const project = `benchup${tool}${process.pid}x${i}`;
-      if (tool === 'slipway') {
-        const r = await timeSlipway(project);
-        slipway.push(r.ms);
-        critical.push(r.critical);
-        gapSlipway.push(r.gap);
-        noopSlipway.push(await timed(() => exec(process.execPath, [slipwayBin, '-p', project, 'up', '--wait'])));
-        await exec(process.execPath, [slipwayBin, '-p', project, 'down', '-t', '1']);
-      } else {
-        const r = await timeCompose(project);
-        compose.push(r.ms);
-        gapCompose.push(r.gap);
-        noopCompose.push(await timed(() => exec('docker-compose', ['-p', project, 'up', '-d'])));
-        await exec('docker-compose', ['-p', project, 'down', '-t', '1']);
-      }
+      runs[tool].push(await timeUp(project, COMMAND[tool][0], [...COMMAND[tool][1], '-p', project, ...UP_ARGS[tool]]));
+      noop[tool].push(await timed(() => up(tool, project, UP_ARGS[tool])));
+      await up(tool, project, ['down', '-t', '1']);
     }
-    process.stderr.write(`run ${i + 1}/${RUNS}: slipway ${Math.round(slipway.at(-1))} ms, docker-compose ${Math.round(compose.at(-1))} ms, critical path ${Math.round(critical.at(-1))} ms\n`);
+    const line = (tool) => `${tool} ${Math.round(runs[tool].at(-1).allReadyMs)} ms (floor ${Math.round(runs[tool].at(-1).floorMs)}, overhead ${Math.round(runs[tool].at(-1).overheadMs)})`;
+    process.stderr.write(`run ${i + 1}/${RUNS}: ${line('slipway')}, ${line('compose')}\n`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
+const of = (tool, key) => runs[tool].map((r) => r[key]);
+const med = (tool, key) => Math.round(median(of(tool, key)));
 const summary = {
   runs: RUNS,
   /** The machine is shared: its 1-minute load average at the end of the run. */
   loadAverage: Number(loadavg()[0].toFixed(1)),
-  slipwayMedianMs: Math.round(median(slipway)),
-  composeMedianMs: Math.round(median(compose)),
-  ratio: Number((median(slipway) / median(compose)).toFixed(3)),
-  /** Median of each run's own ratio (the two tools ran back to back): steadier when the load drifts. */
-  pairRatioMedian: Number(median(slipway.map((ms, i) => ms / compose[i])).toFixed(3)),
-  criticalPathMedianMs: Math.round(median(critical)),
-  slipwayOverCriticalPath: Number((median(slipway) / median(critical)).toFixed(3)),
-  gateGapSlipwayMedianMs: Math.round(median(gapSlipway)),
-  gateGapComposeMedianMs: Math.round(median(gapCompose)),
-  noopSlipwayMedianMs: Math.round(median(noopSlipway)),
-  noopComposeMedianMs: Math.round(median(noopCompose)),
-  slipwayRunsMs: slipway.map(Math.round),
-  composeRunsMs: compose.map(Math.round),
+  slipwayMedianMs: med('slipway', 'allReadyMs'),
+  composeMedianMs: med('compose', 'allReadyMs'),
+  /** The stack's own floor (longest dependency path of start → ready), in each tool's runs. */
+  floorSlipwayMedianMs: med('slipway', 'floorMs'),
+  floorComposeMedianMs: med('compose', 'floorMs'),
+  floorPath: runs.slipway[0].floorPath.join(' → '),
+  overheadSlipwayMedianMs: med('slipway', 'overheadMs'),
+  overheadComposeMedianMs: med('compose', 'overheadMs'),
+  /** Slipway's overhead above the floor ÷ docker-compose's (target ≤ 0.5). */
+  overheadRatio: Number((median(of('slipway', 'overheadMs')) / median(of('compose', 'overheadMs'))).toFixed(3)),
+  /** Median of each run's own overhead ratio (the two tools ran back to back): steadier when the load drifts. */
+  overheadPairRatioMedian: Number(median(runs.slipway.map((r, i) => r.overheadMs / runs.compose[i].overheadMs)).toFixed(3)),
+  gateGapSlipwayMedianMs: med('slipway', 'gap'),
+  gateGapComposeMedianMs: med('compose', 'gap'),
+  noopSlipwayMedianMs: Math.round(median(noop.slipway)),
+  noopComposeMedianMs: Math.round(median(noop.compose)),
+  slipwayOverheadRunsMs: of('slipway', 'overheadMs').map(Math.round),
+  composeOverheadRunsMs: of('compose', 'overheadMs').map(Math.round),
 };
 console.log(JSON.stringify(summary, null, 2));
-console.log(`| ${summary.runs} | ${summary.loadAverage} | ${summary.slipwayMedianMs} ms | ${summary.composeMedianMs} ms | **${summary.ratio}×** (pairs ${summary.pairRatioMedian}×) | ${summary.criticalPathMedianMs} ms (${summary.slipwayOverCriticalPath}×) | ${summary.gateGapSlipwayMedianMs} ms / ${summary.gateGapComposeMedianMs} ms | ${summary.noopSlipwayMedianMs} ms | ${summary.noopComposeMedianMs} ms |`);
+console.log(`\nTimeline of the last run, ms from the command's spawn (Docker's events).\n\nslipway up --wait:\n\n${runs.slipway.at(-1).timeline}\n\ndocker-compose up -d:\n\n${runs.compose.at(-1).timeline}\n`);
+const s = summary;
+console.log(`| ${s.runs} | ${s.loadAverage} | ${s.slipwayMedianMs} / ${s.composeMedianMs} ms | ${s.floorSlipwayMedianMs} / ${s.floorComposeMedianMs} ms | ${s.overheadSlipwayMedianMs} / ${s.overheadComposeMedianMs} ms | **${s.overheadRatio}×** (pairs ${s.overheadPairRatioMedian}×) | ${s.gateGapSlipwayMedianMs} / ${s.gateGapComposeMedianMs} ms | ${s.noopSlipwayMedianMs} / ${s.noopComposeMedianMs} ms |`);

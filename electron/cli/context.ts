@@ -1,14 +1,15 @@
 import type { Writable } from 'node:stream';
-import type { SlipwayClient } from '../../shared/client';
+import { createClient, type SlipwayClient } from '../../shared/client';
 import type { CallInput } from '../../shared/contract';
 import type { ProjectSummary } from '../../shared/contract/projects';
-import { SlipwayCore } from '../core';
+import type { SlipwayCore } from '../core';
 import type { GlobalOptions } from './global-options';
 import { ansiMode, colorRefused, decideColor } from './color-mode';
+import { LazyCore } from './lazy-core';
 
 /** What every command gets: the global flags, where to write, and the core's client (made on first use). */
 export class CliContext {
-  private coreInstance: SlipwayCore | undefined;
+  private lazyCore: LazyCore | undefined;
   private clientInstance: SlipwayClient | undefined;
 
   constructor(
@@ -43,16 +44,19 @@ export class CliContext {
     return { ansi: this.global.ansi, noColor: this.global.noColor, env: this.env };
   }
 
-  core(): SlipwayCore {
-    if (!this.coreInstance) {
-      this.coreInstance = new SlipwayCore({ env: this.env, ...(this.global.host ? { dockerHost: this.global.host } : {}) });
-    }
-    return this.coreInstance;
+  private lazy(): LazyCore {
+    this.lazyCore ??= new LazyCore({ env: this.env, ...(this.global.host ? { dockerHost: this.global.host } : {}) });
+    return this.lazyCore;
   }
 
-  /** The contract's typed client of the in-process core: how commands reach the core. */
+  /** The in-process core itself (for `serve`, which hands it to the server), loaded on first use. */
+  core(): Promise<SlipwayCore> {
+    return this.lazy().load();
+  }
+
+  /** The contract's typed client of the in-process core (loaded on the first call): how commands reach the core. */
   client(): SlipwayClient {
-    this.clientInstance ??= this.core().client();
+    this.clientInstance ??= createClient(this.lazy().transport());
     return this.clientInstance;
   }
 
@@ -93,6 +97,6 @@ export class CliContext {
   }
 
   async dispose(): Promise<void> {
-    await this.coreInstance?.dispose();
+    await this.lazyCore?.dispose();
   }
 }

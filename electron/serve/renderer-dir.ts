@@ -3,12 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SlipwayError } from '../../shared/errors';
 
-/** The built renderer: dist/renderer next to the bundled CLI (dist/cli), or under the repo root. */
+/**
+ * The built renderer: dist/renderer next to the bundled CLI (dist/cli, or dist/cli/chunks where
+ * `serve` is loaded on use), or under the repo root.
+ */
 export function findRendererDir(env: Record<string, string | undefined> = process.env): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
+  const bundleDir = path.basename(here) === 'chunks' ? path.dirname(here) : here;
   const candidates = [
     env.SLIPWAY_RENDERER_DIR,
-    path.resolve(here, '..', 'renderer'),
+    path.resolve(bundleDir, '..', 'renderer'),
     path.resolve(here, '..', '..', 'dist', 'renderer'),
   ].filter((c): c is string => typeof c === 'string' && c.length > 0);
   const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')));

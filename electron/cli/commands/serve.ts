@@ -1,5 +1,4 @@
 import { SlipwayError, errorMessage } from '../../../shared/errors';
-import { findRendererDir, openBrowser, startServe } from '../../serve';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 
@@ -13,8 +12,10 @@ export const serveCommand: Command = {
   },
   async run(ctx, args) {
     const port = parsePort(args.values.port);
+    // The server (HTTP, WebSocket) is loaded only by this command.
+    const { findRendererDir, openBrowser, startServe } = await import('../../serve');
     const staticDir = findRendererDir(ctx.env);
-    const core = ctx.core();
+    const core = await ctx.core();
     await openWorkingProject(ctx);
     const served = await startServe({ core, staticDir, port }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new SlipwayError('port_in_use', `Port ${port} on 127.0.0.1 is already in use`, 'Pick another with --port N, or --port 0 for any free port.');

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServiceFailedError, upProject } from '../../../electron/core/stack';
+import { ServiceFailedError, downProject, listProjectContainers, upProject } from '../../../electron/core/stack';
 import { hasEvent, healthySleeper, makeProject, oneShot, recordEvents, sleeper, stackContext } from './stack-fixtures';
 import type { StackTestContext } from './stack-fixtures';
 
@@ -51,6 +51,11 @@ describe('up: failures', () => {
     });
     const error = await rejection(upProject(ctx.core, project, {}));
     expect(error.message).toBe('Service db is unhealthy; not started: web');
+    // Created ahead, never started; down removes it with the rest.
+    const web = await ctx.docker.getContainer(`${ctx.name}-web-1`).inspect();
+    expect(web.State.Status).toBe('created');
+    await downProject(ctx.core, project, { timeoutSeconds: 1 });
+    expect(await listProjectContainers(ctx.docker, ctx.name)).toEqual([]);
   });
 
   it('required: false lets a dependent start although its dependency failed', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run-cli';
 
 function capture() {
@@ -13,6 +13,8 @@ function capture() {
 }
 
 describe('slipway settings: the same file the desktop app keeps', () => {
+  // The CLI loads the core on its first call; load (and transform) it once before the tests.
+  beforeAll(() => import('../../../../electron/core'), 60_000);
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'slipway-settings-cli-'));
