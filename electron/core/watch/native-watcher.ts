@@ -1,5 +1,5 @@
 import { watch as watchFolderEntries, type FSWatcher } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { subscribe, type AsyncSubscription, type Event } from '@parcel/watcher';
 
@@ -89,14 +89,20 @@ export class NativeWatcher {
     this.files.delete(file);
   }
 
+  /**
+   * A folder reached through a symbolic link is watched where it really is (the native scan
+   * does not follow links), and its events named by the path it was asked for.
+   */
   private async subscribeFolder(folder: string): Promise<void> {
     if (this.closed || this.folders.has(folder)) return;
-    const ignore = await this.options.ignoreFor(folder);
+    const real = await realpath(folder);
+    const named = (p: string) => (real === folder ? p : folder + p.slice(real.length));
+    const ignore = (await this.options.ignoreFor(folder)).map((entry) => (typeof entry === 'string' && real !== folder ? real + entry.slice(folder.length) : entry));
     const subscription = await subscribe(
-      folder,
+      real,
       (error, events) => {
         if (error) this.options.onError(error);
-        else void this.onEvents(folder, events);
+        else void this.onEvents(folder, events.map((event) => ({ ...event, path: named(event.path) })));
       },
       { ignore },
     );

@@ -163,12 +163,9 @@ export class ProjectWatcher {
     return covering.every((r) => r.filter.prunes(candidate));
   }
 
-  private watchRoot(root: string): Promise<void> {
-    if (this.fileRoots.has(root)) {
-      this.native.watchFile(root);
-      return Promise.resolve();
-    }
-    return this.native.watchFolder(root);
+  private async watchRoot(root: string): Promise<void> {
+    if (this.fileRoots.has(root)) this.native.watchFile(root);
+    else await this.native.watchFolder(root);
   }
 
   private onChange(change: NativeChange): void {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WatchReload } from '../../../shared/contract/watch';
@@ -104,5 +104,21 @@ describe.runIf(process.platform === 'linux')('watch: the native watcher', () => 
     const from = harness.reloads.length;
     writeFileSync(path.join(app, 'sub', 'again.txt'), 'again');
     await harness.nextReload(naming('app/sub/again.txt'), from);
+  });
+
+  it('watches a rule path that is a symbolic link to a folder, naming files by the link', async () => {
+    const { harness, tree } = watchTest('nwlink');
+    const outside = tempTree();
+    try {
+      mkdirSync(path.join(outside.dir, 'real', 'sub'), { recursive: true });
+      symlinkSync(path.join(outside.dir, 'real'), path.join(tree.dir, 'linked'));
+      const project = makeProject(harness.project, tree.dir, { web: { develop: { watch: [{ path: path.join(tree.dir, 'linked'), action: 'sync', target: '/app' }] } } });
+      const state = await harness.core.watch().start(project);
+      expect(state.error).toBeUndefined();
+      writeFileSync(path.join(outside.dir, 'real', 'sub', 'through.txt'), 'x');
+      await harness.nextReload(naming('linked/sub/through.txt'));
+    } finally {
+      outside.cleanup();
+    }
   });
 });
