@@ -5,7 +5,8 @@
  *    each folder's `raw` events name the changed file — the cheapest chokidar setup there is).
  * For each tree size: ready time (scan + native watches), RSS above a process without a
  * watcher, idle CPU over `--idle-seconds`, and per save (an existing file rewritten, a new file
- * written) the time to the first event in JavaScript and how many deliveries the save made.
+ * written) the time to the first event in JavaScript and the spread of its events (first to
+ * last event naming the file within 300 ms: what a coalescing window has to cover).
  * Usage: node bench/watch/run.mjs peers [--sizes 20000,50000] [--saves 20] [--idle-seconds 10]
  */
 import { spawnSync } from 'node:child_process';
@@ -40,7 +41,7 @@ interface ChildResult {
   idleCpuPercent: number;
   saveToEventMs: number[];
   newFileToEventMs: number[];
-  deliveriesPerSave: number[];
+  spreadPerSaveMs: number[];
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -82,24 +83,25 @@ async function startWatcher(name: WatcherName, tree: string, onEvent: (changed: 
   return () => watcher.close();
 }
 
-/** Time from writing `file` to its first event, and how many deliveries name it within 300 ms. */
-async function timeSave(file: string, waiters: Map<string, (t: number) => void>, deliveries: Map<string, number>): Promise<{ ms: number; deliveries: number }> {
-  deliveries.set(file, 0);
+/** Time from writing `file` to its first event, and from its first event to its last within 300 ms. */
+async function timeSave(file: string, waiters: Map<string, (t: number) => void>, lastEvent: Map<string, number>): Promise<{ ms: number; spreadMs: number }> {
+  lastEvent.set(file, NaN);
   const seen = new Promise<number>((resolve) => waiters.set(file, resolve));
   const t0 = performance.now();
   writeFileSync(file, `saved at ${t0}\n`);
-  const ms = (await seen) - t0;
+  const first = await seen;
   await delay(300);
-  return { ms, deliveries: deliveries.get(file) ?? 0 };
+  const last = lastEvent.get(file) ?? first;
+  lastEvent.delete(file);
+  return { ms: first - t0, spreadMs: last - first };
 }
 
 async function child(name: WatcherName, tree: string): Promise<ChildResult> {
   const waiters = new Map<string, (t: number) => void>();
-  const deliveries = new Map<string, number>();
+  const lastEvent = new Map<string, number>();
   const onEvent = (changed: string) => {
     const t = performance.now();
-    const count = deliveries.get(changed);
-    if (count !== undefined) deliveries.set(changed, count + 1);
+    if (lastEvent.has(changed)) lastEvent.set(changed, t);
     waiters.get(changed)?.(t);
     waiters.delete(changed);
   };
@@ -110,22 +112,22 @@ async function child(name: WatcherName, tree: string): Promise<ChildResult> {
   const idleCpuPercent = await cpuPercentOver(IDLE_SECONDS);
   const saveToEventMs: number[] = [];
   const newFileToEventMs: number[] = [];
-  const deliveriesPerSave: number[] = [];
+  const spreadPerSaveMs: number[] = [];
   if (name !== 'baseline') {
     for (let i = 0; i < SAVES; i++) {
       await delay(600); // a save after a quiet spell, as an editor makes one
       const folder = path.join(tree, 'pkg0', `mod${(i * 7) % 20}`);
-      const existing = await timeSave(path.join(folder, 'file1.py'), waiters, deliveries);
+      const existing = await timeSave(path.join(folder, 'file1.py'), waiters, lastEvent);
       saveToEventMs.push(existing.ms);
-      deliveriesPerSave.push(existing.deliveries);
+      spreadPerSaveMs.push(existing.spreadMs);
       await delay(600);
-      const created = await timeSave(path.join(folder, `new${i}.py`), waiters, deliveries);
+      const created = await timeSave(path.join(folder, `new${i}.py`), waiters, lastEvent);
       newFileToEventMs.push(created.ms);
-      deliveriesPerSave.push(created.deliveries);
+      spreadPerSaveMs.push(created.spreadMs);
     }
   }
   await close();
-  return { watcher: name, readyMs, rssMb, idleCpuPercent, saveToEventMs, newFileToEventMs, deliveriesPerSave };
+  return { watcher: name, readyMs, rssMb, idleCpuPercent, saveToEventMs, newFileToEventMs, spreadPerSaveMs };
 }
 
 function makeTree(files: number): string {
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
           idleCpuPercentBaseline: Math.round(base.idleCpuPercent * 100) / 100,
           saveToEventMs: { median: round(median(r.saveToEventMs)), p95: round(p95(r.saveToEventMs)) },
           newFileToEventMs: { median: round(median(r.newFileToEventMs)), p95: round(p95(r.newFileToEventMs)) },
-          savesDeliveredMoreThanOnce: `${r.deliveriesPerSave.filter((n) => n > 1).length}/${r.deliveriesPerSave.length}`,
+          eventSpreadPerSaveMs: { median: round(median(r.spreadPerSaveMs)), max: round(Math.max(...r.spreadPerSaveMs)), over20Ms: `${r.spreadPerSaveMs.filter((ms) => ms > 20).length}/${r.spreadPerSaveMs.length}` },
         });
       }
     } finally {

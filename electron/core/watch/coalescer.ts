@@ -24,8 +24,6 @@ interface Pending {
   paths: Set<string>;
   firstEventAt: number;
   firstEventMark: number;
-  /** performance.now() before which the batch is not released (see `add`'s holdMs). */
-  holdUntil: number;
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -42,23 +40,17 @@ export class Coalescer {
     private readonly release: (batch: Batch) => void,
   ) {}
 
-  /**
-   * `holdMs`: the batch waits at least this long after this event, whatever the quiet window
-   * (an event known to be followed by more, as a new file's creation is by its content).
-   */
-  add(key: string, filePath: string, at = Date.now(), mark = performance.now(), holdMs = 0): void {
+  add(key: string, filePath: string, at = Date.now(), mark = performance.now()): void {
     let entry = this.pending.get(key);
     if (!entry) {
-      entry = { paths: new Set(), firstEventAt: at, firstEventMark: mark, holdUntil: 0, timer: undefined };
+      entry = { paths: new Set(), firstEventAt: at, firstEventMark: mark, timer: undefined };
       this.pending.set(key, entry);
     }
     entry.paths.add(filePath);
     if (entry.timer) clearTimeout(entry.timer);
     const quiet = entry.paths.size > this.options.burstFiles ? this.options.burstQuietMs : this.options.quietMs;
-    entry.holdUntil = Math.max(entry.holdUntil, mark + holdMs);
-    const now = performance.now();
-    const waited = now - entry.firstEventMark;
-    const delay = Math.max(0, Math.min(Math.max(quiet, entry.holdUntil - now), this.options.maxWaitMs - waited));
+    const waited = performance.now() - entry.firstEventMark;
+    const delay = Math.max(0, Math.min(quiet, this.options.maxWaitMs - waited));
     entry.timer = setTimeout(() => this.flush(key), delay);
   }
 

@@ -6,8 +6,8 @@ import { subscribe, type AsyncSubscription, type Event } from '@parcel/watcher';
 /**
  * @parcel/watcher hands over the first event after a quiet spell at once and the rest of a
  * burst 50 ms after the burst's last event: a save seen as a create (or a truncate) is often
- * followed, 50 ms later, by its write. A batch waits this long after its events so that one
- * save is one reload (50 ms plus room for a busy event loop).
+ * followed, 50 ms later, by its write. The quiet window after an event is at least this long,
+ * so that one save is one reload (50 ms plus room for a busy event loop).
  */
 export const NATIVE_FOLLOW_UP_MS = 100;
 
@@ -131,7 +131,7 @@ export class NativeWatcher {
   }
 
   /**
-   * The native watcher adds a watch for a new folder when it sees it, but not for folders
+   * On Linux the native watcher adds a watch for a new folder when it sees it, but not for folders
    * that were already inside it then (`mkdir -p a/b/c`, a folder moved in, a checkout): a
    * folder that appears with sub-folders gets a subscription of its own, which scans it.
    */
@@ -143,6 +143,8 @@ export class NativeWatcher {
       return;
     }
     this.options.onChange({ kind: 'folder', path: created });
+    // FSEvents (macOS) and Windows watch a whole tree natively: only inotify needs the help.
+    if (process.platform !== 'linux') return;
     const entries = await readdir(created, { withFileTypes: true }).catch(() => []);
     if (!entries.some((entry) => entry.isDirectory())) return;
     await this.subscribeFolder(created).catch((error: unknown) => this.options.onError(error));

@@ -81,7 +81,9 @@ export class ProjectWatcher {
     this.docker = options.docker;
     this.containers = new ServiceContainers(options.docker, options.project.name);
     this.rebuild = options.rebuild;
-    this.coalescer = new Coalescer({ ...DEFAULT_COALESCER, ...options.coalescer }, (batch) => this.enqueue(batch));
+    // The native watcher's own batching comes on top of a short quiet window (NATIVE_FOLLOW_UP_MS).
+    const coalescer = { ...DEFAULT_COALESCER, ...options.coalescer };
+    this.coalescer = new Coalescer({ ...coalescer, quietMs: Math.max(coalescer.quietMs, NATIVE_FOLLOW_UP_MS) }, (batch) => this.enqueue(batch));
     this.current = { projectId: options.project.name, watching: false, services: this.plan.services, paths: this.plan.roots, ...(this.plan.warnings.length > 0 ? { warnings: this.plan.warnings } : {}) };
   }
 
@@ -169,8 +171,8 @@ export class ProjectWatcher {
   }
 
   private onChange(change: NativeChange): void {
-    if (change.kind === 'folder') void this.onNewFolder(change.path, NATIVE_FOLLOW_UP_MS);
-    else this.onPath(change.path, false, NATIVE_FOLLOW_UP_MS);
+    if (change.kind === 'folder') void this.onNewFolder(change.path);
+    else this.onPath(change.path, false);
   }
 
   /** A root folder deleted or moved away: waited for again, like a root that never existed. */
@@ -179,8 +181,7 @@ export class ProjectWatcher {
     if (!this.stopped) this.missing.add(root);
   }
 
-  /** `holdMs`: the least time its batch waits (see NATIVE_FOLLOW_UP_MS). */
-  private onPath(changed: string, isDirectory: boolean, holdMs = 0): void {
+  private onPath(changed: string, isDirectory: boolean): void {
     if (this.stopped) return;
     const at = Date.now();
     const mark = performance.now();
@@ -188,7 +189,7 @@ export class ProjectWatcher {
     for (const planned of this.plan.rules) {
       if (!services.has(planned.service) && planned.filter.accepts(changed, isDirectory)) services.add(planned.service);
     }
-    for (const service of services) this.coalescer.add(service, changed, at, mark, holdMs);
+    for (const service of services) this.coalescer.add(service, changed, at, mark);
   }
 
   /**
@@ -212,10 +213,10 @@ export class ProjectWatcher {
   }
 
   /** A folder that appeared: its files may have been written before its watch existed. */
-  private async onNewFolder(folder: string, holdMs = 0): Promise<void> {
-    this.onPath(folder, true, holdMs);
+  private async onNewFolder(folder: string): Promise<void> {
+    this.onPath(folder, true);
     const files = await listTree(folder, (absolute, isDirectory) => (isDirectory ? this.prunable(absolute) : false));
-    for (const file of files) this.onPath(file, false, holdMs);
+    for (const file of files) this.onPath(file, false);
   }
 
   private enqueue(batch: Batch): void {

@@ -39,23 +39,4 @@ describe('Coalescer', () => {
       vi.useRealTimers();
     }
   });
-
-  it('holds a batch past the quiet window while a held event waits for its follow-up', () => {
-    vi.useFakeTimers();
-    try {
-      const batches: Batch[] = [];
-      const c = new Coalescer({ quietMs: 50, burstFiles: 8, burstQuietMs: 200, maxWaitMs: 3000 }, (b) => batches.push(b));
-      c.add('web', '/new', Date.now(), performance.now(), 120);
-      vi.advanceTimersByTime(100);
-      expect(batches).toHaveLength(0);
-      // The follow-up inside the hold joins the same batch; the quiet window counts from it.
-      c.add('web', '/new');
-      vi.advanceTimersByTime(49);
-      expect(batches).toHaveLength(0);
-      vi.advanceTimersByTime(1);
-      expect(batches.map((b) => b.paths)).toEqual([['/new']]);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
 });
