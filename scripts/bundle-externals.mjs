@@ -1,9 +1,10 @@
 // What the bundles (the CLI and the Electron main process) leave to node_modules at run
-// time: `electron` (provided by Electron itself) and ssh2 with its optional native part,
-// which cannot be bundled. Everything else is inside the bundles, so package.json's
+// time: `electron` (provided by Electron itself), ssh2 with its optional native part, and
+// the file watcher @parcel/watcher, which loads its native binary from a package per platform:
+// none of them can be bundled. Everything else is inside the bundles, so package.json's
 // `dependencies` lists exactly the packages named here (test/unit/node/desktop/packaging.test.ts).
 export const PROVIDED_BY_ELECTRON = ['electron'];
-export const LOADED_FROM_NODE_MODULES = ['ssh2'];
+export const LOADED_FROM_NODE_MODULES = ['ssh2', '@parcel/watcher'];
 /**
  * Optional native speed-ups their packages require inside a try (ssh2's cpu-features, ws's
  * bufferutil and utf-8-validate): left out, and used only where installed.

@@ -1,5 +1,7 @@
 // Runs the watch benchmark: bundles watch-bench.ts with esbuild (dependencies stay in
 // node_modules) and runs it. Usage: node bench/watch/run.mjs [--saves 20] [--files 50000]
+// `node bench/watch/run.mjs peers [--sizes 20000,50000]` runs peers.ts instead: the watcher
+// against stock chokidar, no engine needed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -7,11 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const out = path.join(root, 'node_modules', '.cache', 'slipway-bench', 'watch-bench.mjs');
+const peers = process.argv[2] === 'peers';
+const name = peers ? 'peers' : 'watch-bench';
+const out = path.join(root, 'node_modules', '.cache', 'slipway-bench', `${name}.mjs`);
 mkdirSync(path.dirname(out), { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['bench/watch/watch-bench.ts'],
+  entryPoints: [`bench/watch/${name}.ts`],
   outfile: out,
   bundle: true,
   platform: 'node',
@@ -23,5 +27,5 @@ await build({
   // Generated CommonJS modules in the bundle require() their dependencies.
   banner: { js: "import { createRequire as __slipwayRequire } from 'node:module'; const require = __slipwayRequire(import.meta.url);" },
 });
-const result = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [out, ...process.argv.slice(peers ? 3 : 2)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -6,6 +6,9 @@ import type { Ignore } from '@balena/dockerignore';
 /** Folders never watched: version control, dependencies, IDE state. */
 const IGNORED_DIRS = new Set(['.git', 'node_modules', '.idea', '.vscode', '.hg', '.svn']);
 
+/** A relative path (`/` separators) that goes through an always-ignored folder, as one pattern. */
+export const IGNORED_DIR_PATTERN = new RegExp(`(?:^|/)(?:${[...IGNORED_DIRS].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`);
+
 /**
  * Editor temp files: vim swap/backup and its `4913` write probe, emacs lock and
  * autosave files, JetBrains safe-write files, generic `~` backups.
@@ -77,6 +80,11 @@ export class PathFilter {
       this.contextDir = path.resolve(options.contextDir);
       this.contextIgnore = patternMatcher(readDockerignore(this.contextDir));
     }
+  }
+
+  /** Has patterns of its own (`ignore`, the context's `.dockerignore`) that can prune a folder. */
+  get narrows(): boolean {
+    return (this.ignore !== undefined && !this.ignore.hasExceptions) || (this.contextIgnore !== undefined && !this.contextIgnore.hasExceptions);
   }
 
   /** True when `absolute` is the rule's root or inside it. */

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { statSync } from 'node:fs';
-import { FSWatcher } from 'chokidar';
 import type Docker from 'dockerode';
 import { SlipwayError, toErrorInfo } from '../../../shared/errors';
 import type { WatchError, WatchExecOutput, WatchReload, WatchReloadAction, WatchState } from '../../../shared/contract/watch';
@@ -13,8 +12,9 @@ import type { RebuildDriver } from './rebuild';
 import { batchAction, runReload, type RuleMatch } from './run-reload';
 import { ServiceContainers } from './service-containers';
 import { listTree, syncIntoContainer, type SyncChange } from './sync-files';
-import { useDirentScan } from './dirent-scan';
 import { MissingRoots } from './missing-roots';
+import { nativeIgnores } from './native-ignores';
+import { NATIVE_FOLLOW_UP_MS, NativeWatcher, type NativeChange } from './native-watcher';
 import { describeWatchError } from './watch-errors';
 import { containerPath, planWatch, requireRules, type WatchPlan } from './watch-plan';
 
@@ -45,7 +45,7 @@ interface PendingWork {
 const FILES_IN_EVENT = 100;
 
 /**
- * One chokidar watcher per project over the union of its develop.watch paths. Events are
+ * One native watcher per project over the union of its develop.watch paths. Events are
  * matched to rules, coalesced per service, and each service runs one reload at a time
  * (changes that arrive meanwhile make the next one).
  */
@@ -55,7 +55,13 @@ export class ProjectWatcher {
   private readonly containers: ServiceContainers;
   private readonly rebuild: RebuildDriver;
   private readonly coalescer: Coalescer;
-  private watcher: FSWatcher | undefined;
+  private readonly native = new NativeWatcher({
+    ignoreFor: (folder) => nativeIgnores(folder, this.plan.rules, (absolute) => this.prunable(absolute)),
+    onChange: (change) => this.onChange(change),
+    onRootGone: (root) => void this.onRootGone(root),
+    onError: (error) => this.reportWatcherError(error),
+  });
+  private errorReported = false;
   private readonly pending = new Map<string, PendingWork>();
   private readonly running = new Set<string>();
   /** Per service, the rebuild in flight: a new save for the service or stop() cancels it. */
@@ -75,7 +81,9 @@ export class ProjectWatcher {
     this.docker = options.docker;
     this.containers = new ServiceContainers(options.docker, options.project.name);
     this.rebuild = options.rebuild;
-    this.coalescer = new Coalescer({ ...DEFAULT_COALESCER, ...options.coalescer }, (batch) => this.enqueue(batch));
+    // The native watcher's own batching comes on top of a short quiet window (NATIVE_FOLLOW_UP_MS).
+    const coalescer = { ...DEFAULT_COALESCER, ...options.coalescer };
+    this.coalescer = new Coalescer({ ...coalescer, quietMs: Math.max(coalescer.quietMs, NATIVE_FOLLOW_UP_MS) }, (batch) => this.enqueue(batch));
     this.current = { projectId: options.project.name, watching: false, services: this.plan.services, paths: this.plan.roots, ...(this.plan.warnings.length > 0 ? { warnings: this.plan.warnings } : {}) };
   }
 
@@ -91,49 +99,17 @@ export class ProjectWatcher {
       this.options.engineEvents.on('event', onEvent);
       this.unsubscribe = () => this.options.engineEvents?.off('event', onEvent);
     }
-    // Folders only: each watched folder's native events name the file that changed, so
-    // files need no watch of their own (a rule whose path is a file is the exception).
-    const fileRoots = this.fileRoots;
-    for (const root of this.plan.roots) if (statSync(root, { throwIfNoEntry: false })?.isFile()) fileRoots.add(root);
-    const watcher = new FSWatcher({
-      ignoreInitial: true,
-      usePolling: false,
-      awaitWriteFinish: false,
-      atomic: false,
-      followSymlinks: false,
-      persistent: true,
-      ignored: (candidate: string, stats?: { isDirectory(): boolean }) => {
-        if (fileRoots.has(candidate)) return false;
-        if (stats && !stats.isDirectory()) return true;
-        return this.prunable(candidate);
-      },
-    });
-    useDirentScan(watcher, { foldersOnly: true });
-    this.watcher = watcher;
-    let ready = false;
-    watcher.on('raw', (_event, name, details) => {
-      const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
-      if (!ready || !watched || typeof name !== 'string' || name === '') return;
-      this.onPath(fileRoots.has(watched) ? watched : path.join(watched, name), false);
-    });
-    watcher.on('all', (event, changed) => {
-      if (!ready) return;
-      if (event === 'addDir') void this.onNewFolder(changed);
-      else if (fileRoots.has(changed) || event === 'unlinkDir') this.onPath(changed, false);
-    });
-    // Paths that do not exist yet are waited for apart (missing-roots.ts), and added once they do.
-    const existing = this.plan.roots.filter((root) => statSync(root, { throwIfNoEntry: false }) !== undefined);
-    let reported = false;
-    watcher.on('error', (error) => {
-      if (reported) return;
-      reported = true;
-      this.setState({ error: describeWatchError(error) });
-    });
-    if (existing.length > 0) {
-      watcher.add(existing);
-      await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    // Each root folder is scanned and watched natively, ignored folders left out; a root that
+    // is a file is watched through its folder. Paths that do not exist yet are waited for
+    // apart (missing-roots.ts), and added once they do.
+    const existing: string[] = [];
+    for (const root of this.plan.roots) {
+      const stats = statSync(root, { throwIfNoEntry: false });
+      if (!stats) continue;
+      existing.push(root);
+      if (stats.isFile()) this.fileRoots.add(root);
     }
-    ready = true;
+    await Promise.all(existing.map((root) => this.watchRoot(root).catch((error: unknown) => this.reportWatcherError(error))));
     if (this.stopped) return this.current;
     for (const root of this.plan.roots) if (!existing.includes(root)) this.missing.add(root);
     this.setState({ watching: true, readyMs: Math.round(performance.now() - started) });
@@ -155,7 +131,7 @@ export class ProjectWatcher {
     this.missing.close();
     this.pending.clear();
     for (const controller of this.rebuilding.values()) controller.abort(new SlipwayError('cancelled', 'rebuild cancelled: watching stopped'));
-    await this.watcher?.close();
+    await this.native.close();
     this.setState({ watching: false, ...(reason ? { error: reason } : {}) });
   }
 
@@ -169,9 +145,11 @@ export class ProjectWatcher {
     });
   }
 
-  /** Simulate a watcher error (the same path chokidar's errors take). */
+  /** A watcher error: the first one is reported in the state (tests simulate one here). */
   reportWatcherError(error: unknown): void {
-    this.watcher?.emit('error', error);
+    if (this.errorReported || this.stopped) return;
+    this.errorReported = true;
+    this.setState({ error: describeWatchError(error) });
   }
 
   private setState(patch: Partial<WatchState>): void {
@@ -185,6 +163,22 @@ export class ProjectWatcher {
     const covering = this.plan.rules.filter((r) => r.filter.covers(candidate));
     if (covering.length === 0) return false;
     return covering.every((r) => r.filter.prunes(candidate));
+  }
+
+  private async watchRoot(root: string): Promise<void> {
+    if (this.fileRoots.has(root)) this.native.watchFile(root);
+    else await this.native.watchFolder(root);
+  }
+
+  private onChange(change: NativeChange): void {
+    if (change.kind === 'folder') void this.onNewFolder(change.path);
+    else this.onPath(change.path, false);
+  }
+
+  /** A root folder deleted or moved away: waited for again, like a root that never existed. */
+  private async onRootGone(root: string): Promise<void> {
+    await this.native.unwatch(root);
+    if (!this.stopped) this.missing.add(root);
   }
 
   private onPath(changed: string, isDirectory: boolean): void {
@@ -204,12 +198,16 @@ export class ProjectWatcher {
    * in between is lost).
    */
   private async onRootAppeared(root: string): Promise<void> {
-    const watcher = this.watcher;
-    if (this.stopped || !watcher) return;
+    if (this.stopped) return;
     const isFile = statSync(root, { throwIfNoEntry: false })?.isFile() === true;
     if (isFile) this.fileRoots.add(root);
-    watcher.add(root);
-    await whenWatched(watcher, root);
+    else this.fileRoots.delete(root);
+    try {
+      await this.watchRoot(root);
+    } catch (error) {
+      this.reportWatcherError(error);
+      return;
+    }
     if (isFile) this.onPath(root, false);
     else await this.onNewFolder(root);
   }
@@ -389,18 +387,6 @@ export class ProjectWatcher {
       const info = toErrorInfo(this.options.explain?.(error) ?? error);
       this.emitReload(service, 'initial_sync', list.map((c) => c.hostPath), mark, { ok: false, error: { message: info.message, ...(info.hint ? { hint: info.hint } : {}) } });
     }
-  }
-}
-
-/**
- * Resolves once chokidar holds a native watch on `root` (its closer is registered right
- * after the watch is made; chokidar has no event for a path added after 'ready').
- */
-async function whenWatched(watcher: FSWatcher, root: string): Promise<void> {
-  const closers: unknown = Reflect.get(watcher, '_closers');
-  if (!(closers instanceof Map)) return;
-  for (let waited = 0; waited < 2000 && !closers.has(root) && Reflect.get(watcher, 'closed') !== true; waited += 5) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 

@@ -89,6 +89,20 @@ describe('what the installer ships', async () => {
     expect(included.every((rule) => rule === 'package.json' || rule.startsWith('dist/') || rule === 'bin/slipway.mjs')).toBe(true);
   });
 
+  it('the native file watcher ships, its binary unpacked beside app.asar', () => {
+    expect(shipped).toContain('@parcel/watcher');
+    expect(shipped).not.toContain('chokidar');
+    const config = z.object({ asarUnpack: z.array(z.string()) }).parse(parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')));
+    const scope = path.join(root, 'node_modules', '@parcel');
+    const binaries = readdirSync(scope)
+      .filter((name) => name.startsWith('watcher-'))
+      .flatMap((name) => files(path.join(scope, name)))
+      .filter((file) => file.endsWith('.node'))
+      .map((file) => path.relative(root, file).split(path.sep).join('/'));
+    expect(binaries.length).toBeGreaterThan(0);
+    for (const binary of binaries) expect(config.asarUnpack.some((rule) => path.matchesGlob(binary, rule)), binary).toBe(true);
+  });
+
   for (const entry of ['electron/main/index.ts', 'electron/cli/index.ts']) {
     it(`${entry} bundled leaves out only Node built-ins and the shipped externals`, async () => {
       const leftOut = [...(await bundleLeftOuts(entry, externals.BUNDLE_EXTERNALS))].filter((name) => !name.startsWith('node:') && !builtinModules.includes(name));
