@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { addEngineEvent, addStep, type RunFacts } from '../../../../electron/core/timeline/run-facts';
+import { timelineView } from '../../../../electron/core/timeline/timeline-view';
+import { ganttLines } from '../../../../electron/cli/timeline-gantt';
+import { waitText } from '../../../../shared/timeline-text';
+
+const T0 = 1_700_000_000_000;
+
+/** db (healthcheck) ← api (healthy, healthcheck) ← web (healthy); side alone; migrate a one-shot api waits to complete. */
+function facts(): RunFacts {
+  return {
+    id: 'r1',
+    project: 'shop',
+    kind: 'up',
+    startedAt: T0,
+    services: ['db', 'migrate', 'side', 'api', 'web'],
+    deps: {
+      db: [],
+      migrate: [],
+      side: [],
+      api: [{ service: 'db', condition: 'healthy' }, { service: 'migrate', condition: 'completed' }],
+      web: [{ service: 'api', condition: 'healthy' }],
+    },
+    steps: {},
+    containers: {},
+  };
+}
+
+function event(f: RunFacts, id: string, service: string, action: string, at: number, attributes: Record<string, string> = {}) {
+  addEngineEvent(f, { time: T0 + at, action, id, service, attributes });
+}
+
+function happyRun(): RunFacts {
+  const f = facts();
+  addStep(f, 'db', 'Creating', T0 + 10);
+  event(f, 'c-db', 'db', 'create', 40);
+  event(f, 'c-migrate', 'migrate', 'create', 45);
+  event(f, 'c-side', 'side', 'create', 50);
+  addStep(f, 'db', 'Starting', T0 + 60);
+  event(f, 'c-db', 'db', 'start', 100);
+  event(f, 'c-migrate', 'migrate', 'start', 110);
+  event(f, 'c-side', 'side', 'start', 120);
+  event(f, 'c-api', 'api', 'create', 150);
+  event(f, 'c-migrate', 'migrate', 'die', 600, { exitCode: '0' });
+  event(f, 'c-side', 'side', 'health_status: healthy', 900);
+  event(f, 'c-db', 'db', 'health_status: healthy', 1100);
+  addStep(f, 'api', 'Starting', T0 + 1110);
+  event(f, 'c-api', 'api', 'start', 1150);
+  event(f, 'c-web', 'web', 'create', 1160);
+  event(f, 'c-api', 'api', 'health_status: healthy', 2150);
+  event(f, 'c-web', 'web', 'start', 2200);
+  f.containers['c-db']!.healthcheck = true;
+  f.containers['c-api']!.healthcheck = true;
+  f.containers['c-side']!.healthcheck = true;
+  f.containers['c-web']!.healthcheck = false;
+  f.containers['c-migrate']!.healthcheck = false;
+  f.finishedAt = T0 + 2210;
+  f.ok = true;
+  return f;
+}
+
+describe('the startup timeline of a run', () => {
+  it('follows what held each service back to the first: the critical path', () => {
+    const run = timelineView(happyRun());
+    expect(run.criticalPath).toEqual(['db', 'api', 'web']);
+    expect(run.services.filter((s) => s.critical).map((s) => s.service).sort()).toEqual(['api', 'db', 'web']);
+    expect(run.totalMs).toBe(2200);
+    expect(run.settled).toBe(true);
+  });
+
+  it('ready is healthy with a healthcheck, the exit 0 of a one-shot waited on, else the start', () => {
+    const run = timelineView(happyRun());
+    const byName = Object.fromEntries(run.services.map((s) => [s.service, s]));
+    expect(byName.db).toMatchObject({ state: 'healthy', createdAt: T0 + 40, startedAt: T0 + 100, readyAt: T0 + 1100 });
+    expect(byName.migrate).toMatchObject({ state: 'completed', readyAt: T0 + 600 });
+    expect(byName.web).toMatchObject({ state: 'started', readyAt: T0 + 2200 });
+  });
+
+  it('says which dependency held a service and how long it waited', () => {
+    const api = timelineView(happyRun()).services.find((s) => s.service === 'api')!;
+    expect(api.waitedFor.map((w) => [w.service, w.condition, w.until])).toEqual([['migrate', 'completed', T0 + 600], ['db', 'healthy', T0 + 1100]]);
+    expect(api.heldBy?.service).toBe('db');
+    expect(waitText(api.heldBy!)).toBe('waited 1.1 s for db (healthy)');
+    expect(api.phases.map((p) => p.name)).toEqual(['queued', 'waiting', 'starting', 'healthcheck']);
+  });
+
+  it('a dependency that held before the service was even created is not what held it', () => {
+    const f = happyRun();
+    // web created long after api was healthy (say, its image took that long): api did not hold it.
+    f.containers['c-web']!.createdAt = T0 + 2180;
+    const web = timelineView(f).services.find((s) => s.service === 'web')!;
+    expect(web.heldBy).toBeNull();
+    expect(timelineView(f).criticalPath).toEqual(['web']);
+  });
+
+  it('a failed dependency ends the path and the run is failed, not ready', () => {
+    const f = facts();
+    event(f, 'c-db', 'db', 'create', 10);
+    event(f, 'c-db', 'db', 'start', 20);
+    event(f, 'c-db', 'db', 'die', 500, { exitCode: '3' });
+    f.finishedAt = T0 + 600;
+    f.ok = false;
+    const run = timelineView(f);
+    const db = run.services.find((s) => s.service === 'db')!;
+    expect(db).toMatchObject({ state: 'failed', failedAt: T0 + 500, exitCode: 3, readyAt: T0 + 20 });
+    expect(run.services.find((s) => s.service === 'api')?.state).toBe('not started');
+    expect(run.criticalPath).toEqual(['db']);
+  });
+
+  it('a replayed event changes nothing; events of other services or from before the run are ignored', () => {
+    const f = happyRun();
+    const before = JSON.stringify(f);
+    addEngineEvent(f, { time: T0 + 5000, action: 'start', id: 'c-db', service: 'db', attributes: {} });
+    addEngineEvent(f, { time: T0 + 10, action: 'create', id: 'x', service: 'other', attributes: {} });
+    addEngineEvent(f, { time: T0 - 10, action: 'create', id: 'y', service: 'db', attributes: {} });
+    expect(JSON.stringify(f)).toBe(before);
+  });
+
+  it('a service every replica of which must be healthy is ready with the last one', () => {
+    const f = happyRun();
+    event(f, 'c-db2', 'db', 'create', 45);
+    event(f, 'c-db2', 'db', 'start', 105);
+    event(f, 'c-db2', 'db', 'health_status: healthy', 1300);
+    const db = timelineView(f).services.find((s) => s.service === 'db')!;
+    expect(db.readyAt).toBe(T0 + 1300);
+    expect(db.createdAt).toBe(T0 + 40);
+  });
+
+  it('draws a text Gantt with the critical path starred', () => {
+    const lines = ganttLines(timelineView(happyRun()), { width: 40 });
+    expect(lines[0]).toContain('db → api → web');
+    const row = (name: string) => lines.find((l) => l.slice(2).startsWith(`${name} `))!;
+    expect(row('db').startsWith('*')).toBe(true);
+    expect(row('side').startsWith(' ')).toBe(true);
+    expect(row('api')).toContain('waited 1.1 s for db (healthy)');
+  });
+});
