@@ -46,6 +46,8 @@ export const RunFacts = z.object({
   /** Each service's dependencies within the run, with the condition its start waited for. */
   deps: z.record(z.string(), z.array(z.object({ service: z.string(), condition: TimelineCondition }))),
   steps: z.record(z.string(), ServiceSteps),
+  /** Whether the compose file gives the service a healthcheck (true) or disables it (false); absent: the image decides (inspect). */
+  healthchecks: z.record(z.string(), z.boolean()).default({}),
   containers: z.record(z.string(), ContainerFacts),
 });
 export type RunFacts = z.infer<typeof RunFacts>;
@@ -73,8 +75,11 @@ export function addEngineEvent(facts: RunFacts, event: TimelineEngineEvent): boo
     return true;
   };
   let changed = false;
+  // A restart's stop (its die) and a health status from before the start belong to the previous life.
+  const started = container.startedAt !== undefined && event.time >= container.startedAt;
   if (event.action === 'create') changed = first('createdAt');
   else if (event.action === 'start') changed = first('startedAt');
+  else if (!started) changed = false;
   else if (event.action === 'health_status: healthy') changed = first('healthyAt');
   else if (event.action === 'health_status: unhealthy') changed = container.healthyAt === undefined && first('unhealthyAt');
   else if (event.action === 'die') {

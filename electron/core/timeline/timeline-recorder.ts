@@ -167,6 +167,7 @@ export class TimelineRecorder {
       // A restart does not wait on dependencies: nothing held its services but their own start.
       deps: Object.fromEntries(ordered.map((s) => [s, selection.kind === 'restart' ? [] : (deps.get(s) ?? []).filter((d) => chosenSet.has(d.service)).map((d) => ({ service: d.service, condition: CONDITION[d.condition] ?? 'started' }))])),
       steps: {},
+      healthchecks: fileHealthchecks(project, ordered),
       containers: {},
     };
     const images = new Map<string, string[]>();
@@ -236,6 +237,17 @@ export class TimelineRecorder {
     this.unsubscribeEngine = undefined;
     for (const off of this.unsubscribeTasks.splice(0)) off();
   }
+}
+
+/** What the compose file says of each service's healthcheck (as up reads it); a service it says nothing of is left to its image. */
+function fileHealthchecks(project: Project, services: string[]): Record<string, boolean> {
+  const known: Record<string, boolean> = {};
+  for (const service of services) {
+    const health = project.model.services[service]?.healthcheck;
+    if (health?.disable || health?.test?.[0] === 'NONE') known[service] = false;
+    else if (health?.test && health.test.length > 0) known[service] = true;
+  }
+  return known;
 }
 
 export type { LiveRun };

@@ -30,7 +30,7 @@ const allOf = (containers: ContainerFacts[], pick: (c: ContainerFacts) => number
 
 function serviceFacts(facts: RunFacts, service: string, completionDep: boolean): ServiceFacts {
   const containers = Object.values(facts.containers).filter((c) => c.service === service);
-  const healthcheck = containers.some((c) => c.healthcheck === true || c.healthyAt !== undefined || c.unhealthyAt !== undefined);
+  const healthcheck = facts.healthchecks[service] ?? containers.some((c) => c.healthcheck === true || c.healthyAt !== undefined || c.unhealthyAt !== undefined);
   const completed = (c: ContainerFacts) => (c.exitCode === 0 ? c.diedAt : undefined);
   const healthyAt = allOf(containers, (c) => c.healthyAt);
   const completedAt = allOf(containers, completed);

@@ -22,6 +22,7 @@ function facts(): RunFacts {
       web: [{ service: 'api', condition: 'healthy' }],
     },
     steps: {},
+    healthchecks: {},
     containers: {},
   };
 }
@@ -133,5 +134,25 @@ describe('the startup timeline of a run', () => {
     expect(row('db').startsWith('*')).toBe(true);
     expect(row('side').startsWith(' ')).toBe(true);
     expect(row('api')).toContain('waited 1.1 s for db (healthy)');
+  });
+});
+
+describe('the timeline of a restart', () => {
+  it('the stop before the new start is not a failure; ready is the healthcheck after it', () => {
+    const f: RunFacts = { ...facts(), kind: 'restart', services: ['api'], deps: { api: [] }, healthchecks: { api: true } };
+    addStep(f, 'api', 'Restarting', T0 + 5);
+    event(f, 'c-api', 'api', 'health_status: healthy', 20);
+    event(f, 'c-api', 'api', 'die', 100, { exitCode: '143' });
+    event(f, 'c-api', 'api', 'start', 300);
+    f.finishedAt = T0 + 310;
+    // The compose file's healthcheck decides before any inspect answers: not ready at its start.
+    expect(timelineView(f).services[0]).toMatchObject({ state: 'starting', readyAt: null });
+    expect(timelineView(f).settled).toBe(false);
+    event(f, 'c-api', 'api', 'health_status: healthy', 1300);
+    // Replayed later from the engine's history (the CLI exited first): the stop is still not a failure.
+    event(f, 'c-api', 'api', 'die', 100, { exitCode: '143' });
+    const run = timelineView(f);
+    expect(run.services[0]).toMatchObject({ state: 'healthy', failedAt: null, startedAt: T0 + 300, readyAt: T0 + 1300 });
+    expect(run.criticalPath).toEqual(['api']);
   });
 });
