@@ -60,7 +60,8 @@ class LiveRun {
       for (const service of this.images.get(step.name) ?? []) changed = addStep(this.facts, service, step.status, at) || changed;
     } else if (step?.kind === 'Container' && step.service) {
       changed = addStep(this.facts, step.service, step.status, at);
-    } else if (progress.build && progress.subject && !progress.subject.includes('/')) {
+    } else if (progress.subject && !progress.subject.includes('/') && (progress.build || /^(building|built) /.test(progress.message))) {
+      // A build's lines, from `building TAGS` to `built ID …` (subject: the service).
       changed = addBuildStep(this.facts, progress.subject, at);
     }
     if (changed) this.changed();

@@ -97,6 +97,26 @@ describe('the startup timeline, against Docker’s own events', () => {
     expect(live.some((r) => r.id === run.id && r.services.find((s) => s.service === 'web')?.readyAt === null)).toBe(true);
   });
 
+  it('shows a service’s build as a phase before its container is created', async () => {
+    const name = uniqueProjectName('tlbuild');
+    names.push(name);
+    const files = tempProject({
+      'compose.yaml': `name: ${name}\nservices:\n  app:\n    build: { context: . }\n${plain()}`.replace('    image: busybox:latest\n', ''),
+      Dockerfile: 'FROM busybox:latest\nRUN echo built > /built.txt\n',
+    });
+    cleanups.push(files.cleanup);
+    const core = new SlipwayCore({ env: testEnv() });
+    cores.push(core);
+    const opened = await core.client().call('projects.open', { path: files.dir });
+    await core.client().runTask('stack.up', { projectId: opened.projectId, wait: true });
+    const { run } = await core.client().call('timeline.get', { projectId: opened.projectId, settleMs: 60_000 });
+    const app = run?.services.find((s) => s.service === 'app');
+    const building = app?.phases.find((p) => p.name === 'building');
+    expect(building?.to).toBeGreaterThan(building?.from ?? Infinity);
+    expect(app?.createdAt).toBeGreaterThan(building?.to ?? Infinity);
+    expect(run?.criticalPath).toEqual(['app']);
+  });
+
   it('`slipway timeline --json` reads the last run of a `slipway up -d` that exited before every healthcheck passed', async () => {
     const late = (name: string) => `${chain(name)}  late:
     image: busybox:latest
