@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addEngineEvent, addStep, type RunFacts } from '../../../../electron/core/timeline/run-facts';
 import { timelineView } from '../../../../electron/core/timeline/timeline-view';
 import { ganttLines } from '../../../../electron/cli/timeline-gantt';
-import { waitText } from '../../../../shared/timeline-text';
+import { serviceSummary, waitText } from '../../../../shared/timeline-text';
 
 const T0 = 1_700_000_000_000;
 
@@ -104,7 +104,9 @@ describe('the startup timeline of a run', () => {
     const run = timelineView(f);
     const db = run.services.find((s) => s.service === 'db')!;
     expect(db).toMatchObject({ state: 'failed', failedAt: T0 + 500, exitCode: 3, readyAt: T0 + 20 });
-    expect(run.services.find((s) => s.service === 'api')?.state).toBe('not started');
+    const api = run.services.find((s) => s.service === 'api')!;
+    expect(api.state).toBe('not started');
+    expect(serviceSummary(run, api)).toBe('not started, never got db (healthy)');
     expect(run.criticalPath).toEqual(['db']);
   });
 
