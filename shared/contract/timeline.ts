@@ -41,7 +41,7 @@ export const TimelineService = z.object({
   healthcheck: z.boolean(),
   /** Each dependency it waited on, in the order their conditions held. */
   waitedFor: z.array(TimelineWait),
-  /** The dependency whose condition held last and after this service was created: what held its start. */
+  /** The dependency whose condition held last (unless the service's own pull or build ended later): what held its start. */
   heldBy: TimelineWait.nullable(),
   critical: z.boolean(),
   phases: z.array(TimelinePhase),

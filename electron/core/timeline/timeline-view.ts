@@ -114,7 +114,11 @@ export function timelineView(facts: RunFacts): TimelineRun {
     });
     waitedFor.sort((a, b) => (a.until ?? Infinity) - (b.until ?? Infinity));
     const last = waitedFor.at(-1);
-    const heldBy = last && last.until !== null && (s.createdAt === null || last.until > s.createdAt) ? last : null;
+    // Its own image (a pull, a build) done after that condition held was what it waited on instead.
+    // (Its create does not count: up creates a gated service only once its dependency starts.)
+    const steps = facts.steps[service] ?? {};
+    const imageReady = Math.max(steps.pulledAt ?? -Infinity, steps.builtAt ?? -Infinity);
+    const heldBy = last && last.until !== null && last.until > imageReady ? last : null;
     return {
       service,
       state: stateOf(facts, service, s, done),

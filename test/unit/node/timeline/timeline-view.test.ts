@@ -85,10 +85,10 @@ describe('the startup timeline of a run', () => {
     expect(api.phases.map((p) => p.name)).toEqual(['queued', 'waiting', 'starting', 'healthcheck']);
   });
 
-  it('a dependency that held before the service was even created is not what held it', () => {
+  it('a dependency that held before the service’s own build ended is not what held it', () => {
     const f = happyRun();
-    // web created long after api was healthy (say, its image took that long): api did not hold it.
-    f.containers['c-web']!.createdAt = T0 + 2180;
+    // web's image was built long after api was healthy: the build held web, not api.
+    f.steps.web = { buildingAt: T0 + 20, builtAt: T0 + 2160 };
     const web = timelineView(f).services.find((s) => s.service === 'web')!;
     expect(web.heldBy).toBeNull();
     expect(timelineView(f).criticalPath).toEqual(['web']);
