@@ -122,7 +122,7 @@ describe('the startup timeline, against Docker’s own events', () => {
     image: busybox:latest
     init: true
     network_mode: none
-    command: ["sh", "-c", "sleep 4; touch /tmp/ready; exec sleep 300"]
+    command: ["sleep", "300"]
     stop_grace_period: 1s
     healthcheck: { test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, timeout: 1s, retries: 30 }
 `;
@@ -131,7 +131,9 @@ describe('the startup timeline, against Docker’s own events', () => {
     const recorder = await recordEvents(docker, name);
     const up = await runCliCaptured({ argv: ['up', '-d'], env, cwd: dir });
     expect(up.code, up.err).toBe(0);
-    // up -d is back once web started; late becomes healthy after the CLI exited.
+    // up -d is back once web started; late becomes healthy only now, after the CLI exited.
+    const exec = await docker.getContainer(`${name}-late-1`).exec({ Cmd: ['touch', '/tmp/ready'] });
+    await exec.start({ hijack: false, stdin: false });
     await recorder.waitFor((e) => e.Action === 'health_status: healthy' && e.Actor.Attributes['com.docker.compose.service'] === 'late', 30_000);
     recorder.stop();
     const shown = await runCliCaptured({ argv: ['timeline', '--json'], env, cwd: dir });
