@@ -24,8 +24,8 @@ const min = (values: (number | undefined)[]): number | null => {
 /** The latest of the values when every container has one (all replicas there), else null. */
 const allOf = (containers: ContainerFacts[], pick: (c: ContainerFacts) => number | undefined): number | null => {
   if (containers.length === 0) return null;
-  const values = containers.map(pick);
-  return values.every((v) => v !== undefined) ? Math.max(...(values as number[])) : null;
+  const values = containers.map(pick).filter((v): v is number => v !== undefined);
+  return values.length === containers.length ? Math.max(...values) : null;
 };
 
 function serviceFacts(facts: RunFacts, service: string, completionDep: boolean): ServiceFacts {
@@ -105,8 +105,7 @@ export function timelineView(facts: RunFacts): TimelineRun {
   const completionDeps = new Set(Object.values(facts.deps).flatMap((list) => list.filter((d) => d.condition === 'completed').map((d) => d.service)));
   const summed = new Map(facts.services.map((service) => [service, serviceFacts(facts, service, completionDeps.has(service))]));
   const done = facts.finishedAt !== undefined;
-  const services: TimelineService[] = facts.services.map((service) => {
-    const s = summed.get(service) as ServiceFacts;
+  const services: TimelineService[] = [...summed].map(([service, s]) => {
     const waitedFor: TimelineWait[] = (facts.deps[service] ?? []).map((dep) => {
       const depFacts = summed.get(dep.service);
       const until = depFacts ? satisfiedAt(facts, depFacts, dep.condition) : null;
