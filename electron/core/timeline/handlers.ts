@@ -24,7 +24,7 @@ export function timelineHandlers(projects: ProjectRegistry, room: () => Timeline
       const runs = store.list(project.name);
       const facts = input.run !== undefined ? runs.find((r) => r.id === input.run) : runs[0];
       if (input.run !== undefined && !facts) {
-        throw new SlipwayError('no_such_run', `No timeline run ${input.run} for project ${project.name}`, 'Runs kept: the last few ups and restarts (`slipway timeline --json` lists the latest).');
+        throw new SlipwayError('no_such_run', `No timeline run ${input.run} for project ${project.name}`, 'Only the last five ups and restarts are kept; leave out --run for the latest.');
       }
       if (!facts) return { run: null, runs: [] };
       const live = recorder.liveRun(facts.id);
