@@ -14,10 +14,17 @@ export function waitText(wait: TimelineWait): string {
 export function serviceSummary(run: TimelineRun, service: TimelineService): string {
   const at = service.failedAt ?? service.readyAt;
   const parts = [at !== null ? `${service.state} at ${timelineSeconds(at - run.startedAt)}` : service.state];
+  if (service.state === 'unchanged') return 'unchanged (left running)';
   const pending = service.waitedFor.find((w) => w.until === null);
   if (service.heldBy) parts.push(waitText(service.heldBy));
   else if (pending) parts.push(service.state === 'not started' ? `never got ${pending.service} (${pending.condition})` : waitText(pending));
-  else if (service.waitedFor.length === 0 && service.state !== 'unchanged') parts.push('no dependencies');
+  else if (service.waitedFor.length === 0) parts.push('no dependencies');
   if (service.critical) parts.push('critical path');
   return parts.join(', ');
+}
+
+/** The run's length in words: `4.3 s`, or why there is none yet. */
+export function runLength(run: TimelineRun): string {
+  if (run.totalMs !== null) return timelineSeconds(run.totalMs);
+  return run.finishedAt === null ? 'running' : 'nothing started';
 }

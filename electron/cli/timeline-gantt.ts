@@ -1,5 +1,5 @@
 import type { TimelinePhase, TimelineRun } from '../../shared/contract/timeline';
-import { serviceSummary, timelineSeconds } from '../../shared/timeline-text';
+import { runLength, serviceSummary, timelineSeconds } from '../../shared/timeline-text';
 
 /** One character per phase, drawn from the run's start to its end. */
 const MARK: Record<TimelinePhase['name'], string> = {
@@ -26,9 +26,8 @@ export function ganttLines(run: TimelineRun, options: { width?: number; now?: nu
   const column = (t: number) => Math.min(width - 1, Math.max(0, Math.floor(((t - run.startedAt) / span) * width)));
   const nameWidth = Math.max(7, ...run.services.map((s) => s.service.length));
   const bold = options.bold ?? ((text: string) => text);
-  const total = run.totalMs !== null ? timelineSeconds(run.totalMs) : 'not finished';
   const lines = [
-    `Startup timeline of ${run.project} (${run.kind}, ${total}${run.ok === false ? ', failed' : ''}); * critical path: ${run.criticalPath.join(' → ') || 'none'}`,
+    `Startup timeline of ${run.project} (${run.kind}, ${runLength(run)}${run.ok === false ? ', failed' : ''}); * critical path: ${run.criticalPath.join(' → ') || 'none'}`,
     `  ${'SERVICE'.padEnd(nameWidth)}  0 s${' '.repeat(Math.max(1, width - 3 - timelineSeconds(span).length))}${timelineSeconds(span)}`,
   ];
   for (const service of run.services) {

@@ -117,7 +117,7 @@ export function timelineView(facts: RunFacts): TimelineRun {
     // (Its create does not count: up creates a gated service only once its dependency starts.)
     const steps = facts.steps[service] ?? {};
     const imageReady = Math.max(steps.pulledAt ?? -Infinity, steps.builtAt ?? -Infinity);
-    const heldBy = last && last.until !== null && last.until > imageReady ? last : null;
+    const heldBy = !s.unchanged && last && last.until !== null && last.until > imageReady ? last : null;
     return {
       service,
       state: stateOf(facts, service, s, done),

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TimelinePhase, TimelineRun, TimelineService } from '../../../../shared/contract/timeline';
-import { serviceSummary, timelineSeconds } from '../../../../shared/timeline-text';
+import { runLength, serviceSummary, timelineSeconds } from '../../../../shared/timeline-text';
 import type { PanelProps } from '../panels';
 import { useTimeline } from './use-timeline';
 import './timeline.css';
@@ -38,7 +38,6 @@ export function TimelineFigure({ run, now }: { run: TimelineRun; now: number }) 
   const focusedService = run.services.find((s) => s.service === focused);
   const pct = (t: number) => `${(((t - start) / (end - start)) * 100).toFixed(3)}%`;
   const width = (from: number, to: number) => `${((Math.max(0, to - from) / (end - start)) * 100).toFixed(3)}%`;
-  const total = run.totalMs !== null ? timelineSeconds(run.totalMs) : timelineSeconds(end - start);
   const onKey = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     const next = event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? run.services.length - 1 : undefined;
     if (next === undefined) return;
@@ -50,8 +49,8 @@ export function TimelineFigure({ run, now }: { run: TimelineRun; now: number }) 
     <figure className="timeline" aria-label="Startup timeline" data-run={run.id} data-settled={run.settled}>
       <figcaption className="timeline-caption">
         <span>
-          {run.kind} · {total}
-          {run.finishedAt === null ? ' · running' : run.ok === false ? ' · failed' : ''}
+          {run.kind} · {runLength(run)}
+          {run.ok === false ? ' · failed' : ''}
         </span>
         <span className="timeline-path" data-testid="critical-path">
           critical path: {run.criticalPath.length > 0 ? run.criticalPath.join(' → ') : '—'}

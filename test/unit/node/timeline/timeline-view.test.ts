@@ -158,3 +158,17 @@ describe('the timeline of a restart', () => {
     expect(run.criticalPath).toEqual(['api']);
   });
 });
+
+describe('the timeline of an up with nothing to do', () => {
+  it('every service left running: no critical path, nothing held, settled at once', () => {
+    const f = facts();
+    for (const service of f.services) addStep(f, service, 'Running', T0 + 5);
+    f.finishedAt = T0 + 10;
+    const run = timelineView(f);
+    expect(run).toMatchObject({ criticalPath: [], totalMs: null, settled: true });
+    const api = run.services.find((s) => s.service === 'api')!;
+    expect(api.heldBy).toBeNull();
+    expect(serviceSummary(run, api)).toBe('unchanged (left running)');
+    expect(ganttLines(run)[0]).toContain('(up, nothing started)');
+  });
+});
