@@ -31,25 +31,21 @@ function event(f: RunFacts, id: string, service: string, action: string, at: num
   addEngineEvent(f, { time: T0 + at, action, id, service, attributes });
 }
 
+/** What up reports and Docker says, in order: [service, what, ms after the run's start]; "step:" lines are up's own. */
+const HAPPY: [string, string, number][] = [
+  ['db', 'step:Creating', 10], ['db', 'create', 40], ['migrate', 'create', 45], ['side', 'create', 50],
+  ['db', 'step:Starting', 60], ['db', 'start', 100], ['migrate', 'start', 110], ['side', 'start', 120],
+  ['api', 'create', 150], ['migrate', 'die', 600], ['side', 'health_status: healthy', 900],
+  ['db', 'health_status: healthy', 1100], ['api', 'step:Starting', 1110], ['api', 'start', 1150],
+  ['web', 'create', 1160], ['api', 'health_status: healthy', 2150], ['web', 'start', 2200],
+];
+
 function happyRun(): RunFacts {
   const f = facts();
-  addStep(f, 'db', 'Creating', T0 + 10);
-  event(f, 'c-db', 'db', 'create', 40);
-  event(f, 'c-migrate', 'migrate', 'create', 45);
-  event(f, 'c-side', 'side', 'create', 50);
-  addStep(f, 'db', 'Starting', T0 + 60);
-  event(f, 'c-db', 'db', 'start', 100);
-  event(f, 'c-migrate', 'migrate', 'start', 110);
-  event(f, 'c-side', 'side', 'start', 120);
-  event(f, 'c-api', 'api', 'create', 150);
-  event(f, 'c-migrate', 'migrate', 'die', 600, { exitCode: '0' });
-  event(f, 'c-side', 'side', 'health_status: healthy', 900);
-  event(f, 'c-db', 'db', 'health_status: healthy', 1100);
-  addStep(f, 'api', 'Starting', T0 + 1110);
-  event(f, 'c-api', 'api', 'start', 1150);
-  event(f, 'c-web', 'web', 'create', 1160);
-  event(f, 'c-api', 'api', 'health_status: healthy', 2150);
-  event(f, 'c-web', 'web', 'start', 2200);
+  for (const [service, what, at] of HAPPY) {
+    if (what.startsWith('step:')) addStep(f, service, what.slice('step:'.length), T0 + at);
+    else event(f, `c-${service}`, service, what, at, what === 'die' ? { exitCode: '0' } : {});
+  }
   f.containers['c-db']!.healthcheck = true;
   f.containers['c-api']!.healthcheck = true;
   f.containers['c-side']!.healthcheck = true;
