@@ -25,6 +25,7 @@ import { rmCommand } from './commands/rm';
 import { lsCommand } from './commands/ls';
 import { imagesCommand } from './commands/images';
 import { topCommand } from './commands/top';
+import { timelineCommand } from './commands/timeline';
 import { portCommand } from './commands/port';
 import { killCommand } from './commands/kill';
 import { pauseServicesCommand, unpauseServicesCommand } from './commands/pause';
@@ -63,6 +64,7 @@ export const commands: Command[] = [
   lsCommand,
   imagesCommand,
   topCommand,
+  timelineCommand,
   portCommand,
   eventsCommand,
   waitCommand,

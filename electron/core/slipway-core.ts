@@ -45,6 +45,11 @@ import { ServiceProxyRoom } from './proxy/proxy-room';
 import { listProjectContainers } from './state/container-list';
 import { LABEL } from './state/compose-labels';
 import type { EngineEvent } from './docker/engine-events';
+import { timelineHandlers, type TimelineRoom } from './timeline/handlers';
+import { recorded } from './timeline/record-around';
+import { TimelineRecorder } from './timeline/timeline-recorder';
+import { TimelineStore } from './timeline/timeline-store';
+import { timelinesDir } from './settings/paths';
 
 export { ClientSessions, type ClientSession, type SessionAnswer, type SessionEvent } from './api/client-session';
 
@@ -84,6 +89,7 @@ export class SlipwayCore {
   private watchManager: WatchManager | undefined;
   private proxyRoom: ServiceProxyRoom | undefined;
   private openInService: OpenInService | undefined;
+  private timelineRoom: TimelineRoom | undefined;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
@@ -123,7 +129,11 @@ export class SlipwayCore {
       ...doctorHandlers(this),
       ...proxyHandlers(() => this.proxy()),
       ...openInHandlers(() => (this.openInService ??= new OpenInService({ docker: () => this.docker().docker, project: (projectId) => this.projects.get(projectId), env: this.env }))),
+      ...timelineHandlers(this.projects, () => this.timeline()),
     };
+    // The startup timeline records every up and restart, from whichever shell.
+    this.handlers['stack.up'] = recorded('stack.up', this.handlers['stack.up'], this.projects, () => this.timeline().recorder);
+    this.handlers['stack.restart'] = recorded('stack.restart', this.handlers['stack.restart'], this.projects, () => this.timeline().recorder);
   }
 
   /** The service proxy (`http://SERVICE.PROJECT.localhost:PORT`), made on first use. */
@@ -145,6 +155,16 @@ export class SlipwayCore {
       warn: (line) => process.stderr.write(`${line}\n`),
     });
     return this.proxyRoom;
+  }
+
+  /** The startup timeline: its recorder and the runs kept (made on first use). */
+  private timeline(): TimelineRoom {
+    if (!this.timelineRoom) {
+      const store = new TimelineStore(timelinesDir(this.env));
+      const docker = () => this.docker().docker;
+      this.timelineRoom = { store, docker, recorder: new TimelineRecorder({ events: this.events, engineEvents: () => this.engineEvents(), docker, store }) };
+    }
+    return this.timelineRoom;
   }
 
   /** The Docker connection, resolved on first use. */
@@ -300,6 +320,7 @@ export class SlipwayCore {
     await this.watchManager?.dispose();
     await this.proxyRoom?.close();
     this.tasks.cancelAll();
+    this.timelineRoom?.recorder.dispose();
     this.logHub?.dispose();
     this.stateFeed?.stop();
     this.execSessions?.dispose();

@@ -8,11 +8,12 @@ import { runAttached } from '../up-attached';
 import { parseScaleArgs } from '../scale-args';
 import { attachedServices, checkAttachFlags, type AttachFlags } from '../up-attach';
 import { watchUntilInterrupted } from './watch';
+import { printTimeline } from './timeline';
 
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the services in dependency order, each as soon as its dependencies are ready',
-  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--no-build] [--pull always|missing|never|build] [--quiet-pull] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--scale SERVICE=N]... [--abort-on-container-exit] [--exit-code-from SERVICE] [--attach SERVICE]... [--no-attach SERVICE]... [--attach-dependencies] [--watch]',
+  usage: 'slipway up [SERVICE...] [-d] [--wait] [--wait-timeout S] [-t S] [--build] [--no-build] [--pull always|missing|never|build] [--quiet-pull] [--remove-orphans] [--force-recreate] [--no-recreate] [-V] [--no-deps] [--no-start] [--scale SERVICE=N]... [--abort-on-container-exit] [--exit-code-from SERVICE] [--attach SERVICE]... [--no-attach SERVICE]... [--attach-dependencies] [--watch] [--timeline]',
   options: {
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
@@ -35,6 +36,7 @@ export const upCommand: Command = {
     attach: { type: 'string', multiple: true },
     'no-attach': { type: 'string', multiple: true },
     'attach-dependencies': { type: 'boolean' },
+    timeline: { type: 'boolean' },
   },
   async run(ctx, args) {
     const values = args.values;
@@ -49,7 +51,7 @@ export const upCommand: Command = {
     if (exitCodeFrom !== undefined && !project.services.includes(exitCodeFrom)) {
       throw new SlipwayError('no_such_service', `up: --exit-code-from: no such service: ${exitCodeFrom}`, `Services in this project: ${project.services.join(', ')}.`);
     }
-    await runStackTask(ctx, 'stack.up', upInput(project.projectId, args));
+    await runStackTask(ctx, 'stack.up', upInput(project.projectId, args)).finally(() => (values.timeline === true ? upTimeline(ctx, project.projectId, values) : undefined));
     if (values['no-start'] === true) return 0;
     if (values.watch === true) {
       // Attached, the logs stream between the watch lines, and Ctrl+C stops what was started, as Compose's attached `up --watch`.
@@ -71,6 +73,12 @@ export const upCommand: Command = {
   },
 };
 
+/** `up --timeline`: the run's Gantt chart; detached, once every service is ready or failed (up to --wait-timeout, else 60 s). */
+async function upTimeline(ctx: Parameters<Command['run']>[0], projectId: string, values: ParsedArgs['values']): Promise<void> {
+  const detached = values.detach === true || values.wait === true;
+  const waitSeconds = secondsFlag('up', '--wait-timeout', values['wait-timeout']) ?? 60;
+  await printTimeline(ctx, projectId, { json: false, ...(detached ? { settleMs: Math.round(waitSeconds * 1000) } : {}) });
+}
 
 function attachFlags(args: ParsedArgs): AttachFlags {
   return {

@@ -19,3 +19,8 @@ export function settingsDir(env: Record<string, string | undefined>, platform: N
 export function settingsFile(env: Record<string, string | undefined>, platform?: NodeJS.Platform, home?: string): string {
   return path.join(settingsDir(env, platform, home), SETTINGS_FILE_NAME);
 }
+
+/** Where the startup timeline keeps each project's last runs (one JSON file per project). */
+export function timelinesDir(env: Record<string, string | undefined>): string {
+  return path.join(settingsDir(env), 'timelines');
+}
