@@ -15,10 +15,10 @@ export function serviceSummary(run: TimelineRun, service: TimelineService): stri
   const at = service.failedAt ?? service.readyAt;
   const parts = [at !== null ? `${service.state} at ${timelineSeconds(at - run.startedAt)}` : service.state];
   if (service.state === 'unchanged') return 'unchanged (left running)';
-  const pending = service.waitedFor.find((w) => w.until === null);
+  const pending = service.dependencies.find((w) => w.until === null);
   if (service.heldBy) parts.push(waitText(service.heldBy));
   else if (pending) parts.push(service.state === 'not started' ? `never got ${pending.service} (${pending.condition})` : waitText(pending));
-  else if (service.waitedFor.length === 0) parts.push('no dependencies');
+  else if (service.dependencies.length === 0) parts.push('no dependencies');
   if (service.critical) parts.push('critical path');
   return parts.join(', ');
 }

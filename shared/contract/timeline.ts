@@ -40,7 +40,9 @@ export const TimelineService = z.object({
   exitCode: z.number().int().optional(),
   healthcheck: z.boolean(),
   /** Each dependency it waited on, in the order their conditions held. */
-  waitedFor: z.array(TimelineWait),
+  dependencies: z.array(TimelineWait),
+  /** What held its start: the service named in `heldBy`, or null (none, or its own pull or build). */
+  waitedFor: z.string().nullable(),
   /** The dependency whose condition held last (unless the service's own pull or build ended later): what held its start. */
   heldBy: TimelineWait.nullable(),
   critical: z.boolean(),

@@ -106,13 +106,13 @@ export function timelineView(facts: RunFacts): TimelineRun {
   const summed = new Map(facts.services.map((service) => [service, serviceFacts(facts, service, completionDeps.has(service))]));
   const done = facts.finishedAt !== undefined;
   const services: TimelineService[] = [...summed].map(([service, s]) => {
-    const waitedFor: TimelineWait[] = (facts.deps[service] ?? []).map((dep) => {
+    const dependencies: TimelineWait[] = (facts.deps[service] ?? []).map((dep) => {
       const depFacts = summed.get(dep.service);
       const until = depFacts ? satisfiedAt(facts, depFacts, dep.condition) : null;
       return { service: dep.service, condition: dep.condition, until, waitedMs: until === null ? null : Math.max(0, until - facts.startedAt) };
     });
-    waitedFor.sort((a, b) => (a.until ?? Infinity) - (b.until ?? Infinity));
-    const last = waitedFor.at(-1);
+    dependencies.sort((a, b) => (a.until ?? Infinity) - (b.until ?? Infinity));
+    const last = dependencies.at(-1);
     // Its own image (a pull, a build) done after that condition held was what it waited on instead.
     // (Its create does not count: up creates a gated service only once its dependency starts.)
     const steps = facts.steps[service] ?? {};
@@ -127,7 +127,8 @@ export function timelineView(facts: RunFacts): TimelineRun {
       failedAt: s.failedAt,
       ...(s.exitCode !== undefined ? { exitCode: s.exitCode } : {}),
       healthcheck: s.healthcheck,
-      waitedFor,
+      dependencies,
+      waitedFor: heldBy?.service ?? null,
       heldBy,
       critical: false,
       phases: phasesOf(facts, service, s, completionDeps.has(service)),

@@ -142,7 +142,9 @@ describe('the startup timeline, against Docker’s own events', () => {
     expect(run.project).toBe(name);
     expect(run.criticalPath).toEqual(['late']);
     expectDockerTimes(run, recorder.events, { db: 'health_status: healthy', api: 'health_status: healthy', side: 'health_status: healthy', late: 'health_status: healthy' });
-    expect(run.services.find((s) => s.service === 'web')?.waitedFor).toEqual([expect.objectContaining({ service: 'api', condition: 'healthy' })]);
+    const web = run.services.find((s) => s.service === 'web');
+    expect(web?.dependencies).toEqual([expect.objectContaining({ service: 'api', condition: 'healthy' })]);
+    expect(web?.waitedFor).toBe('api');
 
     const gantt = await runCliCaptured({ argv: ['timeline'], env, cwd: dir });
     expect(gantt.code, gantt.err).toBe(0);

@@ -21,7 +21,8 @@ function chainRun(n: number): TimelineRun {
       readyAt: T0 + (i + 1) * 100,
       failedAt: null,
       healthcheck: true,
-      waitedFor: wait ? [wait] : [],
+      dependencies: wait ? [wait] : [],
+      waitedFor: wait?.service ?? null,
       heldBy: wait,
       critical: i % 2 === 0,
       phases: [

@@ -75,7 +75,7 @@ describe('the startup timeline of a run', () => {
 
   it('says which dependency held a service and how long it waited', () => {
     const api = timelineView(happyRun()).services.find((s) => s.service === 'api')!;
-    expect(api.waitedFor.map((w) => [w.service, w.condition, w.until])).toEqual([['migrate', 'completed', T0 + 600], ['db', 'healthy', T0 + 1100]]);
+    expect(api.dependencies.map((w) => [w.service, w.condition, w.until])).toEqual([['migrate', 'completed', T0 + 600], ['db', 'healthy', T0 + 1100]]);
     expect(api.heldBy?.service).toBe('db');
     expect(waitText(api.heldBy!)).toBe('waited 1.1 s for db (healthy)');
     expect(api.phases.map((p) => p.name)).toEqual(['queued', 'waiting', 'starting', 'healthcheck']);
