@@ -1,3 +1,4 @@
+import { endQuietlyOnClosedPipe } from './closed-pipe';
 import { runCli } from './run-cli';
 
 /** Resolves once what was written to `stream` has been handed to the system. */
@@ -19,6 +20,8 @@ process.on('uncaughtException', (error: unknown) => {
   if (process.env.SLIPWAY_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 });
+
+endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
 
 /**
  * Entry point of the `slipway` command. Once the command has answered and its output is
