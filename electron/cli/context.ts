@@ -43,9 +43,10 @@ export class CliContext {
     return { ansi: this.global.ansi, noColor: this.global.noColor, env: this.env };
   }
 
-  core(): SlipwayCore {
+  /** The in-process core; `longLived` (serve) keeps an ssh:// connection dialled ahead for the next stream. */
+  core(longLived = false): SlipwayCore {
     if (!this.coreInstance) {
-      this.coreInstance = new SlipwayCore({ env: this.env, ...(this.global.host ? { dockerHost: this.global.host } : {}) });
+      this.coreInstance = new SlipwayCore({ env: this.env, streamSpare: longLived, ...(this.global.host ? { dockerHost: this.global.host } : {}) });
     }
     return this.coreInstance;
   }

@@ -14,7 +14,7 @@ export const serveCommand: Command = {
   async run(ctx, args) {
     const port = parsePort(args.values.port);
     const staticDir = findRendererDir(ctx.env);
-    const core = ctx.core();
+    const core = ctx.core(true);
     await openWorkingProject(ctx);
     const served = await startServe({ core, staticDir, port }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new SlipwayError('port_in_use', `Port ${port} on 127.0.0.1 is already in use`, 'Pick another with --port N, or --port 0 for any free port.');
