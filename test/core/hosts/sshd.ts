@@ -81,6 +81,18 @@ export async function startTestSshd(dir: string, remoteDockerHost: string): Prom
   };
 }
 
+/**
+ * A further client key sshd accepts, whose logins run `forcedCommand` whatever the client
+ * asked (sshd's `command="…"` option): a far side without docker, or with an old one.
+ */
+export function authorizeForcedKey(dir: string, name: string, forcedCommand: string): string {
+  const key = path.join(dir, `${name}_key`);
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]);
+  const line = `command="${forcedCommand.replace(/"/g, '\\"')}",no-pty ${readFileSync(`${key}.pub`, 'utf8').trim()}\n`;
+  writeFileSync(path.join(dir, 'authorized_keys'), line, { flag: 'a' });
+  return key;
+}
+
 /** ssh flags for a throwaway server: our key only, no known_hosts, no user config. */
 export function sshTestArgs(key: string): string[] {
   return ['-F', '/dev/null', '-i', key, '-o', 'IdentitiesOnly=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR'];
