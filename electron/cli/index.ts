@@ -14,7 +14,7 @@ function dialAhead(): void {
   try {
     const { global, command } = splitGlobalArgs(process.argv.slice(2));
     if (command === undefined || global.help || global.version || OFFLINE.has(command) || process.argv.includes('--help')) return;
-    dialEngineAhead({ env: process.env, ...(global.host ? { host: global.host } : {}), connections: STREAMING.has(command) ? 2 : 1 });
+    void dialEngineAhead({ env: process.env, ...(global.host ? { host: global.host } : {}), connections: STREAMING.has(command) ? 2 : 1 });
   } catch {
     // bad global flags: runCli says so
   }

@@ -5,7 +5,6 @@
  * (docker/ssh-dial.ts); nothing here throws: a host that does not resolve is the core's to
  * explain, later.
  */
-import { resolveHost } from './docker/resolve-host';
 import { dialAhead } from './docker/ssh-dial';
 import { sshTargetFromUrl } from './docker/ssh-target';
 
@@ -17,14 +16,25 @@ export interface DialAheadOptions {
   connections: number;
 }
 
-/** Dials `connections` ssh connections ahead when the host resolves to ssh://; else nothing. */
-export function dialEngineAhead(options: DialAheadOptions): void {
+/**
+ * Dials `connections` ssh connections ahead when the host is ssh://; else nothing. `--host`
+ * and DOCKER_HOST are read at once (before zod and the rest load); a docker context needs
+ * the config reader, loaded beside the rest of the CLI (resolved: when it is dialling).
+ */
+export async function dialEngineAhead(options: DialAheadOptions): Promise<void> {
   try {
-    const host = resolveHost({ env: options.env, ...(options.host ? { host: options.host } : {}) });
-    if (host.scheme !== 'ssh' && !host.url.startsWith('ssh://')) return;
-    const target = sshTargetFromUrl(host.url, options.env);
+    // the same order as resolveHost: --host, DOCKER_HOST, then the contexts
+    const direct = options.host ?? options.env.DOCKER_HOST;
+    const url = direct !== undefined ? direct.trim() : await contextHostUrl(options.env);
+    if (!url?.startsWith('ssh://')) return;
+    const target = sshTargetFromUrl(url, options.env);
     for (let i = 0; i < options.connections; i++) dialAhead(target);
   } catch {
     // the core says what is wrong with the host when a command first needs it
   }
+}
+
+async function contextHostUrl(env: Record<string, string | undefined>): Promise<string> {
+  const { resolveHost } = await import('./docker/resolve-host');
+  return resolveHost({ env }).url;
 }

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SlipwayError } from '../../shared/errors';
 
-/** The built renderer: dist/renderer next to the bundled CLI (dist/cli), or under the repo root. */
+/** The built renderer: dist/renderer next to the bundled CLI (dist/cli, this code in dist/cli/chunks), or under the repo root. */
 export function findRendererDir(env: Record<string, string | undefined> = process.env): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [
     env.SLIPWAY_RENDERER_DIR,
     path.resolve(here, '..', 'renderer'),
+    path.resolve(here, '..', '..', 'renderer'),
     path.resolve(here, '..', '..', 'dist', 'renderer'),
   ].filter((c): c is string => typeof c === 'string' && c.length > 0);
   const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')));

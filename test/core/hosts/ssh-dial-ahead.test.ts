@@ -50,7 +50,7 @@ describe('ssh:// connections dialled ahead', () => {
 
   it('what the CLI dials before loading the core is what the core then uses, for calls and the first stream', async () => {
     const { ssh, env } = sshEnv();
-    dialEngineAhead({ env, host: url, connections: 2 });
+    await dialEngineAhead({ env, host: url, connections: 2 });
     await spawnedCount(ssh, 2);
     const core = new SlipwayCore({ env, dockerHost: url });
     try {
