@@ -54,7 +54,8 @@ export class SshDialStdioAgent extends http.Agent {
   prime(): void {
     if (this.closed || this.spare?.usable) return;
     this.spare?.drop();
-    this.spare = new WaitingConnection(this.dial(), this.idleMs);
+    // a spare kept for streams waits as long as the agent lives; one dialled once, as long as an idle connection
+    this.spare = new WaitingConnection(this.dial(), this.keepSpare ? 0 : this.idleMs);
   }
 
   /** ssh children alive now. */

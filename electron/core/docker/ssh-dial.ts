@@ -19,12 +19,13 @@ const ignore = (): void => undefined;
  * place), and it ends after `ms` unless taken.
  */
 export class WaitingConnection {
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: NodeJS.Timeout | undefined;
 
+  /** `ms` 0: it waits as long as it takes (the agent's close() or the process's exit ends it). */
   constructor(readonly socket: SshStdioSocket, ms: number) {
     socket.on('error', ignore);
     socket.unref();
-    this.timer = setTimeout(() => socket.destroy(), ms).unref();
+    if (ms > 0) this.timer = setTimeout(() => socket.destroy(), ms).unref();
   }
 
   /** Still dialling or connected: ssh has not exited, the stream has not ended. */
