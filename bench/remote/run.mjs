@@ -153,30 +153,27 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+/** The rounded median (ms, or lines/s). */
+const med = (xs) => Math.round(median(xs));
+const ratio = (a, b) => Number((median(a) / median(b)).toFixed(2));
 const summary = {
   runs: RUNS,
   loadAverage: Number(loadavg()[0].toFixed(1)),
-  upSshMedianMs: Math.round(median(up.ssh)),
-  upSocketMedianMs: Math.round(median(up.socket)),
-  upSshOverSocketMs: Math.round(median(up.ssh) - median(up.socket)),
-  psSlipwaySshMedianMs: Math.round(median(ps.slipway)),
-  psDockerSshMedianMs: Math.round(median(ps.docker)),
-  psRatio: Number((median(ps.slipway) / median(ps.docker)).toFixed(2)),
-  logsSshLinesPerSec: Math.round(median(logs.ssh)),
-  logsSocketLinesPerSec: Math.round(median(logs.socket)),
-  logsRatio: Number((median(logs.ssh) / median(logs.socket)).toFixed(2)),
+  upSshMedianMs: med(up.ssh),
+  upSocketMedianMs: med(up.socket),
+  upSshOverSocketMs: med(up.ssh) - med(up.socket),
+  psSlipwaySshMedianMs: med(ps.slipway),
+  psDockerSshMedianMs: med(ps.docker),
+  psRatio: ratio(ps.slipway, ps.docker),
+  logsSshLinesPerSec: med(logs.ssh),
+  logsSocketLinesPerSec: med(logs.socket),
+  logsRatio: ratio(logs.ssh, logs.socket),
   upSshRunsMs: up.ssh.map(Math.round),
   upSocketRunsMs: up.socket.map(Math.round),
+  // the TCP+TLS leg, when measured
   ...(tlsHost
-    ? {
-        upTlsMedianMs: Math.round(median(up.tls)),
-        upTlsOverSocketMs: Math.round(median(up.tls) - median(up.socket)),
-        psSlipwayTlsMedianMs: Math.round(median(ps.tlsSlipway)),
-        psDockerTlsMedianMs: Math.round(median(ps.tlsDocker)),
-        psTlsRatio: Number((median(ps.tlsSlipway) / median(ps.tlsDocker)).toFixed(2)),
-        logsTlsLinesPerSec: Math.round(median(logs.tls)),
-        logsTlsRatio: Number((median(logs.tls) / median(logs.socket)).toFixed(2)),
-      }
+    ? { upTlsMedianMs: med(up.tls), upTlsOverSocketMs: med(up.tls) - med(up.socket), psSlipwayTlsMedianMs: med(ps.tlsSlipway), psDockerTlsMedianMs: med(ps.tlsDocker),
+        psTlsRatio: ratio(ps.tlsSlipway, ps.tlsDocker), logsTlsLinesPerSec: med(logs.tls), logsTlsRatio: ratio(logs.tls, logs.socket) }
     : {}),
 };
 console.log(JSON.stringify(summary, null, 2));

@@ -1,42 +1,22 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectDocker } from '../../../electron/core/docker/connect';
 import { dialEngineAhead } from '../../../electron/core/dial-ahead';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
 import { startCli } from '../../support/cli-process';
-import { testDockerHost } from '../../support/engine';
 import { waitUntil } from '../../support/processes';
-import { countingSsh, sshTestArgs, startTestSshd, type CountingSsh, type TestSshd } from './sshd';
+import { countingSshEnv, sshdForSuite, type CountingSsh } from './sshd';
 
-let dir: string;
-let sshd: TestSshd;
-let url: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'swsshd-'));
-  sshd = await startTestSshd(dir, testDockerHost());
-  url = `ssh://${sshd.user}@127.0.0.1:${sshd.port}`;
-});
-
-afterAll(async () => {
-  await sshd?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-function sshEnv(): { ssh: CountingSsh; env: Record<string, string | undefined> } {
-  const ssh = countingSsh(mkdtempSync(path.join(dir, 'count-')));
-  return { ssh, env: { PATH: process.env.PATH, HOME: dir, SLIPWAY_SSH_COMMAND: ssh.command, SLIPWAY_SSH_OPTS: sshTestArgs(sshd.key).join(' ') } };
-}
+const suite = sshdForSuite('swssha-');
 
 const spawnedCount = (ssh: CountingSsh, n: number): Promise<void> => waitUntil(async () => ssh.spawned().length >= n, `${n} ssh processes to start`, 20_000, 20);
 
 describe('ssh:// connections dialled ahead', () => {
   it('connecting starts the first connection before any call; the first call takes it', async () => {
-    const { ssh, env } = sshEnv();
-    const connection = connectDocker({ host: url, env });
+    const { ssh, env } = countingSshEnv(suite());
+    const connection = connectDocker({ host: suite().url, env });
     try {
       await spawnedCount(ssh, 1);
       await connection.docker.listContainers();
@@ -49,10 +29,10 @@ describe('ssh:// connections dialled ahead', () => {
   });
 
   it('what the CLI dials before loading the core is what the core then uses, for calls and the first stream', async () => {
-    const { ssh, env } = sshEnv();
-    await dialEngineAhead({ env, host: url, connections: 2 });
+    const { ssh, env } = countingSshEnv(suite());
+    await dialEngineAhead({ env, host: suite().url, connections: 2 });
     await spawnedCount(ssh, 2);
-    const core = new SlipwayCore({ env, dockerHost: url });
+    const core = new SlipwayCore({ env, dockerHost: suite().url });
     try {
       await core.engineEvents();
       await core.docker().docker.listContainers();
@@ -64,8 +44,8 @@ describe('ssh:// connections dialled ahead', () => {
   });
 
   it('a long-lived shell keeps one stream connection ahead: each stream takes it and another is dialled', async () => {
-    const { ssh, env } = sshEnv();
-    const connection = connectDocker({ host: url, env, streamSpare: true });
+    const { ssh, env } = countingSshEnv(suite());
+    const connection = connectDocker({ host: suite().url, env, streamSpare: true });
     try {
       // the first call's connection and the spare, before anything was asked
       await spawnedCount(ssh, 2);
@@ -83,10 +63,10 @@ describe('ssh:// connections dialled ahead', () => {
   });
 
   it('the CLI: `ps` uses the one connection it dialled first; a command that fails before reaching the engine leaves no ssh behind', async () => {
-    const { ssh, env } = sshEnv();
-    const project = mkdtempSync(path.join(dir, 'project-'));
+    const { ssh, env } = countingSshEnv(suite());
+    const project = mkdtempSync(path.join(suite().dir, 'project-'));
     writeFileSync(path.join(project, 'compose.yaml'), 'services:\n  a:\n    image: busybox:latest\n');
-    const cliEnv = { ...env, DOCKER_HOST: url, NO_COLOR: '1', SLIPWAY_CONFIG_DIR: path.join(dir, 'config') };
+    const cliEnv = { ...env, DOCKER_HOST: suite().url, NO_COLOR: '1', SLIPWAY_CONFIG_DIR: path.join(suite().dir, 'config') };
     const ps = await startCli(['ps'], { cwd: project, env: cliEnv }).exited();
     expect(ps).toMatchObject({ code: 0, out: expect.stringContaining('NAME') });
     expect(ssh.spawned()).toHaveLength(1);
