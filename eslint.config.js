@@ -4,7 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const NO_ELECTRON_IN_CORE = { group: ['electron', 'react', 'react-dom', 'react/*', '**/renderer/**'], message: 'The core and its shells other than main/preload never import Electron, React or the renderer.' };
-const ONE_ENTRANCE = { group: ['**/core/*', '**/core/*/**', '!**/core/index'], message: 'One entrance: import the core only from its entry file (electron/core/index.ts) and call it through the contract client.' };
+// core/dial-ahead: the CLI's first lines start dialling an ssh:// engine before the core loads (no contract to call yet)
+const ONE_ENTRANCE = { group: ['**/core/*', '**/core/*/**', '!**/core/index', '!**/core/dial-ahead'], message: 'One entrance: import the core only from its entry file (electron/core/index.ts) and call it through the contract client.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**'] },

@@ -1,15 +1,19 @@
 // Remote engines: the same engine over `ssh://` (an sshd on 127.0.0.1 in front of it, see
-// sshd.mjs) and over its socket, in the same run:
-//   - `slipway up --wait` of bench/up/compose.yaml (8 services, health-gated), ssh vs socket
-//   - `slipway ps` vs `docker ps`, both over ssh (the stack up)
-//   - `slipway logs` of a 100k-line container, ssh vs socket
+// sshd.mjs), over TCP+TLS (with --tls-host, the engine's own `--tlsverify` listener) and over
+// its socket, in the same run:
+//   - `slipway up --wait` of bench/up/compose.yaml (8 services, health-gated), ssh / tls vs socket
+//   - `slipway ps` vs `docker ps`, both over ssh (the stack up), and both over TLS
+//   - `slipway logs` of a 100k-line container, ssh / tls vs socket
 // Targets (issue 20): up over ssh within 0.6 s of local; ps over ssh ≤ 1.3× docker ps over
 // ssh; logs over ssh ≥ 0.8× logs over the socket.
 //
 //   node scripts/build.mjs cli && DOCKER_HOST=unix:///PATH node bench/remote/run.mjs [--runs N] [--root CHECKOUT]
+//     [--tls-host tcp://127.0.0.1:PORT --tls-cert-path DIR]
 //
 // DOCKER_HOST must be the engine's unix socket (it has busybox:latest). --root measures the
 // CLI of another checkout (its dist/cli/slipway.mjs), e.g. the code before a change.
+// --tls-host: the same engine's TLS listener (dockerd -H tcp://127.0.0.1:PORT --tlsverify
+// --tlscacert … --tlscert … --tlskey …); --tls-cert-path: the client's ca.pem, cert.pem, key.pem.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -38,8 +42,13 @@ const sshd = await startBenchSshd(path.join(work, 'ssh'), benchDockerHost);
 await import('node:fs').then((fs) => fs.mkdirSync(dir));
 copyFileSync(new URL('../up/compose.yaml', import.meta.url), path.join(dir, 'compose.yaml'));
 
-const hosts = { ssh: sshd.url, socket: benchDockerHost };
-const envFor = (host) => ({ ...process.env, ...sshd.env, DOCKER_HOST: host, NO_COLOR: '1', SLIPWAY_CONFIG_DIR: path.join(work, 'config') });
+const tlsHost = arg('--tls-host', undefined);
+const tlsCertPath = arg('--tls-cert-path', undefined);
+if (tlsHost && !tlsCertPath) throw new Error('--tls-host needs --tls-cert-path (the client certificates)');
+const hosts = { ssh: sshd.url, socket: benchDockerHost, ...(tlsHost ? { tls: tlsHost } : {}) };
+const legs = Object.keys(hosts);
+const tlsEnv = (host) => (host === tlsHost ? { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tlsCertPath } : {});
+const envFor = (host) => ({ ...process.env, ...sshd.env, DOCKER_HOST: host, ...tlsEnv(host), NO_COLOR: '1', SLIPWAY_CONFIG_DIR: path.join(work, 'config') });
 
 /** Runs a command; resolves { ms, lines } (lines: newlines on stdout). */
 function run(command, args, env) {
@@ -93,15 +102,16 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const up = { ssh: [], socket: [] };
-const ps = { slipway: [], docker: [] };
-const logs = { ssh: [], socket: [] };
+const up = { ssh: [], socket: [], tls: [] };
+const ps = { slipway: [], docker: [], tlsSlipway: [], tlsDocker: [] };
+const logs = { ssh: [], socket: [], tls: [] };
+/** Each run starts with another leg, so none always goes first. */
+const rotated = (i) => [...legs.slice(i % legs.length), ...legs.slice(0, i % legs.length)];
 const logsProject = `benchrlogs${process.pid}`;
 let chatty;
 try {
   for (let i = 0; i < RUNS; i++) {
-    const order = i % 2 === 0 ? ['ssh', 'socket'] : ['socket', 'ssh'];
-    for (const via of order) {
+    for (const via of rotated(i)) {
       const project = `benchr${via}${process.pid}x${i}`;
       up[via].push(await timeUp(project, hosts[via]));
       if (via === 'ssh') {
@@ -111,9 +121,15 @@ try {
           ps[tool].push(r.ms);
         }
       }
+      if (via === 'tls') {
+        for (const tool of i % 2 === 0 ? ['slipway', 'docker'] : ['docker', 'slipway']) {
+          const r = tool === 'slipway' ? await slipway(['-p', project, 'ps'], hosts.tls) : await run(dockerCli, ['ps'], envFor(hosts.tls));
+          ps[tool === 'slipway' ? 'tlsSlipway' : 'tlsDocker'].push(r.ms);
+        }
+      }
       await slipway(['-p', project, 'down', '-t', '1'], hosts.socket);
     }
-    process.stderr.write(`run ${i + 1}/${RUNS}: up ssh ${Math.round(up.ssh.at(-1))} ms, socket ${Math.round(up.socket.at(-1))} ms; ps slipway ${Math.round(ps.slipway.at(-1))} ms, docker ${Math.round(ps.docker.at(-1))} ms\n`);
+    process.stderr.write(`run ${i + 1}/${RUNS}: up ssh ${Math.round(up.ssh.at(-1))} ms, socket ${Math.round(up.socket.at(-1))} ms${tlsHost ? `, tls ${Math.round(up.tls.at(-1))} ms` : ''}; ps over ssh slipway ${Math.round(ps.slipway.at(-1))} ms, docker ${Math.round(ps.docker.at(-1))} ms\n`);
   }
   chatty = await docker.createContainer({
     name: `${logsProject}-chatty-1`,
@@ -125,7 +141,7 @@ try {
   await chatty.start();
   await chatty.wait();
   for (let i = 0; i < RUNS; i++) {
-    for (const via of i % 2 === 0 ? ['ssh', 'socket'] : ['socket', 'ssh']) {
+    for (const via of rotated(i)) {
       const r = await slipway(['-p', logsProject, 'logs', '--no-color'], hosts[via]);
       if (r.lines !== LOG_LINES) throw new Error(`slipway logs over ${via} gave ${r.lines} lines, expected ${LOG_LINES}`);
       logs[via].push(LOG_LINES / (r.ms / 1000));
@@ -137,20 +153,29 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+/** The rounded median (ms, or lines/s). */
+const med = (xs) => Math.round(median(xs));
+const ratio = (a, b) => Number((median(a) / median(b)).toFixed(2));
 const summary = {
   runs: RUNS,
   loadAverage: Number(loadavg()[0].toFixed(1)),
-  upSshMedianMs: Math.round(median(up.ssh)),
-  upSocketMedianMs: Math.round(median(up.socket)),
-  upSshOverSocketMs: Math.round(median(up.ssh) - median(up.socket)),
-  psSlipwaySshMedianMs: Math.round(median(ps.slipway)),
-  psDockerSshMedianMs: Math.round(median(ps.docker)),
-  psRatio: Number((median(ps.slipway) / median(ps.docker)).toFixed(2)),
-  logsSshLinesPerSec: Math.round(median(logs.ssh)),
-  logsSocketLinesPerSec: Math.round(median(logs.socket)),
-  logsRatio: Number((median(logs.ssh) / median(logs.socket)).toFixed(2)),
+  upSshMedianMs: med(up.ssh),
+  upSocketMedianMs: med(up.socket),
+  upSshOverSocketMs: med(up.ssh) - med(up.socket),
+  psSlipwaySshMedianMs: med(ps.slipway),
+  psDockerSshMedianMs: med(ps.docker),
+  psRatio: ratio(ps.slipway, ps.docker),
+  logsSshLinesPerSec: med(logs.ssh),
+  logsSocketLinesPerSec: med(logs.socket),
+  logsRatio: ratio(logs.ssh, logs.socket),
   upSshRunsMs: up.ssh.map(Math.round),
   upSocketRunsMs: up.socket.map(Math.round),
+  // the TCP+TLS leg, when measured
+  ...(tlsHost
+    ? { upTlsMedianMs: med(up.tls), upTlsOverSocketMs: med(up.tls) - med(up.socket), psSlipwayTlsMedianMs: med(ps.tlsSlipway), psDockerTlsMedianMs: med(ps.tlsDocker),
+        psTlsRatio: ratio(ps.tlsSlipway, ps.tlsDocker), logsTlsLinesPerSec: med(logs.tls), logsTlsRatio: ratio(logs.tls, logs.socket) }
+    : {}),
 };
 console.log(JSON.stringify(summary, null, 2));
+if (tlsHost) console.log(`TLS: | ${summary.upTlsMedianMs} ms / ${summary.upSocketMedianMs} ms (**+${summary.upTlsOverSocketMs} ms**) | ${summary.psSlipwayTlsMedianMs} ms / ${summary.psDockerTlsMedianMs} ms (**${summary.psTlsRatio}×**) | ${summary.logsTlsLinesPerSec}/s / ${summary.logsSocketLinesPerSec}/s (**${summary.logsTlsRatio}×**) |`);
 console.log(`| ${summary.runs} | ${summary.loadAverage} | ${summary.upSshMedianMs} ms / ${summary.upSocketMedianMs} ms (**+${summary.upSshOverSocketMs} ms**) | ${summary.psSlipwaySshMedianMs} ms / ${summary.psDockerSshMedianMs} ms (**${summary.psRatio}×**) | ${summary.logsSshLinesPerSec}/s / ${summary.logsSocketLinesPerSec}/s (**${summary.logsRatio}×**) |`);

@@ -10,6 +10,7 @@ import { LazyCore } from './lazy-core';
 /** What every command gets: the global flags, where to write, and the core's client (made on first use). */
 export class CliContext {
   private lazyCore: LazyCore | undefined;
+  private longLived = false;
   private clientInstance: SlipwayClient | undefined;
 
   constructor(
@@ -45,12 +46,16 @@ export class CliContext {
   }
 
   private lazy(): LazyCore {
-    this.lazyCore ??= new LazyCore({ env: this.env, ...(this.global.host ? { dockerHost: this.global.host } : {}) });
+    this.lazyCore ??= new LazyCore({ env: this.env, streamSpare: this.longLived, ...(this.global.host ? { dockerHost: this.global.host } : {}) });
     return this.lazyCore;
   }
 
-  /** The in-process core itself (for `serve`, which hands it to the server), loaded on first use. */
-  core(): Promise<SlipwayCore> {
+  /**
+   * The in-process core itself (for `serve`, which hands it to the server), loaded on first use;
+   * `longLived` (serve) keeps an ssh:// connection dialled ahead for the next stream.
+   */
+  core(longLived = false): Promise<SlipwayCore> {
+    if (longLived && !this.lazyCore) this.longLived = true;
     return this.lazy().load();
   }
 

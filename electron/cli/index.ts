@@ -1,5 +1,27 @@
 import { endQuietlyOnClosedPipe } from './closed-pipe';
-import { runCli } from './run-cli';
+import { dialEngineAhead } from '../core/dial-ahead';
+import { splitGlobalArgs } from './global-options';
+
+/** Commands whose first engine requests include a long-lived one (events, logs, stop, exec…): they get a second connection ahead. */
+const STREAMING = new Set(['up', 'down', 'logs', 'events', 'watch', 'exec', 'run', 'start', 'stop', 'restart', 'wait', 'cp']);
+/** Commands that never reach the engine (or not at once): nothing is dialled for them. */
+const OFFLINE = new Set(['version', 'help', 'completion', 'config', 'settings']);
+
+/**
+ * Before the rest of the CLI loads: an ssh:// engine starts dialling now, so its handshake
+ * overlaps Node loading the bundle (the core's ssh agents take the connection).
+ */
+function dialAhead(): void {
+  try {
+    const { global, command } = splitGlobalArgs(process.argv.slice(2));
+    if (command === undefined || global.help || global.version || OFFLINE.has(command) || process.argv.includes('--help')) return;
+    void dialEngineAhead({ env: process.env, ...(global.host ? { host: global.host } : {}), connections: STREAMING.has(command) ? 2 : 1 });
+  } catch {
+    // bad global flags: runCli says so
+  }
+}
+dialAhead();
+const { runCli } = await import('./run-cli');
 
 /** Resolves once what was written to `stream` has been handed to the system. */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {

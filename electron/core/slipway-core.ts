@@ -61,6 +61,8 @@ export interface CoreOptions {
   logRingLines?: number;
   /** Where settings live (default: the shared JSON file, see settings/paths.ts). */
   settings?: SettingsBackend;
+  /** ssh:// hosts: keep a connection dialled ahead for the next stream (shells that live long). */
+  streamSpare?: boolean;
 }
 
 /**
@@ -170,7 +172,7 @@ export class SlipwayCore {
   /** The Docker connection, resolved on first use. */
   docker(): DockerConnection {
     if (!this.connection) {
-      this.connection = connectDocker({ env: this.env, ...(this.options.dockerHost ? { host: this.options.dockerHost } : {}) });
+      this.connection = connectDocker({ env: this.env, streamSpare: this.options.streamSpare === true, ...(this.options.dockerHost ? { host: this.options.dockerHost } : {}) });
     }
     return this.connection;
   }
@@ -180,7 +182,7 @@ export class SlipwayCore {
    * subscription of the old one is stopped (the next engineEvents() call subscribes anew).
    */
   switchHost(target: { host?: string; context?: string }): DockerConnection {
-    const next = connectDocker({ env: this.env, ...(target.host ? { host: target.host } : {}), ...(target.context ? { context: target.context } : {}) });
+    const next = connectDocker({ env: this.env, streamSpare: this.options.streamSpare === true, ...(target.host ? { host: target.host } : {}), ...(target.context ? { context: target.context } : {}) });
     const previous = this.connection;
     this.connection = next;
     // Watchers stop and say why: their containers are on the old engine (docs/watch.md).

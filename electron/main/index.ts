@@ -55,7 +55,7 @@ function openSettingsBackend(): SettingsBackend {
 }
 
 function main(): void {
-  const core = new SlipwayCore({ settings: openSettingsBackend() });
+  const core = new SlipwayCore({ settings: openSettingsBackend(), streamSpare: true });
   let win: BrowserWindow | undefined;
   let tray: SlipwayTray | undefined;
   let quitting = false;

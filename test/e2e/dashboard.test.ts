@@ -57,6 +57,8 @@ describe('the dashboard in Chromium, on the real engine', () => {
     await page.goto(served.url);
     await page.getByRole('heading', { name: project }).waitFor();
     await page.getByTestId('host-status').filter({ hasText: 'connected' }).waitFor();
+    // the Host panel says what a call to the engine costs
+    expect(await page.getByTestId('host-round-trip').textContent()).toMatch(/^\d+(\.\d)? ms \(first answer \d+ ms/);
     await page.getByText('No log lines yet').waitFor();
     expect(await page.getByText(fixture).count()).toBeGreaterThan(0);
     expect(Object.fromEntries(await rowStates())).toEqual({ db: 'stopped', web: 'stopped', migrate: 'stopped' });

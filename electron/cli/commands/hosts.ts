@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import type { HostCandidate } from '../../../shared/contract/host';
 import { formatBytes } from '../../../shared/format-bytes';
+import { roundTripText } from '../../../shared/round-trip';
 import { wantsJson } from '../output-format';
 
 
@@ -30,8 +31,11 @@ export const hostsCommand: Command = {
     }
     for (const line of hostRows(list)) ctx.out(line);
     ctx.out('');
-    if (current.reachable && current.engine) ctx.out(`Current: ${current.host.url} (${current.host.source}) — Docker ${current.engine.version}, API ${current.engine.apiVersion}`);
-    else {
+    if (current.reachable && current.engine) {
+      ctx.out(`Current: ${current.host.url} (${current.host.source}) — Docker ${current.engine.version}, API ${current.engine.apiVersion}`);
+      const roundTrip = roundTripText(current);
+      if (roundTrip) ctx.out(`Round trip: ${roundTrip}`);
+    } else {
       ctx.out(`Current: ${current.host.url || '(none)'} (${current.host.source}) — not reachable: ${current.error?.message ?? 'no answer'}`);
       if (current.error?.hint) ctx.out(current.error.hint);
     }

@@ -15,7 +15,7 @@ export const serveCommand: Command = {
     // The server (HTTP, WebSocket) is loaded only by this command.
     const { findRendererDir, openBrowser, startServe } = await import('../../serve');
     const staticDir = findRendererDir(ctx.env);
-    const core = await ctx.core();
+    const core = await ctx.core(true);
     await openWorkingProject(ctx);
     const served = await startServe({ core, staticDir, port }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new SlipwayError('port_in_use', `Port ${port} on 127.0.0.1 is already in use`, 'Pick another with --port N, or --port 0 for any free port.');

@@ -30,11 +30,18 @@ export interface ConnectOptions {
   env?: Record<string, string | undefined>;
   /** Extra ssh flags for ssh:// hosts (added after SLIPWAY_SSH_OPTS). */
   sshArgs?: string[];
+  /**
+   * ssh:// only: keep one connection dialled ahead for the next long-lived stream (logs,
+   * events, exec), for shells that live long (the window, serve). The first quick call's
+   * connection is always dialled ahead, as the host is resolved.
+   */
+  streamSpare?: boolean;
 }
 
 /**
  * Resolve the Docker host as the Docker CLI does (see resolve-host.ts) and build a
- * client for it. Synchronous: nothing is dialled until the first request; use
+ * client for it. Synchronous: only an ssh:// host starts dialling its first connection at
+ * once (the handshake overlaps what the caller does before its first request); use
  * pingHost() to find out whether the engine answers.
  */
 export function connectDocker(options: ConnectOptions = {}): DockerConnection {
@@ -44,7 +51,7 @@ export function connectDocker(options: ConnectOptions = {}): DockerConnection {
     ...(options.host ? { host: options.host } : {}),
     ...(options.context ? { context: options.context } : {}),
   });
-  return { ...guardedClient(host, env, options.sshArgs), host };
+  return { ...guardedClient(host, env, { sshArgs: options.sshArgs, streamSpare: options.streamSpare }), host };
 }
 
 /**
@@ -56,6 +63,8 @@ export function freshConnection(connection: DockerConnection, env: Record<string
   return { ...guardedClient(connection.host, env), host: connection.host };
 }
 
+type SshOptions = Pick<ConnectOptions, 'sshArgs' | 'streamSpare'>;
+
 interface Client {
   docker: Docker;
   /** Ends the kept-alive connections (the keep-alive agent every request goes through). */
@@ -63,9 +72,9 @@ interface Client {
 }
 
 /** docker-modem reads process.env itself and may throw on a value we do not even use. */
-function guardedClient(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Client {
+function guardedClient(host: ResolvedHost, env: Record<string, string | undefined>, ssh: SshOptions = {}): Client {
   try {
-    return clientFor(host, env, sshArgs);
+    return clientFor(host, env, ssh);
   } catch (error) {
     if (error instanceof SlipwayError) throw error;
     throw new SlipwayError('docker_host_invalid', `Cannot use Docker host ${host.url} (from ${host.source}): ${errorMessage(error)}`, 'Check DOCKER_HOST and the docker context (`slipway hosts`).');
@@ -88,7 +97,7 @@ const NEUTRAL = {
   timeout: undefined,
 } as const;
 
-function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, sshArgs?: string[]): Client {
+function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, ssh: SshOptions): Client {
   const url = host.url;
   // keep-alive: consecutive calls reuse a connection instead of dialling (and for TLS, shaking hands) again
   const keepAlive = (): http.Agent => new http.Agent({ keepAlive: true, maxFreeSockets: 4, scheduling: 'lifo' });
@@ -110,9 +119,12 @@ function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, 
     return { docker: new Docker(withAgent({ ...base, protocol: 'https', ...material }, agent)), close: destroying(agent) };
   }
   if (url.startsWith('ssh://')) {
-    const target = sshTargetFromUrl(url, env, sshArgs);
+    const target = sshTargetFromUrl(url, env, ssh.sshArgs);
     const pooled = new SshDialStdioAgent(target);
-    const own = new SshDialStdioAgent(target, { poolSize: 0 });
+    const own = new SshDialStdioAgent(target, { poolSize: 0, keepSpare: ssh.streamSpare === true });
+    // dial ahead: the first call's handshake runs while the caller gets ready
+    pooled.prime();
+    if (ssh.streamSpare === true) own.prime();
     // the agents dial; host/port only shape the request line
     const modemFor = (agent: SshDialStdioAgent): DockerModem.ConstructorOptions => ({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http', agent });
     const modem = new RoutingModem(modemFor(pooled), new DockerModem(modemFor(own)));

@@ -111,7 +111,8 @@ function sshFailure(host: ResolvedHost, where: string, message: string): Slipway
   if (/connection refused|timed out|no route to host/i.test(message)) {
     return make('docker_ssh_unreachable', firstLine(message), 'Check that sshd runs on that host and port, and that it is reachable.');
   }
-  if (/dial-stdio/i.test(message) && /not a docker command|unknown command|unknown flag|usage/i.test(message)) {
+  // an old CLI prints the usage of `docker system` (its subcommands, without dial-stdio) for a subcommand it lacks
+  if ((/dial-stdio/i.test(message) && /not a docker command|unknown command|unknown flag|usage/i.test(message)) || /usage:\s+docker system COMMAND|unknown command: docker system/i.test(message)) {
     return make('docker_ssh_no_dial_stdio', `the remote \`docker\` has no \`system dial-stdio\` (${firstLine(message)})`, `Update the Docker CLI on the remote host to 18.09 or newer; \`${login} docker system dial-stdio --help\` must work.`);
   }
   if (/docker: (command )?not found|command not found|no such file/i.test(message)) {

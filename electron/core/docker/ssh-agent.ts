@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { claimParked, spawnDialStdio, WaitingConnection } from './ssh-dial';
 import { SshStdioSocket } from './ssh-stdio-socket';
-import { sshArgs, sshEnv, type SshTarget } from './ssh-target';
+import type { SshTarget } from './ssh-target';
 
 export { sshArgs, sshTargetFromUrl, type SshTarget } from './ssh-target';
 
@@ -14,6 +15,11 @@ export interface SshAgentOptions {
   poolSize?: number;
   /** An idle pooled connection is closed after this long (default 60 s). */
   idleMs?: number;
+  /**
+   * Keep one connection dialled ahead for the next request: each time the spare is taken,
+   * another is dialled, so the next stream finds its handshake done (default false).
+   */
+  keepSpare?: boolean;
 }
 
 /**
@@ -23,11 +29,15 @@ export interface SshAgentOptions {
  * poolSize 0 each request (a stream: events, logs, attach, exec…) gets its own child,
  * ended with it (connect.ts routes requests between the two, see routing-modem.ts). A
  * connection whose ssh exits leaves the pool at once; the next call dials a new one.
+ * prime() dials one connection ahead (the spare), taken by the next request; a connection
+ * the CLI dialled before loading the core (ssh-dial.ts dialAhead) is taken first.
  * close() ends every child and waits for it; so does the process's exit.
  */
 export class SshDialStdioAgent extends http.Agent {
   private readonly children = new Set<ChildProcess>();
   private readonly idleMs: number;
+  private readonly keepSpare: boolean;
+  private spare: WaitingConnection | undefined;
   private closed = false;
   private readonly killAll = (): void => {
     for (const child of this.children) child.kill('SIGTERM');
@@ -37,6 +47,15 @@ export class SshDialStdioAgent extends http.Agent {
     const poolSize = options.poolSize ?? 4;
     super(poolSize > 0 ? { keepAlive: true, maxSockets: poolSize, maxFreeSockets: poolSize, scheduling: 'lifo' } : { keepAlive: false });
     this.idleMs = options.idleMs ?? 60_000;
+    this.keepSpare = options.keepSpare ?? false;
+  }
+
+  /** Dials one connection ahead, unless one waits already: the next request takes it. */
+  prime(): void {
+    if (this.closed || this.spare?.usable) return;
+    this.spare?.drop();
+    // a spare kept for streams waits as long as the agent lives; one dialled once, as long as an idle connection
+    this.spare = new WaitingConnection(this.dial(), this.keepSpare ? 0 : this.idleMs);
   }
 
   /** ssh children alive now. */
@@ -46,7 +65,17 @@ export class SshDialStdioAgent extends http.Agent {
 
   override createConnection(): Duplex {
     if (this.closed) throw Object.assign(new Error('the ssh transport is closed'), { code: 'ECONNRESET' });
-    const child = spawn(this.target.command, sshArgs(this.target), { stdio: ['pipe', 'pipe', 'pipe'], env: sshEnv(this.target) });
+    const spare = this.spare;
+    this.spare = undefined;
+    const socket = spare?.usable ? spare.take() : (spare?.drop(), this.dial());
+    if (this.keepSpare) this.prime();
+    return socket;
+  }
+
+  /** A connection dialled ahead for this host, or a new one; its ssh child is ours to end. */
+  private dial(): SshStdioSocket {
+    const socket = claimParked(this.target) ?? spawnDialStdio(this.target);
+    const child = socket.child;
     if (this.children.size === 0) process.once('exit', this.killAll);
     this.children.add(child);
     const gone = (): void => {
@@ -56,7 +85,8 @@ export class SshDialStdioAgent extends http.Agent {
     child.once('exit', gone);
     // spawn failures (no ssh here) come as 'error' without 'exit'
     child.once('error', gone);
-    return new SshStdioSocket(child, this.target);
+    if (child.exitCode !== null || child.signalCode !== null) gone();
+    return socket;
   }
 
   /** An idle pooled connection closes after idleMs (and no longer keeps the process alive). */
@@ -74,6 +104,8 @@ export class SshDialStdioAgent extends http.Agent {
   /** Ends every ssh child (pooled, streaming or still dialling) and resolves once all have exited. */
   async close(): Promise<void> {
     this.closed = true;
+    this.spare?.drop();
+    this.spare = undefined;
     const exits = [...this.children].map(
       (child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()))),
     );

@@ -1,40 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectDocker } from '../../../electron/core/docker/connect';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
-import { testDockerHost } from '../../support/engine';
-import { countingSsh, sshTestArgs, startTestSshd, type CountingSsh, type TestSshd } from './sshd';
+import { countingSshEnv, sshdForSuite } from './sshd';
 
-let dir: string;
-let sshd: TestSshd;
-let url: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'swsshp-'));
-  sshd = await startTestSshd(dir, testDockerHost());
-  url = `ssh://${sshd.user}@127.0.0.1:${sshd.port}`;
-});
-
-afterAll(async () => {
-  await sshd?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Each test counts its own ssh processes: a wrapper (and pid log) of its own. */
-function sshEnv(): { ssh: CountingSsh; env: Record<string, string | undefined> } {
-  const ssh = countingSsh(mkdtempSync(path.join(dir, 'count-')));
-  return { ssh, env: { PATH: process.env.PATH, HOME: dir, SLIPWAY_SSH_COMMAND: ssh.command, SLIPWAY_SSH_OPTS: sshTestArgs(sshd.key).join(' ') } };
-}
+const suite = sshdForSuite('swsshp-');
 
 const POOL_SIZE = 4;
 
 describe('the pooled ssh:// transport', () => {
   it('carries many calls, one after another and at once, on at most the pool size of ssh processes', async () => {
-    const { ssh, env } = sshEnv();
-    const connection = connectDocker({ host: url, env });
+    // each test counts its own ssh processes: a wrapper (and pid log) of its own
+    const { ssh, env } = countingSshEnv(suite());
+    const connection = connectDocker({ host: suite().url, env });
     try {
       for (let i = 0; i < 15; i++) await connection.docker.listContainers({ all: true });
       expect(ssh.spawned()).toHaveLength(1);
@@ -47,8 +25,8 @@ describe('the pooled ssh:// transport', () => {
   });
 
   it('gives each long-lived stream a connection of its own, so quick calls never wait behind them', async () => {
-    const { ssh, env } = sshEnv();
-    const connection = connectDocker({ host: url, env });
+    const { ssh, env } = countingSshEnv(suite());
+    const connection = connectDocker({ host: suite().url, env });
     try {
       // more streams than the pool has connections: quick calls must still get through
       const streams = await Promise.all(Array.from({ length: POOL_SIZE + 1 }, () => connection.docker.getEvents({})));
@@ -66,8 +44,8 @@ describe('the pooled ssh:// transport', () => {
   });
 
   it('recovers when the ssh processes are killed: the next call works and events resume', async () => {
-    const { ssh, env } = sshEnv();
-    const core = new SlipwayCore({ env, dockerHost: url });
+    const { ssh, env } = countingSshEnv(suite());
+    const core = new SlipwayCore({ env, dockerHost: suite().url });
     try {
       const events = await core.engineEvents();
       await core.docker().docker.listContainers();
@@ -90,8 +68,8 @@ describe('the pooled ssh:// transport', () => {
   });
 
   it('leaves no ssh process behind when the core is disposed', async () => {
-    const { ssh, env } = sshEnv();
-    const core = new SlipwayCore({ env, dockerHost: url });
+    const { ssh, env } = countingSshEnv(suite());
+    const core = new SlipwayCore({ env, dockerHost: suite().url });
     await core.engineEvents();
     await Promise.all([core.docker().docker.listContainers(), core.docker().docker.listImages(), core.docker().docker.info()]);
     expect(ssh.alive().length).toBeGreaterThanOrEqual(2);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDocker } from '../../../electron/core/docker/connect';
 import { pingHost } from '../../../electron/core/docker/ping-host';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
+import { runCliCaptured } from '../../support/capture-cli';
 import { testDockerHost } from '../../support/engine';
 import { sshTestArgs, startTestSshd, type TestSshd } from './sshd';
 
@@ -51,6 +52,13 @@ describe('ssh:// hosts through `docker system dial-stdio`', () => {
     } finally {
       await core.dispose();
     }
+  });
+
+  it('`slipway hosts` says what a round trip to the engine costs over ssh', async () => {
+    const url = `ssh://${sshd.user}@127.0.0.1:${sshd.port}`;
+    const hosts = await runCliCaptured({ argv: ['hosts'], env: { ...env(), DOCKER_HOST: url, SLIPWAY_SSH_OPTS: sshTestArgs(sshd.key).join(' ') }, cwd: dir });
+    expect(hosts).toMatchObject({ code: 0, out: expect.stringContaining(`Current: ${url} (DOCKER_HOST)`) });
+    expect(hosts.out).toMatch(/^Round trip: \d+(\.\d)? ms \(first answer \d+ ms, connecting included\)$/m);
   });
 
   it('takes ssh flags from SLIPWAY_SSH_OPTS and the host from DOCKER_HOST', async () => {

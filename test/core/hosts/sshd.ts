@@ -1,7 +1,10 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { testDockerHost } from '../../support/engine';
 import { probablyFreePort, startOwnedProcess, stopOwnedProcess, waitUntil } from '../../support/processes';
 
 export const SSHD = '/usr/sbin/sshd';
@@ -81,6 +84,18 @@ export async function startTestSshd(dir: string, remoteDockerHost: string): Prom
   };
 }
 
+/**
+ * A further client key sshd accepts, whose logins run `forcedCommand` whatever the client
+ * asked (sshd's `command="…"` option): a far side without docker, or with an old one.
+ */
+export function authorizeForcedKey(dir: string, name: string, forcedCommand: string): string {
+  const key = path.join(dir, `${name}_key`);
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]);
+  const line = `command="${forcedCommand.replace(/"/g, '\\"')}",no-pty ${readFileSync(`${key}.pub`, 'utf8').trim()}\n`;
+  writeFileSync(path.join(dir, 'authorized_keys'), line, { flag: 'a' });
+  return key;
+}
+
 /** ssh flags for a throwaway server: our key only, no known_hosts, no user config. */
 export function sshTestArgs(key: string): string[] {
   return ['-F', '/dev/null', '-i', key, '-o', 'IdentitiesOnly=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR'];
@@ -112,4 +127,36 @@ export function countingSsh(dir: string): CountingSsh {
     }
   };
   return { command, spawned, alive: () => spawned().filter(running) };
+}
+
+export interface SuiteSshd {
+  /** The suite's temp folder (HOME of the ssh client, the sshd's keys). */
+  dir: string;
+  sshd: TestSshd;
+  /** ssh://USER@127.0.0.1:PORT */
+  url: string;
+}
+
+/** A test file's sshd in front of the test engine: started before its tests, stopped (and its folder removed) after. */
+export function sshdForSuite(prefix: string): () => SuiteSshd {
+  let suite: SuiteSshd | undefined;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    const sshd = await startTestSshd(dir, testDockerHost());
+    suite = { dir, sshd, url: `ssh://${sshd.user}@127.0.0.1:${sshd.port}` };
+  });
+  afterAll(async () => {
+    await suite?.sshd.stop();
+    if (suite) rmSync(suite.dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!suite) throw new Error('the suite\'s sshd has not started');
+    return suite;
+  };
+}
+
+/** An environment whose ssh is a counting wrapper of its own (a pid log per call), with the suite's key. */
+export function countingSshEnv(suite: SuiteSshd): { ssh: CountingSsh; env: Record<string, string | undefined> } {
+  const ssh = countingSsh(mkdtempSync(path.join(suite.dir, 'count-')));
+  return { ssh, env: { PATH: process.env.PATH, HOME: suite.dir, SLIPWAY_SSH_COMMAND: ssh.command, SLIPWAY_SSH_OPTS: sshTestArgs(suite.sshd.key).join(' ') } };
 }

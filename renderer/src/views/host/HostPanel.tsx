@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../../app-context';
 import { LoadingState } from '../common/States';
 import { ErrorNote } from '../common/ErrorNote';
+import { roundTripText } from '../../../../shared/round-trip';
 import { HostCandidates, HostProgress, useHostActions } from './HostControls';
 import { formatMemory, useHostList, useHostStatus } from './use-host-status';
 import './host.css';
@@ -32,6 +33,12 @@ export function HostPanel() {
           <dd>
             Docker {engine.version} (API {engine.apiVersion}), {engine.os}/{engine.arch}
           </dd>
+          {roundTripText(status) ? (
+            <>
+              <dt>Round trip</dt>
+              <dd data-testid="host-round-trip">{roundTripText(status)}</dd>
+            </>
+          ) : null}
           {engine.operatingSystem ? (
             <>
               <dt>System</dt>

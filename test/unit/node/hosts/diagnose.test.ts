@@ -43,6 +43,8 @@ describe('diagnoseConnectionError', () => {
     const old = diagnoseConnectionError(ssh, ssherr("docker: 'system dial-stdio' is not a docker command.\nSee 'docker --help'"));
     expect(old.code).toBe('docker_ssh_no_dial_stdio');
     expect(old.hint).toContain('ssh me@build docker system dial-stdio --help');
+    // an old CLI answers a subcommand it lacks with the usage of `docker system`, not naming dial-stdio
+    expect(diagnoseConnectionError(ssh, ssherr('Usage:  docker system COMMAND; Manage Docker; Commands:;   df          Show docker disk usage')).code).toBe('docker_ssh_no_dial_stdio');
     expect(diagnoseConnectionError(ssh, ssherr('bash: line 1: docker: command not found')).code).toBe('docker_ssh_no_cli');
     expect(diagnoseConnectionError(ssh, ssherr('ssh: connect to host build port 22: Connection refused')).code).toBe('docker_ssh_unreachable');
     expect(diagnoseConnectionError(ssh, ssherr('ssh: Could not resolve hostname build: Name or service not known')).code).toBe('docker_host_unknown');
