@@ -1,5 +1,6 @@
 // Runs the watch benchmark: bundles watch-bench.ts with esbuild (dependencies stay in
-// node_modules) and runs it. Usage: node bench/watch/run.mjs [--saves 20] [--files 50000]
+// node_modules) and runs it. Usage: node bench/watch/run.mjs [--saves 20] [--files 50000];
+// `node bench/watch/run.mjs livefile [--rounds 10]` runs livefile-bench.ts (the project file is live).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -7,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const out = path.join(root, 'node_modules', '.cache', 'slipway-bench', 'watch-bench.mjs');
+const bench = process.argv[2] === 'livefile' ? 'livefile-bench' : 'watch-bench';
+const args = process.argv.slice(bench === 'livefile-bench' ? 3 : 2);
+const out = path.join(root, 'node_modules', '.cache', 'slipway-bench', `${bench}.mjs`);
 mkdirSync(path.dirname(out), { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['bench/watch/watch-bench.ts'],
+  entryPoints: [`bench/watch/${bench}.ts`],
   outfile: out,
   bundle: true,
   platform: 'node',
@@ -23,5 +26,5 @@ await build({
   // Generated CommonJS modules in the bundle require() their dependencies.
   banner: { js: "import { createRequire as __slipwayRequire } from 'node:module'; const require = __slipwayRequire(import.meta.url);" },
 });
-const result = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [out, ...args], { stdio: 'inherit' });
 process.exit(result.status ?? 1);
