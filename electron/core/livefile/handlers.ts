@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { PartialHandlers } from '../api/handlers';
 import type { CoreEvents } from '../events';
 import type { LiveFileManager } from './live-file-manager';
@@ -29,6 +30,10 @@ export function followOpenProjects(events: Pick<CoreEvents, 'on'>, live: () => L
       if (!summary.byName) live().follow(summary.projectId);
     }),
     events.on('project.closed', ({ projectId }) => live().unfollow(projectId)),
+    events.on('task.done', (done) => {
+      const result = UpDone.safeParse(done.result);
+      if (done.kind === 'stack.up' && done.ok && done.projectId !== undefined && result.success) live().upDone(done.projectId, Object.keys(result.data.actions));
+    }),
     events.on('watch.state', (state) => {
       if (state.watching) tryFollow(live(), state.projectId);
       live().setAutoApply(state.projectId, state.watching);
@@ -36,6 +41,9 @@ export function followOpenProjects(events: Pick<CoreEvents, 'on'>, live: () => L
   ];
   return () => offs.forEach((off) => off());
 }
+
+/** What a finished `stack.up` task says of the services it touched (stack/up.ts UpResult). */
+const UpDone = z.object({ actions: z.record(z.string(), z.string()) });
 
 function tryFollow(live: LiveFileManager, projectId: string): void {
   try {

@@ -87,6 +87,19 @@ export class LiveFileManager {
     return this.followed.has(projectId);
   }
 
+  /**
+   * An `up` ran outside of this room (the Up button, `slipway up`): the services it brought
+   * up run what the files say, so they are no longer pending.
+   */
+  upDone(projectId: string, services: readonly string[]): void {
+    const entry = this.followed.get(projectId);
+    if (!entry || entry.state.error || entry.state.changes.length === 0) return;
+    const changes = entry.state.changes.filter((c) => !services.includes(c.service));
+    if (changes.length === entry.state.changes.length) return;
+    if (changes.length === 0) entry.baseline = this.options.projects.get(projectId);
+    this.setState(projectId, entry, { changes });
+  }
+
   /** Applies the pending changes now; resolves once they are applied (or failed). */
   apply(projectId: string): Promise<LiveFileApplied> {
     const entry = this.entry(projectId);

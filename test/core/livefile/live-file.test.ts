@@ -121,4 +121,16 @@ describe('the project file is live: a save applies exactly what changed', () => 
     expect((await live.containers()).web?.id).not.toBe(before.web?.id);
     expect((await live.client.call('livefile.status', { projectId: live.name })).changes).toEqual([]);
   });
+
+  it('an up from elsewhere (the Up button) takes what it brought up off the pending list', async () => {
+    live = new LiveProject('liveup', { 'compose.yaml': threeServices(), '.env': 'GREETING=hi\n' });
+    await live.start(false);
+    const pending = live.nextState((s) => s.changes.length > 0);
+    live.write('compose.yaml', threeServices('["sleep", "3605"]'));
+    await pending;
+    const cleared = live.nextState((s) => s.changes.length === 0);
+    await live.client.runTask('stack.up', { projectId: live.name });
+    expect((await cleared).changes).toEqual([]);
+    expect((await live.client.call('livefile.status', { projectId: live.name })).changes).toEqual([]);
+  });
 });
