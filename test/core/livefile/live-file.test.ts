@@ -79,6 +79,15 @@ describe('the project file is live: a save applies exactly what changed', () => 
     live.write('compose.yaml', threeServices('["sleep", "${NEEDED:?set NEEDED}"]'));
     expect((await missing).error?.message).toMatch(/compose\.yaml:\d+:\d+.*NEEDED/);
     expect(await live.containers()).toEqual(before);
+    // A key the schema does not know, then a dependency cycle: each located, neither changes anything.
+    const schema = live.nextState((s) => s.error !== undefined && s.error.message.includes('colour'));
+    live.write('compose.yaml', threeServices().replace('  db:\n', '  db:\n    colour: red\n'));
+    expect((await schema).error?.message).toMatch(/compose\.yaml:\d+:\d+.*colour/);
+    const cycle = live.nextState((s) => s.error !== undefined && s.error.message.includes('cycle'));
+    const depends = (on: string) => `    depends_on: [${on}]\n`;
+    live.write('compose.yaml', threeServices().replace('  worker:\n', `${depends('worker')}  worker:\n${depends('web')}`));
+    expect((await cycle).error?.message).toMatch(/compose\.yaml:\d+:\d+: dependency cycle/);
+    expect(await live.containers()).toEqual(before);
     const applied = live.nextApplied();
     live.write('compose.yaml', threeServices('["sleep", "3603"]'));
     const result = await applied;
