@@ -28,6 +28,8 @@ import { watchHandlers } from './watch/handlers';
 import { WatchManager } from './watch/watch-manager';
 import { stackRebuild } from './watch/rebuild';
 import { ProjectRegistry } from './projects/registry';
+import { LiveFileManager } from './livefile/live-file-manager';
+import { followOpenProjects, liveFileHandlers } from './livefile/handlers';
 import { TaskRunner, taskWord } from './tasks/task-runner';
 import type { SettingsBackend } from './settings/backend';
 import { JsonFileSettingsBackend } from './settings/json-file-backend';
@@ -92,6 +94,8 @@ export class SlipwayCore {
   private proxyRoom: ServiceProxyRoom | undefined;
   private openInService: OpenInService | undefined;
   private timelineRoom: TimelineRoom | undefined;
+  private liveFileManager: LiveFileManager | undefined;
+  private readonly offLiveFile: () => void;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
@@ -130,12 +134,20 @@ export class SlipwayCore {
       ...hostHandlers(this),
       ...doctorHandlers(this),
       ...proxyHandlers(() => this.proxy()),
+      ...liveFileHandlers(() => this.liveFile()),
       ...openInHandlers(() => (this.openInService ??= new OpenInService({ docker: () => this.docker().docker, project: (projectId) => this.projects.get(projectId), env: this.env }))),
       ...timelineHandlers(this.projects, () => this.timeline()),
     };
     // The startup timeline records every up and restart, from whichever shell.
     this.handlers['stack.up'] = recorded('stack.up', this.handlers['stack.up'], this.projects, () => this.timeline().recorder);
     this.handlers['stack.restart'] = recorded('stack.restart', this.handlers['stack.restart'], this.projects, () => this.timeline().recorder);
+    this.offLiveFile = followOpenProjects(this.events, () => this.liveFile());
+  }
+
+  /** The project's own files, live (made on first use): a save reloads the project and applies or lists what changed. */
+  liveFile(): LiveFileManager {
+    this.liveFileManager ??= new LiveFileManager({ projects: this.projects, stack: this, events: this.events, explain: (error) => this.explain(error) });
+    return this.liveFileManager;
   }
 
   /** The service proxy (`http://SERVICE.PROJECT.localhost:PORT`), made on first use. */
@@ -319,6 +331,8 @@ export class SlipwayCore {
   }
 
   async dispose(): Promise<void> {
+    this.offLiveFile();
+    this.liveFileManager?.dispose();
     await this.watchManager?.dispose();
     await this.proxyRoom?.close();
     this.tasks.cancelAll();

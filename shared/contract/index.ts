@@ -23,6 +23,7 @@ import { openInCalls } from './open-in';
 import { eventsCalls, eventsEvents } from './events';
 import { copyCalls } from './copy';
 import { timelineCalls, timelineEvents } from './timeline';
+import { liveFileCalls, liveFileEvents } from './livefile';
 
 export const calls = {
   ...taskCalls,
@@ -43,6 +44,7 @@ export const calls = {
   ...eventsCalls,
   ...copyCalls,
   ...timelineCalls,
+  ...liveFileCalls,
 } satisfies CallDefs;
 
 export const events = {
@@ -59,6 +61,7 @@ export const events = {
   ...hostEvents,
   ...eventsEvents,
   ...timelineEvents,
+  ...liveFileEvents,
 } satisfies EventDefs;
 
 export type Calls = typeof calls;

@@ -214,6 +214,12 @@ export interface Project {
   workingDir: string;
   /** Absolute paths of the compose files, in load order. */
   configFiles: string[];
+  /**
+   * Every file the project was read from, absolute: its compose files and those they
+   * include or extend, `.env` and env files (also ones looked for and absent), the files
+   * of secrets and configs. A change to one of them changes the project.
+   */
+  sourceFiles?: string[];
   /** Active profiles. */
   profiles: string[];
   /** The resolved model, as `docker compose config --format json` prints it (active services only). */

@@ -1,10 +1,11 @@
-import { SlipwayError, toErrorInfo } from '../../../shared/errors';
+import { isSlipwayError, SlipwayError, toErrorInfo } from '../../../shared/errors';
 import type { ProjectSummary } from '../../../shared/contract/projects';
 import type { WatchReload } from '../../../shared/contract/watch';
 import { describeReload, execOutputLines } from '../../../shared/watch-format';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { followLogs } from '../follow-logs';
+import { followProjectFiles } from '../live-file-lines';
 import { upUnlessRunning } from '../watch-up';
 
 export const watchCommand: Command = {
@@ -23,7 +24,7 @@ export const watchCommand: Command = {
       throw new SlipwayError('no_such_service', `no such service: ${unknown.join(', ')} (project ${project.name} has ${project.services.join(', ')})`, 'Check the service names in your compose file.');
     }
     const quietMs = parseQuietMs(args.values['quiet-ms']);
-    // Nothing to watch is said before anything starts, as Compose does.
+    // Nothing to watch is said before anything starts, as Compose does (`up --watch` watches the project's files all the same).
     await ctx.client().call('watch.plan', { projectId: project.projectId, ...(args.positionals.length > 0 ? { services: args.positionals } : {}) });
     const started = args.values['no-up'] !== true && (await upUnlessRunning(ctx, project.projectId, args.positionals, project.services));
     // The logs of what it started from their beginning; of a stack that already ran, what comes next.
@@ -73,15 +74,18 @@ export async function watchUntilInterrupted(ctx: CliContext, project: Pick<Proje
   });
   const stopLogs = new AbortController();
   let logs: Promise<void> | undefined;
+  let stopFiles: (() => Promise<void>) | undefined;
   try {
+    stopFiles = await followProjectFiles(ctx, project.projectId, options.quietMs);
     const state = await client.call('watch.start', {
       projectId: project.projectId,
       ...(options.services && options.services.length > 0 ? { services: options.services } : {}),
       ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}),
-    });
-    for (const warning of state.warnings ?? []) ctx.err(`warning: ${warning}`);
-    const services = state.services ?? [];
-    ctx.out(`watching ${services.join(', ')}: ${state.paths?.length ?? 0} path${state.paths?.length === 1 ? '' : 's'}, ready in ${state.readyMs ?? 0} ms (Ctrl+C to stop)`);
+    }).catch(unlessNoRules);
+    for (const warning of state?.warnings ?? []) ctx.err(`warning: ${warning}`);
+    const services = state?.services ?? [];
+    if (state) ctx.out(`watching ${services.join(', ')}: ${state.paths?.length ?? 0} path${state.paths?.length === 1 ? '' : 's'}, ready in ${state.readyMs ?? 0} ms (Ctrl+C to stop)`);
+    else ctx.out('watching the project files (no develop.watch rules) (Ctrl+C to stop)');
     if (options.logs) logs = followLogs(ctx, project.projectId, { ...options.logs, ...(options.services ? { services: options.services } : {}), signal: stopLogs.signal }).catch((error: unknown) => ctx.err(`slipway: logs: ${toErrorInfo(error).message}`));
     await stopped;
     return 0;
@@ -90,6 +94,7 @@ export async function watchUntilInterrupted(ctx: CliContext, project: Pick<Proje
     await logs;
     offReload();
     offState();
+    await stopFiles?.();
     await client.call('watch.stop', { projectId: project.projectId }).catch(() => undefined);
   }
 }
@@ -102,6 +107,12 @@ function printReload(ctx: CliContext, reload: WatchReload, width: number): void 
   // What sync+exec commands printed, each line under the service's name.
   for (const exec of reload.exec ?? []) for (const text of execOutputLines(exec)) ctx.out(`${prefix}  ${text}`);
   if (!reload.ok && reload.error?.hint) ctx.out(`${' '.repeat(width)}  ${reload.error.hint}`);
+}
+
+/** No develop.watch rules is not an error for `up --watch`: the project's own files are watched all the same. */
+function unlessNoRules(error: unknown): undefined {
+  if (isSlipwayError(error) && error.code === 'watch_no_rules') return undefined;
+  throw error;
 }
 
 function parseQuietMs(value: unknown): number | undefined {

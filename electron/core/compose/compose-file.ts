@@ -20,6 +20,8 @@ export interface LoadContext {
   origins: Map<string, ComposeSource>;
   /** The top-level file that set `name:` last (included files do not name the project). */
   meta: { nameSource?: ComposeSource };
+  /** Every file the load read or looked for (compose, include, extends, env files): what a live project watches. */
+  sourceFiles?: Set<string>;
 }
 
 /** A compose file after YAML, interpolation and the schema check (before long forms). */
@@ -29,7 +31,8 @@ export interface CheckedFile {
 }
 
 /** Reads, parses, interpolates and validates one file. */
-export function readComposeFile(file: string, ctx: Pick<LoadContext, 'cwd' | 'lookup' | 'warnings'>): CheckedFile {
+export function readComposeFile(file: string, ctx: Pick<LoadContext, 'cwd' | 'lookup' | 'warnings' | 'sourceFiles'>): CheckedFile {
+  ctx.sourceFiles?.add(file);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

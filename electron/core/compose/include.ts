@@ -56,6 +56,7 @@ export function applyIncludes(model: Dict, file: string, source: ComposeSource, 
         throw new SlipwayError('compose_include', `${source.where(['include', index])}: include cycle ${names}`, 'A file cannot include itself, directly or through others.');
       }
     }
+    for (const envFile of entry.envFiles) ctx.sourceFiles?.add(envFile);
     const defaults = loadDotEnv(entry.envFiles, {}, entry.explicitEnv, ctx.cwd);
     const lookup: Lookup = (name) => ctx.lookup(name) ?? defaults[name];
     const included = loadFiles(entry.paths, entry.projectDirectory, { ...ctx, lookup }, stack);

@@ -36,6 +36,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
   let envDir = explicitDir ?? (firstGiven !== undefined ? path.dirname(path.resolve(cwd, firstGiven)) : cwd);
   let dotenv = loadDotEnv(envFilesGiven.length > 0 ? envFilesGiven : [path.join(envDir, '.env')], processEnv, envFilesGiven.length > 0, cwd);
   let env = projectEnvironment(dotenv, processEnv);
+  const sourceFiles = new Set<string>(envFilesGiven.length > 0 ? envFilesGiven : [path.join(envDir, '.env')]);
 
   // 2. The compose files.
   let files: string[];
@@ -47,6 +48,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
   if (envFilesGiven.length === 0 && workingDir !== envDir) {
     // As compose-go's second WithDotEnv: the project directory's .env adds what the first did not set.
     envDir = workingDir;
+    sourceFiles.add(path.join(envDir, '.env'));
     dotenv = { ...loadDotEnv([path.join(envDir, '.env')], { ...dotenv, ...processEnv }, false, cwd), ...dotenv };
     env = projectEnvironment(dotenv, processEnv);
   }
@@ -61,7 +63,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
   // 3. Each file: parse, interpolate, validate, long forms, extends, include; then merge in order.
   const origins = new Map<string, ComposeSource>();
   const meta: LoadContext['meta'] = {};
-  const merged = loadFiles(files, workingDir, { cwd, lookup, warnings, origins, meta }, []);
+  const merged = loadFiles(files, workingDir, { cwd, lookup, warnings, origins, meta, sourceFiles }, []);
 
   // 4. Name, profiles, the finishing defaults.
   const name = chooseProjectName({
@@ -95,6 +97,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     name,
     workingDir,
     configFiles: files,
+    sourceFiles: [...sourceFiles, ...modelFiles(model)].filter((file, index, all) => all.indexOf(file) === index),
     profiles,
     model: sortKeys(model) as ComposeModel,
     disabledServices: disabled,
@@ -182,6 +185,20 @@ function substituteOrKeep(text: string, lookup: Lookup): string {
   } catch {
     return text;
   }
+}
+
+/** The files the finished model names: services' env_file, secrets' and configs' file. */
+function modelFiles(model: Dict): string[] {
+  const out: string[] = [];
+  for (const service of Object.values(isDict(model.services) ? model.services : {})) {
+    const envFiles = isDict(service) && Array.isArray(service.env_file) ? service.env_file : [];
+    for (const entry of envFiles) if (isDict(entry) && typeof entry.path === 'string') out.push(entry.path);
+  }
+  for (const kind of ['secrets', 'configs'] as const) {
+    const items = model[kind];
+    for (const item of Object.values(isDict(items) ? items : {})) if (isDict(item) && typeof item.file === 'string') out.push(item.file);
+  }
+  return out;
 }
 
 /** The values of the variables `environment:` secrets and configs name (never in the model, never printed). */

@@ -5,6 +5,7 @@ import { PanelBoundary } from '../common/PanelBoundary';
 import { projectPanels } from '../panels';
 import { TerminalPanel } from '../terminal/TerminalPanel';
 import { ProjectHeader } from './ProjectHeader';
+import { LiveFileBanner } from '../livefile/LiveFileBanner';
 import { ServicesTable } from './ServicesTable';
 
 /**
@@ -25,6 +26,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
   return (
     <div className="project-view">
       <ProjectHeader />
+      <LiveFileBanner projectId={projectId} />
       <div className="project-main">
         <div className="project-left">
           <ServicesTable />

@@ -1,6 +1,7 @@
 import { describeReload, execOutputLines, formatLatency } from '../../../../shared/watch-format';
 import type { WatchReload } from '../../../../shared/contract/watch';
 import { ErrorNote } from '../common/ErrorNote';
+import { LiveFileEntries } from '../livefile/LiveFileEntries';
 import type { PanelProps } from '../panels';
 import { useWatch } from './use-watch';
 import './watch.css';
@@ -24,6 +25,7 @@ export function WatchPanel({ projectId }: PanelProps) {
         </p>
       ))}
       {state?.error ? <ErrorNote error={{ code: 'watch', ...state.error }} /> : null}
+      <LiveFileEntries projectId={projectId} />
       {services.length === 0 ? (
         <p className="muted">{watching ? 'No reload yet: save a file.' : 'Reloads appear here while watching (develop.watch in the compose file).'}</p>
       ) : (
