@@ -32,6 +32,7 @@ import { completionCommand } from './commands/completion';
 import { eventsCommand } from './commands/events';
 import { waitCommand } from './commands/wait';
 import { cpCommand } from './commands/cp';
+import { statsCommand } from './commands/stats';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
@@ -67,6 +68,7 @@ export const commands: Command[] = [
   eventsCommand,
   waitCommand,
   cpCommand,
+  statsCommand,
   settingsCommand,
   completionCommand(() => commands),
 ];

@@ -45,6 +45,8 @@ import { ServiceProxyRoom } from './proxy/proxy-room';
 import { listProjectContainers } from './state/container-list';
 import { LABEL } from './state/compose-labels';
 import type { EngineEvent } from './docker/engine-events';
+import { statsHandlers } from './stats/handlers';
+import { StatsHub } from './stats/stats-hub';
 
 export { ClientSessions, type ClientSession, type SessionAnswer, type SessionEvent } from './api/client-session';
 
@@ -84,6 +86,7 @@ export class SlipwayCore {
   private watchManager: WatchManager | undefined;
   private proxyRoom: ServiceProxyRoom | undefined;
   private openInService: OpenInService | undefined;
+  private statsHub: StatsHub | undefined;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
@@ -122,6 +125,7 @@ export class SlipwayCore {
       ...hostHandlers(this),
       ...doctorHandlers(this),
       ...proxyHandlers(() => this.proxy()),
+      ...statsHandlers(() => this.stats()),
       ...openInHandlers(() => (this.openInService ??= new OpenInService({ docker: () => this.docker().docker, project: (projectId) => this.projects.get(projectId), env: this.env }))),
     };
   }
@@ -231,6 +235,17 @@ export class SlipwayCore {
     return this.eventStreams;
   }
 
+  /** Live resources: engine stats streams while subscribed (made on first use). */
+  stats(): StatsHub {
+    this.statsHub ??= new StatsHub({
+      docker: () => this.docker().docker,
+      snapshot: (project) => this.state().snapshot(project),
+      onState: (listener) => this.events.on('state.changed', (event) => listener(event.state)),
+      send: (sample) => this.events.emit('stats.samples', sample),
+    });
+    return this.statsHub;
+  }
+
   /** exec sessions for the dashboard terminal (exec.output / exec.exit events). */
   exec(): ExecSessions {
     this.execSessions ??= new ExecSessions({
@@ -301,6 +316,7 @@ export class SlipwayCore {
     await this.proxyRoom?.close();
     this.tasks.cancelAll();
     this.logHub?.dispose();
+    this.statsHub?.dispose();
     this.stateFeed?.stop();
     this.execSessions?.dispose();
     this.eventStreams?.dispose();
