@@ -2,6 +2,14 @@ import { useEffect, useMemo } from 'react';
 import type { SlipwayClient } from '../../../shared/client';
 import { createStatsStore, type StatsStore } from './stats-store';
 
+/** Fired after the bridge reconnected: the server has no subscription of ours any more. */
+const reconnected = new EventTarget();
+
+/** Subscribes the mounted live-stats views again (call after a reconnect). */
+export function resubscribeLiveStats(): void {
+  reconnected.dispatchEvent(new Event('reconnected'));
+}
+
 /**
  * A stats store fed by a stats subscription while the calling view is mounted and the page
  * is visible: a hidden window or tab, or the view gone, unsubscribes (the core then closes
@@ -37,13 +45,19 @@ export function useLiveStats(client: SlipwayClient, projectId: string | undefine
       subscriptionId = undefined;
     };
     const sync = () => (document.visibilityState === 'hidden' ? stop() : start());
+    const again = () => {
+      stop();
+      sync();
+    };
     const off = client.on('stats.samples', (sample) => {
       if (subscriptionId !== undefined && sample.subscriptionId === subscriptionId) store.getState().add(sample);
     });
     sync();
     document.addEventListener('visibilitychange', sync);
+    reconnected.addEventListener('reconnected', again);
     return () => {
       document.removeEventListener('visibilitychange', sync);
+      reconnected.removeEventListener('reconnected', again);
       off();
       stop();
     };
