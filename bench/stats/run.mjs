@@ -50,6 +50,13 @@ function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** The core's open stats streams once they dropped to zero, or after 5 s. */
+async function streamsAfterAWhile(core) {
+  const until = Date.now() + 5000;
+  while (core.stats().openStreams() > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+  return core.stats().openStreams();
+}
+
 try {
   // 1. The core's CPU, docker stats' CPU over the same window.
   const loadBefore = os.loadavg()[0];
@@ -79,6 +86,7 @@ try {
   });
   const dockerStatsCpuPercent = await dockerCpu;
   const loadAfter = os.loadavg()[0];
+  console.error(JSON.stringify({ core: result, dockerStatsCpuPercent }));
 
   // 2. Frame time with and without sparklines.
   const { SlipwayCore } = await import(pathToFileURL(coreBundle).href);
@@ -90,29 +98,33 @@ try {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const frames = {};
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.addInitScript(FRAME_PROBE);
     for (const mode of ['without', 'with']) {
+      // A page of its own per mode (the token is in the address's hash: a second goto would not reload).
       core.handlers['stats.subscribe'] = mode === 'with' ? realSubscribe : async () => ({ subscriptionId: 'bench-no-stream' });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+      await page.addInitScript(FRAME_PROBE);
       await page.goto(served.url);
       await page.getByRole('heading', { name: project }).waitFor();
       await page.locator('tr[data-service="s8"][data-state="running"]').waitFor();
-      if (mode === 'with') await page.getByRole('img', { name: 'CPU of s8' }).waitFor();
+      if (mode === 'with') await page.getByRole('img', { name: 'CPU of s8' }).waitFor({ timeout: 120_000 });
       await page.evaluate('window.__frames.splice(0); window.__recording = true');
       await new Promise((resolve) => setTimeout(resolve, frameSeconds * 1000));
       await page.evaluate('window.__recording = false');
       const deltas = await page.evaluate('window.__frames.splice(0)');
       frames[mode] = { frames: deltas.length, p50: percentile(deltas, 50).toFixed(1), p95: percentile(deltas, 95).toFixed(1), streams: core.stats().openStreams() };
+      if (mode === 'with') {
+        // The page hidden (a minimised window, a background tab): the view unsubscribes.
+        await page.evaluate("Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange'))");
+        frames.streamsWhenHidden = await streamsAfterAWhile(core);
+      }
+      await page.close();
     }
-    await page.close();
   } finally {
     await browser.close();
     await served.close?.();
   }
   // The page is gone: its WebSocket client's subscription is closed for it.
-  const closedBy = Date.now() + 5000;
-  while (core.stats().openStreams() > 0 && Date.now() < closedBy) await new Promise((resolve) => setTimeout(resolve, 100));
-  const leftOpen = core.stats().openStreams();
+  const leftOpen = await streamsAfterAWhile(core);
   await core.dispose();
   console.log(JSON.stringify({
     seconds,
