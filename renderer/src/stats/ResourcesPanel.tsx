@@ -18,14 +18,16 @@ export function ResourcesPanel({ store }: { store: StatsStore }) {
       </header>
       {history && latest ? (
         <>
-          <figure>
-            <figcaption>CPU {percent(latest.cpuPercent)} <span className="muted">(100 % is one core; scale {Math.round(cpuScale(history.cpu))} %)</span></figcaption>
-            <Sparkline label={`CPU chart of ${service}`} points={history.cpu} max={cpuScale(history.cpu)} width={480} height={90} className="chart cpu" />
-          </figure>
-          <figure>
-            <figcaption>Memory {bytesSize(latest.memoryUsage)} / {bytesSize(latest.memoryLimit)} ({percent(latest.memoryPercent)})</figcaption>
-            <Sparkline label={`Memory chart of ${service}`} points={history.memory} max={memoryScale(history.memory)} width={480} height={90} className="chart memory" />
-          </figure>
+          <div className="charts">
+            <figure>
+              <figcaption>CPU {percent(latest.cpuPercent)} <span className="muted">(100 % is one core; scale {Math.round(cpuScale(history.cpu))} %)</span></figcaption>
+              <Sparkline label={`CPU chart of ${service}`} points={history.cpu} max={cpuScale(history.cpu)} width={320} height={56} className="chart cpu" />
+            </figure>
+            <figure>
+              <figcaption>Memory {bytesSize(latest.memoryUsage)} / {bytesSize(latest.memoryLimit)} ({percent(latest.memoryPercent)})</figcaption>
+              <Sparkline label={`Memory chart of ${service}`} points={history.memory} max={memoryScale(history.memory)} width={320} height={56} className="chart memory" />
+            </figure>
+          </div>
           <dl>
             <dt>Network in / out</dt>
             <dd>{humanSizeWithPrecision(latest.netRx, 3)} / {humanSizeWithPrecision(latest.netTx, 3)}</dd>

@@ -1,5 +1,5 @@
 /** A line of recent values in a small SVG, named for assistive technology (`role="img"`). */
-export function Sparkline({ label, points, max, width = 80, height = 20, className }: { label: string; points: readonly number[]; max: number; width?: number; height?: number; className?: string }) {
+export function Sparkline({ label, points, max, width = 56, height = 18, className }: { label: string; points: readonly number[]; max: number; width?: number; height?: number; className?: string }) {
   const top = max > 0 ? max : 1;
   const step = points.length > 1 ? width / (points.length - 1) : 0;
   const line = points.map((p, i) => `${(i * step).toFixed(1)},${(height - (Math.min(p, top) / top) * (height - 2) - 1).toFixed(1)}`).join(' ');

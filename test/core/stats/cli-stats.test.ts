@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { INTERRUPTED_EXIT_CODE } from '../../../electron/cli/interrupt';
+import { killLeftover, startCli, type CliProcess } from '../../support/cli-process';
 import { runCliCaptured } from '../../support/capture-cli';
 import { testDockerHost, testEnv } from '../../support/engine';
 import { tempProject } from '../stack/stack-fixtures';
@@ -31,7 +33,11 @@ const cpu = (row: Row | undefined) => Number.parseFloat(row?.CPUPerc ?? 'NaN');
 
 describe('slipway stats', () => {
   const temp = tempProject('stats-cli');
-  afterAll(() => temp.cleanup());
+  let cli: CliProcess | undefined;
+  afterEach(async () => {
+    killLeftover(cli);
+    await temp.cleanup();
+  });
 
   it('--no-stream --format json: docker stats\' fields and values, a busy container\'s CPU within docker\'s own spread', async () => {
     const cwd = await temp.create(FILE);
@@ -69,5 +75,20 @@ describe('slipway stats', () => {
     const lines = table.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^CONTAINER ID {3}NAME +CPU % +MEM USAGE \/ LIMIT +MEM % +NET I\/O +BLOCK I\/O +PIDS$/);
     expect(lines.slice(1).map((l) => l.split(/\s{3,}/)[1])).toEqual([`${name}-idle-1`]);
+  });
+
+  it('streams until Ctrl+C: a refreshed reading each second, the busy loop\'s CPU, exit code 130', async () => {
+    const cwd = await temp.create(FILE);
+    const name = temp.name;
+    expect((await runCliCaptured({ argv: ['-p', name, 'up', '-d', 'busy'], env: testEnv(), cwd })).code).toBe(0);
+    cli = startCli(['-p', name, 'stats', '--format', '{{.Name}} {{.CPUPerc}}'], { cwd, env: testEnv() });
+    const busyLine = new RegExp(`^${name}-busy-1 (\\d+\\.\\d\\d)%$`, 'gm');
+    // Two readings with CPU after the first (a stream's first reading has none).
+    await cli.waitFor(new RegExp(`(${name}-busy-1 (?!0\\.00%)\\d+\\.\\d\\d%\\n[^]*){2}`), 'out');
+    expect([...cli.out().matchAll(busyLine)].map((m) => Number(m[1])).some((cpu) => cpu > 5)).toBe(true);
+    cli.child.kill('SIGINT');
+    const exit = await cli.exited(10_000);
+    expect(exit.code).toBe(INTERRUPTED_EXIT_CODE);
+    expect(exit.err).not.toMatch(/\n\s+at /);
   });
 });
