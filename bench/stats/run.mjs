@@ -7,7 +7,7 @@
 // Run after `npm run build`, against an engine with the stand-in busybox:latest:
 //   DOCKER_HOST=unix:///path/to/docker.sock node bench/stats/run.mjs [--seconds 60] [--frames 15]
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,8 +26,8 @@ const env = { ...process.env, DOCKER_HOST: benchDockerHost };
 const docker = process.env.DOCKER_CLI ?? '/usr/bin/docker';
 const cli = path.join(root, 'dist/cli/slipway.mjs');
 
-const outDir = path.join(root, 'bench', 'results');
-mkdirSync(outDir, { recursive: true });
+// Bundles under dist/ (the linter skips it; their packages resolve from node_modules beside it).
+const outDir = mkdtempSync(path.join(root, 'dist', 'statsbench-'));
 const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', banner, define: { __SLIPWAY_VERSION__: '"bench"' } };
 const coreBundle = path.join(outDir, 'stats-core-for-bench.mjs');
@@ -86,7 +86,6 @@ try {
   });
   const dockerStatsCpuPercent = await dockerCpu;
   const loadAfter = os.loadavg()[0];
-  console.error(JSON.stringify({ core: result, dockerStatsCpuPercent }));
 
   // 2. Frame time with and without sparklines.
   const { SlipwayCore } = await import(pathToFileURL(coreBundle).href);
@@ -137,5 +136,6 @@ try {
 } finally {
   await slipway('down').catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
 }
 process.exit(0);
