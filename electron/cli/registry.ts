@@ -33,6 +33,7 @@ import { completionCommand } from './commands/completion';
 import { eventsCommand } from './commands/events';
 import { waitCommand } from './commands/wait';
 import { cpCommand } from './commands/cp';
+import { statsCommand } from './commands/stats';
 
 /** Every `slipway` subcommand. Each lives in commands/<name>.ts. */
 export const commands: Command[] = [
@@ -69,6 +70,7 @@ export const commands: Command[] = [
   eventsCommand,
   waitCommand,
   cpCommand,
+  statsCommand,
   settingsCommand,
   completionCommand(() => commands),
 ];

@@ -52,6 +52,8 @@ import { recorded } from './timeline/record-around';
 import { TimelineRecorder } from './timeline/timeline-recorder';
 import { TimelineStore } from './timeline/timeline-store';
 import { timelinesDir } from './settings/paths';
+import { statsHandlers } from './stats/handlers';
+import { StatsHub } from './stats/stats-hub';
 
 export { ClientSessions, type ClientSession, type SessionAnswer, type SessionEvent } from './api/client-session';
 
@@ -96,6 +98,7 @@ export class SlipwayCore {
   private timelineRoom: TimelineRoom | undefined;
   private liveFileManager: LiveFileManager | undefined;
   private readonly offLiveFile: () => void;
+  private statsHub: StatsHub | undefined;
 
   constructor(private readonly options: CoreOptions = {}) {
     this.env = options.env ?? process.env;
@@ -135,6 +138,7 @@ export class SlipwayCore {
       ...doctorHandlers(this),
       ...proxyHandlers(() => this.proxy()),
       ...liveFileHandlers(() => this.liveFile()),
+      ...statsHandlers(() => this.stats()),
       ...openInHandlers(() => (this.openInService ??= new OpenInService({ docker: () => this.docker().docker, project: (projectId) => this.projects.get(projectId), env: this.env }))),
       ...timelineHandlers(this.projects, () => this.timeline()),
     };
@@ -265,6 +269,17 @@ export class SlipwayCore {
     return this.eventStreams;
   }
 
+  /** Live resources: engine stats streams while subscribed (made on first use). */
+  stats(): StatsHub {
+    this.statsHub ??= new StatsHub({
+      docker: () => this.docker().docker,
+      snapshot: (project) => this.state().snapshot(project),
+      onState: (listener) => this.events.on('state.changed', (event) => listener(event.state)),
+      send: (sample) => this.events.emit('stats.samples', sample),
+    });
+    return this.statsHub;
+  }
+
   /** exec sessions for the dashboard terminal (exec.output / exec.exit events). */
   exec(): ExecSessions {
     this.execSessions ??= new ExecSessions({
@@ -338,6 +353,7 @@ export class SlipwayCore {
     this.tasks.cancelAll();
     this.timelineRoom?.recorder.dispose();
     this.logHub?.dispose();
+    this.statsHub?.dispose();
     this.stateFeed?.stop();
     this.execSessions?.dispose();
     this.eventStreams?.dispose();

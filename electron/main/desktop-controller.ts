@@ -6,7 +6,7 @@ import { emptyDesktopState, isLive } from './desktop-state';
 import { applyProjectState, reduceDesktopState, type DesktopEvent } from './desktop-state-reducer';
 import type { DesktopNotice } from './notification-rules';
 import { NoticeLimiter, noticeForTaskDone, noticesForStateChange } from './notification-rules';
-import type { TrayModel } from './tray-model';
+import type { ProjectUsage, TrayModel } from './tray-model';
 import { trayModel } from './tray-model';
 
 /**
@@ -16,6 +16,8 @@ import { trayModel } from './tray-model';
  */
 /** How long exits stay quiet after this app asked a project to stop or restart. */
 const QUIET_AFTER_STOP_MS = 30_000;
+/** A tooltip's CPU and memory are sampled again on hover at most this often. */
+const USAGE_FRESH_MS = 5_000;
 
 /** What the controller needs of the contract client. */
 export type ControllerClient = Pick<SlipwayClient, 'call' | 'on'>;
@@ -35,6 +37,10 @@ export class DesktopController {
   private readonly quietUntil = new Map<string, number>();
   /** Per project, the running services the addresses were last asked for. */
   private readonly addressesFor = new Map<string, string>();
+  /** Per project, its CPU and memory from the last one-shot stats sample (never a stream). */
+  private readonly usage = new Map<string, ProjectUsage>();
+  private usageSampledAt = Number.NEGATIVE_INFINITY;
+  private usageInFlight: Promise<void> | undefined;
 
   constructor(
     private readonly client: ControllerClient,
@@ -57,7 +63,33 @@ export class DesktopController {
   }
 
   tray(): TrayModel {
-    return trayModel(this.state);
+    return trayModel(this.state, this.usage);
+  }
+
+  /**
+   * The tooltip's CPU and memory per project, from one stats sample of each project with
+   * something running (`stats.sample`: no stream stays open). On hover of the tray icon,
+   * at most every few seconds, and whenever what runs changes.
+   */
+  refreshUsage(force = false): Promise<void> {
+    const now = (this.out.now ?? Date.now)();
+    // What runs changed while a sample was under way: sample again after it.
+    if (this.usageInFlight) return force ? this.usageInFlight.then(() => this.refreshUsage(true)) : this.usageInFlight;
+    if (!force && now - this.usageSampledAt < USAGE_FRESH_MS) return Promise.resolve();
+    this.usageSampledAt = now;
+    const live = this.state.projects.filter((p) => p.services.some(isLive));
+    for (const projectId of this.usage.keys()) if (!live.some((p) => p.projectId === projectId)) this.usage.delete(projectId);
+    this.usageInFlight = Promise.all(
+      live.map(async ({ projectId }) => {
+        const sample = await this.client.call('stats.sample', { projectId }).catch(() => undefined);
+        if (!sample) return;
+        this.usage.set(projectId, sample.services.reduce((sum, s) => ({ cpuPercent: sum.cpuPercent + s.cpuPercent, memoryUsage: sum.memoryUsage + s.memoryUsage }), { cpuPercent: 0, memoryUsage: 0 }));
+      }),
+    ).then(() => {
+      this.usageInFlight = undefined;
+      this.render();
+    });
+    return this.usageInFlight;
   }
 
   /**
@@ -106,12 +138,14 @@ export class DesktopController {
     this.refreshAddresses();
   }
 
-  /** Asks for the service addresses of each project whose running services changed. */
+  /** Asks for the service addresses (and the tooltip's usage) of each project whose running services changed. */
   private refreshAddresses(): void {
+    let changed = false;
     for (const project of this.state.projects) {
       const running = project.services.filter(isLive).map((s) => s.service).join(',');
       if (this.addressesFor.get(project.projectId) === running) continue;
       this.addressesFor.set(project.projectId, running);
+      changed = true;
       const { projectId } = project;
       if (running === '') {
         // Nothing runs, so nothing answers at an address: no need to ask.
@@ -123,6 +157,7 @@ export class DesktopController {
         () => undefined,
       );
     }
+    if (changed) void this.refreshUsage(true);
   }
 
   private emitNotices(notices: DesktopNotice[]): void {
@@ -133,7 +168,7 @@ export class DesktopController {
   }
 
   private render(): void {
-    const model = trayModel(this.state);
+    const model = trayModel(this.state, this.usage);
     const key = JSON.stringify(model);
     if (key === this.lastTray) return;
     this.lastTray = key;

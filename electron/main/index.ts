@@ -213,7 +213,7 @@ function main(): void {
           quit: () => app.quit(),
           report,
         });
-      }, () => show());
+      }, () => show(), () => void controller.refreshUsage());
       tray.render(controller.tray());
     } catch (error) {
       console.error(`slipway: no tray icon on this desktop (${(error as Error).message}); closing the window quits`);

@@ -1,5 +1,6 @@
 import type { DesktopProject, DesktopService, DesktopState } from './desktop-state';
 import { isFailing, isLive, isReady } from './desktop-state';
+import { bytesSize, percent } from '../../shared/docker-units';
 
 /**
  * The tray as a pure function of state: which icon, which tooltip, which menu. The
@@ -27,6 +28,17 @@ export interface TrayModel {
   /** Services failing across projects (the macOS dock badge). */
   failing: number;
   menu: TrayItem[];
+}
+
+/** A project's CPU and memory summed over its running containers, from one stats sample. */
+export interface ProjectUsage {
+  cpuPercent: number;
+  memoryUsage: number;
+}
+
+/** " · CPU 12.34% · 45.2MiB" after a project's tooltip line, when it was sampled. */
+function usageText(usage: ProjectUsage | undefined): string {
+  return usage ? ` · CPU ${percent(usage.cpuPercent)} · ${bytesSize(usage.memoryUsage)}` : '';
 }
 
 const severity: Record<TrayIcon, number> = { idle: 0, healthy: 1, starting: 2, failing: 3, down: 4 };
@@ -114,11 +126,11 @@ function summary(state: DesktopState, icon: TrayIcon): string {
   return words[icon];
 }
 
-export function trayModel(state: DesktopState): TrayModel {
+export function trayModel(state: DesktopState, usage: ReadonlyMap<string, ProjectUsage> = new Map()): TrayModel {
   const icon = worstIcon(state);
   const engineUp = state.engine === 'up';
   const headline = summary(state, icon);
-  const lines = state.projects.map((p) => `${p.name}: ${healthCount(p)}`);
+  const lines = state.projects.map((p) => `${p.name}: ${healthCount(p)}${usageText(usage.get(p.projectId))}`);
   return {
     icon,
     tooltip: ['Slipway', headline, ...lines].join('\n'),

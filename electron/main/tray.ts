@@ -15,9 +15,12 @@ export class SlipwayTray {
     private readonly assetsDir: string,
     private readonly onAction: (action: TrayAction) => void,
     onClick: () => void,
+    onHover?: () => void,
   ) {
     this.tray = new Tray(this.image('idle'));
     this.tray.setToolTip('Slipway');
+    // macOS and Windows: the tooltip is about to show; its CPU and memory are sampled once then.
+    if (onHover) this.tray.on('mouse-enter', onHover);
     // Linux: most desktops only open the menu; macOS and Windows: a click shows the window.
     if (process.platform !== 'linux') this.tray.on('click', onClick);
   }

@@ -10,6 +10,7 @@ import { PanelBoundary } from './views/common/PanelBoundary';
 import { CommandPalette } from './views/palette/CommandPalette';
 import { ProjectView } from './views/project/ProjectView';
 import { ProjectsView } from './views/projects/ProjectsView';
+import { resubscribeLiveStats } from './stats/use-live-stats';
 import { TopBar } from './views/TopBar';
 
 export interface AppProps {
@@ -48,6 +49,7 @@ function Shell({ stores, connection }: AppProps) {
         if (id) {
           void stores.app.getState().refreshServices();
           void stores.logs.start(id);
+          resubscribeLiveStats();
         }
       }
     });

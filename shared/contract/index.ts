@@ -24,6 +24,7 @@ import { eventsCalls, eventsEvents } from './events';
 import { copyCalls } from './copy';
 import { timelineCalls, timelineEvents } from './timeline';
 import { liveFileCalls, liveFileEvents } from './livefile';
+import { statsCalls, statsEvents } from './stats';
 
 export const calls = {
   ...taskCalls,
@@ -45,6 +46,7 @@ export const calls = {
   ...copyCalls,
   ...timelineCalls,
   ...liveFileCalls,
+  ...statsCalls,
 } satisfies CallDefs;
 
 export const events = {
@@ -62,6 +64,7 @@ export const events = {
   ...eventsEvents,
   ...timelineEvents,
   ...liveFileEvents,
+  ...statsEvents,
 } satisfies EventDefs;
 
 export type Calls = typeof calls;

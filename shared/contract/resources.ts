@@ -53,6 +53,14 @@ export const ownedResources = {
     events: ['events.container', 'events.end'],
     endedBy: 'events.end',
   },
+  'stats subscription': {
+    key: 'subscriptionId',
+    open: 'stats.subscribe',
+    keyFrom: 'output',
+    use: ['stats.unsubscribe'],
+    close: 'stats.unsubscribe',
+    events: ['stats.samples'],
+  },
   watcher: {
     key: 'projectId',
     open: 'watch.start',

@@ -20,7 +20,7 @@ const projectDir = path.join(out, name);
 const saved = { argv: process.argv, env: { ...process.env } };
 let fake: FakeElectronRecord;
 
-type TrayModel = { icon: string; menu: { label?: string }[] };
+type TrayModel = { icon: string; tooltip: string; menu: { label?: string }[] };
 const tray = () => (globalThis as unknown as { slipwayDesktop: { tray(): TrayModel } }).slipwayDesktop.tray();
 const labels = () => tray().menu.map((i) => i.label);
 const call = (name: string, input: unknown) =>
@@ -56,6 +56,8 @@ describe('desktop main process on a real engine', () => {
     await vi.waitFor(() => expect(labels()).toContain(`${name}: 2/2 healthy`), { timeout: 60_000, interval: 100 });
     expect(tray().icon).toBe('healthy');
     expect(labels()).toEqual(expect.arrayContaining(['db: healthy', 'app: running']));
+    // The tooltip sums the project's CPU and memory from a one-shot stats sample.
+    await vi.waitFor(() => expect(tray().tooltip).toMatch(new RegExp(`${name}: 2/2 healthy · CPU \\d+\\.\\d\\d% · \\d+(\\.\\d+)?(B|KiB|MiB)`)), { timeout: 30_000, interval: 100 });
   });
 
   it('tells the user when a service dies on its own', async () => {

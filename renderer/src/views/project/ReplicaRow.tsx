@@ -19,6 +19,7 @@ export function ReplicaRow({ service, container, now }: { service: string; conta
           {label}
         </th>
         <StatusCells label={label} word={word} ports={container.ports} uptime={live ? formatUptime(container.startedAt, now) : '—'} image={container.image} />
+        <td className="resources" />
         <td className="actions">
           <LifecycleButtons label={label} busy={busy} live={live} act={(action) => void act(service, action, container.number)} />
           <ShellAndBusy label={label} live={live} open={() => app.getState().openTerminal(service, container.number)} busy={busy} />

@@ -5,6 +5,7 @@ import { ReplicaRow } from './ReplicaRow';
 import type { ServiceUrl } from '../../../../shared/contract/proxy';
 import { OpenInButtons } from './OpenInButtons';
 import { ErrorRow, LifecycleButtons, ShellAndBusy, StatusCells } from './row-parts';
+import { ResourceCell } from '../../stats/ResourceCell';
 
 /** One service: its state word, ports (links for HTTP), uptime, image and actions; a scaled one, a row per replica under it. */
 export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts, addresses = [] }: { service: string; now: number; dependsOn: string[]; modelImage?: string; modelPorts: ContainerPort[]; addresses?: ServiceUrl[] }) {
@@ -27,6 +28,7 @@ export function ServiceRow({ service, now, dependsOn, modelImage, modelPorts, ad
           {replicas.length > 0 ? <span className="replica-count">{replicas.length} replicas</span> : null}
         </th>
         <StatusCells label={service} word={word} ports={ports} uptime={running ? formatUptime(container?.startedAt, now) : '—'} image={container?.image ?? modelImage ?? '—'} addresses={addresses} />
+        <ResourceCell service={service} />
         <td className="actions">
           <LifecycleButtons label={service} busy={busy} live={running} act={(action) => void act(service, action)} />
           <button type="button" aria-label={`Logs of ${service}`} onClick={() => app.getState().showLogs(service)}>

@@ -5,6 +5,9 @@ import { ErrorNote } from '../common/ErrorNote';
 import { EmptyState, LoadingState } from '../common/States';
 import { ServiceRow } from './ServiceRow';
 import { useServiceUrls } from './use-service-urls';
+import { StatsStoreContext } from '../../stats/ResourceCell';
+import { ResourcesPanel } from '../../stats/ResourcesPanel';
+import { useLiveStats } from '../../stats/use-live-stats';
 
 /** Every service of the project in an HTML table, live from the state feed. */
 export function ServicesTable() {
@@ -14,6 +17,7 @@ export function ServicesTable() {
   const detail = useApp((s) => s.detail);
   const now = useNow(1000);
   const addresses = useServiceUrls();
+  const stats = useLiveStats(useApp((s) => s.client), useApp((s) => s.currentId));
   if (!names) return null;
   if (names.length === 0) return <EmptyState title="This project has no services">Add a service to its compose file, then reload.</EmptyState>;
   return (
@@ -28,16 +32,20 @@ export function ServicesTable() {
             <th scope="col">Ports</th>
             <th scope="col">Uptime</th>
             <th scope="col">Image</th>
+            <th scope="col">CPU · Memory</th>
             <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
+          <StatsStoreContext.Provider value={stats}>
           {names.map((name) => {
             const model = (detail?.model.services as Record<string, { image?: string; ports?: { target: number; published?: string; host_ip?: string; protocol?: string }[] }> | undefined)?.[name];
             return <ServiceRow key={name} service={name} now={now} dependsOn={detail?.dependencies[name] ?? []} modelImage={model?.image} modelPorts={modelPorts(model?.ports)} addresses={addresses.get(name) ?? []} />;
           })}
+          </StatsStoreContext.Provider>
         </tbody>
       </table>
+      <ResourcesPanel store={stats} />
     </section>
   );
 }

@@ -83,7 +83,7 @@ export function ErrorRow({ error }: { error: ErrorInfo | undefined }) {
   if (!error) return null;
   return (
     <tr className="row-error">
-      <td colSpan={6}>
+      <td colSpan={7}>
         <ErrorNote error={error} />
       </td>
     </tr>

@@ -22,7 +22,7 @@ describe('desktop controller: the tray follows the state feed', () => {
     t.emit('project.opened', summary);
     await Promise.resolve();
     await new Promise((r) => setImmediate(r));
-    expect(t.calls()).toEqual([['state.snapshot', { projectId: 'shop' }], ['proxy.urls', { projectId: 'shop' }]]);
+    expect(t.calls()).toEqual([['state.snapshot', { projectId: 'shop' }], ['proxy.urls', { projectId: 'shop' }], ['stats.sample', { projectId: 'shop' }]]);
     expect(t.controller.tray().icon).toBe('starting');
     expect(t.controller.tray().menu[2]?.label).toBe('shop: 0/2 healthy');
   });
