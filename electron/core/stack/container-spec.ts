@@ -8,6 +8,7 @@ import { containerLabels } from './labels';
 import { fileObjectMounts, type FileObjectMount } from './file-objects';
 import { containerName, networkName, serviceNetworkKeys, stopTimeoutSeconds, volumeName } from './names';
 import { serviceImage } from '../compose/service-image';
+import { runtimeOptions } from './runtime-options';
 
 /** Containers of other services this one refers to (network_mode: service:X, volumes_from). */
 export type PeerContainers = Record<string, string>;
@@ -202,7 +203,9 @@ export function containerSpec(project: Project, service: string, number: number,
   const healthcheck = healthcheckConfig(config.healthcheck);
   const restart = restartPolicy(config.restart);
   const hosts = extraHosts(config.extra_hosts);
+  const runtime = runtimeOptions(project, service, config);
   const hostConfig: Docker.HostConfig = {
+    ...runtime.host,
     LogConfig: logConfig(config),
     ...(mode ? { NetworkMode: mode } : {}),
     ...(Object.keys(bindings).length > 0 ? { PortBindings: bindings } : {}),
@@ -221,6 +224,7 @@ export function containerSpec(project: Project, service: string, number: number,
   const options: Docker.ContainerCreateOptions = {
     name: extra.name ?? containerName(project, service, number),
     Image: serviceImage(project, service),
+    ...runtime.container,
     Labels: { ...containerLabels(project, service, number, imageId), ...(extra.replaces ? { [LABEL.replace]: extra.replaces } : {}) },
     Env: environment(config),
     ...(config.command ? { Cmd: config.command } : {}),
