@@ -22,6 +22,7 @@ import { proxyCalls } from './proxy';
 import { openInCalls } from './open-in';
 import { eventsCalls, eventsEvents } from './events';
 import { copyCalls } from './copy';
+import { sharesCalls, sharesEvents } from './shares';
 
 export const calls = {
   ...taskCalls,
@@ -41,6 +42,7 @@ export const calls = {
   ...openInCalls,
   ...eventsCalls,
   ...copyCalls,
+  ...sharesCalls,
 } satisfies CallDefs;
 
 export const events = {
@@ -56,6 +58,7 @@ export const events = {
   ...desktopEvents,
   ...hostEvents,
   ...eventsEvents,
+  ...sharesEvents,
 } satisfies EventDefs;
 
 export type Calls = typeof calls;
