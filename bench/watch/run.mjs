@@ -1,27 +1,5 @@
 // Runs the watch benchmark: bundles watch-bench.ts with esbuild (dependencies stay in
 // node_modules) and runs it. Usage: node bench/watch/run.mjs [--saves 20] [--files 50000]
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleAndRun } from '../bundle-ts.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const out = path.join(root, 'node_modules', '.cache', 'slipway-bench', 'watch-bench.mjs');
-mkdirSync(path.dirname(out), { recursive: true });
-await build({
-  absWorkingDir: root,
-  entryPoints: ['bench/watch/watch-bench.ts'],
-  outfile: out,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
-  define: { __SLIPWAY_VERSION__: '"bench"' },
-  // Generated CommonJS modules in the bundle require() their dependencies.
-  banner: { js: "import { createRequire as __slipwayRequire } from 'node:module'; const require = __slipwayRequire(import.meta.url);" },
-});
-const result = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+await bundleAndRun('bench/watch/watch-bench.ts', process.argv.slice(2));
