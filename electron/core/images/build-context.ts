@@ -58,31 +58,15 @@ export async function createBuildContext(options: BuildContextOptions): Promise<
   const dockerfile = await locateDockerfile(contextDir, options, who);
   const ignoreFile = await readDockerignore(contextDir);
   const filter = contextFilter(ignoreFile.patterns, dockerfile.inContext ? dockerfile.name : undefined);
-  const extra = dockerfile.inContext ? undefined : { name: dockerfile.name, text: dockerfile.text };
-  const packed = packFolder(contextDir, filter, extra, ignoreFile.text, who, options.signal);
-  return { ...packed, dockerfileName: dockerfile.name, dockerfileText: dockerfile.text };
-}
-
-/**
- * A folder as one tar stream, exactly as a build context without its Dockerfile: the
- * folder's `.dockerignore` applied, modes, mtimes and symlinks kept (a synchronized share's
- * fill). Paths in the tar are relative to the folder.
- */
-export async function createFolderArchive(dir: string, who: string, signal?: AbortSignal): Promise<Pick<BuildContext, 'stream' | 'stats' | 'failure'>> {
-  const root = await realContextDir(dir, who);
-  const ignoreFile = await readDockerignore(root);
-  return packFolder(root, contextFilter(ignoreFile.patterns, undefined), undefined, ignoreFile.text, who, signal);
-}
-
-function packFolder(root: string, filter: ContextFilter, extra: { name: string; text: string } | undefined, ignoreText: string | undefined, who: string, signal: AbortSignal | undefined): Pick<BuildContext, 'stream' | 'stats' | 'failure'> {
   const stats: ContextStats = { bytes: 0, entries: 0 };
   const tar = pack();
-  const writer = new ContextWriter(tar, root, filter, extra, ignoreText, who, stats);
+  const extra = dockerfile.inContext ? undefined : { name: dockerfile.name, text: dockerfile.text };
+  const writer = new ContextWriter(tar, contextDir, filter, extra, ignoreFile.text, who, stats);
   const stream = Readable.from(countBytes(tar, stats), { objectMode: false });
-  const onAbort = () => tar.destroy(signal?.reason instanceof Error ? signal.reason : new Error('cancelled'));
-  signal?.addEventListener('abort', onAbort, { once: true });
-  void writer.run().finally(() => signal?.removeEventListener('abort', onAbort));
-  return { stream, stats, failure: () => writer.failure };
+  const onAbort = () => tar.destroy(options.signal?.reason instanceof Error ? options.signal.reason : new Error('cancelled'));
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  void writer.run().finally(() => options.signal?.removeEventListener('abort', onAbort));
+  return { stream, dockerfileName: dockerfile.name, dockerfileText: dockerfile.text, stats, failure: () => writer.failure };
 }
 
 async function* countBytes(source: Pack, stats: ContextStats): AsyncGenerator<Buffer> {

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { SlipwayError } from '../../../shared/errors';
-import { createFolderArchive } from '../images/build-context';
+import { packFolder } from './pack-folder';
 
 const FILL_TARGET = '/slipway-sync';
 
@@ -24,7 +24,8 @@ export async function fillVolume(docker: Docker, image: string, volume: string, 
     HostConfig: { Mounts: [{ Type: 'volume', Source: volume, Target: FILL_TARGET }], NetworkMode: 'none' },
   });
   try {
-    const archive = await createFolderArchive(folder, who, signal);
+    const archive = await packFolder(folder, who);
+    signal?.throwIfAborted();
     try {
       await helper.putArchive(archive.stream, { path: FILL_TARGET });
     } catch (error) {

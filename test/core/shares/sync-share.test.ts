@@ -88,6 +88,13 @@ services:
     expect(status.mounts[0]?.reason).toMatch(/does not see this folder/);
   });
 
+  it('doctor names the folder that does not reach the engine, and why', async () => {
+    const report = await core.client().call('doctor.run', { projectId: name });
+    const check = report.checks.find((c) => c.id === 'project.shares');
+    expect(check).toMatchObject({ status: 'warn' });
+    expect(check?.message).toContain('Do not reach the engine: web:/www ← www: the engine does not see this folder');
+  });
+
   it('the same folder reaches the test engine, which shares this machine\'s folders', async () => {
     const local = new SlipwayCore({ env: testEnv() });
     try {
