@@ -63,11 +63,10 @@ async function main(): Promise<void> {
     const theirs = `${name}_fill_d${r}`;
     await docker.createVolume({ Name: ours });
     await docker.createVolume({ Name: theirs });
-    let t0 = performance.now();
+    const t0 = performance.now();
     await fillVolume(docker, 'busybox:latest', ours, www, 'bench: ');
     fill.slipway.push(performance.now() - t0);
     const helper = await docker.createContainer({ Image: 'busybox:latest', Cmd: ['true'], HostConfig: { Binds: [`${theirs}:/target`], NetworkMode: 'none' } });
-    t0 = performance.now();
     fill.docker.push(cli(['cp', `${www}/.`, `${helper.id}:/target`]));
     await helper.remove({ force: true });
     for (const volume of [ours, theirs]) if (countIn(volume) !== FILES) throw new Error(`${volume} does not hold ${FILES} files`);
