@@ -74,17 +74,15 @@ class Walker {
       const abs = path.join(absDir, name);
       const st = lstatSync(abs, { throwIfNoEntry: false });
       if (!st) continue; // gone since the listing: the watcher syncs its deletion
-      if (this.filter.excludes(rel)) {
-        if (st.isDirectory() && this.filter.mustEnter(rel)) await this.walk(rel);
-        continue;
-      }
-      await this.add(rel, abs, st);
-      if (st.isDirectory()) await this.walk(rel);
+      // An excluded folder is still entered when a `!` exception may want something below it.
+      const excluded = this.filter.excludes(rel);
+      if (!excluded) await this.add(rel, abs, st);
+      if (st.isDirectory() && (!excluded || this.filter.mustEnter(rel))) await this.walk(rel);
     }
   }
 
   private async add(rel: string, abs: string, st: Stats): Promise<void> {
-    const header: Partial<TarHeader> & Pick<TarHeader, 'name'> = { name: rel, mode: st.mode & 0o7777, mtime: new Date(Math.floor(st.mtimeMs / 1000) * 1000), uid: 0, gid: 0 };
+    const header = headerOf(rel, st);
     let content: Buffer | undefined;
     if (st.isDirectory()) Object.assign(header, { name: `${rel}/`, type: 'directory' });
     else if (st.isSymbolicLink()) Object.assign(header, { type: 'symlink', linkname: this.read(() => readlinkSync(abs), rel) });
@@ -116,6 +114,11 @@ class Walker {
       throw new SlipwayError('share_unreadable', `${this.who}cannot read ${path.join(this.root, rel)} (${errnoCode(error) ?? 'error'})`, "Fix its permissions, or list it in the folder's .dockerignore.");
     }
   }
+}
+
+/** As the Docker CLI writes it: permission bits, mtime in whole seconds, owned by root. */
+function headerOf(name: string, st: Stats): Partial<TarHeader> & Pick<TarHeader, 'name'> {
+  return { name, mode: st.mode & 0o7777, mtime: new Date(Math.floor(st.mtimeMs / 1000) * 1000), uid: 0, gid: 0 };
 }
 
 function byteOrder(a: string, b: string): number {

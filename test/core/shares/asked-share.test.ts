@@ -1,22 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
 import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
 import { probablyFreePort } from '../../support/processes';
 import { tempProject } from '../images/images-fixture';
+import { httpGet, webServingWww } from './share-fixture';
 
-function get(port: number, pathName: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path: pathName, headers: { connection: 'close' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve(text));
-    }).on('error', reject);
-  });
-}
+const get = async (port: number, pathName: string) => (await httpGet(port, pathName)).text;
 
 describe('x-slipway.sync: a folder the engine can see, synchronized because the file asks for it', () => {
   const docker = testDocker();
@@ -31,22 +22,7 @@ describe('x-slipway.sync: a folder the engine can see, synchronized because the 
   it('up -d fills a project volume instead of bind-mounting, and says so in one line', async () => {
     const port = await probablyFreePort();
     project = tempProject({
-      'compose.yaml': `name: ${name}
-x-slipway:
-  sync: ["web:./www"]
-services:
-  web:
-    image: busybox:latest
-    init: true
-    network_mode: host
-    command: ["httpd", "-f", "-p", "127.0.0.1:${port}", "-h", "/www"]
-    volumes: ["./www:/www"]
-    stop_grace_period: 1s
-    healthcheck:
-      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:${port}/index.html"]
-      interval: 300ms
-      retries: 50
-`,
+      'compose.yaml': webServingWww(name, port, 'x-slipway:\n  sync: ["web:./www"]\n'),
       'www/index.html': 'first\n',
     });
     const run = await runCliCaptured({ argv: ['up', '-d', '--wait'], env: testEnv(), cwd: project.dir });

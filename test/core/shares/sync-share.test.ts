@@ -1,28 +1,18 @@
 import { chmodSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WatchReload } from '../../../shared/contract/watch';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
-import { removeProjectResources, testEnv, uniqueProjectName } from '../../support/engine';
+import { testEnv, uniqueProjectName } from '../../support/engine';
 import { dockerFromHost } from '../../support/docker-from-host';
 import { startHiddenFolderEngine } from '../../support/hidden-folder-engine';
 import { probablyFreePort } from '../../support/processes';
 import type { ThrowawayEngine } from '../../support/throwaway-engine';
 import { tempProject } from '../images/images-fixture';
 import { shell } from '../watch/watch-fixture';
+import { disposeHiddenSuite, httpGet, webServingWww } from './share-fixture';
 
-function get(port: number, pathName: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: pathName, headers: { connection: 'close' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-  });
-}
+const get = httpGet;
 
 describe('synchronized shares: an engine that cannot see the project folder', () => {
   const name = uniqueProjectName('share');
@@ -39,20 +29,7 @@ describe('synchronized shares: an engine that cannot see the project folder', ()
   beforeAll(async () => {
     port = await probablyFreePort();
     project = tempProject({
-      'compose.yaml': `name: ${name}
-services:
-  web:
-    image: busybox:latest
-    init: true
-    network_mode: host
-    command: ["httpd", "-f", "-p", "127.0.0.1:${port}", "-h", "/www"]
-    volumes: ["./www:/www"]
-    stop_grace_period: 1s
-    healthcheck:
-      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:${port}/index.html"]
-      interval: 300ms
-      retries: 50
-`,
+      'compose.yaml': webServingWww(name, port),
       'www/index.html': 'hello from the project\n',
       'www/old.html': 'about to be renamed\n',
       'www/gone.html': 'about to be deleted\n',
@@ -74,12 +51,7 @@ services:
   }, 120_000);
 
   afterAll(async () => {
-    await core?.dispose();
-    if (hidden) {
-      await removeProjectResources(dockerFromHost(hidden.dockerHost), name);
-      await hidden.destroy();
-    }
-    project?.cleanup();
+    await disposeHiddenSuite({ core, hidden, name, project });
   });
 
   it('the probe says the folder does not reach the engine, and why', async () => {

@@ -1,28 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WatchReload } from '../../../shared/contract/watch';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
-import { removeProjectResources, testEnv, uniqueProjectName } from '../../support/engine';
-import { dockerFromHost } from '../../support/docker-from-host';
+import { testEnv, uniqueProjectName } from '../../support/engine';
 import { startHiddenFolderEngine } from '../../support/hidden-folder-engine';
 import { listenPortFromLog, probablyFreePort } from '../../support/processes';
 import type { ThrowawayEngine } from '../../support/throwaway-engine';
 import { makeCertificates } from '../hosts/certificates';
 import { tempProject } from '../images/images-fixture';
+import { disposeHiddenSuite, httpGet, webServingWww } from './share-fixture';
 
-function get(port: number, pathName: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path: pathName, headers: { connection: 'close' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve(text));
-    }).on('error', reject);
-  });
-}
+const get = async (port: number, pathName: string) => (await httpGet(port, pathName)).text;
 
 describe('synchronized shares over TCP+TLS, on an engine that cannot see the project folder', () => {
   const name = uniqueProjectName('tlsshare');
@@ -37,20 +27,7 @@ describe('synchronized shares over TCP+TLS, on an engine that cannot see the pro
     certDir = mkdtempSync(path.join(os.tmpdir(), 'swtlsshare-'));
     const certs = makeCertificates(certDir);
     project = tempProject({
-      'compose.yaml': `name: ${name}
-services:
-  web:
-    image: busybox:latest
-    init: true
-    network_mode: host
-    command: ["httpd", "-f", "-p", "127.0.0.1:${port}", "-h", "/www"]
-    volumes: ["./www:/www"]
-    stop_grace_period: 1s
-    healthcheck:
-      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:${port}/index.html"]
-      interval: 300ms
-      retries: 50
-`,
+      'compose.yaml': webServingWww(name, port),
       'www/index.html': 'over tls\n',
     });
     hidden = await startHiddenFolderEngine(project.dir, {
@@ -62,12 +39,7 @@ services:
   }, 120_000);
 
   afterAll(async () => {
-    await core?.dispose();
-    if (hidden) {
-      await removeProjectResources(dockerFromHost(hidden.dockerHost), name);
-      await hidden.destroy();
-    }
-    project?.cleanup();
+    await disposeHiddenSuite({ core, hidden, name, project });
     if (certDir) rmSync(certDir, { recursive: true, force: true });
   });
 
