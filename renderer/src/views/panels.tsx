@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { HostPanel } from './host/HostPanel';
 import { ImagesPanel } from './images/ImagesPanel';
 import { WatchPanel } from './watch/WatchPanel';
+import { SharesPanel } from './shares/SharesPanel';
 
 /** What a panel in the project view gets. */
 export interface PanelProps {
@@ -23,6 +24,7 @@ export const projectPanels: ProjectPanel[] = [
   { id: 'host', title: 'Host', Component: HostPanel },
   { id: 'images', title: 'Images', Component: ImagesPanel },
   { id: 'watch', title: 'Watch', Component: WatchPanel },
+  { id: 'shares', title: 'File shares', Component: SharesPanel },
 ];
 
 /** Extra widgets in the top bar (e.g. a host indicator), one line each. */
