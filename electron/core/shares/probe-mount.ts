@@ -3,6 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { errnoCode } from '../thrown';
+import { PROBE_MARKER_PREFIX } from '../watch/path-filter';
 
 export interface ProbeAnswer {
   reaches: boolean;
@@ -21,7 +22,7 @@ const PROBE_TARGET = '/slipway-probe';
  * Uses only the Docker API, so it answers the same over a socket, TCP+TLS or SSH.
  */
 export async function probeFolder(docker: Docker, image: string, folder: string, engineUrl: string): Promise<ProbeAnswer> {
-  const marker = `.slipway-probe-${randomBytes(6).toString('hex')}`;
+  const marker = `${PROBE_MARKER_PREFIX}${randomBytes(6).toString('hex')}`;
   const markerPath = path.join(folder, marker);
   try {
     await writeFile(markerPath, 'slipway probe\n', { flag: 'wx' });

@@ -64,6 +64,9 @@ export class SharesService implements StackShares {
   }
 
   async prepare(project: Project, images: Map<string, { id: string }>, services: string[], report: ProgressListener): Promise<Project> {
+    // A project that already went through here (a watch rebuild recreates with the watcher's project): as it is.
+    const known = this.projects.get(project.name)?.synced ?? [];
+    if (known.length > 0 && known.every((share) => project.model.volumes?.[share.volumeKey] !== undefined)) return project;
     const ids = new Map([...images].map(([service, info]) => [service, info.id]));
     const decided = await this.decide(project, ids, services);
     const previous = this.projects.get(project.name);
