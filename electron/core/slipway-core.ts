@@ -278,7 +278,8 @@ export class SlipwayCore {
       events: this.events,
       watch: async (project, restart) => {
         if (restart) await this.watch().stop(project.name);
-        await this.watch().start(project);
+        // A save is one file: a 20 ms quiet window keeps save → visible near a raw docker cp (bursts still wait 200 ms).
+        await this.watch().start(project, { coalescer: { quietMs: 20 } });
       },
       watcherRules: (projectId) => this.watch().watcher(projectId)?.plan.rules.map((r) => ({ service: r.service, rule: r.rule })),
     });
