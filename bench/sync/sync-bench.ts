@@ -1,7 +1,7 @@
 /**
  * Synchronized shares against the Docker CLI, in one run on one engine:
  *  - initial fill: a folder of FILES files into a fresh volume — Slipway's fill (one tar
- *    stream through the archive API of a helper container it creates and removes) against
+ *    stream through the archive API of a filler container it creates and removes) against
  *    `docker cp FOLDER/. CONTAINER:/target` into a created container with a fresh volume;
  *  - save → visible: a file written on the host until it is in the running container —
  *    the watcher's sync (from the write until its watch.reload: the archive upload has
@@ -66,9 +66,9 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     await fillVolume(docker, 'busybox:latest', ours, www, 'bench: ');
     fill.slipway.push(performance.now() - t0);
-    const helper = await docker.createContainer({ Image: 'busybox:latest', Cmd: ['true'], HostConfig: { Binds: [`${theirs}:/target`], NetworkMode: 'none' } });
-    fill.docker.push(cli(['cp', `${www}/.`, `${helper.id}:/target`]));
-    await helper.remove({ force: true });
+    const target = await docker.createContainer({ Image: 'busybox:latest', Cmd: ['true'], HostConfig: { Binds: [`${theirs}:/target`], NetworkMode: 'none' } });
+    fill.docker.push(cli(['cp', `${www}/.`, `${target.id}:/target`]));
+    await target.remove({ force: true });
     for (const volume of [ours, theirs]) if (countIn(volume) !== FILES) throw new Error(`${volume} does not hold ${FILES} files`);
     await Promise.all([ours, theirs].map((v) => docker.getVolume(v).remove()));
   }

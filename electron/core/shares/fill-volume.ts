@@ -12,11 +12,11 @@ export interface FillResult {
 
 /**
  * Fills a volume with a folder's content in one tar stream (`.dockerignore` applied)
- * through the archive API of a helper container of `image` that is created with the volume
+ * through the archive API of a filler container of `image` that is created with the volume
  * mounted and never started. Only the Docker API: the same over a socket, TCP+TLS or SSH.
  */
 export async function fillVolume(docker: Docker, image: string, volume: string, folder: string, who: string, signal?: AbortSignal): Promise<FillResult> {
-  const helper = await docker.createContainer({
+  const filler = await docker.createContainer({
     Image: image,
     Entrypoint: ['/slipway-fill-never-started'],
     Cmd: [],
@@ -27,7 +27,7 @@ export async function fillVolume(docker: Docker, image: string, volume: string, 
     const archive = await packFolder(folder, who);
     signal?.throwIfAborted();
     try {
-      await helper.putArchive(archive.stream, { path: FILL_TARGET });
+      await filler.putArchive(archive.stream, { path: FILL_TARGET });
     } catch (error) {
       const cause = archive.failure();
       if (cause) throw cause;
@@ -37,7 +37,7 @@ export async function fillVolume(docker: Docker, image: string, volume: string, 
     if (cause) throw cause;
     return { entries: archive.stats.entries, bytes: archive.stats.bytes };
   } finally {
-    await helper.remove({ force: true }).catch(() => undefined);
+    await filler.remove({ force: true }).catch(() => undefined);
   }
 }
 
