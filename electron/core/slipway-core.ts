@@ -54,6 +54,8 @@ import { TimelineStore } from './timeline/timeline-store';
 import { timelinesDir } from './settings/paths';
 import { statsHandlers } from './stats/handlers';
 import { StatsHub } from './stats/stats-hub';
+import { SharesService } from './shares/shares-service';
+import { sharesHandlers } from './shares/handlers';
 
 export { ClientSessions, type ClientSession, type SessionAnswer, type SessionEvent } from './api/client-session';
 
@@ -93,6 +95,7 @@ export class SlipwayCore {
   private execSessions: ExecSessions | undefined;
   private eventStreams: ProjectEventStreams | undefined;
   private watchManager: WatchManager | undefined;
+  private sharesService: SharesService | undefined;
   private proxyRoom: ServiceProxyRoom | undefined;
   private openInService: OpenInService | undefined;
   private timelineRoom: TimelineRoom | undefined;
@@ -132,7 +135,8 @@ export class SlipwayCore {
       ...stateHandlers(() => this.state()),
       ...eventsHandlers(this.projects, () => this.projectEvents()),
       ...execHandlers(() => this.exec()),
-      ...watchHandlers(this.projects, () => this.watch()),
+      ...watchHandlers((projectId) => this.shares().forWatch(this.projects.get(projectId)), () => this.watch()),
+      ...sharesHandlers(this.projects, () => this.shares()),
       ...settingsHandlers(this.settings, this.events),
       ...hostHandlers(this),
       ...doctorHandlers(this),
@@ -314,6 +318,21 @@ export class SlipwayCore {
       explain: (error) => this.explain(error),
     });
     return this.watchManager;
+  }
+
+  /** Synchronized file shares: bind-mounted folders probed, and synchronized where the engine cannot see them. */
+  shares(): SharesService {
+    this.sharesService ??= new SharesService({
+      docker: () => this.docker(),
+      events: this.events,
+      watch: async (project, restart) => {
+        if (restart) await this.watch().stop(project.name);
+        // The watcher's own quiet window (the native watcher's batching: 100 ms; bursts wait 200 ms).
+        await this.watch().start(project);
+      },
+      watcherRules: (projectId) => this.watch().watcher(projectId)?.plan.rules.map((r) => ({ service: r.service, rule: r.rule })),
+    });
+    return this.sharesService;
   }
 
   /** One call through the contract's boundary (validated input and output, an envelope answer). */

@@ -25,6 +25,7 @@ import { copyCalls } from './copy';
 import { timelineCalls, timelineEvents } from './timeline';
 import { liveFileCalls, liveFileEvents } from './livefile';
 import { statsCalls, statsEvents } from './stats';
+import { sharesCalls, sharesEvents } from './shares';
 
 export const calls = {
   ...taskCalls,
@@ -47,6 +48,7 @@ export const calls = {
   ...timelineCalls,
   ...liveFileCalls,
   ...statsCalls,
+  ...sharesCalls,
 } satisfies CallDefs;
 
 export const events = {
@@ -65,6 +67,7 @@ export const events = {
   ...timelineEvents,
   ...liveFileEvents,
   ...statsEvents,
+  ...sharesEvents,
 } satisfies EventDefs;
 
 export type Calls = typeof calls;

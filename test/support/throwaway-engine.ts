@@ -23,6 +23,8 @@ export interface ThrowawayEngine {
 export interface EngineOptions {
   /** Extra dockerd flags, e.g. a TLS listener. */
   extraArgs?: string[];
+  /** Runs dockerd through another command (its command and arguments from dockerd's). */
+  launcher?: (dockerd: string, args: string[]) => { command: string; args: string[] };
 }
 
 /**
@@ -47,17 +49,18 @@ export async function startThrowawayEngine(options: EngineOptions = {}): Promise
     '--default-address-pool', `base=${pool},size=24`,
     ...(options.extraArgs ?? []),
   ];
+  const launch = options.launcher?.(DOCKERD, args) ?? { command: DOCKERD, args };
   const engine: ThrowawayEngine = {
     dir,
     socket,
     dockerHost: `unix://${socket}`,
     logFile,
-    process: startOwnedProcess(DOCKERD, args, logFile),
+    process: startOwnedProcess(launch.command, launch.args, logFile),
     async stop() {
       await stopOwnedProcess(engine.process, 20_000);
     },
     async restart() {
-      engine.process = startOwnedProcess(DOCKERD as string, args, logFile);
+      engine.process = startOwnedProcess(launch.command, launch.args, logFile);
       await waitForEngine(engine);
     },
     async destroy() {

@@ -9,6 +9,7 @@ import { parseScaleArgs } from '../scale-args';
 import { attachedServices, checkAttachFlags, type AttachFlags } from '../up-attach';
 import { watchUntilInterrupted } from './watch';
 import { printTimeline } from './timeline';
+import { shareLines } from '../share-lines';
 
 export const upCommand: Command = {
   name: 'up',
@@ -52,6 +53,7 @@ export const upCommand: Command = {
       throw new SlipwayError('no_such_service', `up: --exit-code-from: no such service: ${exitCodeFrom}`, `Services in this project: ${project.services.join(', ')}.`);
     }
     await runStackTask(ctx, 'stack.up', upInput(project.projectId, args)).finally(() => (values.timeline === true ? upTimeline(ctx, project.projectId, values) : undefined));
+    for (const line of shareLines(await ctx.client().call('shares.status', { projectId: project.projectId }), project.workingDir)) ctx.err(line);
     if (values['no-start'] === true) return 0;
     if (values.watch === true) {
       // Attached, the logs stream between the watch lines, and Ctrl+C stops what was started, as Compose's attached `up --watch`.

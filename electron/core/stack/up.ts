@@ -82,7 +82,9 @@ interface ServicePlan {
  * each service started as soon as its dependencies' conditions hold (from Docker's events),
  * unchanged services left alone. Throws a ServiceFailedError naming the failed service.
  */
-export async function upProject(core: StackCore, project: Project, options: UpOptions = {}): Promise<UpResult> {
+export async function upProject(core: StackCore, loaded: Project, options: UpOptions = {}): Promise<UpResult> {
+  // Synchronized shares replace some bind mounts once the images are there (prepare, below).
+  let project = loaded;
   const docker = core.docker().docker;
   const report: ProgressListener = options.onProgress ?? (() => undefined);
   const deps = dependenciesOf(project);
@@ -115,11 +117,14 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
       warn,
       signal,
     });
+    const shares = core.shares?.();
+    if (shares) project = await shares.prepare(project, images, selected, report);
     const [listed] = await Promise.all([
       listProjectContainers(docker, project.name),
       ensureNetworks(docker, project, usedNetworkKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
       ensureVolumes(docker, project, usedVolumeKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
     ]);
+    await shares?.fill(project, selected, report, signal);
     const existing = await finishInterruptedRecreates(docker, listed, report);
     const orphans = await handleOrphans(core, project, existing, options.removeOrphans === true, report, warn);
     const current = byService(existing);
@@ -219,6 +224,7 @@ export async function upProject(core: StackCore, project: Project, options: UpOp
     // Containers are created in parallel, ahead of need; each starts once its dependencies allow.
     for (const service of selected) void containersOf(service).catch(() => undefined);
     await gate.startAll(selected);
+    await shares?.started(project);
     if (options.wait) await waitReady(gate, selected);
     return { actions, orphans, warnings };
   } catch (error) {

@@ -8,14 +8,17 @@ const IGNORED_DIRS = new Set(['.git', 'node_modules', '.idea', '.vscode', '.hg',
 
 /** A relative path (`/` separators) that goes through an always-ignored folder, as one pattern. */
 export const IGNORED_DIR_PATTERN = new RegExp(`(?:^|/)(?:${[...IGNORED_DIRS].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`);
+/** The marker file Slipway's shares probe writes for a moment into a bind-mounted folder (electron/core/shares). */
+export const PROBE_MARKER_PREFIX = '.slipway-probe-';
 
 /**
- * Editor temp files: vim swap/backup and its `4913` write probe, emacs lock and
+ * Editor temp files (and the shares probe's marker): vim swap/backup and its `4913` write probe, emacs lock and
  * autosave files, JetBrains safe-write files, generic `~` backups.
  */
 export function isEditorTempFile(basename: string): boolean {
   return (
     basename === '4913' ||
+    basename.startsWith(PROBE_MARKER_PREFIX) ||
     basename.endsWith('~') ||
     /\.sw[a-p]$/.test(basename) ||
     /\.swx$/.test(basename) ||

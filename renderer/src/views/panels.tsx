@@ -3,6 +3,7 @@ import { HostPanel } from './host/HostPanel';
 import { ImagesPanel } from './images/ImagesPanel';
 import { WatchPanel } from './watch/WatchPanel';
 import { TimelinePanel } from './timeline/TimelinePanel';
+import { SharesPanel } from './shares/SharesPanel';
 
 /** What a panel in the project view gets. */
 export interface PanelProps {
@@ -25,6 +26,7 @@ export const projectPanels: ProjectPanel[] = [
   { id: 'images', title: 'Images', Component: ImagesPanel },
   { id: 'watch', title: 'Watch', Component: WatchPanel },
   { id: 'timeline', title: 'Startup timeline', Component: TimelinePanel },
+  { id: 'shares', title: 'File shares', Component: SharesPanel },
 ];
 
 /** Extra widgets in the top bar (e.g. a host indicator), one line each. */

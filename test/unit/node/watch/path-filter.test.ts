@@ -26,7 +26,7 @@ describe('PathFilter', () => {
   });
 
   it('ignores editor temp files', () => {
-    for (const name of ['.app.py.swp', 'app.py.swx', 'app.py~', '4913', '#app.py#', '.#app.py', 'app.py___jb_tmp___']) {
+    for (const name of ['.app.py.swp', 'app.py.swx', 'app.py~', '4913', '#app.py#', '.#app.py', 'app.py___jb_tmp___', '.slipway-probe-0a1b2c3d4e5f']) {
       expect(isEditorTempFile(name)).toBe(true);
       expect(filter.accepts(at(`src/${name}`))).toBe(false);
     }
