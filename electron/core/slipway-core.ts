@@ -327,8 +327,9 @@ export class SlipwayCore {
       events: this.events,
       watch: async (project, restart) => {
         if (restart) await this.watch().stop(project.name);
-        // The watcher's own quiet window (the native watcher's batching: 100 ms; bursts wait 200 ms).
-        await this.watch().start(project);
+        // A save is one file: a 20 ms quiet window keeps save → visible near a raw docker cp
+        // (synced services only: one that restarts still waits for the native watcher's batch; bursts wait 200 ms).
+        await this.watch().start(project, { coalescer: { quietMs: 20 } });
       },
       watcherRules: (projectId) => this.watch().watcher(projectId)?.plan.rules.map((r) => ({ service: r.service, rule: r.rule })),
     });

@@ -38,6 +38,8 @@ export class Coalescer {
   constructor(
     private readonly options: CoalescerOptions,
     private readonly release: (batch: Batch) => void,
+    /** A key's own quiet time, when it differs from `quietMs`. */
+    private readonly quietMsOf: (key: string) => number = () => options.quietMs,
   ) {}
 
   add(key: string, filePath: string, at = Date.now(), mark = performance.now()): void {
@@ -48,7 +50,7 @@ export class Coalescer {
     }
     entry.paths.add(filePath);
     if (entry.timer) clearTimeout(entry.timer);
-    const quiet = entry.paths.size > this.options.burstFiles ? this.options.burstQuietMs : this.options.quietMs;
+    const quiet = entry.paths.size > this.options.burstFiles ? this.options.burstQuietMs : this.quietMsOf(key);
     const waited = performance.now() - entry.firstEventMark;
     const delay = Math.max(0, Math.min(quiet, this.options.maxWaitMs - waited));
     entry.timer = setTimeout(() => this.flush(key), delay);

@@ -81,9 +81,14 @@ export class ProjectWatcher {
     this.docker = options.docker;
     this.containers = new ServiceContainers(options.docker, options.project.name);
     this.rebuild = options.rebuild;
-    // The native watcher's own batching comes on top of a short quiet window (NATIVE_FOLLOW_UP_MS).
+    // The native watcher batches the rest of a save's events up to NATIVE_FOLLOW_UP_MS after its
+    // first: a service that restarts, runs a command or rebuilds waits that long, so one save is
+    // one reload. A service whose rules only sync keeps the short window: a late event copies the
+    // file once more, which is harmless, and the first copy lands sooner.
     const coalescer = { ...DEFAULT_COALESCER, ...options.coalescer };
-    this.coalescer = new Coalescer({ ...coalescer, quietMs: Math.max(coalescer.quietMs, NATIVE_FOLLOW_UP_MS) }, (batch) => this.enqueue(batch));
+    const syncOnly = new Set(this.plan.services.filter((service) => this.plan.rules.every((r) => r.service !== service || r.rule.action === 'sync')));
+    const quietMsOf = (service: string) => (syncOnly.has(service) ? coalescer.quietMs : Math.max(coalescer.quietMs, NATIVE_FOLLOW_UP_MS));
+    this.coalescer = new Coalescer(coalescer, (batch) => this.enqueue(batch), quietMsOf);
     this.current = { projectId: options.project.name, watching: false, services: this.plan.services, paths: this.plan.roots, ...(this.plan.warnings.length > 0 ? { warnings: this.plan.warnings } : {}) };
   }
 

@@ -19,6 +19,24 @@ describe('Coalescer', () => {
     }
   });
 
+  it("a key's own quiet window (a synced-only service) is used for that key alone", () => {
+    vi.useFakeTimers();
+    try {
+      const batches: Batch[] = [];
+      const c = new Coalescer({ quietMs: 20, burstFiles: 8, burstQuietMs: 200, maxWaitMs: 3000 }, (b) => batches.push(b), (key) => (key === 'web' ? 20 : 100));
+      c.add('web', '/a');
+      c.add('api', '/b');
+      vi.advanceTimersByTime(20);
+      expect(batches.map((b) => b.key)).toEqual(['web']);
+      vi.advanceTimersByTime(79);
+      expect(batches.map((b) => b.key)).toEqual(['web']);
+      vi.advanceTimersByTime(1);
+      expect(batches.map((b) => b.key)).toEqual(['web', 'api']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('waits longer once a batch looks like a burst, but never past maxWaitMs', () => {
     vi.useFakeTimers();
     try {
