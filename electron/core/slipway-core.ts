@@ -154,7 +154,14 @@ export class SlipwayCore {
 
   /** The project's own files, live (made on first use): a save reloads the project and applies or lists what changed. */
   liveFile(): LiveFileManager {
-    this.liveFileManager ??= new LiveFileManager({ projects: this.projects, stack: this, events: this.events, explain: (error) => this.explain(error) });
+    this.liveFileManager ??= new LiveFileManager({
+      projects: this.projects,
+      stack: this,
+      events: this.events,
+      explain: (error) => this.explain(error),
+      // An applied save is an up of the changed services: the startup timeline shows it.
+      record: (project, projectId, services, work) => this.timeline().recorder.record(project, projectId, { kind: 'up', services }, work),
+    });
     return this.liveFileManager;
   }
 

@@ -4,7 +4,7 @@ import type { LiveFileApplied, LiveFileError, LiveFileState, ServiceChange } fro
 import type { Project } from '../../../shared/model/project';
 import type { CoreEvents } from '../events';
 import type { ProjectRegistry } from '../projects/registry';
-import type { StackCore } from '../stack/types';
+import type { ProgressListener, StackCore } from '../stack/types';
 import type { Batch } from '../watch/coalescer';
 import { applyChanges } from './apply-changes';
 import { diffProjects } from './project-diff';
@@ -16,6 +16,8 @@ export interface LiveFileOptions {
   events: Pick<CoreEvents, 'emit'>;
   /** An error in the user's words (an engine that does not answer says where it was looked for). */
   explain?: (error: unknown) => unknown;
+  /** Runs an apply as a recorded run (the startup timeline shows it); by default it just runs. */
+  record?: <T>(project: Project, projectId: string, services: string[], work: (onStep: ProgressListener) => Promise<T>) => Promise<T>;
 }
 
 interface Followed {
@@ -177,7 +179,9 @@ export class LiveFileManager {
     const base = { projectId, changedFiles: entry.state.changedFiles, changes };
     let applied: LiveFileApplied;
     try {
-      const actions = await applyChanges(this.options.stack, project, changes);
+      const services = changes.filter((c) => c.change !== 'removed').map((c) => c.service);
+      const apply = (onStep?: ProgressListener) => applyChanges(this.options.stack, project, changes, onStep);
+      const actions = this.options.record && services.length > 0 ? await this.options.record(project, projectId, services, apply) : await apply();
       entry.baseline = project;
       this.setState(projectId, entry, { changes: [] });
       applied = { ...base, actions, ok: true, latencyMs: elapsed(started), at: Date.now() };

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { Project } from '../../../shared/model/project';
 import type { TaskDone, TaskProgress } from '../../../shared/contract/tasks';
+import type { StackStep } from '../../../shared/contract/stack';
+import { errorMessage } from '../../../shared/errors';
 import type { TimelineCondition, TimelineRun } from '../../../shared/contract/timeline';
 import type { EngineEvent, EngineEvents } from '../docker/engine-events';
 import type { CoreEvents } from '../events';
@@ -154,7 +156,7 @@ export class TimelineRecorder {
   constructor(readonly options: RecorderOptions) {}
 
   /** Starts recording before the work starts (Docker does not replay events); then bind the task's id. */
-  async begin(project: Project, projectId: string, selection: RunSelection): Promise<{ bind: (taskId: string) => void; discard: () => void }> {
+  async begin(project: Project, projectId: string, selection: RunSelection): Promise<{ bind: (taskId: string) => void; discard: () => void; progress: (p: TaskProgress) => void; done: (d: TaskDone) => void }> {
     const deps = dependenciesOf(project);
     const chosen = selection.kind === 'up' ? selectServices(project, deps, selection.services, selection.noDeps) : selection.services?.length ? selection.services : Object.keys(project.model.services);
     const chosenSet = new Set(chosen);
@@ -190,7 +192,30 @@ export class TimelineRecorder {
         run.stop();
         this.options.store.remove(facts);
       },
+      progress: (p) => run.onProgress(p),
+      done: (d) => run.onDone(d),
     };
+  }
+
+  /**
+   * Records work that is not a task of its own (the live project file's apply: an up of the
+   * changed services): its stack steps as they come, then its end. The work runs even when
+   * recording cannot start.
+   */
+  async record<T>(project: Project, projectId: string, selection: RunSelection, work: (onStep: (step: StackStep) => void) => Promise<T>): Promise<T> {
+    const recording = await this.begin(project, projectId, selection).catch(() => undefined);
+    const taskId = `untracked-${randomUUID()}`;
+    const kind = `stack.${selection.kind}`;
+    recording?.bind(taskId);
+    const onStep = (step: StackStep) => recording?.progress({ taskId, kind, projectId, message: `${step.kind} ${step.name} ${step.status}`, subject: step.service ?? step.name, stack: step });
+    try {
+      const result = await work(onStep);
+      recording?.done({ taskId, kind, projectId, ok: true });
+      return result;
+    } catch (error) {
+      recording?.done({ taskId, kind, projectId, ok: false, error: { code: 'failed', message: errorMessage(error) } });
+      throw error;
+    }
   }
 
   /** The live run of this id, if it is still followed here. */

@@ -33,6 +33,22 @@ describe('the project file is live: a save applies exactly what changed', () => 
     expect(inspected.Config.Cmd).toEqual(['sleep', '3601']);
   });
 
+  it('an applied save shows in the startup timeline: an up of the changed service, created and started by Docker', async () => {
+    live = new LiveProject('livetl', { 'compose.yaml': threeServices(), '.env': 'GREETING=hi\n' });
+    await live.start(true);
+    const applied = live.nextApplied();
+    live.write('compose.yaml', threeServices('["sleep", "3604"]'));
+    expect((await applied).ok).toBe(true);
+    const { run } = await live.client.call('timeline.get', { projectId: live.name, settleMs: 30_000 });
+    expect(run?.kind).toBe('up');
+    expect(run?.ok).toBe(true);
+    expect(run?.services.map((s) => s.service)).toEqual(['web']);
+    const web = run?.services[0];
+    expect(web?.createdAt).toEqual(expect.any(Number));
+    expect(web?.startedAt).toEqual(expect.any(Number));
+    expect(run?.criticalPath).toEqual(['web']);
+  });
+
   it('a variable edited in .env recreates only the service that uses it', async () => {
     live = new LiveProject('liveenv', { 'compose.yaml': threeServices(), '.env': 'GREETING=hi\n' });
     await live.start(true);
