@@ -1,7 +1,7 @@
 import { watch as watchFolderEntries, type FSWatcher } from 'node:fs';
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { subscribe, type AsyncSubscription, type Event } from '@parcel/watcher';
+import type { AsyncSubscription, Event } from '@parcel/watcher';
 
 /**
  * @parcel/watcher hands over the first event after a quiet spell at once and the rest of a
@@ -98,6 +98,8 @@ export class NativeWatcher {
     const real = await realpath(folder);
     const named = (p: string) => (real === folder ? p : folder + p.slice(real.length));
     const ignore = (await this.options.ignoreFor(folder)).map((entry) => (typeof entry === 'string' && real !== folder ? real + entry.slice(folder.length) : entry));
+    // The native module loads with the first watch, not with the core (a CLI command that does not watch never loads it).
+    const { subscribe } = await import('@parcel/watcher');
     const subscription = await subscribe(
       real,
       (error, events) => {

@@ -13,14 +13,16 @@ let cli: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'swperm-'));
   chmodSync(dir, 0o755);
-  cli = path.join(dir, 'slipway.cjs');
+  cli = path.join(dir, 'slipway.mjs');
   // the CLI as one file a user without access to this checkout can run
   await build({
     entryPoints: [path.join(__dirname, '../../../electron/cli/index.ts')],
     bundle: true,
     platform: 'node',
-    format: 'cjs',
+    format: 'esm',
     outfile: cli,
+    // CommonJS dependencies in an ES module bundle require() and read __dirname through this.
+    banner: { js: "import { createRequire as __slipwayRequire } from 'node:module'; import { fileURLToPath as __slipwayPath } from 'node:url'; const require = __slipwayRequire(import.meta.url); const __filename = __slipwayPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));" },
     logLevel: 'error',
     external: ['cpu-features', 'electron', '*.node'],
   });
