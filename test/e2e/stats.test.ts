@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../support/engine';
-import { launchChromium } from './support/browser';
-import { startServeProcess, type ServeProcess } from './support/serve-process';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dashboardSession } from './support/dashboard-session';
+import type { ServeProcess } from './support/serve-process';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.resolve(here, '..', 'fixtures', 'stats-stack');
@@ -13,21 +12,12 @@ const fixture = path.resolve(here, '..', 'fixtures', 'stats-stack');
 const shotsDir = process.env.SLIPWAY_SCREENSHOTS ? path.resolve(here, '..', '..', 'docs', 'screenshots') : undefined;
 
 describe('live resources in the dashboard, on the real engine', () => {
-  const project = uniqueProjectName('stats-ui');
+  const session = dashboardSession(fixture, 'stats-ui', { width: 1400, height: 860 });
+  const { project } = session;
   let served: ServeProcess;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    served = await startServeProcess({ cwd: fixture, env: testEnv(), args: ['-p', project] });
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 860 }, colorScheme: 'light' })).newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    await removeProjectResources(testDocker(), project);
+  beforeAll(() => {
+    ({ served, page } = session);
   });
 
   const valueOf = (service: string, which: 'cpu' | 'memory') => page.locator(`tr[data-service="${service}"] [data-value="${which}"]`);

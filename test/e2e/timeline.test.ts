@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../support/engine';
-import { launchChromium } from './support/browser';
-import { startServeProcess, type ServeProcess } from './support/serve-process';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dashboardSession } from './support/dashboard-session';
+import type { ServeProcess } from './support/serve-process';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.resolve(here, '..', 'fixtures', 'timeline');
@@ -13,22 +12,12 @@ const fixture = path.resolve(here, '..', 'fixtures', 'timeline');
 const shotsDir = process.env.SLIPWAY_SCREENSHOTS ? path.resolve(here, '..', '..', 'docs', 'screenshots') : undefined;
 
 describe('the startup timeline in the dashboard, on the real engine', () => {
-  const project = uniqueProjectName('tlweb');
+  const session = dashboardSession(fixture, 'tlweb', { width: 1280, height: 900 });
+  const { project } = session;
   let served: ServeProcess;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    served = await startServeProcess({ cwd: fixture, env: testEnv(), args: ['-p', project] });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-    page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    await removeProjectResources(testDocker(), project);
+  beforeAll(() => {
+    ({ served, page } = session);
   });
 
   const figure = () => page.getByRole('figure', { name: 'Startup timeline' });

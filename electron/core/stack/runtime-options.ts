@@ -93,6 +93,33 @@ const RuntimeKeys = z.object({
 });
 type RuntimeKeys = z.infer<typeof RuntimeKeys>;
 
+/** Keys whose value goes into HostConfig as it is: [HostConfig field, service key]. */
+const COPIED = [
+  ['ShmSize', 'shm_size'], ['IpcMode', 'ipc'], ['UTSMode', 'uts'], ['UsernsMode', 'userns_mode'],
+  ['CgroupnsMode', 'cgroup'], ['Isolation', 'isolation'], ['Runtime', 'runtime'], ['VolumeDriver', 'volume_driver'],
+  ['GroupAdd', 'group_add'], ['Dns', 'dns'], ['DnsSearch', 'dns_search'], ['DnsOptions', 'dns_opt'],
+  ['StorageOpt', 'storage_opt'], ['OomScoreAdj', 'oom_score_adj'],
+] as const;
+/** The same for the resources (getDeployResources); `deploy.resources` may override some below. */
+const COPIED_RESOURCES = [
+  ['CgroupParent', 'cgroup_parent'], ['Memory', 'mem_limit'], ['MemorySwap', 'memswap_limit'],
+  ['MemoryReservation', 'mem_reservation'], ['OomKillDisable', 'oom_kill_disable'], ['CpuCount', 'cpu_count'],
+  ['CpuPeriod', 'cpu_period'], ['CpuQuota', 'cpu_quota'], ['CpuRealtimePeriod', 'cpu_rt_period'],
+  ['CpuRealtimeRuntime', 'cpu_rt_runtime'], ['CpuShares', 'cpu_shares'], ['CpusetCpus', 'cpuset'],
+  ['DeviceCgroupRules', 'device_cgroup_rules'],
+] as const;
+const THROTTLES = [
+  ['BlkioDeviceReadBps', 'device_read_bps'], ['BlkioDeviceReadIOps', 'device_read_iops'],
+  ['BlkioDeviceWriteBps', 'device_write_bps'], ['BlkioDeviceWriteIOps', 'device_write_iops'],
+] as const;
+
+/** The fields of `table` whose service key is set, as HostConfig fields (CgroupnsMode is not in dockerode's types: the engine reads it, API 1.41+). */
+function copied(s: RuntimeKeys, table: readonly (readonly [string, keyof RuntimeKeys])[]): Docker.HostConfig {
+  const out: Record<string, unknown> = {};
+  for (const [field, key] of table) if (s[key] !== undefined) out[field] = s[key];
+  return out;
+}
+
 /** What the keys set in the create request: HostConfig fields, and the two of Config. */
 export interface RuntimeOptions {
   host: Docker.HostConfig;
@@ -108,25 +135,9 @@ export function runtimeOptions(project: Project, service: string, config: Servic
     throw new SlipwayError('compose_invalid', `services.${service}.${key}: ${issue?.message ?? 'invalid value'}`, 'Fix that value in the compose file.');
   }
   const s = parsed.data;
-  const host: Docker.HostConfig = { ...resources(s) };
-  const set = <K extends keyof Docker.HostConfig>(key: K, value: Docker.HostConfig[K] | undefined) => {
-    if (value !== undefined) host[key] = value;
-  };
-  set('ShmSize', s.shm_size);
-  set('Sysctls', s.sysctls ? Object.fromEntries(Object.entries(s.sysctls).map(([k, v]) => [k, v ?? ''])) : undefined);
-  set('IpcMode', s.ipc);
-  set('PidMode', s.pid ?? undefined);
-  set('UTSMode', s.uts);
-  set('UsernsMode', s.userns_mode);
-  set('Isolation', s.isolation);
-  set('Runtime', s.runtime);
-  set('VolumeDriver', s.volume_driver);
-  set('GroupAdd', s.group_add);
-  set('Dns', s.dns);
-  set('DnsSearch', s.dns_search);
-  set('DnsOptions', s.dns_opt);
-  set('StorageOpt', s.storage_opt);
-  set('OomScoreAdj', s.oom_score_adj);
+  const host: Docker.HostConfig = { ...resources(s), ...copied(s, COPIED) };
+  if (s.sysctls) host.Sysctls = Object.fromEntries(Object.entries(s.sysctls).map(([k, v]) => [k, v ?? '']));
+  if (s.pid) host.PidMode = s.pid;
   if (s.security_opt) {
     const security = securityOptions(project, service, s.security_opt);
     host.SecurityOpt = security.options;
@@ -135,8 +146,6 @@ export function runtimeOptions(project: Project, service: string, config: Servic
       host.ReadonlyPaths = [];
     }
   }
-  // Not in dockerode's types; the engine reads it (API 1.41+).
-  if (s.cgroup !== undefined) Object.assign(host, { CgroupnsMode: s.cgroup });
   const container: RuntimeOptions['container'] = {};
   if (s.domainname !== undefined) container.Domainname = s.domainname;
   if (s.mac_address !== undefined) container.MacAddress = s.mac_address;
@@ -144,36 +153,19 @@ export function runtimeOptions(project: Project, service: string, config: Servic
 }
 
 function resources(s: RuntimeKeys): Docker.HostConfig {
-  const r: Docker.HostConfig = {};
-  const set = <K extends keyof Docker.HostConfig>(key: K, value: Docker.HostConfig[K] | undefined) => {
-    if (value !== undefined) r[key] = value;
-  };
-  set('CgroupParent', s.cgroup_parent);
-  set('Memory', s.mem_limit);
-  set('MemorySwap', s.memswap_limit);
-  set('MemoryReservation', s.mem_reservation);
+  const r: Docker.HostConfig = copied(s, COPIED_RESOURCES);
   if (s.mem_swappiness !== undefined && s.mem_swappiness !== 0) r.MemorySwappiness = s.mem_swappiness;
-  set('OomKillDisable', s.oom_kill_disable);
-  set('CpuCount', s.cpu_count);
-  set('CpuPeriod', s.cpu_period);
-  set('CpuQuota', s.cpu_quota);
-  set('CpuRealtimePeriod', s.cpu_rt_period);
-  set('CpuRealtimeRuntime', s.cpu_rt_runtime);
-  set('CpuShares', s.cpu_shares);
   if (s.cpus !== undefined) r.NanoCpus = Math.round(s.cpus * 1e9);
   if (s.cpu_percent !== undefined) r.CpuPercent = Math.round(s.cpu_percent * 100);
-  set('CpusetCpus', s.cpuset);
-  set('DeviceCgroupRules', s.device_cgroup_rules);
   if (s.pids_limit !== undefined && s.pids_limit !== 0) r.PidsLimit = s.pids_limit;
   const blkio = s.blkio_config;
   if (blkio) {
-    set('BlkioWeight', blkio.weight);
-    set('BlkioWeightDevice', blkio.weight_device?.map((d) => ({ Path: d.path, Weight: d.weight })));
-    const throttle = (list?: { path: string; rate: number }[]) => list?.map((d) => ({ Path: d.path, Rate: d.rate }));
-    set('BlkioDeviceReadBps', throttle(blkio.device_read_bps));
-    set('BlkioDeviceReadIOps', throttle(blkio.device_read_iops));
-    set('BlkioDeviceWriteBps', throttle(blkio.device_write_bps));
-    set('BlkioDeviceWriteIOps', throttle(blkio.device_write_iops));
+    if (blkio.weight !== undefined) r.BlkioWeight = blkio.weight;
+    if (blkio.weight_device) r.BlkioWeightDevice = blkio.weight_device.map((d) => ({ Path: d.path, Weight: d.weight }));
+    for (const [field, key] of THROTTLES) {
+      const list = blkio[key];
+      if (list) Object.assign(r, { [field]: list.map((d) => ({ Path: d.path, Rate: d.rate })) });
+    }
   }
   const requests: Docker.DeviceRequest[] = [];
   const limits = s.deploy?.resources?.limits;
