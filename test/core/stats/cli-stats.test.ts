@@ -62,8 +62,10 @@ describe('slipway stats', () => {
     const docker2 = cpu(byName(after, 'busy'));
     const slipway = cpu(byName(rows, 'busy'));
     expect(slipway).toBeGreaterThan(5);
-    expect(slipway).toBeGreaterThanOrEqual(Math.min(docker1, docker2) - 5);
-    expect(slipway).toBeLessThanOrEqual(Math.max(docker1, docker2) + 5);
+    // A busy loop's share moves by several points a second on a shared machine: docker's two
+    // readings bound ours, give or take 10 points (a wrong formula is off by a factor: ×2 on 2 cores).
+    expect(slipway).toBeGreaterThanOrEqual(Math.min(docker1, docker2) - 10);
+    expect(slipway).toBeLessThanOrEqual(Math.max(docker1, docker2) + 10);
   });
 
   it('--no-stream SERVICE prints docker\'s table for that service only', async () => {

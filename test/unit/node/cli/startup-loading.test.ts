@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -12,6 +12,7 @@ import { z } from 'zod';
  * and a bundled dockerode loads ssh2 only when an ssh:// engine is used.
  */
 const root = path.resolve(import.meta.dirname, '..', '..', '..', '..');
+mkdirSync(path.join(root, 'node_modules', '.cache'), { recursive: true });
 const scratch = mkdtempSync(path.join(root, 'node_modules', '.cache', 'slipway-startup-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
