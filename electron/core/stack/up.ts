@@ -102,8 +102,9 @@ export async function upProject(core: StackCore, loaded: Project, options: UpOpt
     warnings.push(message);
     report({ kind: 'Warning', name: project.name, status: message });
   };
-  const deadline = withDeadline(options.signal, options.timeoutMs);
-  const signal = deadline.signal;
+  // The readiness limit (`--wait-timeout`) counts from when the images are there, as Compose's:
+  // pulls, builds and a synchronized share's fill are not part of it.
+  let deadline: ReturnType<typeof withDeadline> | undefined;
 
   // Subscribe before acting: Docker does not replay events.
   const events = await core.engineEvents();
@@ -115,7 +116,7 @@ export async function upProject(core: StackCore, loaded: Project, options: UpOpt
       report: (image, status) => report({ kind: 'Image', name: image, status }),
       ...(options.onImageProgress ? { onImageProgress: options.onImageProgress } : {}),
       warn,
-      signal,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     const shares = core.shares?.();
     if (shares) project = await shares.prepare(project, images, selected, report);
@@ -124,7 +125,9 @@ export async function upProject(core: StackCore, loaded: Project, options: UpOpt
       ensureNetworks(docker, project, usedNetworkKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
       ensureVolumes(docker, project, usedVolumeKeys(project, selected), (kind, name, status) => report({ kind, name, status })),
     ]);
-    await shares?.fill(project, selected, report, signal);
+    await shares?.fill(project, selected, report, options.signal);
+    deadline = withDeadline(options.signal, options.timeoutMs);
+    const signal = deadline.signal;
     const existing = await finishInterruptedRecreates(docker, listed, report);
     const orphans = await handleOrphans(core, project, existing, options.removeOrphans === true, report, warn);
     const current = byService(existing);
@@ -228,13 +231,14 @@ export async function upProject(core: StackCore, loaded: Project, options: UpOpt
     if (options.wait) await waitReady(gate, selected);
     return { actions, orphans, warnings };
   } catch (error) {
-    if (signal?.aborted && !(error instanceof SlipwayError)) {
-      throw new SlipwayError('timeout', options.timeoutMs !== undefined ? `The stack was not ready within ${options.timeoutMs / 1000} s` : 'up was cancelled', 'Look at `slipway ps` and the logs of the services that are not ready.');
+    const timedOut = deadline?.signal?.aborted === true && options.signal?.aborted !== true;
+    if ((timedOut || options.signal?.aborted) && !(error instanceof SlipwayError)) {
+      throw new SlipwayError('timeout', timedOut && options.timeoutMs !== undefined ? `The stack was not ready within ${options.timeoutMs / 1000} s` : 'up was cancelled', 'Look at `slipway ps` and the logs of the services that are not ready.');
     }
     throw error;
   } finally {
     watch.dispose();
-    deadline.dispose();
+    deadline?.dispose();
   }
 }
 
