@@ -46,11 +46,10 @@ export class SharesService implements StackShares {
   async status(project: Project): Promise<ShareStatus> {
     const { docker } = this.options.docker();
     const images = new Map<string, string>();
-    for (const service of Object.keys(project.model.services)) {
-      const ref = serviceImage(project, service);
-      const id = await docker.getImage(ref).inspect().then((info) => info.Id, () => undefined);
+    await Promise.all(Object.keys(project.model.services).map(async (service) => {
+      const id = await docker.getImage(serviceImage(project, service)).inspect().then((info) => info.Id, () => undefined);
       if (id) images.set(service, id);
-    }
+    }));
     const known = this.projects.get(project.name);
     const decided = await this.decide(project, images);
     // What a fill or a sync told earlier stays with the mount.
