@@ -16,6 +16,39 @@ describe('the CLI killed (SIGKILL) in the middle of up', () => {
     await temp.cleanup();
   });
 
+  /**
+   * A one-service stack up at VERSION=1, its file changed to VERSION=2, and a second up killed
+   * once the replacement is created under its temporary name (the old one's stop takes 6 s).
+   */
+  async function killedWhileReplacing(): Promise<{ cwd: string; name: string; oldId: string }> {
+    const cwd = await temp.create(slowToStop('1'));
+    const name = temp.name;
+    const first = await runCliProcess(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
+    expect(first.code, first.err).toBe(0);
+    const [old] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
+    await writeFile(path.join(cwd, 'compose.yaml'), slowToStop('2'));
+    const events = await recordEvents(docker, name);
+    try {
+      cli = startCli(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
+      await events.waitFor((e) => e.Action === 'create' && e.Actor.Attributes['com.docker.compose.replace'] !== undefined, 60_000);
+    } finally {
+      events.stop();
+    }
+    cli.child.kill('SIGKILL');
+    await cli.exited(10_000);
+    return { cwd, name, oldId: old?.Id ?? '' };
+  }
+
+  /** up again converges on one running container of the new configuration. */
+  async function expectUpConvergesToVersion2(cwd: string, name: string): Promise<void> {
+    const again = await runCliProcess(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
+    expect(again.code, again.err).toBe(0);
+    await expectConverged(docker, name, ['app']);
+    const [app] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
+    const info = await docker.getContainer(app?.Id ?? '').inspect();
+    expect(info.Config.Env).toContain('VERSION=2');
+  }
+
   it('up again converges: no duplicate, no unlabelled container, everything running', async () => {
     const cwd = await temp.create(GATED_STACK);
     const name = temp.name;
@@ -34,56 +67,18 @@ describe('the CLI killed (SIGKILL) in the middle of up', () => {
   });
 
   it('killed between creating the replacement and renaming it, up again leaves no <id>_<name> container behind', async () => {
-    const cwd = await temp.create(slowToStop('1'));
-    const name = temp.name;
-    const first = await runCliProcess(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
-    expect(first.code, first.err).toBe(0);
-    await writeFile(path.join(cwd, 'compose.yaml'), slowToStop('2'));
-    const events = await recordEvents(docker, name);
-    try {
-      cli = startCli(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
-      // The replacement is made under its temporary name; the old one's stop takes 6 s.
-      await events.waitFor((e) => e.Action === 'create' && e.Actor.Attributes['com.docker.compose.replace'] !== undefined, 60_000);
-    } finally {
-      events.stop();
-    }
-    cli.child.kill('SIGKILL');
-    await cli.exited(10_000);
+    const { cwd, name } = await killedWhileReplacing();
     const leftover = await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${name}`] } });
     expect(leftover.map((c) => c.Names[0]).some((n) => /^\/[0-9a-f]{12}_/.test(n ?? ''))).toBe(true);
 
-    const again = await runCliProcess(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
-    expect(again.code, again.err).toBe(0);
-    await expectConverged(docker, name, ['app']);
-    const [app] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
-    const info = await docker.getContainer(app?.Id ?? '').inspect();
-    expect(info.Config.Env).toContain('VERSION=2');
+    await expectUpConvergesToVersion2(cwd, name);
   });
 
   it('killed after the old container was removed, up again gives the replacement its name', async () => {
-    const cwd = await temp.create(slowToStop('1'));
-    const name = temp.name;
-    const first = await runCliProcess(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
-    expect(first.code, first.err).toBe(0);
-    const [old] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
-    await writeFile(path.join(cwd, 'compose.yaml'), slowToStop('2'));
-    const events = await recordEvents(docker, name);
-    try {
-      cli = startCli(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
-      await events.waitFor((e) => e.Action === 'create' && e.Actor.Attributes['com.docker.compose.replace'] !== undefined, 60_000);
-    } finally {
-      events.stop();
-    }
-    cli.child.kill('SIGKILL');
-    await cli.exited(10_000);
+    const { cwd, name, oldId } = await killedWhileReplacing();
     // The state a kill leaves after the old container's removal and before the rename.
-    await docker.getContainer(old?.Id ?? '').remove({ force: true });
+    await docker.getContainer(oldId).remove({ force: true });
 
-    const again = await runCliProcess(['-p', name, 'up', '-d'], { cwd, env: testEnv() });
-    expect(again.code, again.err).toBe(0);
-    await expectConverged(docker, name, ['app']);
-    const [app] = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
-    const info = await docker.getContainer(app?.Id ?? '').inspect();
-    expect(info.Config.Env).toContain('VERSION=2');
+    await expectUpConvergesToVersion2(cwd, name);
   });
 });

@@ -7,6 +7,7 @@ import { SlipwayCore } from '../../../electron/core/slipway-core';
 import type { CallInput, TaskCallName } from '../../../shared/contract';
 import type { TaskProgress } from '../../../shared/contract/tasks';
 import { toErrorInfo, type ErrorInfo } from '../../../shared/errors';
+import { testEnv } from '../../support/engine';
 
 /** A folder with files, removed by cleanup(). */
 export function tempProject(files: Record<string, string>): { dir: string; cleanup(): void } {
@@ -109,4 +110,34 @@ export async function pushPrivateImage(docker: Docker, registry: { address: stri
 export async function pullWithLogin(docker: Docker, registry: { address: string; username: string; password: string }, ref: string): Promise<void> {
   const stream = await docker.pull(ref, { authconfig: { username: registry.username, password: registry.password, serveraddress: registry.address } });
   await new Promise((resolve, reject) => docker.modem.followProgress(stream, (error: Error | null, output: unknown) => (error ? reject(error) : resolve(output))));
+}
+
+/**
+ * Cores that find registry logins in the project's own Docker client config
+ * (`DIR/.docker-config/config.json`, as `docker login` writes it), each opened on the project.
+ */
+export function dockerConfigCores(projectDir: string) {
+  const configDir = path.join(projectDir, '.docker-config');
+  const cores: SlipwayCore[] = [];
+  /** A core made elsewhere, disposed with the others. */
+  const track = (core: SlipwayCore): SlipwayCore => {
+    cores.push(core);
+    return core;
+  };
+  return {
+    configDir,
+    track,
+    writeConfig(config: unknown): void {
+      mkdirSync(configDir, { recursive: true });
+      writeFileSync(path.join(configDir, 'config.json'), JSON.stringify(config));
+    },
+    async coreWith(extra: Record<string, string> = {}): Promise<SlipwayCore> {
+      const core = track(new SlipwayCore({ env: testEnv({ DOCKER_CONFIG: configDir, ...extra }) }));
+      await core.projects.openProject({ cwd: projectDir });
+      return core;
+    },
+    async disposeAll(): Promise<void> {
+      await Promise.all(cores.splice(0).map((c) => c.dispose()));
+    },
+  };
 }

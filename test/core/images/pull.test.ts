@@ -5,7 +5,7 @@ import { SlipwayCore } from '../../../electron/core/slipway-core';
 import type { PullResult } from '../../../shared/contract/images';
 import { runCliCaptured } from '../../support/capture-cli';
 import { testDocker, testEnv, testRegistry, uniqueProjectName } from '../../support/engine';
-import { pushPrivateImage, removeImages, runTask, tempProject } from './images-fixture';
+import { dockerConfigCores, pushPrivateImage, removeImages, runTask, tempProject } from './images-fixture';
 
 /** The stand-in image pushed to the test registry under a private name, then removed here. */
 describe('images.pull and slipway pull with the user’s Docker login', () => {
@@ -27,22 +27,10 @@ services:
 `,
     Dockerfile: 'FROM busybox:latest\n',
   });
-  const configDir = path.join(project.dir, '.docker-config');
+  const { configDir, writeConfig, coreWith, track, disposeAll } = dockerConfigCores(project.dir);
   const binDir = path.join(project.dir, '.bin');
-  const cores: SlipwayCore[] = [];
   const basic = (password: string) => Buffer.from(`${registry.username}:${password}`).toString('base64');
 
-  function writeConfig(config: unknown): void {
-    mkdirSync(configDir, { recursive: true });
-    writeFileSync(path.join(configDir, 'config.json'), JSON.stringify(config));
-  }
-
-  async function coreWith(extra: Record<string, string> = {}): Promise<SlipwayCore> {
-    const core = new SlipwayCore({ env: testEnv({ DOCKER_CONFIG: configDir, ...extra }) });
-    cores.push(core);
-    await core.projects.openProject({ cwd: project.dir });
-    return core;
-  }
 
   async function present(ref: string): Promise<boolean> {
     return docker.getImage(ref).inspect().then(() => true, () => false);
@@ -53,7 +41,7 @@ services:
   });
 
   afterAll(async () => {
-    await Promise.all(cores.map((c) => c.dispose()));
+    await disposeAll();
     await removeImages(docker, [image]);
     project.cleanup();
   });
@@ -107,7 +95,7 @@ services:
     const ghostName = `${name}g`;
     const ghost = tempProject({ 'compose.yaml': `name: ${ghostName}\nservices:\n  ghost:\n    image: ${unknown}\n` });
     const core = new SlipwayCore({ env: testEnv({ DOCKER_CONFIG: configDir }) });
-    cores.push(core);
+    track(core);
     await core.projects.openProject({ cwd: ghost.dir });
     const run = await runTask(core, 'images.pull', { projectId: ghostName });
     ghost.cleanup();

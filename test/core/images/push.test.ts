@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SlipwayCore } from '../../../electron/core/slipway-core';
 import type { ServiceImage } from '../../../shared/contract/images';
-import { testDocker, testEnv, testRegistry, uniqueProjectName } from '../../support/engine';
-import { gitInitCommit, removeRepositories, runTask, tempProject } from './images-fixture';
+import { testDocker, testRegistry, uniqueProjectName } from '../../support/engine';
+import { dockerConfigCores, gitInitCommit, removeRepositories, runTask, tempProject } from './images-fixture';
 
 describe('images.push to a registry that needs a login', () => {
   const docker = testDocker();
@@ -24,22 +23,10 @@ services:
     Dockerfile: 'FROM busybox:latest\nARG VERSION\nLABEL version=$VERSION\nCOPY app.txt /app.txt\n',
     'app.txt': 'app\n',
   });
-  const configDir = path.join(project.dir, '.docker-config');
+  const { writeConfig, coreWith, disposeAll } = dockerConfigCores(project.dir);
   const binDir = path.join(project.dir, '.bin');
   let commit = '';
-  const cores: SlipwayCore[] = [];
 
-  function writeConfig(config: unknown): void {
-    mkdirSync(configDir, { recursive: true });
-    writeFileSync(path.join(configDir, 'config.json'), JSON.stringify(config));
-  }
-
-  async function coreWith(extra: Record<string, string> = {}): Promise<SlipwayCore> {
-    const core = new SlipwayCore({ env: testEnv({ DOCKER_CONFIG: configDir, ...extra }) });
-    cores.push(core);
-    await core.projects.openProject({ cwd: project.dir });
-    return core;
-  }
 
   async function registryTags(): Promise<string[]> {
     const auth = Buffer.from(`${registry.username}:${registry.password}`).toString('base64');
@@ -58,7 +45,7 @@ services:
   });
 
   afterAll(async () => {
-    await Promise.all(cores.map((c) => c.dispose()));
+    await disposeAll();
     await removeRepositories(docker, [repository]);
     project.cleanup();
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
 import { testEnv } from '../../support/engine';
-import { tempProject } from './stack-fixtures';
+import { ABORT_ON_EXIT_FILE, tempProject } from './stack-fixtures';
 
 const FILE = `services:
   migrate:
@@ -14,17 +14,6 @@ const FILE = `services:
     depends_on:
       migrate:
         condition: service_completed_successfully
-`;
-
-const ABORT_FILE = `services:
-  app:
-    image: busybox:latest
-    init: true
-    command: ["sleep", "3600"]
-  tests:
-    image: busybox:latest
-    command: ["sh", "-c", "echo testing; echo all passed; exit 5"]
-    depends_on: [app]
 `;
 
 function cli(cwd: string, argv: string[]) {
@@ -48,7 +37,7 @@ describe('Compose’s exit codes', () => {
   });
 
   it('up --exit-code-from: the tests’ exit code, and their lines shown even though they exit at once', async () => {
-    const cwd = await temp.create(ABORT_FILE);
+    const cwd = await temp.create(ABORT_ON_EXIT_FILE);
     const up = await cli(cwd, ['-p', temp.name, 'up', '--exit-code-from', 'tests', '-t', '1']);
     expect(up.code).toBe(5);
     expect(up.out).toMatch(/^tests\s+\| testing$/m);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
-import { tempProject } from './stack-fixtures';
+import { ABORT_ON_EXIT_FILE, tempProject } from './stack-fixtures';
 import { testDocker, testEnv } from '../../support/engine';
 
 const FILE = `services:
@@ -14,17 +14,6 @@ const FILE = `services:
     image: busybox:latest
     init: true
     command: ["sleep", "3600"]
-`;
-
-const ABORT_FILE = `services:
-  app:
-    image: busybox:latest
-    init: true
-    command: ["sleep", "3600"]
-  tests:
-    image: busybox:latest
-    command: ["sh", "-c", "echo testing; exit 5"]
-    depends_on: [app]
 `;
 
 function cli(cwd: string, argv: string[]) {
@@ -109,7 +98,7 @@ describe('the everyday CLI: ls, rm, images, kill, pause, top, port, up --abort-o
   });
 
   it('up --exit-code-from: the first exit stops the others and up exits with that service\'s code', async () => {
-    const cwd = await project(ABORT_FILE);
+    const cwd = await project(ABORT_ON_EXIT_FILE);
     const up = await cli(cwd, ['-p', name, 'up', '--exit-code-from', 'tests', '-t', '1']);
     expect(up.code).toBe(5);
     expect(up.out).toContain('Aborting on container exit...');

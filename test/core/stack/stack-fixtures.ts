@@ -143,3 +143,15 @@ export function tempProject(prefix: string) {
     },
   };
 }
+
+/** `app` runs on; `tests` prints two lines and exits 5 (up --abort-on-container-exit, --exit-code-from). */
+export const ABORT_ON_EXIT_FILE = `services:
+  app:
+    image: busybox:latest
+    init: true
+    command: ["sleep", "3600"]
+  tests:
+    image: busybox:latest
+    command: ["sh", "-c", "echo testing; echo all passed; exit 5"]
+    depends_on: [app]
+`;
