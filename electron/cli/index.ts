@@ -1,6 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { endQuietlyOnClosedPipe } from './closed-pipe';
+import { codeCacheDir, loadWithCodeCache, type CachedBundle } from './code-cache';
 import { dialEngineAhead } from '../core/dial-ahead';
 import { splitGlobalArgs } from './global-options';
+import type { runCli as RunCli } from './run-cli';
+
+/** The rest of the CLI: one CommonJS bundle beside this entry (scripts/build.mjs makes both). */
+const CLI_BUNDLE = './slipway-cli.cjs';
 
 /** Commands whose first engine requests include a long-lived one (events, logs, stop, exec…): they get a second connection ahead. */
 const STREAMING = new Set(['up', 'down', 'logs', 'events', 'watch', 'exec', 'run', 'start', 'stop', 'restart', 'wait', 'cp']);
@@ -21,7 +27,23 @@ function dialAhead(): void {
   }
 }
 dialAhead();
-const { runCli } = await import('./run-cli');
+
+interface Cli {
+  runCli: typeof RunCli;
+  coreWasLoaded: () => boolean;
+}
+
+function isCli(value: unknown): value is Cli {
+  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'runCli') === 'function' && typeof Reflect.get(value, 'coreWasLoaded') === 'function';
+}
+
+/** The rest of the CLI, compiled through V8's code cache (code-cache.ts). */
+function loadCli(): { cli: Cli; bundle: CachedBundle } {
+  const bundle = loadWithCodeCache(fileURLToPath(new URL(CLI_BUNDLE, import.meta.url)), codeCacheDir(process.env));
+  if (!isCli(bundle.exports)) throw new Error(`${CLI_BUNDLE} does not export the CLI: run \`npm run build\` in the Slipway folder again`);
+  return { cli: bundle.exports, bundle };
+}
+const { cli, bundle } = loadCli();
 
 /** Resolves once what was written to `stream` has been handed to the system. */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {
@@ -49,7 +71,7 @@ endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
  * Entry point of the `slipway` command. Once the command has answered and its output is
  * flushed, the process ends: nothing it started may outlive it.
  */
-runCli({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr })
+cli.runCli({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr })
   .then(
     (code) => code,
     (error: unknown) => {
@@ -59,5 +81,7 @@ runCli({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdo
   )
   .then(async (code) => {
     await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    // the answer is out: now keep what this run compiled, if the cache lacks it
+    bundle.save(cli.coreWasLoaded() ? 'core' : 'entry');
     process.exit(code);
   });

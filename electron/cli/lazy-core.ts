@@ -3,6 +3,13 @@ import type { SlipwayCore, CoreOptions } from '../core';
 
 type Listener = (payload: unknown) => void;
 
+let loadedInThisProcess = false;
+
+/** Whether a command of this process has loaded the core (so a code cache made now holds it). */
+export function coreWasLoaded(): boolean {
+  return loadedInThisProcess;
+}
+
 /**
  * The in-process core, loaded on the first call: commands that never reach it (`version`,
  * `--help`, `completion`) do not load the core's code (dockerode, the Compose loader, the
@@ -17,6 +24,7 @@ export class LazyCore {
 
   load(): Promise<SlipwayCore> {
     this.loading ??= import('../core').then(({ SlipwayCore: Core }) => {
+      loadedInThisProcess = true;
       const core = new Core(this.options);
       this.instance = core;
       for (const subscription of this.pending) subscription.detach = core.transport().on(subscription.event, subscription.listener);

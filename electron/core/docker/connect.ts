@@ -9,6 +9,7 @@ import { resolveHost } from './resolve-host';
 import { RoutingModem } from './routing-modem';
 import { sshTargetFromUrl, SshDialStdioAgent } from './ssh-agent';
 import { errnoCode } from '../thrown';
+import { NO_TLS_NAME } from '../no-tls-name';
 
 export type { ResolvedHost } from './resolve-host';
 
@@ -100,7 +101,7 @@ const NEUTRAL = {
 function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, ssh: SshOptions): Client {
   const url = host.url;
   // keep-alive: consecutive calls reuse a connection instead of dialling (and for TLS, shaking hands) again
-  const keepAlive = (): http.Agent => new http.Agent({ keepAlive: true, maxFreeSockets: 4, scheduling: 'lifo' });
+  const keepAlive = (): http.Agent => new http.Agent({ keepAlive: true, maxFreeSockets: 4, scheduling: 'lifo', ...NO_TLS_NAME });
   const local = (socketPath: string): Client => {
     const agent = keepAlive();
     return { docker: new Docker(withAgent({ ...NEUTRAL, socketPath }, agent)), close: destroying(agent) };

@@ -6,6 +6,7 @@ import type { ProjectContainer } from '../state/container-record';
 import { serviceUrl } from './host-route';
 import { PROXY_HEADER, ServiceProxy, type ContainerLookup } from './service-proxy';
 import { publishedTcpPorts } from './service-targets';
+import { NO_TLS_NAME } from '../no-tls-name';
 
 export interface ProxyRoomDeps {
   lookup: ContainerLookup;
@@ -94,7 +95,7 @@ export function urlsOf(projectName: string, containers: readonly ProjectContaine
 /** Whether a Slipway service proxy answers on 127.0.0.1:port (a quick request it answers itself). */
 function proxyAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = http.request({ host: '127.0.0.1', port, path: '/', headers: { host: 'slipway.localhost' }, timeout: 300 }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/', headers: { host: 'slipway.localhost' }, timeout: 300, ...NO_TLS_NAME }, (res) => {
       res.resume();
       resolve(res.headers[PROXY_HEADER] === '1');
     });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
-import { bundleCli } from '../logs/cli-bundle';
+import { bundleCli, removeBundledCli } from '../logs/cli-bundle';
 import { createServiceContainer } from '../logs/labelled-container';
 
 const docker = testDocker();
@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeProjectResources(docker, name);
-  await rm(cliFile, { force: true });
+  removeBundledCli(cliFile);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

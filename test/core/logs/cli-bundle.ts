@@ -1,17 +1,28 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** Bundles the CLI from source (as `npm run build` does) so a test can run it as a process; returns the file. */
+const nodeBundles = z.object({
+  nodeCommon: z.custom<(root: string, version: string) => object>((value) => typeof value === 'function'),
+  cliBundles: z.custom<(common: object, outdir: string) => Promise<unknown>>((value) => typeof value === 'function'),
+});
+
+/**
+ * Bundles the CLI from source as `npm run build` does (scripts/node-bundles.mjs: the entry and
+ * the CommonJS rest beside it) in a folder of its own, so a test can run it as a process;
+ * returns the entry. removeBundledCli takes the folder away.
+ */
 export async function bundleCli(tag: string): Promise<string> {
-  const dir = path.join(root, 'node_modules', '.cache', 'slipway-tests');
-  mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, `cli-${tag}-${process.pid}.mjs`);
-  await build({ absWorkingDir: root, entryPoints: ['electron/cli/index.ts'], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', define: { __SLIPWAY_VERSION__: '"test"' },
-    // CommonJS parts of the bundle may require() at run time.
-    banner: { js: "import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);" } });
-  return outfile;
+  const outdir = path.join(root, 'node_modules', '.cache', 'slipway-tests', `cli-${tag}-${process.pid}`);
+  mkdirSync(outdir, { recursive: true });
+  const { nodeCommon, cliBundles } = nodeBundles.parse(await import(pathToFileURL(path.join(root, 'scripts', 'node-bundles.mjs')).href));
+  await cliBundles(nodeCommon(root, 'test'), outdir);
+  return path.join(outdir, 'slipway.mjs');
+}
+
+export function removeBundledCli(entry: string): void {
+  rmSync(path.dirname(entry), { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run-cli';
 import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
-import { bundleCli } from './cli-bundle';
+import { bundleCli, removeBundledCli } from './cli-bundle';
 
 // stderr is written first: Docker copies stdout and stderr to the log file separately, so
 // lines written at the same moment may land in either order, and --tail 1 must be "green".
@@ -153,6 +153,6 @@ describe('slipway logs', () => {
     expect(lines.every((l) => l.startsWith('ticker | '))).toBe(true);
     // --tail 0: no history replayed, the first line is a fresh tick.
     expect(lines[0]).not.toBe('ticker | tick 0');
-    await rm(file, { force: true });
+    removeBundledCli(file);
   });
 });

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
 import { testDocker, testEnv } from '../../support/engine';
-import { bundleCli } from '../logs/cli-bundle';
+import { bundleCli, removeBundledCli } from '../logs/cli-bundle';
 import { tempProject } from './stack-fixtures';
 
 // app starts once db is healthy, and db is healthy only after it said "db-ready": so that line
@@ -50,7 +50,7 @@ beforeAll(async () => {
   cliFile = await bundleCli('attach');
 });
 afterAll(async () => {
-  await rm(cliFile, { force: true });
+  removeBundledCli(cliFile);
 });
 
 /** An attached `slipway up` as a process: its stdout read until `until` matches, then Ctrl+C (SIGINT); what it printed. */

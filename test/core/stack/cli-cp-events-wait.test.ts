@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extract, pack } from 'tar-stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execInContainer } from '../../../electron/core/watch/container-exec';
 import { runCliCaptured } from '../../support/capture-cli';
 import { testDocker, testEnv } from '../../support/engine';
-import { bundleCli } from '../logs/cli-bundle';
+import { bundleCli, removeBundledCli } from '../logs/cli-bundle';
 import { tempProject } from './stack-fixtures';
 
 const FILE = `services:
@@ -49,7 +49,7 @@ beforeAll(async () => {
   cliFile = await bundleCli('cp');
 });
 afterAll(async () => {
-  await rm(cliFile, { force: true });
+  removeBundledCli(cliFile);
 });
 
 describe('cp, events and wait on the real engine', () => {

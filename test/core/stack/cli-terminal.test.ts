@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/capture-cli';
 import { testEnv } from '../../support/engine';
-import { bundleCli } from '../logs/cli-bundle';
+import { bundleCli, removeBundledCli } from '../logs/cli-bundle';
 import { tempProject } from './stack-fixtures';
 
 const run = promisify(execFile);
@@ -23,7 +22,7 @@ beforeAll(async () => {
   cliFile = await bundleCli('live');
 });
 afterAll(async () => {
-  await rm(cliFile, { force: true });
+  removeBundledCli(cliFile);
 });
 
 describe('shell completion with the real command', () => {

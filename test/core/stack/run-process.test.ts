@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
-import { bundleCli } from '../logs/cli-bundle';
+import { bundleCli, removeBundledCli } from '../logs/cli-bundle';
 
 const FILE = `services:
   tool:
@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeProjectResources(testDocker(), name);
-  await rm(cliFile, { force: true });
+  removeBundledCli(cliFile);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

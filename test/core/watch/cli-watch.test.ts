@@ -1,14 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { removeProjectResources, testDocker, testEnv, uniqueProjectName } from '../../support/engine';
+import { bundleCli, removeBundledCli } from '../logs/cli-bundle';
 import { runServiceContainer, shell, tempTree } from './watch-fixture';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const cli = path.join(root, 'node_modules', '.cache', 'slipway-watch-test', `cli-${process.pid}.mjs`);
+let cli = '';
 
 /** Collects a child's stdout and resolves waits on lines as they arrive. */
 function lines(child: ChildProcess): (pattern: RegExp, timeoutMs?: number) => Promise<string> {
@@ -67,11 +65,10 @@ describe('slipway watch', () => {
   let project: string | undefined;
 
   beforeAll(async () => {
-    mkdirSync(path.dirname(cli), { recursive: true });
-    await build({ absWorkingDir: root, entryPoints: ['electron/cli/index.ts'], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', define: { __SLIPWAY_VERSION__: '"test"' }, banner: { js: "import { createRequire as __slipwayRequire } from 'node:module'; const require = __slipwayRequire(import.meta.url);" } });
+    cli = await bundleCli('watch');
   });
 
-  afterAll(() => rmSync(cli, { force: true }));
+  afterAll(() => removeBundledCli(cli));
 
   afterEach(async () => {
     if (child && child.exitCode === null) {

@@ -72,6 +72,6 @@ describe('electron-builder.yml', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('dist/electron/main.mjs');
     // build.mjs writes the main process as entry `main` into dist/electron (with .mjs as its extension).
-    expect(readFileSync(path.join(root, 'scripts', 'build.mjs'), 'utf8')).toContain("nodeBundle('main', 'electron/main/index.ts', 'dist/electron')");
+    expect(readFileSync(path.join(root, 'scripts', 'build.mjs'), 'utf8')).toContain("esmBundle(common, 'main', 'electron/main/index.ts', 'dist/electron')");
   });
 });
