@@ -1,49 +1,37 @@
 import { fileURLToPath } from 'node:url';
 import { endQuietlyOnClosedPipe } from './closed-pipe';
 import { codeCacheDir, loadWithCodeCache, type CachedBundle } from './code-cache';
-import { dialEngineAhead } from '../core/dial-ahead';
-import { splitGlobalArgs } from './global-options';
+import type { dialAheadFor as DialAheadFor } from './dial-ahead';
 import type { runCli as RunCli } from './run-cli';
 
-/** The rest of the CLI: one CommonJS bundle beside this entry (scripts/build.mjs makes both). */
+/** The CLI itself: one CommonJS bundle beside this entry (scripts/build.mjs makes both). */
 const CLI_BUNDLE = './slipway-cli.cjs';
 
-/** Commands whose first engine requests include a long-lived one (events, logs, stop, exec…): they get a second connection ahead. */
-const STREAMING = new Set(['up', 'down', 'logs', 'events', 'watch', 'exec', 'run', 'start', 'stop', 'restart', 'wait', 'cp']);
-/** Commands that never reach the engine (or not at once): nothing is dialled for them. */
-const OFFLINE = new Set(['version', 'help', 'completion', 'config', 'settings']);
-
-/**
- * Before the rest of the CLI loads: an ssh:// engine starts dialling now, so its handshake
- * overlaps Node loading the bundle (the core's ssh agents take the connection).
- */
-function dialAhead(): void {
-  try {
-    const { global, command } = splitGlobalArgs(process.argv.slice(2));
-    if (command === undefined || global.help || global.version || OFFLINE.has(command) || process.argv.includes('--help')) return;
-    void dialEngineAhead({ env: process.env, ...(global.host ? { host: global.host } : {}), connections: STREAMING.has(command) ? 2 : 1 });
-  } catch {
-    // bad global flags: runCli says so
-  }
-}
-dialAhead();
-
 interface Cli {
+  dialAheadFor: typeof DialAheadFor;
   runCli: typeof RunCli;
   coreWasLoaded: () => boolean;
 }
 
 function isCli(value: unknown): value is Cli {
-  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'runCli') === 'function' && typeof Reflect.get(value, 'coreWasLoaded') === 'function';
+  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'runCli') === 'function' && typeof Reflect.get(value, 'dialAheadFor') === 'function' && typeof Reflect.get(value, 'coreWasLoaded') === 'function';
 }
 
-/** The rest of the CLI, compiled through V8's code cache (code-cache.ts). */
+/** The rest of the CLI, compiled through V8's code cache (code-cache.ts); a half-built CLI says so in one line. */
 function loadCli(): { cli: Cli; bundle: CachedBundle } {
-  const bundle = loadWithCodeCache(fileURLToPath(new URL(CLI_BUNDLE, import.meta.url)), codeCacheDir(process.env));
-  if (!isCli(bundle.exports)) throw new Error(`${CLI_BUNDLE} does not export the CLI: run \`npm run build\` in the Slipway folder again`);
-  return { cli: bundle.exports, bundle };
+  const file = fileURLToPath(new URL(CLI_BUNDLE, import.meta.url));
+  try {
+    const bundle = loadWithCodeCache(file, codeCacheDir(process.env));
+    if (isCli(bundle.exports)) return { cli: bundle.exports, bundle };
+  } catch (error) {
+    if (process.env.SLIPWAY_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  }
+  process.stderr.write(`slipway: the CLI is not built completely (${file} is missing or not the CLI).\nRun \`npm run build\` in the Slipway folder again.\n`);
+  process.exit(1);
 }
 const { cli, bundle } = loadCli();
+// an ssh:// engine starts dialling before the command loads the core
+cli.dialAheadFor(process.argv.slice(2), process.env);
 
 /** Resolves once what was written to `stream` has been handed to the system. */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {

@@ -1,7 +1,6 @@
 /**
- * The core's second entry file, for the CLI's first lines only: starts dialling an ssh://
- * engine before the CLI loads the rest of itself (and the core), so the ssh handshake
- * overlaps that start-up. Whatever it dials waits for the core's ssh agents to take it
+ * The core's second entry file, for the CLI before a command loads the core: starts dialling
+ * an ssh:// engine at once, so the ssh handshake overlaps that start-up. Whatever it dials waits for the core's ssh agents to take it
  * (docker/ssh-dial.ts); nothing here throws: a host that does not resolve is the core's to
  * explain, later.
  */

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDockerHost } from '../../support/engine';
+import { bundleCli, removeBundledCli } from '../logs/cli-bundle';
 
 const SETPRIV = '/usr/bin/setpriv';
 let dir: string;
@@ -13,19 +13,11 @@ let cli: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'swperm-'));
   chmodSync(dir, 0o755);
+  // the CLI (its entry and bundle) where a user without access to this checkout can run it
+  const built = await bundleCli('perm');
+  for (const name of readdirSync(path.dirname(built))) cpSync(path.join(path.dirname(built), name), path.join(dir, name), { recursive: true });
+  removeBundledCli(built);
   cli = path.join(dir, 'slipway.mjs');
-  // the CLI as one file a user without access to this checkout can run
-  await build({
-    entryPoints: [path.join(__dirname, '../../../electron/cli/index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: cli,
-    // CommonJS dependencies in an ES module bundle require() and read __dirname through this.
-    banner: { js: "import { createRequire as __slipwayRequire } from 'node:module'; import { fileURLToPath as __slipwayPath } from 'node:url'; const require = __slipwayRequire(import.meta.url); const __filename = __slipwayPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));" },
-    logLevel: 'error',
-    external: ['cpu-features', 'electron', '*.node'],
-  });
   writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: busybox:latest\n');
   chmodSync(path.join(dir, 'compose.yaml'), 0o644);
 });

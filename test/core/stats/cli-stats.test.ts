@@ -57,7 +57,9 @@ describe('slipway stats', () => {
     // The default network's counters move between readings (router solicitations): same shape, docker's units.
     expect(byName(rows, 'idle')?.NetIO).toMatch(/^\d+(\.\d+)?[kMG]?B \/ \d+(\.\d+)?[kMG]?B$/);
     expect(byName(rows, 'idle')?.MemUsage?.split(' / ')[1]).toBe(byName(before, 'idle')?.MemUsage?.split(' / ')[1]);
-    expect(byName(rows, 'idle')?.CPUPerc).toBe('0.00%');
+    // a sleeping container: docker's format, and next to nothing (a wake-up of its init can show as 0.01 %)
+    expect(byName(rows, 'idle')?.CPUPerc).toMatch(/^\d+\.\d\d%$/);
+    expect(cpu(byName(rows, 'idle'))).toBeLessThan(1);
     const docker1 = cpu(byName(before, 'busy'));
     const docker2 = cpu(byName(after, 'busy'));
     const slipway = cpu(byName(rows, 'busy'));

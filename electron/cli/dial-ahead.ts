@@ -1,0 +1,22 @@
+import { dialEngineAhead } from '../core/dial-ahead';
+import { splitGlobalArgs } from './global-options';
+
+/** Commands whose first engine requests include a long-lived one (events, logs, stop, exec…): they get a second connection ahead. */
+const STREAMING = new Set(['up', 'down', 'logs', 'events', 'watch', 'exec', 'run', 'start', 'stop', 'restart', 'wait', 'cp']);
+/** Commands that never reach the engine (or not at once): nothing is dialled for them. */
+const OFFLINE = new Set(['version', 'help', 'completion', 'config', 'settings']);
+
+/**
+ * Before the command runs: an ssh:// engine starts dialling now, so its handshake overlaps
+ * the command loading the core (whose ssh agents take the connection). Bad global flags are
+ * left to runCli to explain.
+ */
+export function dialAheadFor(argv: string[], env: Record<string, string | undefined>): void {
+  try {
+    const { global, command } = splitGlobalArgs(argv);
+    if (command === undefined || global.help || global.version || OFFLINE.has(command) || argv.includes('--help')) return;
+    void dialEngineAhead({ env, ...(global.host ? { host: global.host } : {}), connections: STREAMING.has(command) ? 2 : 1 });
+  } catch {
+    // bad global flags: runCli says so
+  }
+}
