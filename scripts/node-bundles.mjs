@@ -1,7 +1,7 @@
 // The Node bundles (esbuild): the Electron main process and the CLI. scripts/build.mjs makes
 // them in dist/; tests that run the CLI as a process of its own make theirs the same way.
 import { build as esbuild } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
 import { lazySshAgent } from './lazy-ssh-agent.mjs';
@@ -38,6 +38,47 @@ export function esmBundle(common, name, entry, outdir) {
 }
 
 /**
+ * The ssh code the CLI's entry and its main bundle share (slipway-ssh.cjs): the dial ahead
+ * (electron/cli/dial-ahead.ts, electron/core/dial-ahead.ts) and every ssh module of the core
+ * (electron/core/docker/ssh-*.ts). Both require that one file, so Node's module cache holds one
+ * copy of their state: the connections the entry dials before the rest of the CLI loads (and
+ * the shared ssh master they open) are in the registries where the core's ssh agents look.
+ */
+const SSH_FILE = 'slipway-ssh.cjs';
+function sharedSshModules(root) {
+  const docker = path.join(root, 'electron', 'core', 'docker');
+  return [
+    path.join(root, 'electron', 'cli', 'dial-ahead.ts'),
+    path.join(root, 'electron', 'core', 'dial-ahead.ts'),
+    ...readdirSync(docker).filter((name) => /^ssh-[a-z-]+\.ts$/.test(name)).map((name) => path.join(docker, name)),
+  ];
+}
+
+/** In the main bundle, an import of a shared ssh module is a require of slipway-ssh.cjs. */
+function sshFromSharedFile(root) {
+  const shared = new Set(sharedSshModules(root));
+  return {
+    name: 'ssh-from-shared-file',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => (shared.has(path.resolve(args.resolveDir, `${args.path}.ts`)) ? { path: `./${SSH_FILE}`, external: true } : undefined));
+    },
+  };
+}
+
+function sshScript(common, outfile) {
+  const root = common.absWorkingDir;
+  const contents = sharedSshModules(root).map((file) => `export * from ${JSON.stringify(file)};`).join('\n');
+  return esbuild({
+    ...common,
+    stdin: { contents, resolveDir: root, sourcefile: 'ssh-shared.ts', loader: 'ts' },
+    outfile,
+    format: 'cjs',
+    supported: { 'dynamic-import': false },
+    external: BUNDLE_EXTERNALS,
+  });
+}
+
+/**
  * The CLI past its first lines, as one CommonJS file: the entry runs it through V8's code
  * cache (electron/cli/code-cache.ts), which Node 20 offers for scripts, not ES modules. What
  * is loaded on use (the core, the BuildKit session, `serve`) is inside, compiled only when run.
@@ -54,7 +95,7 @@ async function cliScript(common, outfile) {
     supported: { 'dynamic-import': false },
     charset: 'ascii',
     external: BUNDLE_EXTERNALS,
-    plugins,
+    plugins: [...plugins, sshFromSharedFile(common.absWorkingDir)],
   });
   // The entry reads it as Latin-1 (decoding ~4 MB of UTF-8 costs ~20 ms a run): with strings
   // escaped (charset ascii), what is left outside ASCII is in comments, escaped here too.
@@ -63,7 +104,14 @@ async function cliScript(common, outfile) {
   writeFileSync(file, text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
-/** The CLI in `outdir`: slipway.mjs (the entry: dials ahead, then runs) and slipway-cli.cjs (the rest). */
+/**
+ * The CLI in `outdir`: slipway.mjs (the entry: dials ahead, then runs the rest), slipway-cli.cjs
+ * (the rest, through the code cache) and slipway-ssh.cjs (the ssh code both share).
+ */
 export function cliBundles(common, outdir) {
-  return Promise.all([esmBundle(common, 'slipway', 'electron/cli/index.ts', outdir), cliScript(common, path.join(outdir, 'slipway-cli.cjs'))]);
+  return Promise.all([
+    esmBundle(common, 'slipway', 'electron/cli/index.ts', outdir),
+    cliScript(common, path.join(outdir, 'slipway-cli.cjs')),
+    sshScript(common, path.join(outdir, SSH_FILE)),
+  ]);
 }

@@ -1,8 +1,8 @@
 /**
  * The CommonJS bundle (dist/cli/slipway-cli.cjs) the `slipway` entry runs through V8's code
- * cache (code-cache.ts): the ssh dial ahead, the commands and, loaded on a command's first
- * call, the core — one copy of each, so the core's ssh agents find what was dialled ahead.
+ * cache (code-cache.ts): the commands and, loaded on a command's first call, the core. Its
+ * ssh code is not inside: it requires the entry's (slipway-ssh.cjs, see scripts/node-bundles.mjs),
+ * so what the entry dialled ahead is in the one registry the core's ssh agents take from.
  */
-export { dialAheadFor } from './dial-ahead';
 export { runCli } from './run-cli';
 export { coreWasLoaded } from './lazy-core';

@@ -7,9 +7,9 @@ const STREAMING = new Set(['up', 'down', 'logs', 'events', 'watch', 'exec', 'run
 const OFFLINE = new Set(['version', 'help', 'completion', 'config', 'settings']);
 
 /**
- * Before the command runs: an ssh:// engine starts dialling now, so its handshake overlaps
- * the command loading the core (whose ssh agents take the connection). Bad global flags are
- * left to runCli to explain.
+ * Before the command runs: an ssh:// engine named by `--host` or DOCKER_HOST starts dialling
+ * now, so its handshake overlaps the CLI loading itself and the core (whose ssh agents take
+ * the connection). Bad global flags are left to runCli.
  */
 export function dialAheadFor(argv: string[], env: Record<string, string | undefined>): void {
   try {

@@ -1,37 +1,66 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { endQuietlyOnClosedPipe } from './closed-pipe';
 import { codeCacheDir, loadWithCodeCache, type CachedBundle } from './code-cache';
 import type { dialAheadFor as DialAheadFor } from './dial-ahead';
 import type { runCli as RunCli } from './run-cli';
 
-/** The CLI itself: one CommonJS bundle beside this entry (scripts/build.mjs makes both). */
+/** The CLI itself and the ssh code it shares with this entry: CommonJS bundles beside it (scripts/node-bundles.mjs). */
 const CLI_BUNDLE = './slipway-cli.cjs';
+const SSH_BUNDLE = './slipway-ssh.cjs';
 
 interface Cli {
-  dialAheadFor: typeof DialAheadFor;
   runCli: typeof RunCli;
   coreWasLoaded: () => boolean;
 }
 
+const hasFunctions = (value: unknown, names: string[]): boolean => typeof value === 'object' && value !== null && names.every((name) => typeof Reflect.get(value, name) === 'function');
+
 function isCli(value: unknown): value is Cli {
-  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'runCli') === 'function' && typeof Reflect.get(value, 'dialAheadFor') === 'function' && typeof Reflect.get(value, 'coreWasLoaded') === 'function';
+  return hasFunctions(value, ['runCli', 'coreWasLoaded']);
 }
+
+function isSsh(value: unknown): value is { dialAheadFor: typeof DialAheadFor } {
+  return hasFunctions(value, ['dialAheadFor']);
+}
+
+function notBuilt(file: string, error?: unknown): never {
+  if (process.env.SLIPWAY_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.stderr.write(`slipway: the CLI is not built completely (${file} is missing or not the CLI).\nRun \`npm run build\` in the Slipway folder again.\n`);
+  process.exit(1);
+}
+
+/**
+ * First of all: an ssh:// engine named by `--host` or DOCKER_HOST starts dialling, so its
+ * handshake overlaps the rest loading (one a docker context names is dialled by the core as
+ * it connects, a few ms later: reading the contexts needs the config reader of the bundle).
+ */
+function dialAhead(): void {
+  const file = fileURLToPath(new URL(SSH_BUNDLE, import.meta.url));
+  let ssh: unknown;
+  try {
+    ssh = createRequire(import.meta.url)(file);
+  } catch (error) {
+    notBuilt(file, error);
+  }
+  if (!isSsh(ssh)) notBuilt(file);
+  ssh.dialAheadFor(process.argv.slice(2), process.env);
+}
+dialAhead();
 
 /** The rest of the CLI, compiled through V8's code cache (code-cache.ts); a half-built CLI says so in one line. */
 function loadCli(): { cli: Cli; bundle: CachedBundle } {
   const file = fileURLToPath(new URL(CLI_BUNDLE, import.meta.url));
+  let bundle: CachedBundle;
   try {
-    const bundle = loadWithCodeCache(file, codeCacheDir(process.env));
-    if (isCli(bundle.exports)) return { cli: bundle.exports, bundle };
+    bundle = loadWithCodeCache(file, codeCacheDir(process.env));
   } catch (error) {
-    if (process.env.SLIPWAY_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    notBuilt(file, error);
   }
-  process.stderr.write(`slipway: the CLI is not built completely (${file} is missing or not the CLI).\nRun \`npm run build\` in the Slipway folder again.\n`);
-  process.exit(1);
+  if (!isCli(bundle.exports)) notBuilt(file);
+  return { cli: bundle.exports, bundle };
 }
 const { cli, bundle } = loadCli();
-// an ssh:// engine starts dialling before the command loads the core
-cli.dialAheadFor(process.argv.slice(2), process.env);
 
 /** Resolves once what was written to `stream` has been handed to the system. */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * The core's second entry file, for the CLI before a command loads the core: starts dialling
- * an ssh:// engine at once, so the ssh handshake overlaps that start-up. Whatever it dials waits for the core's ssh agents to take it
- * (docker/ssh-dial.ts); nothing here throws: a host that does not resolve is the core's to
- * explain, later.
+ * an ssh:// engine at once, so the ssh handshake overlaps that start-up. Whatever it dials
+ * waits for the core's ssh agents to take it (docker/ssh-dial.ts); nothing here throws: a
+ * host that does not resolve is the core's to explain, later.
  */
 import { dialAhead } from './docker/ssh-dial';
 import { sshTargetFromUrl } from './docker/ssh-target';
@@ -16,24 +16,18 @@ export interface DialAheadOptions {
 }
 
 /**
- * Dials `connections` ssh connections ahead when the host is ssh://; else nothing. `--host`
- * and DOCKER_HOST are read at once (before zod and the rest load); a docker context needs
- * the config reader, loaded beside the rest of the CLI (resolved: when it is dialling).
+ * Dials `connections` ssh connections ahead when `--host` or DOCKER_HOST (which come before the
+ * docker contexts, as in resolveHost) is ssh://; else nothing. A host from a docker context is
+ * left to the core's connection: reading the contexts needs the config reader (zod), which the
+ * CLI's first lines do not load.
  */
 export async function dialEngineAhead(options: DialAheadOptions): Promise<void> {
   try {
-    // the same order as resolveHost: --host, DOCKER_HOST, then the contexts
-    const direct = options.host ?? options.env.DOCKER_HOST;
-    const url = direct !== undefined ? direct.trim() : await contextHostUrl(options.env);
+    const url = (options.host ?? options.env.DOCKER_HOST)?.trim();
     if (!url?.startsWith('ssh://')) return;
     const target = sshTargetFromUrl(url, options.env);
     for (let i = 0; i < options.connections; i++) dialAhead(target);
   } catch {
     // the core says what is wrong with the host when a command first needs it
   }
-}
-
-async function contextHostUrl(env: Record<string, string | undefined>): Promise<string> {
-  const { resolveHost } = await import('./docker/resolve-host');
-  return resolveHost({ env }).url;
 }
