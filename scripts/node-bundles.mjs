@@ -65,17 +65,26 @@ function sshFromSharedFile(root) {
   };
 }
 
-function sshScript(common, outfile) {
+/** Besides the ssh modules, what slipway-ssh.cjs may carry a copy of: code without state of its own. */
+const STATELESS_IN_SSH_FILE = ['electron/cli/global-options.ts', 'shared/errors.ts'];
+
+async function sshScript(common, outfile) {
   const root = common.absWorkingDir;
-  const contents = sharedSshModules(root).map((file) => `export * from ${JSON.stringify(file)};`).join('\n');
-  return esbuild({
+  const modules = sharedSshModules(root);
+  const contents = modules.map((file) => `export * from ${JSON.stringify(file)};`).join('\n');
+  const { metafile } = await esbuild({
     ...common,
     stdin: { contents, resolveDir: root, sourcefile: 'ssh-shared.ts', loader: 'ts' },
     outfile,
     format: 'cjs',
     supported: { 'dynamic-import': false },
     external: BUNDLE_EXTERNALS,
+    metafile: true,
   });
+  // anything else in it would be a second copy, beside the main bundle's, of state or classes
+  const allowed = new Set([...modules.map((file) => path.relative(root, file)), ...STATELESS_IN_SSH_FILE, 'ssh-shared.ts']);
+  const extra = Object.keys(metafile.inputs).filter((input) => !allowed.has(input.split(path.sep).join('/')) && !allowed.has(input));
+  if (extra.length > 0) throw new Error(`${outfile} would carry its own copy of ${extra.join(', ')}: keep the ssh modules' imports to themselves (or add a module without state to STATELESS_IN_SSH_FILE)`);
 }
 
 /**
