@@ -106,7 +106,7 @@ function stopAll(): void {
 const CONTROL_FLAG = /^-[46AaCfGgKkNnqsTtVvXxYy]*[MS]|control(master|path|persist)/i;
 
 /** Sharing is ours to add: not turned off, and no flag of the user's shares connections already. */
-function sharingAllowed(target: SshTarget): boolean {
+export function sharingAllowed(target: SshTarget): boolean {
   return target.env.SLIPWAY_SSH_MUX !== '0' && !target.extraArgs.some((arg) => CONTROL_FLAG.test(arg));
 }
 
