@@ -23,6 +23,20 @@ function sharingEnv(): ReturnType<typeof countingSshEnv> & { runtime: string } {
   return { ...counting, runtime, env: { ...counting.env, XDG_RUNTIME_DIR: runtime } };
 }
 
+/** Processes whose command line names `dir` (a master that went to the background has a pid the wrapper never saw). */
+function processesNaming(dir: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 const destroyAll = (streams: unknown[]): void => {
   for (const stream of streams) if (stream instanceof Readable) stream.destroy();
 };
@@ -58,6 +72,7 @@ describe('one ssh handshake carries the whole conversation', () => {
     await connection.close();
     expect(stream instanceof Readable && stream.destroyed).toBe(true);
     expect(ssh.alive()).toEqual([]);
+    expect(processesNaming(runtime)).toEqual([]);
     expect(existsSync(dir ?? runtime)).toBe(false);
   });
 
@@ -72,12 +87,12 @@ describe('one ssh handshake carries the whole conversation', () => {
     expect(ssh.started('master')).toHaveLength(1);
     expect(ssh.started('channel')).toHaveLength(1);
     expect(ssh.handshakes()).toHaveLength(1);
-    await waitUntil(async () => ssh.alive().length === 0, 'the CLI\'s ssh processes to end', 10_000, 20);
+    await waitUntil(async () => ssh.alive().length === 0 && processesNaming(runtime).length === 0, 'the CLI\'s ssh processes to end', 10_000, 20);
     expect(readdirSync(runtime)).toEqual([]);
   });
 
   it('a process killed outright leaves no ssh behind: the master ends with its session', async () => {
-    const { ssh, env } = sharingEnv();
+    const { ssh, env, runtime } = sharingEnv();
     const cliEnv = { ...env, DOCKER_HOST: suite().url, NO_COLOR: '1', SLIPWAY_CONFIG_DIR: path.join(suite().dir, 'config') };
     const project = `swsshkilled${process.pid}`;
     const events = startCli(['-p', project, 'events'], { cwd: suite().dir, env: cliEnv });
@@ -95,7 +110,10 @@ describe('one ssh handshake carries the whole conversation', () => {
     expect(ssh.started('master')).toHaveLength(1);
     expect(ssh.alive().length).toBeGreaterThanOrEqual(2);
     events.child.kill('SIGKILL');
-    await waitUntil(async () => ssh.alive().length === 0, 'the ssh processes of a killed process to end', 15_000, 50);
+    expect(processesNaming(runtime).length).toBeGreaterThanOrEqual(2);
+    await waitUntil(async () => ssh.alive().length === 0 && processesNaming(runtime).length === 0, 'the ssh processes of a killed process to end', 15_000, 50);
+    // its control socket went with the master (the folder stays: nobody was left to remove it)
+    expect(readdirSync(runtime).flatMap((dir) => readdirSync(path.join(runtime, dir)))).toEqual([]);
   });
 
   it('killing the master: its channels end, the state feed reconnects on a new master', async () => {
