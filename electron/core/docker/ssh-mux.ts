@@ -15,8 +15,10 @@ import { sshArgs, sshConfigArgs, sshEnv, type SshTarget } from './ssh-target';
  */
 interface SharedHost {
   users: number;
-  /** The user shares connections for this host already: we add nothing. */
+  /** The user shares connections for this host already: we add nothing (`ssh -G`, asked once). */
   theirs: Promise<boolean> | undefined;
+  /** Its answer, once there. */
+  theirsKnown: boolean | undefined;
   current: SshMaster | undefined;
   masters: Set<SshMaster>;
 }
@@ -40,7 +42,7 @@ export function spawnDirect(target: SshTarget): SshChild {
  */
 export function useSharing(target: SshTarget): () => Promise<void> {
   const key = sshCommandKey(target);
-  const host = hosts.get(key) ?? { users: 0, theirs: undefined, current: undefined, masters: new Set<SshMaster>() };
+  const host = hosts.get(key) ?? { users: 0, theirs: undefined, theirsKnown: undefined, current: undefined, masters: new Set<SshMaster>() };
   hosts.set(key, host);
   host.users++;
   let released = false;
@@ -62,18 +64,24 @@ export function openConnection(target: SshTarget): SshStdioSocket {
 }
 
 async function launch(target: SshTarget, host: SharedHost, stillWanted: () => boolean): Promise<SshLaunched | undefined> {
-  host.theirs ??= userSharesConnections(target);
-  const theirs = await host.theirs;
-  if (!stillWanted()) return undefined;
-  if (theirs || host.users === 0) return { child: spawnDirect(target) };
+  const theirs = (host.theirs ??= userSharesConnections(target).then((answer) => (host.theirsKnown = answer)));
   const current = host.current;
-  if (!current || current.draining || !current.alive) return startMaster(target, host);
-  const ready = await current.ready;
+  if (host.theirsKnown !== true && host.users > 0 && (!current || current.draining || !current.alive)) {
+    // the first connection: ssh shakes hands while `ssh -G` says whether sharing is ours to add
+    // (when it is not, this master is ended long before it could have shared anything)
+    const first = startMaster(target, host);
+    if (!(await theirs) && stillWanted()) return first.launched;
+    await first.master.stop();
+    return stillWanted() ? { child: spawnDirect(target) } : undefined;
+  }
+  if ((await theirs) || host.users === 0) return stillWanted() ? { child: spawnDirect(target) } : undefined;
+  const master = host.current ?? current;
+  const ready = master ? await master.ready : false;
   if (!stillWanted()) return undefined;
-  return { child: ready && current.open ? current.channel() : spawnDirect(target) };
+  return { child: master && ready && master.open ? master.channel() : spawnDirect(target) };
 }
 
-function startMaster(target: SshTarget, host: SharedHost): SshLaunched {
+function startMaster(target: SshTarget, host: SharedHost): { master: SshMaster; launched: SshLaunched } {
   const master = new SshMaster(target);
   host.current = master;
   host.masters.add(master);
@@ -87,13 +95,11 @@ function startMaster(target: SshTarget, host: SharedHost): SshLaunched {
     process.off('exit', stopAll);
     removeControlDir();
   });
-  return {
-    child: master.child,
-    stop: () => {
-      if (host.current === master) host.current = undefined;
-      master.endSession();
-    },
+  const stop = (): void => {
+    if (host.current === master) host.current = undefined;
+    master.endSession();
   };
+  return { master, launched: { child: master.child, stop } };
 }
 
 /** The process is exiting: every master gets SIGTERM, the control sockets' folder goes at once. */

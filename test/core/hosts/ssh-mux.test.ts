@@ -169,8 +169,11 @@ describe('one ssh handshake carries the whole conversation', () => {
     const connection = connectDocker({ host: suite().url, env: { ...env, SLIPWAY_SSH_OPTS: flags.join(' ') } });
     try {
       await Promise.all([connection.docker.listContainers(), connection.docker.info()]);
-      expect(ssh.started('master', 'channel')).toEqual([]);
-      expect(ssh.started('direct').length).toBeGreaterThanOrEqual(1);
+      // the first connection's master (dialled while `ssh -G` answered) was ended unused
+      expect(ssh.started('master').length).toBeLessThanOrEqual(1);
+      expect(ssh.started('channel')).toEqual([]);
+      expect(ssh.started('direct').length).toBeGreaterThanOrEqual(2);
+      expect(ssh.alive().filter((pid) => ssh.started('master').includes(pid))).toEqual([]);
       expect(readdirSync(runtime)).toEqual([]);
       // ssh made the user's own master where the user said
       expect(readdirSync(userSockets)).toHaveLength(1);
