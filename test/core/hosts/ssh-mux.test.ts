@@ -2,14 +2,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { connectDocker } from '../../../electron/core/docker/connect';
+import { connectDocker, type DockerConnection } from '../../../electron/core/docker/connect';
 import { currentControlDir } from '../../../electron/core/docker/ssh-control-dir';
 import { CHANNELS_PER_MASTER } from '../../../electron/core/docker/ssh-master';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
 import { startCli } from '../../support/cli-process';
 import { testDockerHost } from '../../support/engine';
 import { waitUntil } from '../../support/processes';
-import { countingSshEnv, sshdForSuite, sshTestArgs, type SuiteSshd } from './sshd';
+import { countingSshEnv, sshdForSuite, sshTestArgs, type CountingSsh, type SuiteSshd } from './sshd';
 
 const suite = sshdForSuite('swsshm-');
 
@@ -37,16 +37,27 @@ function processesNaming(dir: string): number[] {
     .map(Number);
 }
 
+/** Runs `body` on a connection to the suite's host, closed after it; then no ssh of it may be left. */
+async function onConnection(counting: { ssh: CountingSsh; env: Record<string, string | undefined> }, body: (connection: DockerConnection) => Promise<void>): Promise<void> {
+  const connection = connectDocker({ host: suite().url, env: counting.env });
+  try {
+    await body(connection);
+  } finally {
+    await connection.close();
+  }
+  expect(counting.ssh.alive()).toEqual([]);
+}
+
 const destroyAll = (streams: unknown[]): void => {
   for (const stream of streams) if (stream instanceof Readable) stream.destroy();
 };
 
 describe('one ssh handshake carries the whole conversation', () => {
   it('concurrent calls and streams ride one master: one login at sshd', async () => {
-    const { ssh, env } = sharingEnv();
+    const counting = sharingEnv();
+    const { ssh } = counting;
     const before = logins(suite());
-    const connection = connectDocker({ host: suite().url, env });
-    try {
+    await onConnection(counting, async (connection) => {
       const streams = await Promise.all([connection.docker.getEvents({}), connection.docker.getEvents({})]);
       await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? connection.docker.listContainers({ all: true }) : connection.docker.listImages())));
       expect(ssh.handshakes()).toHaveLength(1);
@@ -54,10 +65,7 @@ describe('one ssh handshake carries the whole conversation', () => {
       expect(ssh.started('channel').length).toBeGreaterThanOrEqual(2);
       expect(logins(suite()) - before).toBe(1);
       destroyAll(streams);
-    } finally {
-      await connection.close();
-    }
-    expect(ssh.alive()).toEqual([]);
+    });
   });
 
   it('close() ends the master and its channels and removes the control socket', async () => {
@@ -144,19 +152,16 @@ describe('one ssh handshake carries the whole conversation', () => {
   });
 
   it(`past ${CHANNELS_PER_MASTER} channels (sshd's MaxSessions is 10), connections dial on their own`, async () => {
-    const { ssh, env } = sharingEnv();
-    const connection = connectDocker({ host: suite().url, env });
-    try {
+    const counting = sharingEnv();
+    const { ssh } = counting;
+    await onConnection(counting, async (connection) => {
       await connection.docker.listContainers();
       const streams = await Promise.all(Array.from({ length: CHANNELS_PER_MASTER + 2 }, () => connection.docker.getEvents({})));
       await connection.docker.listContainers();
       expect(ssh.started('channel')).toHaveLength(CHANNELS_PER_MASTER);
       expect(ssh.started('direct')).toHaveLength(2);
       destroyAll(streams);
-    } finally {
-      await connection.close();
-    }
-    expect(ssh.alive()).toEqual([]);
+    });
   });
 
   it('a host whose ssh config shares connections already is left to it: nothing of ours is added', async () => {
@@ -166,8 +171,7 @@ describe('one ssh handshake carries the whole conversation', () => {
     writeFileSync(userConfig, `Host *\n  ControlMaster auto\n  ControlPath ${userSockets}/%C\n  ControlPersist no\n`);
     // the suite's flags, with this config in place of -F /dev/null
     const flags = sshTestArgs(suite().sshd.key).map((arg) => (arg === '/dev/null' ? userConfig : arg));
-    const connection = connectDocker({ host: suite().url, env: { ...env, SLIPWAY_SSH_OPTS: flags.join(' ') } });
-    try {
+    await onConnection({ ssh, env: { ...env, SLIPWAY_SSH_OPTS: flags.join(' ') } }, async (connection) => {
       await Promise.all([connection.docker.listContainers(), connection.docker.info()]);
       // the first connection's master (dialled while `ssh -G` answered) was ended unused
       expect(ssh.started('master').length).toBeLessThanOrEqual(1);
@@ -177,9 +181,6 @@ describe('one ssh handshake carries the whole conversation', () => {
       expect(readdirSync(runtime)).toEqual([]);
       // ssh made the user's own master where the user said
       expect(readdirSync(userSockets)).toHaveLength(1);
-    } finally {
-      await connection.close();
-    }
-    expect(ssh.alive()).toEqual([]);
+    });
   });
 });
