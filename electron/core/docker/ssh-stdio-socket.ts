@@ -142,6 +142,8 @@ export class SshStdioSocket extends Duplex {
     this.clearIdle();
     this.release();
     if (this.child) this.endChild(this.child);
+    // still waiting (for a master): nothing will be started for it now
+    else this.markDone();
     callback(error);
   }
 
