@@ -120,8 +120,14 @@ describe('one ssh handshake carries the whole conversation', () => {
     events.child.kill('SIGKILL');
     expect(processesNaming(runtime).length).toBeGreaterThanOrEqual(2);
     await waitUntil(async () => ssh.alive().length === 0 && processesNaming(runtime).length === 0, 'the ssh processes of a killed process to end', 15_000, 50);
-    // its control socket went with the master (the folder stays: nobody was left to remove it)
+    // its control socket went with the master; the folder stayed (nobody was left to remove it)
+    expect(readdirSync(runtime)).toHaveLength(1);
     expect(readdirSync(runtime).flatMap((dir) => readdirSync(path.join(runtime, dir)))).toEqual([]);
+    // until the next process that shares a connection there sweeps it
+    await onConnection({ ssh, env }, async (connection) => {
+      await connection.docker.listContainers();
+    });
+    expect(readdirSync(runtime)).toEqual([]);
   });
 
   it('killing the master: its channels end, the state feed reconnects on a new master', async () => {
