@@ -128,7 +128,7 @@ function clientFor(host: ResolvedHost, env: Record<string, string | undefined>, 
     if (ssh.streamSpare === true) own.prime();
     // the agents dial; host/port only shape the request line
     const modemFor = (agent: SshDialStdioAgent): DockerModem.ConstructorOptions => ({ ...NEUTRAL, host: 'docker', port: 80, protocol: 'http', agent });
-    const modem = new RoutingModem(modemFor(pooled), new DockerModem(modemFor(own)));
+    const modem = new RoutingModem(modemFor(pooled), new DockerModem(modemFor(own)), () => own.createConnection());
     return { docker: new Docker(withModem({}, modem)), close: () => Promise.all([pooled.close(), own.close()]).then(() => undefined) };
   }
   throw new SlipwayError('docker_host_unsupported', `Cannot reach Docker host ${url} (from ${host.source}): unsupported scheme`, 'Use unix://PATH, tcp://HOST:PORT or ssh://USER@HOST.');

@@ -1,7 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { claimParked, spawnDialStdio, WaitingConnection } from './ssh-dial';
+import { claimParked, WaitingConnection } from './ssh-dial';
+import { openConnection, useSharing } from './ssh-mux';
 import { SshStdioSocket } from './ssh-stdio-socket';
 import type { SshTarget } from './ssh-target';
 
@@ -30,17 +30,20 @@ export interface SshAgentOptions {
  * ended with it (connect.ts routes requests between the two, see routing-modem.ts). A
  * connection whose ssh exits leaves the pool at once; the next call dials a new one.
  * prime() dials one connection ahead (the spare), taken by the next request; a connection
- * the CLI dialled before loading the core (ssh-dial.ts dialAhead) is taken first.
- * close() ends every child and waits for it; so does the process's exit.
+ * the CLI dialled before loading the core (ssh-dial.ts dialAhead) is taken first. The
+ * connections share one ssh handshake (ssh-mux.ts): the first is the master, the others
+ * its channels. close() ends every child and waits for it (the master too, when no other
+ * agent of this process uses the host); so does the process's exit.
  */
 export class SshDialStdioAgent extends http.Agent {
-  private readonly children = new Set<ChildProcess>();
+  private readonly connections = new Set<SshStdioSocket>();
   private readonly idleMs: number;
   private readonly keepSpare: boolean;
+  private readonly release: () => Promise<void>;
   private spare: WaitingConnection | undefined;
   private closed = false;
   private readonly killAll = (): void => {
-    for (const child of this.children) child.kill('SIGTERM');
+    for (const socket of this.connections) socket.kill();
   };
 
   constructor(private readonly target: SshTarget, options: SshAgentOptions = {}) {
@@ -48,6 +51,7 @@ export class SshDialStdioAgent extends http.Agent {
     super(poolSize > 0 ? { keepAlive: true, maxSockets: poolSize, maxFreeSockets: poolSize, scheduling: 'lifo' } : { keepAlive: false });
     this.idleMs = options.idleMs ?? 60_000;
     this.keepSpare = options.keepSpare ?? false;
+    this.release = useSharing(target);
   }
 
   /** Dials one connection ahead, unless one waits already: the next request takes it. */
@@ -56,11 +60,6 @@ export class SshDialStdioAgent extends http.Agent {
     this.spare?.drop();
     // a spare kept for streams waits as long as the agent lives; one dialled once, as long as an idle connection
     this.spare = new WaitingConnection(this.dial(), this.keepSpare ? 0 : this.idleMs);
-  }
-
-  /** ssh children alive now. */
-  get processes(): number {
-    return this.children.size;
   }
 
   override createConnection(): Duplex {
@@ -74,25 +73,23 @@ export class SshDialStdioAgent extends http.Agent {
 
   /** A connection dialled ahead for this host, or a new one; its ssh child is ours to end. */
   private dial(): SshStdioSocket {
-    const socket = claimParked(this.target) ?? spawnDialStdio(this.target);
-    const child = socket.child;
-    if (this.children.size === 0) process.once('exit', this.killAll);
-    this.children.add(child);
-    const gone = (): void => {
-      this.children.delete(child);
-      if (this.children.size === 0) process.off('exit', this.killAll);
-    };
-    child.once('exit', gone);
-    // spawn failures (no ssh here) come as 'error' without 'exit'
-    child.once('error', gone);
-    if (child.exitCode !== null || child.signalCode !== null) gone();
+    const socket = claimParked(this.target) ?? openConnection(this.target);
+    if (this.connections.size === 0) process.once('exit', this.killAll);
+    this.connections.add(socket);
+    void socket.done.then(() => {
+      this.connections.delete(socket);
+      if (this.connections.size === 0) process.off('exit', this.killAll);
+    });
     return socket;
   }
 
-  /** An idle pooled connection closes after idleMs (and no longer keeps the process alive). */
+  /**
+   * An idle pooled connection closes after idleMs (and no longer keeps the process alive);
+   * a master's stays, as its channels (a stream's) would keep its process anyway.
+   */
   override keepSocketAlive(socket: Duplex): boolean {
     super.keepSocketAlive(socket);
-    if (socket instanceof SshStdioSocket) socket.setTimeout(this.idleMs);
+    if (socket instanceof SshStdioSocket && !socket.carriesChannels) socket.setTimeout(this.idleMs);
     return true;
   }
 
@@ -106,11 +103,10 @@ export class SshDialStdioAgent extends http.Agent {
     this.closed = true;
     this.spare?.drop();
     this.spare = undefined;
-    const exits = [...this.children].map(
-      (child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()))),
-    );
+    const done = [...this.connections].map((socket) => socket.done);
     this.destroy();
-    this.killAll();
-    await Promise.all(exits);
+    for (const socket of this.connections) socket.destroy();
+    await Promise.all(done);
+    await this.release();
   }
 }

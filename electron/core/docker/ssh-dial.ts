@@ -1,15 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { SshStdioSocket } from './ssh-stdio-socket';
-import { sshArgs, sshEnv, type SshTarget } from './ssh-target';
+import { openConnection, sshCommandKey, useSharing } from './ssh-mux';
+import type { SshStdioSocket } from './ssh-stdio-socket';
+import type { SshTarget } from './ssh-target';
 
 /** An unclaimed connection dialled ahead is ended after this long. */
 const PARKED_MS = 30_000;
-
-/** Starts `ssh HOST docker system dial-stdio`: one connection to the engine. */
-export function spawnDialStdio(target: SshTarget): SshStdioSocket {
-  const child = spawn(target.command, sshArgs(target), { stdio: ['pipe', 'pipe', 'pipe'], env: sshEnv(target) });
-  return new SshStdioSocket(child, target);
-}
 
 const ignore = (): void => undefined;
 
@@ -30,8 +24,7 @@ export class WaitingConnection {
 
   /** Still dialling or connected: ssh has not exited, the stream has not ended. */
   get usable(): boolean {
-    const { socket } = this;
-    return !socket.destroyed && !socket.readableEnded && socket.child.exitCode === null && socket.child.signalCode === null;
+    return this.socket.usable;
   }
 
   /** The socket, now the caller's: it keeps the process alive and reports its errors. */
@@ -47,16 +40,18 @@ export class WaitingConnection {
   }
 }
 
-/** Connections dialled ahead (dialAhead), by the ssh command line that dialled them. */
-const parked = new Map<string, WaitingConnection[]>();
-const parkedChildren = new Set<ChildProcess>();
-const killParked = (): void => {
-  for (const child of parkedChildren) child.kill('SIGTERM');
-};
-
-function commandLine(target: SshTarget): string {
-  return JSON.stringify([target.command, ...sshArgs(target)]);
+interface Parked {
+  waiting: WaitingConnection;
+  /** Its hold on the host's shared connection, given up once claimed or gone. */
+  release: () => Promise<void>;
 }
+
+/** Connections dialled ahead (dialAhead), by the ssh command line that dialled them. */
+const parked = new Map<string, Parked[]>();
+const parkedSockets = new Set<SshStdioSocket>();
+const killParked = (): void => {
+  for (const socket of parkedSockets) socket.kill();
+};
 
 /**
  * Dials one connection before anyone asks for it (the CLI does as soon as it knows the
@@ -65,34 +60,34 @@ function commandLine(target: SshTarget): string {
  * after 30 s or with the process.
  */
 export function dialAhead(target: SshTarget): void {
-  const waiting = new WaitingConnection(spawnDialStdio(target), PARKED_MS);
-  const child = waiting.socket.child;
-  if (parkedChildren.size === 0) process.once('exit', killParked);
-  parkedChildren.add(child);
-  const key = commandLine(target);
-  parked.set(key, [...(parked.get(key) ?? []), waiting]);
-  child.once('exit', () => {
-    forget(child);
-    const rest = (parked.get(key) ?? []).filter((w) => w !== waiting);
-    if (rest.length > 0) parked.set(key, rest);
-    else parked.delete(key);
+  const release = useSharing(target);
+  const entry: Parked = { waiting: new WaitingConnection(openConnection(target), PARKED_MS), release };
+  const socket = entry.waiting.socket;
+  if (parkedSockets.size === 0) process.once('exit', killParked);
+  parkedSockets.add(socket);
+  const key = sshCommandKey(target);
+  parked.set(key, [...(parked.get(key) ?? []), entry]);
+  void socket.done.then(() => {
+    unpark(key, entry);
+    void release();
   });
 }
 
 /** A connection dialled ahead for this target and still alive, if any: the caller's from now on. */
 export function claimParked(target: SshTarget): SshStdioSocket | undefined {
-  const key = commandLine(target);
-  const waiting = parked.get(key) ?? [];
-  const found = waiting.find((w) => w.usable);
+  const key = sshCommandKey(target);
+  const found = (parked.get(key) ?? []).find((p) => p.waiting.usable);
   if (!found) return undefined;
-  const rest = waiting.filter((w) => w !== found);
-  if (rest.length > 0) parked.set(key, rest);
-  else parked.delete(key);
-  forget(found.socket.child);
-  return found.take();
+  unpark(key, found);
+  // the caller holds the host's shared connection itself
+  void found.release();
+  return found.waiting.take();
 }
 
-function forget(child: ChildProcess): void {
-  parkedChildren.delete(child);
-  if (parkedChildren.size === 0) process.off('exit', killParked);
+function unpark(key: string, entry: Parked): void {
+  const rest = (parked.get(key) ?? []).filter((p) => p !== entry);
+  if (rest.length > 0) parked.set(key, rest);
+  else parked.delete(key);
+  parkedSockets.delete(entry.waiting.socket);
+  if (parkedSockets.size === 0) process.off('exit', killParked);
 }

@@ -30,16 +30,29 @@ export function sshTargetFromUrl(url: string, env: Record<string, string | undef
   return target;
 }
 
-/** The ssh command line the Docker CLI uses: the remote `docker system dial-stdio` is the socket. */
-export function sshArgs(target: SshTarget): string[] {
+/**
+ * The ssh command line the Docker CLI uses: the remote `docker system dial-stdio` is the
+ * socket. `control`: connection-sharing options (ssh-mux.ts), after the user's.
+ */
+export function sshArgs(target: SshTarget, control: string[] = []): string[] {
   // BatchMode: there is no terminal to answer a prompt; a missing key fails at once, with ssh's words
-  const args = ['-o', 'ConnectTimeout=30', '-o', 'BatchMode=yes', '-T', ...target.extraArgs];
-  if (target.user) args.push('-l', target.user);
-  if (target.port) args.push('-p', target.port);
-  args.push('--', target.host, 'docker');
+  const args = ['-o', 'ConnectTimeout=30', '-o', 'BatchMode=yes', '-T', ...target.extraArgs, ...control, ...hostFlags(target)];
+  args.push('docker');
   if (target.socketPath) args.push('--host', `unix://${target.socketPath}`);
   args.push('system', 'dial-stdio');
   return args;
+}
+
+/** `ssh -G` for the target: the client configuration ssh would use (~/.ssh/config and the extra flags applied). */
+export function sshConfigArgs(target: SshTarget): string[] {
+  return [...target.extraArgs, '-G', ...hostFlags(target)];
+}
+
+function hostFlags(target: SshTarget): string[] {
+  const flags: string[] = [];
+  if (target.user) flags.push('-l', target.user);
+  if (target.port) flags.push('-p', target.port);
+  return [...flags, '--', target.host];
 }
 
 /** The environment ssh runs with: the caller's (HOME for ~/.ssh, SSH_AUTH_SOCK for the agent). */

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { z } from 'zod';
+import { RoutingModem } from '../docker/routing-modem';
 
 /** The modem settings this module needs, read from dockerode's (untyped) modem. */
 const ModemSettings = z.object({
@@ -25,16 +27,19 @@ export interface BodyStream {
 }
 
 /**
- * GET on the engine over a plain socket (unix, or tcp without TLS), the body decoded
- * from HTTP chunked encoding here, a socket read (up to 64 KiB) at a time. Node's HTTP
- * client turns every chunk Docker flushes — one per log line — into an event of its
- * own, which costs more than the logs themselves. Undefined when the connection needs
- * what only the Docker client knows (TLS, SSH); callers then use it.
+ * GET on the engine over a plain socket (unix, tcp without TLS, or an ssh:// host's
+ * connection of its own), the body decoded from HTTP chunked encoding here, a read (up
+ * to 64 KiB) at a time. Node's HTTP client turns every chunk Docker flushes — one per log
+ * line — into an event of its own, which costs more than the logs themselves. Undefined
+ * when the connection needs what only the Docker client knows (TLS); callers then use it.
  */
 export function rawGet(docker: Docker, path: string, query: Record<string, string | number | boolean>): Promise<BodyStream> | undefined {
   const modem = ModemSettings.parse(docker.modem);
-  let connect: () => net.Socket;
-  if (typeof modem.socketPath === 'string' && modem.socketPath !== '') {
+  let connect: () => Duplex;
+  const sshConnection = docker.modem instanceof RoutingModem ? docker.modem.connection : undefined;
+  if (sshConnection) {
+    connect = sshConnection;
+  } else if (typeof modem.socketPath === 'string' && modem.socketPath !== '') {
     const socketPath = modem.socketPath;
     connect = () => net.connect({ path: socketPath });
   } else if (modem.host && (modem.protocol ?? 'http') === 'http' && !modem.agent) {
@@ -50,6 +55,8 @@ export function rawGet(docker: Docker, path: string, query: Record<string, strin
   const request = `GET ${prefix}${path}?${search} HTTP/1.1\r\nHost: docker\r\nUser-Agent: slipway\r\n${extra}Connection: close\r\n\r\n`;
   return new Promise((resolve, reject) => {
     const socket = connect();
+    // a net.Socket says when it is connected; an ssh connection takes writes at once (it holds them)
+    const connecting = socket instanceof net.Socket && socket.connecting;
     const body = new ChunkedBody(socket);
     let head: Buffer = Buffer.alloc(0);
     const onError = (error: Error) => reject(error);
@@ -72,11 +79,12 @@ export function rawGet(docker: Docker, path: string, query: Record<string, strin
     };
     socket.on('data', onHead);
     socket.once('error', onError);
-    socket.once('connect', () => socket.write(request));
+    if (connecting) socket.once('connect', () => socket.write(request));
+    else socket.write(request);
   });
 }
 
-async function collectError(socket: net.Socket, rest: Buffer, chunked: boolean, status: number): Promise<Error> {
+async function collectError(socket: Duplex, rest: Buffer, chunked: boolean, status: number): Promise<Error> {
   const body = new ChunkedBody(socket);
   const parts: Buffer[] = [];
   body.on('data', (c: Buffer) => parts.push(Buffer.from(c)));
@@ -109,7 +117,7 @@ class ChunkedBody extends EventEmitter implements BodyStream {
   private trailer = 0;
   private ended = false;
 
-  constructor(private readonly socket: net.Socket) {
+  constructor(private readonly socket: Duplex) {
     super();
   }
 

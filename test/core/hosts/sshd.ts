@@ -101,22 +101,32 @@ export function sshTestArgs(key: string): string[] {
   return ['-F', '/dev/null', '-i', key, '-o', 'IdentitiesOnly=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR'];
 }
 
+/** What an ssh process the wrapper started was for (from its flags). */
+export type SshRole = 'master' | 'channel' | 'direct' | 'config';
+
 export interface CountingSsh {
-  /** The program to use as SLIPWAY_SSH_COMMAND: ssh itself, its pid noted first. */
+  /** The program to use as SLIPWAY_SSH_COMMAND: ssh itself, its pid and role noted first. */
   command: string;
-  /** Every ssh process it started (pids). */
+  /** Every connection to the engine it started (pids): masters, their channels and direct ones — not `ssh -G`. */
   spawned(): number[];
-  /** Those still running (zombies count as gone). */
+  /** The processes it started for these roles. */
+  started(...roles: SshRole[]): number[];
+  /** Full ssh handshakes: masters and direct connections. */
+  handshakes(): number[];
+  /** Every process it started (`ssh -G` too) still running (zombies count as gone). */
   alive(): number[];
 }
 
-/** An `ssh` wrapper that notes the pid of every ssh it runs (it execs ssh, so the pid is ssh's). */
+/** An `ssh` wrapper that notes the pid and role of every ssh it runs (it execs ssh, so the pid is ssh's). */
 export function countingSsh(dir: string): CountingSsh {
   const log = path.join(dir, 'ssh-pids.log');
   const command = path.join(dir, 'ssh-counting');
   const ssh = execFileSync('sh', ['-c', 'command -v ssh']).toString().trim();
-  writeFileSync(command, `#!/bin/sh\necho $$ >> '${log}'\nexec '${ssh}' "$@"\n`, { mode: 0o755 });
-  const spawned = (): number[] => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number) : []);
+  const roles = 'case " $* " in *" -G "*) role=config ;; *ControlMaster=yes*) role=master ;; *ControlMaster=no*) role=channel ;; *) role=direct ;; esac';
+  writeFileSync(command, `#!/bin/sh\n${roles}\necho "$$ $role" >> '${log}'\nexec '${ssh}' "$@"\n`, { mode: 0o755 });
+  const entries = (): Array<{ pid: number; role: string }> =>
+    existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => ({ pid: Number(line.split(' ')[0]), role: line.split(' ')[1] ?? '' })) : [];
+  const started = (...wanted: SshRole[]): number[] => entries().filter((e) => wanted.some((r) => r === e.role)).map((e) => e.pid);
   const running = (pid: number): boolean => {
     try {
       // "PID (comm) STATE ...": Z is a zombie, X dead
@@ -126,7 +136,13 @@ export function countingSsh(dir: string): CountingSsh {
       return false;
     }
   };
-  return { command, spawned, alive: () => spawned().filter(running) };
+  return {
+    command,
+    started,
+    spawned: () => started('master', 'channel', 'direct'),
+    handshakes: () => started('master', 'direct'),
+    alive: () => entries().map((e) => e.pid).filter(running),
+  };
 }
 
 export interface SuiteSshd {
