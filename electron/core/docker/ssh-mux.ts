@@ -1,7 +1,7 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { removeControlDir } from './ssh-control-dir';
 import { SshMaster } from './ssh-master';
-import { SshStdioSocket, type SshChild, type SshLaunched } from './ssh-stdio-socket';
+import { spawnDirect, SshStdioSocket, type SshLaunched } from './ssh-stdio-socket';
 import { sshArgs, sshConfigArgs, sshEnv, type SshTarget } from './ssh-target';
 
 /**
@@ -29,11 +29,6 @@ const masters = new Set<SshMaster>();
 /** Connections of one ssh command line share a master. */
 export function sshCommandKey(target: SshTarget): string {
   return JSON.stringify([target.command, ...sshArgs(target)]);
-}
-
-/** `ssh HOST docker system dial-stdio` with its own handshake. */
-export function spawnDirect(target: SshTarget): SshChild {
-  return spawn(target.command, sshArgs(target), { stdio: ['pipe', 'pipe', 'pipe'], env: sshEnv(target) });
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import net from 'node:net';
 import { Duplex } from 'node:stream';
-import type { SshTarget } from './ssh-target';
+import { sshArgs, sshEnv, type SshTarget } from './ssh-target';
 
 export type SshChild = ChildProcessWithoutNullStreams;
 
@@ -19,6 +19,14 @@ export interface SshLaunched {
 export type SshLaunch = SshLaunched | ((stillWanted: () => boolean) => Promise<SshLaunched | undefined>);
 
 const running = (child: SshChild): boolean => child.exitCode === null && child.signalCode === null;
+
+/**
+ * `ssh HOST docker system dial-stdio` with its own handshake. The child is a socket's at once
+ * (new SshStdioSocket, or a launch it awaits): its errors are that socket's (attach).
+ */
+export function spawnDirect(target: SshTarget): SshChild {
+  return spawn(target.command, sshArgs(target), { stdio: ['pipe', 'pipe', 'pipe'], env: sshEnv(target) });
+}
 
 /**
  * A duplex over an ssh child's stdin/stdout: one connection to the engine, as a socket

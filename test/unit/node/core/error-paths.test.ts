@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
  * createServer … without an error path in the same file fails here.
  */
 const ROOTS = ['electron/core', 'electron/serve', 'electron/cli'];
-// execFile with a callback gets its errors there, so it is not listed.
-const OPENS = [/\.on\('data'/, /\bspawn\(/, /createServer\(/, /new WebSocketServer\(/, /\bnet\.connect\(/, /createConnection\(/, /createReadStream\(/, /createWriteStream\(/];
+// execFile with a callback gets its errors there, so it is not listed. An http.Agent's own
+// createConnection (the ssh agents') hands its socket to Node's HTTP client or the raw log
+// reader, which listen for its errors: only net's and tls's open a socket here.
+const OPENS = [/\.on\('data'/, /\bspawn\(/, /createServer\(/, /new WebSocketServer\(/, /\bnet\.connect\(/, /\b(?:net|tls)\.createConnection\(/, /createReadStream\(/, /createWriteStream\(/];
 const HANDLES = /\.(on|once)\('error'|\bpipeline\(/;
 
 function sources(dir: string): string[] {
