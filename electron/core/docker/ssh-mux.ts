@@ -59,12 +59,12 @@ export function openConnection(target: SshTarget): SshStdioSocket {
 }
 
 async function launch(target: SshTarget, host: SharedHost, stillWanted: () => boolean): Promise<SshLaunched | undefined> {
-  const theirs = (host.theirs ??= userSharesConnections(target).then((answer) => (host.theirsKnown = answer)));
   const current = host.current;
-  if (host.theirsKnown !== true && host.users > 0 && (!current || current.draining || !current.alive)) {
-    // the first connection: ssh shakes hands while `ssh -G` says whether sharing is ours to add
-    // (when it is not, this master is ended long before it could have shared anything)
-    const first = startMaster(target, host);
+  // the first connection: ssh starts shaking hands before `ssh -G` is asked whether sharing is
+  // ours to add (when it is not, this master is ended long before it could have shared anything)
+  const first = host.theirsKnown !== true && host.users > 0 && (!current || current.draining || !current.alive) ? startMaster(target, host) : undefined;
+  const theirs = (host.theirs ??= userSharesConnections(target).then((answer) => (host.theirsKnown = answer)));
+  if (first) {
     if (!(await theirs) && stillWanted()) return first.launched;
     await first.master.stop();
     return stillWanted() ? { child: spawnDirect(target) } : undefined;
