@@ -82,8 +82,9 @@ async function sshScript(common, outfile) {
     metafile: true,
   });
   // anything else in it would be a second copy, beside the main bundle's, of state or classes
-  const allowed = new Set([...modules.map((file) => path.relative(root, file)), ...STATELESS_IN_SSH_FILE, 'ssh-shared.ts']);
-  const extra = Object.keys(metafile.inputs).filter((input) => !allowed.has(input.split(path.sep).join('/')) && !allowed.has(input));
+  // esbuild names inputs relative to the root, with forward slashes
+  const allowed = new Set([...modules.map((file) => path.relative(root, file).split(path.sep).join('/')), ...STATELESS_IN_SSH_FILE, 'ssh-shared.ts']);
+  const extra = Object.keys(metafile.inputs).filter((input) => !allowed.has(input));
   if (extra.length > 0) throw new Error(`${outfile} would carry its own copy of ${extra.join(', ')}: keep the ssh modules' imports to themselves (or add a module without state to STATELESS_IN_SSH_FILE)`);
 }
 
