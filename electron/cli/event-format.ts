@@ -1,4 +1,5 @@
 import type { ContainerEvent } from '../../shared/contract/events';
+import { compareText } from '../../shared/compare-text';
 
 interface LocalTime {
   /** `2006-01-02`, `15:04:05`, the nine digits of the second's fraction, and the zone as `Z` or `+01:00`. */
@@ -25,7 +26,7 @@ function localTime(timeNano: string, offsetMinutes?: number): LocalTime {
   };
 }
 
-const sortedEntries = (record: Record<string, string>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const sortedEntries = (record: Record<string, string>) => Object.entries(record).sort(([a], [b]) => compareText(a, b));
 
 /**
  * A line of `docker compose events`: `2024-01-01 10:00:00.123456 container start <id> (image=busybox, name=p-web-1)`

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { errorMessage, SlipwayError } from '../../../shared/errors';
+import { compareText } from '../../../shared/compare-text';
 
 type Env = Record<string, string | undefined>;
 
@@ -77,7 +78,7 @@ export function listContexts(env: Env): DockerContext[] {
       // a broken context does not hide the others
     }
   }
-  return result.sort((a, b) => a.name.localeCompare(b.name));
+  return result.sort((a, b) => compareText(a.name, b.name));
 }
 
 // What the CLI's files hold, read leniently: a field of the wrong type reads as absent.

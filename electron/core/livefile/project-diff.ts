@@ -2,6 +2,7 @@ import type { ServiceChange } from '../../../shared/contract/livefile';
 import type { Project, ServiceConfig } from '../../../shared/model/project';
 import { serviceHash, stableJson } from '../stack/labels';
 import { serviceScale } from '../stack/scale';
+import { compareText } from '../../../shared/compare-text';
 
 /** Keys whose values are maps a person edits entry by entry: the diff names the entry. */
 const MAPS = new Set(['environment', 'labels', 'healthcheck', 'deploy', 'logging', 'extra_hosts', 'sysctls', 'ulimits', 'networks', 'annotations']);
@@ -58,7 +59,7 @@ function withRestartDependents(project: Project, changes: ServiceChange[]): Serv
   let added = true;
   while (added) {
     added = false;
-    for (const [service, config] of Object.entries(project.model.services).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [service, config] of Object.entries(project.model.services).sort(([a], [b]) => compareText(a, b))) {
       if (listed.has(service)) continue;
       const cause = Object.entries(config.depends_on ?? {}).find(([dep, spec]) => spec.restart === true && touched.has(dep))?.[0];
       if (cause === undefined) continue;

@@ -7,6 +7,7 @@ import { serviceUrl } from './host-route';
 import { PROXY_HEADER, ServiceProxy, type ContainerLookup } from './service-proxy';
 import { publishedTcpPorts } from './service-targets';
 import { NO_TLS_NAME } from '../no-tls-name';
+import { compareText } from '../../../shared/compare-text';
 
 export interface ProxyRoomDeps {
   lookup: ContainerLookup;
@@ -83,7 +84,7 @@ export function urlsOf(projectName: string, containers: readonly ProjectContaine
     ports.set(container.service, set);
   }
   const urls: ServiceUrls['urls'] = [];
-  for (const [service, set] of [...ports].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [service, set] of [...ports].sort(([a], [b]) => compareText(a, b))) {
     [...set].sort((a, b) => a - b).forEach((containerPort, index) => {
       const route = index === 0 ? { project: projectName, service } : { project: projectName, service, containerPort };
       urls.push({ service, containerPort, url: serviceUrl(route, proxyPort) });

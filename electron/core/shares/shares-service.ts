@@ -11,6 +11,7 @@ import { bindFolders, type BindFolder } from './bind-folders';
 import { fillVolume } from './fill-volume';
 import { ProbeCache, type ProbeAnswer } from './probe-mount';
 import { askedToSync, shareKey } from './share-config';
+import { compareText } from '../../../shared/compare-text';
 
 /** What the shares room needs of the core (SlipwayCore wires it). */
 export interface SharesOptions {
@@ -136,7 +137,7 @@ export class SharesService implements StackShares {
       }
       mounts.set(shareKey(folder), mount);
     }));
-    synced.sort((a, b) => shareKey(a).localeCompare(shareKey(b)));
+    synced.sort((a, b) => compareText(shareKey(a), shareKey(b)));
     return { mounts, synced, images };
   }
 
@@ -163,7 +164,7 @@ export class SharesService implements StackShares {
   }
 
   private publish(projectId: string): ShareStatus {
-    const mounts = [...(this.projects.get(projectId)?.mounts.values() ?? [])].sort((a, b) => `${a.service}\0${a.target}`.localeCompare(`${b.service}\0${b.target}`));
+    const mounts = [...(this.projects.get(projectId)?.mounts.values() ?? [])].sort((a, b) => compareText(`${a.service}\0${a.target}`, `${b.service}\0${b.target}`));
     const status: ShareStatus = { projectId, mounts };
     this.options.events.emit('shares.changed', status);
     return status;

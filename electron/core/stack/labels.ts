@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Project, ServiceConfig } from '../../../shared/model/project';
 import { LABEL } from '../state/compose-labels';
 import { fileObjectDigest, fileObjectMounts } from './file-objects';
+import { compareText } from '../../../shared/compare-text';
 
 /** Replaced at build time by the bundler; "dev" when run from source. */
 declare const __SLIPWAY_VERSION__: string | undefined;
@@ -39,7 +40,7 @@ export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableJson(v))).join(',')}]`;
   const entries = Object.entries(value)
     .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => compareText(a, b));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }
 

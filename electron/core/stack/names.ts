@@ -1,4 +1,5 @@
 import type { Project, ServiceConfig } from '../../../shared/model/project';
+import { compareText } from '../../../shared/compare-text';
 
 /** Compose v2's container name: `<project>-<service>-<n>`, unless `container_name` is set. */
 export function containerName(project: Project, service: string, number = 1): string {
@@ -12,7 +13,7 @@ export function serviceNetworkKeys(config: ServiceConfig): string[] {
   if (config.network_mode !== undefined) return [];
   const keys = Object.keys(config.networks ?? {});
   if (keys.length === 0) return ['default'];
-  return keys.sort((a, b) => (config.networks?.[b]?.priority ?? 0) - (config.networks?.[a]?.priority ?? 0) || a.localeCompare(b));
+  return keys.sort((a, b) => (config.networks?.[b]?.priority ?? 0) - (config.networks?.[a]?.priority ?? 0) || compareText(a, b));
 }
 
 /** Docker name of a project network: `name:` if set, otherwise `<project>_<key>`. */

@@ -24,6 +24,7 @@ import type { GateContainer } from './wait';
 import { checkScaleOverrides, serviceScale } from './scale';
 import type { ScaleOverrides } from './scale';
 import { withDeadline } from '../deadline';
+import { compareText } from '../../../shared/compare-text';
 
 export interface UpOptions {
   /** Only these services (and, unless noDeps, what they depend on). */
@@ -173,7 +174,7 @@ export async function upProject(core: StackCore, loaded: Project, options: UpOpt
     /** The container another service refers to (network_mode: service:X, volumes_from): the first by name, as Compose. */
     const peerId = async (peer: string): Promise<string | undefined> => {
       const list: { id: string; name: string }[] = selectedSet.has(peer) ? await containersOf(peer) : current.get(peer) ?? [];
-      return [...list].sort((a, b) => a.name.localeCompare(b.name))[0]?.id;
+      return [...list].sort((a, b) => compareText(a.name, b.name))[0]?.id;
     };
     const prepareService = async (service: string): Promise<GateContainer[]> => {
       const plan = plans.get(service);

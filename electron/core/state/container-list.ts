@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { LABEL, projectFilter } from './compose-labels';
 import type { ProjectContainer } from './container-record';
 import { containerFromSummary } from './container-record';
+import { compareText } from '../../../shared/compare-text';
 
 /**
  * Every service container of the project, whoever made it (Slipway, `docker compose`,
@@ -16,7 +17,7 @@ export async function listProjectContainers(docker: Docker, projectName: string,
     const container = containerFromSummary(info);
     if (container && (!wanted || wanted.has(container.service))) out.push(container);
   }
-  return out.sort((a, b) => a.service.localeCompare(b.service) || a.number - b.number);
+  return out.sort((a, b) => compareText(a.service, b.service) || a.number - b.number);
 }
 
 /** Containers grouped by service. */

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { ContainerPort, ContainerState, ServiceState, ServiceStateWord } from '../../../shared/model/state';
 import type { EngineEvent } from '../docker/engine-events';
 import { LABEL, isOneOff } from './compose-labels';
+import { compareText } from '../../../shared/compare-text';
 
 /**
  * The one place that says what a service container is doing, from each thing the engine
@@ -70,8 +71,8 @@ function exitCodeFromStatus(status: string): number | undefined {
 
 /** Ports in one order whatever order Docker lists them in: container port, protocol, host port, host address. */
 export function sortPorts(ports: ContainerPort[]): ContainerPort[] {
-  return ports.sort((a, b) => a.target - b.target || a.protocol.localeCompare(b.protocol)
-    || (a.published ?? 0) - (b.published ?? 0) || (a.hostIp ?? '').localeCompare(b.hostIp ?? ''));
+  return ports.sort((a, b) => a.target - b.target || compareText(a.protocol, b.protocol)
+    || (a.published ?? 0) - (b.published ?? 0) || compareText(a.hostIp ?? '', b.hostIp ?? ''));
 }
 
 /** A listing line as a project container; undefined for containers that are not a service's (no labels, one-off). */

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { EngineProject } from '../../../shared/contract/stack-ops';
 import { LABEL } from './compose-labels';
+import { compareText } from '../../../shared/compare-text';
 
 /**
  * The Compose projects on the engine, as `docker compose ls` finds them: containers with a
@@ -19,11 +20,11 @@ export async function listEngineProjects(docker: Docker, all: boolean): Promise<
     projects.set(name, entry);
   }
   return [...projects]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([name, entry]) => ({ name, status: combinedStatus(entry.states), configFiles: entry.configFiles }));
 }
 
 /** `exited(1), running(2)`: each state with its count, states in alphabetical order. */
 export function combinedStatus(states: Map<string, number>): string {
-  return [...states].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([state, count]) => `${state}(${count})`).join(', ');
+  return [...states].sort(([a], [b]) => compareText(a, b)).map(([state, count]) => `${state}(${count})`).join(', ');
 }

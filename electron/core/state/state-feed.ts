@@ -6,6 +6,7 @@ import { LABEL } from './compose-labels';
 import { containerFromInspect, serviceStateOf, type TrackedContainer } from './container-record';
 import { errorMessage } from '../../../shared/errors';
 import { statusCode } from '../thrown';
+import { compareText } from '../../../shared/compare-text';
 
 export interface StateFeedOptions {
   docker: () => Docker;
@@ -223,7 +224,7 @@ export class StateFeed {
       byService.set(c.service, list);
     }
     const services = [...byService.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([service, list]) => serviceStateOf(service, list.map(({ project: _p, service: _s, ...container }) => container)));
     return { projectId, engine: this.status, services };
   }

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { EngineEvent } from '../docker/engine-events';
 import { LABEL } from '../state/compose-labels';
 import { listProjectContainers } from '../state/container-list';
+import { compareText } from '../../../shared/compare-text';
 
 export interface RunningContainer {
   id: string;
@@ -51,7 +52,7 @@ export class ServiceContainers {
     const id = event.Actor.ID;
     if (event.Action === 'start') {
       const name = attributes.name ?? id;
-      this.cache.set(service, entry.then((list) => (list.some((c) => c.id === id) ? list : [...list, { id, name }].sort((a, b) => a.name.localeCompare(b.name)))));
+      this.cache.set(service, entry.then((list) => (list.some((c) => c.id === id) ? list : [...list, { id, name }].sort((a, b) => compareText(a.name, b.name)))));
     } else if (event.Action === 'die' || event.Action === 'destroy') {
       this.cache.set(service, entry.then((list) => list.filter((c) => c.id !== id)));
     } else if (event.Action === 'rename') {
@@ -71,6 +72,6 @@ export class ServiceContainers {
     return containers
       .filter((c) => c.service === service && c.state === 'running')
       .map(({ id, name }) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => compareText(a.name, b.name));
   }
 }

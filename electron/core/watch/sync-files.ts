@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
 import { SlipwayError } from '../../../shared/errors';
 import { execInContainer } from './container-exec';
+import { compareText } from '../../../shared/compare-text';
 
 /** One host path and where it belongs in the container. */
 export interface SyncChange {
@@ -58,7 +59,7 @@ export async function syncIntoContainer(docker: Docker, containerId: string, cha
     if (result.exitCode !== 0) throw syncError(new Error(result.output || `mkdir exited with ${result.exitCode}`), folders[0]?.slice(1) ?? '');
   }
   if (files.length > 0) {
-    files.sort((a, b) => a.name.localeCompare(b.name));
+    files.sort((a, b) => compareText(a.name, b.name));
     const archive = await buildTar(files);
     try {
       await docker.getContainer(containerId).putArchive(archive, { path: '/' });
