@@ -39,18 +39,21 @@ export function esmBundle(common, name, entry, outdir) {
 
 /**
  * The ssh code the CLI's entry and its main bundle share (slipway-ssh.cjs): the dial ahead
- * (electron/cli/dial-ahead.ts, electron/core/dial-ahead.ts) and every ssh module of the core
- * (electron/core/docker/ssh-*.ts). Both require that one file, so Node's module cache holds one
- * copy of their state: the connections the entry dials before the rest of the CLI loads (and
- * the shared ssh master they open) are in the registries where the core's ssh agents look.
+ * (electron/cli/dial-ahead.ts, electron/core/dial-ahead.ts) and the core's ssh modules with
+ * state (electron/core/docker/ssh-*.ts). Both require that one file, so Node's module cache
+ * holds one copy of their state: the connections the entry dials before the rest of the CLI
+ * loads (and the shared ssh master they open) are in the registries where the core's ssh
+ * agents look. The agent itself (ssh-agent.ts, an http.Agent) stays in the main bundle, its
+ * only user: the entry's first lines would otherwise load node:http before ssh is started.
  */
 const SSH_FILE = 'slipway-ssh.cjs';
+const MAIN_BUNDLE_ONLY = new Set(['ssh-agent.ts']);
 function sharedSshModules(root) {
   const docker = path.join(root, 'electron', 'core', 'docker');
   return [
     path.join(root, 'electron', 'cli', 'dial-ahead.ts'),
     path.join(root, 'electron', 'core', 'dial-ahead.ts'),
-    ...readdirSync(docker).filter((name) => /^ssh-[a-z-]+\.ts$/.test(name)).map((name) => path.join(docker, name)),
+    ...readdirSync(docker).filter((name) => /^ssh-[a-z-]+\.ts$/.test(name) && !MAIN_BUNDLE_ONLY.has(name)).map((name) => path.join(docker, name)),
   ];
 }
 

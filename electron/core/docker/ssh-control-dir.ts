@@ -17,8 +17,9 @@ function controlDir(env: Record<string, string | undefined>): string {
   const bases = [env.XDG_RUNTIME_DIR, os.tmpdir(), '/tmp'].filter((b): b is string => b !== undefined && b !== '' && existsSync(b));
   // the folder name, its 6 random characters and a socket name of a few digits
   const base = bases.find((b) => path.join(b, `slipway-ssh-${process.pid}-XXXXXX`, '0000').length <= MAX_PATH) ?? '/tmp';
-  sweepLeftovers(base);
   dir = mkdtempSync(path.join(base, `slipway-ssh-${process.pid}-`));
+  // after the master is spawned: reading a busy /tmp and removing folders is not on its path
+  setImmediate(() => sweepLeftovers(base)).unref();
   return dir;
 }
 
