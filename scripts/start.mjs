@@ -50,7 +50,7 @@ if (binary && (process.platform !== 'linux' || process.env.DISPLAY || process.en
   console.log('slipway: serving the dashboard in your browser instead (slipway serve).');
   const hasProject = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'].some((f) => existsSync(path.join(userCwd, f)));
   const cwd = hasProject ? userCwd : path.join(root, 'examples', 'demo');
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'slipway.mjs'), 'serve', ...userArgs], { stdio: 'inherit', cwd });
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'slipway.cjs'), 'serve', ...userArgs], { stdio: 'inherit', cwd });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }

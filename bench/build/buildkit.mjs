@@ -20,7 +20,7 @@ const arg = (name, fallback) => {
 };
 const RUNS = Number(arg('--runs', '5'));
 const DOCKER = arg('--docker', '/usr/bin/docker');
-const slipwayBin = path.resolve(arg('--bin', path.join(root, 'bin/slipway.mjs')));
+const slipwayBin = path.resolve(arg('--bin', path.join(root, 'bin/slipway.cjs')));
 
 const dir = mkdtempSync(path.join(tmpdir(), 'swbk-'));
 const project = `benchbuildkit${process.pid}`;

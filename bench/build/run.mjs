@@ -3,7 +3,7 @@
 // on the same context — a small app plus a 20 MB node_modules that .dockerignore excludes,
 // and a build arg. Alternating runs on the same engine, in one run of this script.
 //
-//   node scripts/build.mjs cli && node bench/build/run.mjs [--runs N] [--bin path/to/slipway.mjs]
+//   node scripts/build.mjs cli && node bench/build/run.mjs [--runs N] [--bin path/to/slipway.cjs]
 //
 // Context bytes: both clients talk to the engine through a counting proxy once, which
 // records the body of POST /build (the tar exactly as sent). Build time: wall clock of
@@ -20,7 +20,7 @@ import { startContextProxy } from './context-proxy.mjs';
 import { coreBuild, median, root, startCore, timed } from './harness.mjs';
 
 const binArg = process.argv.indexOf('--bin');
-const slipwayBin = binArg > 0 ? path.resolve(process.argv[binArg + 1]) : path.join(root, 'bin/slipway.mjs');
+const slipwayBin = binArg > 0 ? path.resolve(process.argv[binArg + 1]) : path.join(root, 'bin/slipway.cjs');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const host = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';

@@ -1,13 +1,13 @@
 // CLI start-up: `slipway version` and `slipway ps` (a one-service project that is not running)
 // against a bare `node -e 0`, interleaved in the same run, so each ratio is to Node's own
 // start-up on this machine at this moment. `--before DIR` adds another checkout's built CLI
-// (its bin/slipway.mjs) to the same rounds, for a before/after.
+// (its bin/slipway.cjs, or bin/slipway.mjs before that) to the same rounds, for a before/after.
 //
 //   node scripts/build.mjs cli && node bench/cli-startup/run.mjs [--runs N] [--before DIR]
 //
 // Uses DOCKER_HOST (or the default socket) for `ps`. Prints a JSON summary and a markdown line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,9 @@ writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  app:\n    image: bus
 
 /** What is timed: each a command line run in the project folder, from spawn to exit. */
 const cases = { 'node -e 0': [process.execPath, ['-e', '0']] };
-const builds = { after: path.join(root, 'bin/slipway.mjs'), ...(before ? { before: path.join(path.resolve(before), 'bin/slipway.mjs') } : {}) };
+/** A checkout's `slipway` command: bin/slipway.cjs, or bin/slipway.mjs in checkouts from before it. */
+const command = (checkout) => ['bin/slipway.cjs', 'bin/slipway.mjs'].map((bin) => path.join(checkout, bin)).find((file) => existsSync(file));
+const builds = { after: command(root), ...(before ? { before: command(path.resolve(before)) } : {}) };
 for (const [label, bin] of Object.entries(builds)) {
   cases[`slipway version (${label})`] = [process.execPath, [bin, 'version']];
   cases[`slipway ps (${label})`] = [process.execPath, [bin, '-p', `benchcli${process.pid}`, 'ps']];

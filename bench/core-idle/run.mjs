@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const secondsArg = process.argv.indexOf('--seconds');
 const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 60;
-const cli = path.join(root, 'bin/slipway.mjs');
+const cli = path.join(root, 'bin/slipway.cjs');
 
 const cacheDir = path.join(root, 'node_modules/.cache/slipway-bench');
 mkdirSync(cacheDir, { recursive: true });

@@ -1,7 +1,7 @@
 // `slipway cp` against `docker cp` (the Docker CLI) on the same container in the same run: a
 // folder of many small files into a service container, and the same folder back out.
 // Needs a running engine (DOCKER_HOST or the default socket) with busybox:latest, and the built
-// CLI (`node scripts/build.mjs cli`, dist/cli/slipway.mjs). Both are timed as commands (process
+// CLI (`node scripts/build.mjs cli`, dist/cli/slipway.cjs). Both are timed as commands (process
 // start-up included), medians of ROUNDS; every copy is checked (file count) or the run fails.
 //
 //   node bench/cp/run.mjs [FILES] [BYTES_PER_FILE] [ROUNDS]
@@ -17,8 +17,8 @@ const FILES = Number(process.argv[2] ?? 2000);
 const BYTES = Number(process.argv[3] ?? 8192);
 const ROUNDS = Number(process.argv[4] ?? 3);
 const dockerCli = ['/usr/bin/docker', '/usr/local/bin/docker'].find((p) => existsSync(p)) ?? 'docker';
-const cli = path.join(root, 'dist/cli/slipway.mjs');
-if (!existsSync(cli)) throw new Error('dist/cli/slipway.mjs is missing: run `node scripts/build.mjs cli` first');
+const cli = path.join(root, 'dist/cli/slipway.cjs');
+if (!existsSync(cli)) throw new Error('dist/cli/slipway.cjs is missing: run `node scripts/build.mjs cli` first');
 
 const env = { ...process.env, DOCKER_HOST: benchDockerHost };
 const project = `slcp${process.pid}`;

@@ -21,8 +21,8 @@ const dockerCli = ['/usr/bin/docker', '/usr/local/bin/docker'].find((p) => exist
 const cacheDir = path.join(root, 'node_modules/.cache/slipway-bench');
 mkdirSync(cacheDir, { recursive: true });
 const coreBundle = path.join(cacheDir, `core-${process.pid}.mjs`);
-const cli = path.join(root, 'dist/cli/slipway.mjs');
-if (!existsSync(cli)) throw new Error('dist/cli/slipway.mjs is missing: run `node scripts/build.mjs cli` first');
+const cli = path.join(root, 'dist/cli/slipway.cjs');
+if (!existsSync(cli)) throw new Error('dist/cli/slipway.cjs is missing: run `node scripts/build.mjs cli` first');
 // CommonJS parts of a bundle may require() at run time.
 const banner = { js: "import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);" };
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', banner, define: { __SLIPWAY_VERSION__: '"bench"' } };

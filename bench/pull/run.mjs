@@ -96,7 +96,7 @@ try {
   const tools = {
     docker: () => timed('docker', ['pull', '-q', image]),
     compose: () => timed('docker-compose', ['-p', project, 'pull', '-q']),
-    slipway: () => timed(process.execPath, [path.join(root, 'bin/slipway.mjs'), '-p', project, 'pull', '-q']),
+    slipway: () => timed(process.execPath, [path.join(root, 'bin/slipway.cjs'), '-p', project, 'pull', '-q']),
     core: () => corePull(),
   };
   const names = Object.keys(tools);

@@ -7,11 +7,11 @@
 // Targets (issue 20): up over ssh within 0.6 s of local; ps over ssh ≤ 1.3× docker ps over
 // ssh; logs over ssh ≥ 0.8× logs over the socket.
 //
-//   node scripts/build.mjs cli && DOCKER_HOST=unix:///PATH node bench/remote/run.mjs [--runs N] [--root CHECKOUT]
+//   node scripts/build.mjs cli && DOCKER_HOST=unix:///PATH node bench/remote/run.mjs [--runs N] [--ps-pairs N] [--root CHECKOUT]
 //     [--tls-host tcp://127.0.0.1:PORT --tls-cert-path DIR]
 //
 // DOCKER_HOST must be the engine's unix socket (it has busybox:latest). --root measures the
-// CLI of another checkout (its dist/cli/slipway.mjs), e.g. the code before a change.
+// CLI of another checkout (its dist/cli/slipway.cjs, or slipway.mjs), e.g. the code before a change.
 // --tls-host: the same engine's TLS listener (dockerd -H tcp://127.0.0.1:PORT --tlsverify
 // --tlscacert … --tlscert … --tlskey …); --tls-cert-path: the client's ca.pem, cert.pem, key.pem.
 import { spawn } from 'node:child_process';
@@ -27,8 +27,11 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Number(arg('--runs', 5));
+/** `slipway ps` / `docker ps` pairs over ssh in each run, with the stack up. */
+const PS_PAIRS = Number(arg('--ps-pairs', 5));
 const root = path.resolve(arg('--root', fileURLToPath(new URL('../..', import.meta.url))));
-const cli = path.join(root, 'dist/cli/slipway.mjs');
+// the CLI's entry (slipway.mjs in checkouts from before slipway.cjs)
+const cli = ['slipway.cjs', 'slipway.mjs'].map((name) => path.join(root, 'dist/cli', name)).find((file) => existsSync(file)) ?? path.join(root, 'dist/cli/slipway.cjs');
 if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`node scripts/build.mjs cli\` there first`);
 if (!benchDockerHost.startsWith('unix://')) throw new Error('DOCKER_HOST must be the engine\'s unix:// socket');
 const dockerCli = ['/usr/bin/docker', '/usr/local/bin/docker'].find((p) => existsSync(p)) ?? 'docker';
@@ -50,20 +53,22 @@ const legs = Object.keys(hosts);
 const tlsEnv = (host) => (host === tlsHost ? { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tlsCertPath } : {});
 const envFor = (host) => ({ ...process.env, ...sshd.env, DOCKER_HOST: host, ...tlsEnv(host), NO_COLOR: '1', SLIPWAY_CONFIG_DIR: path.join(work, 'config') });
 
-/** Runs a command; resolves { ms, lines } (lines: newlines on stdout). */
+/** Runs a command; resolves { ms, lines, firstMs } (lines: newlines on stdout; firstMs: when stdout's first bytes came). */
 function run(command, args, env) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(command, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let lines = 0;
+    let firstMs;
     let err = '';
     child.stdout.on('data', (chunk) => {
+      firstMs ??= performance.now() - t0;
       let i = -1;
       while ((i = chunk.indexOf(10, i + 1)) !== -1) lines++;
     });
     child.stderr.on('data', (d) => (err += d));
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve({ ms: performance.now() - t0, lines }) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err.slice(-2000)}`))));
+    child.once('close', (code) => (code === 0 ? resolve({ ms: performance.now() - t0, lines, firstMs }) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err.slice(-2000)}`))));
   });
 }
 const slipway = (args, host) => run(process.execPath, [cli, ...args], envFor(host));
@@ -105,6 +110,10 @@ const median = (xs) => {
 const up = { ssh: [], socket: [], tls: [] };
 const ps = { slipway: [], docker: [], tlsSlipway: [], tlsDocker: [] };
 const logs = { ssh: [], socket: [], tls: [] };
+/** The same logs once their first line is here (the transfer, without start-up and dialling). */
+const logsStream = { ssh: [], socket: [], tls: [] };
+/** `docker logs` of the same container, over the same transports: what the Docker CLI makes of them. */
+const dockerLogs = { ssh: [], socket: [], tls: [] };
 /** Each run starts with another leg, so none always goes first. */
 const rotated = (i) => [...legs.slice(i % legs.length), ...legs.slice(0, i % legs.length)];
 const logsProject = `benchrlogs${process.pid}`;
@@ -115,10 +124,13 @@ try {
       const project = `benchr${via}${process.pid}x${i}`;
       up[via].push(await timeUp(project, hosts[via]));
       if (via === 'ssh') {
-        // ps over ssh with the stack up: slipway and the Docker CLI, back to back
-        for (const tool of i % 2 === 0 ? ['slipway', 'docker'] : ['docker', 'slipway']) {
-          const r = tool === 'slipway' ? await slipway(['-p', project, 'ps'], hosts.ssh) : await run(dockerCli, ['ps'], envFor(hosts.ssh));
-          ps[tool].push(r.ms);
+        // ps over ssh with the stack up: slipway and the Docker CLI, back to back, PS_PAIRS times
+        // (one pair a run left the median to a single noisy sample)
+        for (let pair = 0; pair < PS_PAIRS; pair++) {
+          for (const tool of (i + pair) % 2 === 0 ? ['slipway', 'docker'] : ['docker', 'slipway']) {
+            const r = tool === 'slipway' ? await slipway(['-p', project, 'ps'], hosts.ssh) : await run(dockerCli, ['ps'], envFor(hosts.ssh));
+            ps[tool].push(r.ms);
+          }
         }
       }
       if (via === 'tls') {
@@ -129,7 +141,7 @@ try {
       }
       await slipway(['-p', project, 'down', '-t', '1'], hosts.socket);
     }
-    process.stderr.write(`run ${i + 1}/${RUNS}: up ssh ${Math.round(up.ssh.at(-1))} ms, socket ${Math.round(up.socket.at(-1))} ms${tlsHost ? `, tls ${Math.round(up.tls.at(-1))} ms` : ''}; ps over ssh slipway ${Math.round(ps.slipway.at(-1))} ms, docker ${Math.round(ps.docker.at(-1))} ms\n`);
+    process.stderr.write(`run ${i + 1}/${RUNS}: up ssh ${Math.round(up.ssh.at(-1))} ms, socket ${Math.round(up.socket.at(-1))} ms${tlsHost ? `, tls ${Math.round(up.tls.at(-1))} ms` : ''}; ps over ssh slipway ${Math.round(median(ps.slipway.slice(-PS_PAIRS)))} ms, docker ${Math.round(median(ps.docker.slice(-PS_PAIRS)))} ms (medians of ${PS_PAIRS})\n`);
   }
   chatty = await docker.createContainer({
     name: `${logsProject}-chatty-1`,
@@ -145,6 +157,10 @@ try {
       const r = await slipway(['-p', logsProject, 'logs', '--no-color'], hosts[via]);
       if (r.lines !== LOG_LINES) throw new Error(`slipway logs over ${via} gave ${r.lines} lines, expected ${LOG_LINES}`);
       logs[via].push(LOG_LINES / (r.ms / 1000));
+      logsStream[via].push(LOG_LINES / ((r.ms - r.firstMs) / 1000));
+      const d = await run(dockerCli, ['logs', `${logsProject}-chatty-1`], envFor(hosts[via]));
+      if (d.lines !== LOG_LINES) throw new Error(`docker logs over ${via} gave ${d.lines} lines, expected ${LOG_LINES}`);
+      dockerLogs[via].push(LOG_LINES / (d.ms / 1000));
     }
   }
 } finally {
@@ -168,6 +184,14 @@ const summary = {
   logsSshLinesPerSec: med(logs.ssh),
   logsSocketLinesPerSec: med(logs.socket),
   logsRatio: ratio(logs.ssh, logs.socket),
+  // from the first line on: the transfer itself
+  logsStreamSshLinesPerSec: med(logsStream.ssh),
+  logsStreamSocketLinesPerSec: med(logsStream.socket),
+  logsStreamRatio: ratio(logsStream.ssh, logsStream.socket),
+  // the Docker CLI's `docker logs` of the same container: its own ssh / socket
+  dockerLogsSshLinesPerSec: med(dockerLogs.ssh),
+  dockerLogsSocketLinesPerSec: med(dockerLogs.socket),
+  dockerLogsRatio: ratio(dockerLogs.ssh, dockerLogs.socket),
   upSshRunsMs: up.ssh.map(Math.round),
   upSocketRunsMs: up.socket.map(Math.round),
   // the TCP+TLS leg, when measured
@@ -179,3 +203,4 @@ const summary = {
 console.log(JSON.stringify(summary, null, 2));
 if (tlsHost) console.log(`TLS: | ${summary.upTlsMedianMs} ms / ${summary.upSocketMedianMs} ms (**+${summary.upTlsOverSocketMs} ms**) | ${summary.psSlipwayTlsMedianMs} ms / ${summary.psDockerTlsMedianMs} ms (**${summary.psTlsRatio}×**) | ${summary.logsTlsLinesPerSec}/s / ${summary.logsSocketLinesPerSec}/s (**${summary.logsTlsRatio}×**) |`);
 console.log(`| ${summary.runs} | ${summary.loadAverage} | ${summary.upSshMedianMs} ms / ${summary.upSocketMedianMs} ms (**+${summary.upSshOverSocketMs} ms**) | ${summary.psSlipwaySshMedianMs} ms / ${summary.psDockerSshMedianMs} ms (**${summary.psRatio}×**) | ${summary.logsSshLinesPerSec}/s / ${summary.logsSocketLinesPerSec}/s (**${summary.logsRatio}×**) |`);
+console.log(`logs, ssh / socket: slipway ${summary.logsRatio}× (from the first line on: ${summary.logsStreamRatio}×); docker logs ${summary.dockerLogsRatio}× (${summary.dockerLogsSshLinesPerSec}/s / ${summary.dockerLogsSocketLinesPerSec}/s)`);

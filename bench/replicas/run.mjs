@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { benchDocker } from '../docker-client.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const slipwayBin = path.join(root, 'bin/slipway.mjs');
+const slipwayBin = path.join(root, 'bin/slipway.cjs');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const STEPS = [['fresh up to 6', 6], ['scale down to 2', 2], ['scale up to 6', 6]];

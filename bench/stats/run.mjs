@@ -24,7 +24,7 @@ const seconds = Number(values.seconds);
 const frameSeconds = Number(values.frames);
 const env = { ...process.env, DOCKER_HOST: benchDockerHost };
 const docker = process.env.DOCKER_CLI ?? '/usr/bin/docker';
-const cli = path.join(root, 'dist/cli/slipway.mjs');
+const cli = path.join(root, 'dist/cli/slipway.cjs');
 
 // Bundles under dist/ (the linter skips it; their packages resolve from node_modules beside it).
 const outDir = mkdtempSync(path.join(root, 'dist', 'statsbench-'));

@@ -14,7 +14,7 @@ const fixture = path.join(root, 'test', 'fixtures', 'dashboard');
 const runs = 5;
 
 const t0 = performance.now();
-const child = spawn(process.execPath, [path.join(root, 'bin', 'slipway.mjs'), '-p', `benchui${process.pid}`, 'serve', '--no-open', '--port', '0'], { cwd: fixture, stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn(process.execPath, [path.join(root, 'bin', 'slipway.cjs'), '-p', `benchui${process.pid}`, 'serve', '--no-open', '--port', '0'], { cwd: fixture, stdio: ['ignore', 'pipe', 'pipe'] });
 let output = '';
 child.stderr.on('data', (d) => (output += d));
 const url = await new Promise((resolve, reject) => {

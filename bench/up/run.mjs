@@ -16,7 +16,7 @@ import { benchDocker } from '../docker-client.mjs';
 import { allReady, measureRun, newEventLog, readStack, readyAt, recordEvent, timeline } from './floor.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const slipwayBin = path.join(root, 'bin/slipway.mjs');
+const slipwayBin = path.join(root, 'bin/slipway.cjs');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const STACK = readStack(fileURLToPath(new URL('./compose.yaml', import.meta.url)));

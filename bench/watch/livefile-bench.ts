@@ -25,7 +25,7 @@ await ensureBusyboxImage(docker);
 const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'swlivebench-')));
 const name = `livebench${process.pid}`;
 const file = path.join(dir, 'compose.yaml');
-const cli = path.join(process.cwd(), 'bin', 'slipway.mjs');
+const cli = path.join(process.cwd(), 'bin', 'slipway.cjs');
 let seconds = 3600;
 writeFileSync(file, compose(seconds));
 await client.call('projects.open', { path: dir, projectName: name, transient: true });

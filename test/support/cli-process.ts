@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The built `slipway` command (`npm run build` makes what it runs). */
-export const SLIPWAY_BIN = path.join(repo, 'bin', 'slipway.mjs');
+export const SLIPWAY_BIN = path.join(repo, 'bin', 'slipway.cjs');
 
 export interface CliExit {
   code: number | null;

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const built = await bundleCli('perm');
   for (const name of readdirSync(path.dirname(built))) cpSync(path.join(path.dirname(built), name), path.join(dir, name), { recursive: true });
   removeBundledCli(built);
-  cli = path.join(dir, 'slipway.mjs');
+  cli = path.join(dir, 'slipway.cjs');
   writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: busybox:latest\n');
   chmodSync(path.join(dir, 'compose.yaml'), 0o644);
 });

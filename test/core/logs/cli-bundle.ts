@@ -20,7 +20,7 @@ export async function bundleCli(tag: string): Promise<string> {
   mkdirSync(outdir, { recursive: true });
   const { nodeCommon, cliBundles } = nodeBundles.parse(await import(pathToFileURL(path.join(root, 'scripts', 'node-bundles.mjs')).href));
   await cliBundles(nodeCommon(root, 'test'), outdir);
-  return path.join(outdir, 'slipway.mjs');
+  return path.join(outdir, 'slipway.cjs');
 }
 
 export function removeBundledCli(entry: string): void {

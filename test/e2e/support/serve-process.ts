@@ -17,7 +17,7 @@ export interface ServeProcess {
 
 /** Runs the built `slipway serve --no-open --port 0` and reads the link it prints. */
 export async function startServeProcess(options: { cwd: string; env: Record<string, string | undefined>; args?: string[] }): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [path.join(repo, 'bin', 'slipway.mjs'), ...(options.args ?? []), 'serve', '--no-open', '--port', '0'], {
+  const child = spawn(process.execPath, [path.join(repo, 'bin', 'slipway.cjs'), ...(options.args ?? []), 'serve', '--no-open', '--port', '0'], {
     cwd: options.cwd,
     env: options.env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,7 @@ import { projectDir } from './helpers';
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../../../..');
 const fixture = path.join(repo, 'test/fixtures/compose/cli-project');
-const bin = path.join(repo, 'bin/slipway.mjs');
+const bin = path.join(repo, 'bin/slipway.cjs');
 const homeDir = mkdtempSync(path.join(os.tmpdir(), 'slipway-home-'));
 
 interface Result {

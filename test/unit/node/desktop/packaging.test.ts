@@ -86,7 +86,7 @@ describe('what the installer ships', async () => {
   it('electron-builder copies only the built app, its launcher and package.json', () => {
     const config = z.object({ files: z.array(z.string()) }).parse(parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')));
     const included = config.files.filter((rule) => !rule.startsWith('!'));
-    expect(included.every((rule) => rule === 'package.json' || rule.startsWith('dist/') || rule === 'bin/slipway.mjs')).toBe(true);
+    expect(included.every((rule) => rule === 'package.json' || rule.startsWith('dist/') || /^bin\/slipway\.(c|m)js$/.test(rule))).toBe(true);
   });
 
   it('the native file watcher ships, its binary unpacked beside app.asar', () => {
