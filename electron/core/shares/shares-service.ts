@@ -43,12 +43,22 @@ export class SharesService implements StackShares {
     options.events.on('watch.reload', (reload) => this.onReload(reload));
   }
 
-  /** Probes every bind-mounted folder with its service's image, if the engine has it. */
+  /**
+   * Probes every bind-mounted folder with its service's image, if the engine has it. Only the
+   * services with such a folder are asked about, each image once (after `up`, a stack of one
+   * image and no binds made one request per service, over ssh past the pool's connections).
+   */
   async status(project: Project): Promise<ShareStatus> {
     const { docker } = this.options.docker();
     const images = new Map<string, string>();
-    await Promise.all(Object.keys(project.model.services).map(async (service) => {
-      const id = await docker.getImage(serviceImage(project, service)).inspect().then((info) => info.Id, () => undefined);
+    const ids = new Map<string, Promise<string | undefined>>();
+    const idOf = (image: string): Promise<string | undefined> => {
+      const known = ids.get(image) ?? docker.getImage(image).inspect().then((info) => info.Id, () => undefined);
+      ids.set(image, known);
+      return known;
+    };
+    await Promise.all([...new Set(bindFolders(project).map((folder) => folder.service))].map(async (service) => {
+      const id = await idOf(serviceImage(project, service));
       if (id) images.set(service, id);
     }));
     const known = this.projects.get(project.name);
