@@ -11,7 +11,7 @@ export interface DialAheadOptions {
   env: Record<string, string | undefined>;
   /** `--host` / `-H`. */
   host?: string;
-  /** Connections to dial: 1 for the first calls, 2 when a stream (events, logs, stop…) follows at once. */
+  /** Connections to dial: 1 for the first calls, 2 when a stream (events, logs, stop…) follows at once, 3 when calls also run side by side. */
   connections: number;
 }
 

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { connectDocker } from '../../../electron/core/docker/connect';
 import { SlipwayCore } from '../../../electron/core/slipway-core';
+import { waitUntil } from '../../support/processes';
 import { countingSshEnv, sshdForSuite } from './sshd';
 
 const suite = sshdForSuite('swsshp-');
@@ -18,6 +19,27 @@ describe('the pooled ssh:// transport', () => {
       expect(ssh.spawned()).toHaveLength(1);
       await Promise.all(Array.from({ length: 20 }, () => connection.docker.listImages()));
       expect(ssh.spawned().length).toBeLessThanOrEqual(POOL_SIZE);
+    } finally {
+      await connection.close();
+    }
+    expect(ssh.alive()).toEqual([]);
+  });
+
+  it('a pool whose calls meet dials its next connection ahead; one used a call at a time never does', async () => {
+    const { ssh, env } = countingSshEnv(suite());
+    const connection = connectDocker({ host: suite().url, env });
+    try {
+      await connection.docker.listContainers();
+      await connection.docker.listContainers();
+      expect(ssh.spawned()).toHaveLength(1);
+      // two calls at once: a second connection, and a third dialled ahead for the next time calls meet
+      await Promise.all([connection.docker.listContainers(), connection.docker.listImages()]);
+      await waitUntil(async () => ssh.spawned().length === 3, 'a connection to be dialled ahead', 20_000, 20);
+      // three at once take it and dial the pool's last ahead; the pool never passes its size
+      await Promise.all([connection.docker.listContainers(), connection.docker.listImages(), connection.docker.listVolumes()]);
+      await waitUntil(async () => ssh.spawned().length === POOL_SIZE, 'the last connection to be dialled ahead', 20_000, 20);
+      await Promise.all(Array.from({ length: 10 }, () => connection.docker.listImages()));
+      expect(ssh.spawned()).toHaveLength(POOL_SIZE);
     } finally {
       await connection.close();
     }
