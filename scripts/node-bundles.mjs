@@ -91,11 +91,18 @@ async function sshScript(common, outfile) {
   if (extra.length > 0) throw new Error(`${outfile} would carry its own copy of ${extra.join(', ')}: keep the ssh modules' imports to themselves (or add a module without state to STATELESS_IN_SSH_FILE)`);
 }
 
-/** What a CommonJS bundle says for `import.meta.url` (a script has no import.meta). */
-const SCRIPT_URL = {
-  define: { 'import.meta.url': '__slipwayBundleUrl' },
-  banner: "const __slipwayBundleUrl = require('node:url').pathToFileURL(__filename).href;",
-};
+/** A CommonJS bundle of `entry`; what it says for `import.meta.url` comes from its own file (a script has no import.meta). */
+function scriptOptions(common, entry, outfile) {
+  return {
+    ...common,
+    define: { ...common.define, 'import.meta.url': '__slipwayBundleUrl' },
+    banner: { js: "const __slipwayBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    entryPoints: [entry],
+    outfile,
+    format: 'cjs',
+    external: BUNDLE_EXTERNALS,
+  };
+}
 
 /**
  * The CLI past its first lines, as one CommonJS file: the entry runs it through V8's code
@@ -104,16 +111,10 @@ const SCRIPT_URL = {
  */
 async function cliScript(common, outfile) {
   await esbuild({
-    ...common,
-    define: { ...common.define, ...SCRIPT_URL.define },
-    banner: { js: SCRIPT_URL.banner },
-    entryPoints: ['electron/cli/cli-bundle.ts'],
-    outfile,
-    format: 'cjs',
+    ...scriptOptions(common, 'electron/cli/cli-bundle.ts', outfile),
     // import() of a package left outside (the file watcher) becomes require(): a script has no module loader of its own
     supported: { 'dynamic-import': false },
     charset: 'ascii',
-    external: BUNDLE_EXTERNALS,
     plugins: [...plugins, sshFromSharedFile(common.absWorkingDir)],
   });
   // The entry reads it as Latin-1 (decoding ~4 MB of UTF-8 costs ~20 ms a run): with strings
@@ -129,15 +130,7 @@ async function cliScript(common, outfile) {
  * beside it runs it, for whoever calls the entry by its earlier name.
  */
 async function entryScript(common, outdir) {
-  await esbuild({
-    ...common,
-    define: { ...common.define, ...SCRIPT_URL.define },
-    banner: { js: SCRIPT_URL.banner },
-    entryPoints: ['electron/cli/index.ts'],
-    outfile: path.join(outdir, 'slipway.cjs'),
-    format: 'cjs',
-    external: BUNDLE_EXTERNALS,
-  });
+  await esbuild(scriptOptions(common, 'electron/cli/index.ts', path.join(outdir, 'slipway.cjs')));
   // the entry was slipway.mjs itself (its source map would now describe nothing)
   rmSync(path.resolve(common.absWorkingDir, outdir, 'slipway.mjs.map'), { force: true });
   writeFileSync(path.resolve(common.absWorkingDir, outdir, 'slipway.mjs'), "// The CLI's entry is slipway.cjs beside this file.\nimport { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./slipway.cjs');\n");
