@@ -64,10 +64,11 @@ describe('slipway stats', () => {
     const docker2 = cpu(byName(after, 'busy'));
     const slipway = cpu(byName(rows, 'busy'));
     expect(slipway).toBeGreaterThan(5);
-    // A busy loop's share moves by several points a second on a shared machine: docker's two
-    // readings bound ours, give or take 10 points (a wrong formula is off by a factor: ×2 on 2 cores).
-    expect(slipway).toBeGreaterThanOrEqual(Math.min(docker1, docker2) - 10);
-    expect(slipway).toBeLessThanOrEqual(Math.max(docker1, docker2) + 10);
+    // A busy loop's share moves by several points a second on a shared machine (a CI run saw
+    // docker at 97 % twice and ours at 82 %): docker's two readings bound ours within 30 % and 5
+    // points. A wrong formula is off by a factor (×2 or ×½ on 2 cores) and lands outside.
+    expect(slipway).toBeGreaterThanOrEqual(Math.min(docker1, docker2) * 0.7 - 5);
+    expect(slipway).toBeLessThanOrEqual(Math.max(docker1, docker2) * 1.3 + 5);
   });
 
   it('--no-stream SERVICE prints docker\'s table for that service only', async () => {
