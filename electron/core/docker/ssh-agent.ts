@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { NO_TLS_NAME } from '../no-tls-name';
 import { claimParked, WaitingConnection } from './ssh-dial';
 import { openConnection, useSharing } from './ssh-mux';
 import { SshStdioSocket } from './ssh-stdio-socket';
@@ -49,7 +50,8 @@ export class SshDialStdioAgent extends http.Agent {
 
   constructor(private readonly target: SshTarget, options: SshAgentOptions = {}) {
     const poolSize = options.poolSize ?? 4;
-    super(poolSize > 0 ? { keepAlive: true, maxSockets: poolSize, maxFreeSockets: poolSize, scheduling: 'lifo' } : { keepAlive: false });
+    // plain HTTP over ssh: no TLS server name to work out for each request (no-tls-name.ts)
+    super(poolSize > 0 ? { keepAlive: true, maxSockets: poolSize, maxFreeSockets: poolSize, scheduling: 'lifo', ...NO_TLS_NAME } : { keepAlive: false, ...NO_TLS_NAME });
     this.poolSize = poolSize;
     this.idleMs = options.idleMs ?? 60_000;
     this.keepSpare = options.keepSpare ?? false;
