@@ -57,12 +57,13 @@ export class SharesService implements StackShares {
       ids.set(image, known);
       return known;
     };
-    await Promise.all([...new Set(bindFolders(project).map((folder) => folder.service))].map(async (service) => {
+    const folders = bindFolders(project);
+    await Promise.all([...new Set(folders.map((folder) => folder.service))].map(async (service) => {
       const id = await idOf(serviceImage(project, service));
       if (id) images.set(service, id);
     }));
     const known = this.projects.get(project.name);
-    const decided = await this.decide(project, images);
+    const decided = await this.decide(project, folders, images);
     // What a fill or a sync told earlier stays with the mount.
     for (const [key, mount] of decided.mounts) {
       const before = known?.mounts.get(key);
@@ -78,7 +79,7 @@ export class SharesService implements StackShares {
     const known = this.projects.get(project.name)?.synced ?? [];
     if (known.length > 0 && known.every((share) => project.model.volumes?.[share.volumeKey] !== undefined)) return project;
     const ids = new Map([...images].map(([service, info]) => [service, info.id]));
-    const decided = await this.decide(project, ids, services);
+    const decided = await this.decide(project, bindFolders(project, services), ids);
     const previous = this.projects.get(project.name);
     for (const [key, mount] of decided.mounts) {
       const before = previous?.mounts.get(key);
@@ -127,8 +128,7 @@ export class SharesService implements StackShares {
     return withShares(project, this.projects.get(project.name)?.synced ?? []);
   }
 
-  private async decide(project: Project, images: Map<string, string>, only?: string[]): Promise<ProjectShares> {
-    const folders = bindFolders(project, only);
+  private async decide(project: Project, folders: BindFolder[], images: Map<string, string>): Promise<ProjectShares> {
     const asked = askedToSync(project, folders);
     const { docker, host } = this.options.docker();
     const mounts = new Map<string, ShareMount>();
